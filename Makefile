@@ -1,0 +1,42 @@
+# newsprism: `make run` and `make test` each set everything up on a fresh machine.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: run test lint eval bench setup clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "needs $(PY)"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## run: analyse the invented example articles in examples/ into out/
+run: $(STAMP)
+	$(BIN)/newsprism analyze examples --json out/dossier.json --db out/newsprism.db
+	@echo "dossier: out/dossier.json  store: out/newsprism.db  (try: $(BIN)/newsprism show ID --db out/newsprism.db)"
+
+## test: the test suite (fast; reads ../shared for seed and dataset checks)
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests evals benchmarks
+	$(BIN)/mypy
+
+## eval: accuracy on the shared datasets, side by side with baselines
+eval: $(STAMP)
+	$(BIN)/python evals/zyte_bodies.py --shared $(SHARED)
+	$(BIN)/python evals/seeds.py --shared $(SHARED)
+
+## bench: speed and memory as ratios against baselines in one run
+bench: $(STAMP)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_clean.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,509 @@
+"""The one typed document model that flows through every stage.
+
+Every record that points into an article holds character offsets into
+``Article.raw_text`` (like spaCy's ``Span`` into its ``Doc``), so the dossier can
+always show the exact characters a statement rests on.
+
+Serialisation follows ``CONTRACT.md`` (schema ``newsprism.dossier/1``): each record
+has ``as_dict()`` and ``from_dict()``; later layers start as empty lists.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsprism.about import __version__
+
+SCHEMA = "newsprism.dossier/1"
+
+ROLES = ("title", "metadata", "body", "caption", "boilerplate", "blank")
+
+GENRES = ("report", "opinion", "statement", "analysis", "other")
+
+TECHNIQUES = (
+    "loaded_language",
+    "name_calling",
+    "repetition",
+    "exaggeration",
+    "doubt",
+    "appeal_to_fear",
+    "flag_waving",
+    "causal_oversimplification",
+    "slogans",
+    "appeal_to_authority",
+    "black_and_white",
+    "thought_terminating_cliche",
+    "whataboutism",
+    "bandwagon",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``start:end`` of an article's ``raw_text``."""
+
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(start=int(d["start"]), end=int(d["end"]), text=str(d["text"]))
+
+    @classmethod
+    def of(cls, raw_text: str, start: int, end: int) -> Span:
+        """Build a span whose text is read from ``raw_text`` (never copied by hand)."""
+        if not 0 <= start <= end <= len(raw_text):
+            raise ValueError(f"span {start}:{end} outside text of length {len(raw_text)}")
+        return cls(start=start, end=end, text=raw_text[start:end])
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A date as an interval: ``earliest == latest`` for a known day, both None if unknown."""
+
+    earliest: str | None = None
+    latest: str | None = None
+    confidence: float = 0.0
+    evidence: str = ""
+
+    def __post_init__(self) -> None:
+        if self.earliest and self.latest and self.earliest > self.latest:
+            raise ValueError(f"earliest {self.earliest} after latest {self.latest}")
+
+    @property
+    def known(self) -> bool:
+        return self.earliest is not None or self.latest is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "earliest": self.earliest,
+            "latest": self.latest,
+            "confidence": round(self.confidence, 3),
+            "evidence": self.evidence,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> DateRange:
+        if not d:
+            return cls()
+        return cls(
+            earliest=d.get("earliest"),
+            latest=d.get("latest"),
+            confidence=float(d.get("confidence") or 0.0),
+            evidence=str(d.get("evidence") or ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of ``raw_text`` with its role; ``start:end`` excludes the newline."""
+
+    n: int
+    start: int
+    end: int
+    role: str
+    why: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"n": self.n, "role": self.role, "start": self.start, "end": self.end}
+        if self.why:
+            d["why"] = self.why
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Line:
+        return cls(
+            n=int(d["n"]),
+            start=int(d.get("start", 0)),
+            end=int(d.get("end", 0)),
+            role=str(d["role"]),
+            why=str(d.get("why", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression in an article and its resolved value."""
+
+    span: Span
+    value: DateRange
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.span.as_dict(), "value": self.value.as_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> DateMention:
+        return cls(span=Span.from_dict(d), value=DateRange.from_dict(d.get("value")))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of one article, as cited by corpus-level records."""
+
+    article: str
+    span: Span
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"article": self.article, **self.span.as_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(article=str(d["article"]), span=Span.from_dict(d))
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "wikidata": self.wikidata,
+            "mentions": [m.as_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Actor:
+        return cls(
+            id=str(d["id"]),
+            name=str(d["name"]),
+            type=str(d.get("type", "")),
+            aliases=list(d.get("aliases") or []),
+            roles=list(d.get("roles") or []),
+            wikidata=d.get("wikidata"),
+            mentions=[Mention.from_dict(m) for m in d.get("mentions") or []],
+        )
+
+
+@dataclass(slots=True)
+class Quote:
+    article: str
+    span: Span
+    kind: str
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    medium: str | None = None
+    date: DateRange = field(default_factory=DateRange)
+    via: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            **self.span.as_dict(),
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "cue": self.cue,
+            "medium": self.medium,
+            "date": self.date.as_dict(),
+            "via": self.via,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        return cls(
+            article=str(d["article"]),
+            span=Span.from_dict(d),
+            kind=str(d["kind"]),
+            speaker=d.get("speaker"),
+            speaker_text=d.get("speaker_text"),
+            cue=d.get("cue"),
+            medium=d.get("medium"),
+            date=DateRange.from_dict(d.get("date")),
+            via=d.get("via"),
+        )
+
+
+@dataclass(slots=True)
+class Claim:
+    article: str
+    span: Span
+    value: float
+    unit: str
+    qualifier: str = "exact"
+    about: str = ""
+    asserted_by: str | None = None
+    as_of: DateRange = field(default_factory=DateRange)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            **self.span.as_dict(),
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "about": self.about,
+            "asserted_by": self.asserted_by,
+            "as_of": self.as_of.as_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Claim:
+        return cls(
+            article=str(d["article"]),
+            span=Span.from_dict(d),
+            value=float(d["value"]),
+            unit=str(d.get("unit", "")),
+            qualifier=str(d.get("qualifier", "exact")),
+            about=str(d.get("about", "")),
+            asserted_by=d.get("asserted_by"),
+            as_of=DateRange.from_dict(d.get("as_of")),
+        )
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    plover: str
+    summary: str
+    mode: str | None = None
+    date: DateRange = field(default_factory=DateRange)
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    place: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "plover": self.plover,
+            "mode": self.mode,
+            "summary": self.summary,
+            "date": self.date.as_dict(),
+            "actors": list(self.actors),
+            "targets": list(self.targets),
+            "place": self.place,
+            "mentions": [m.as_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            id=str(d["id"]),
+            plover=str(d["plover"]),
+            summary=str(d.get("summary", "")),
+            mode=d.get("mode"),
+            date=DateRange.from_dict(d.get("date")),
+            actors=list(d.get("actors") or []),
+            targets=list(d.get("targets") or []),
+            place=d.get("place"),
+            mentions=[Mention.from_dict(m) for m in d.get("mentions") or []],
+        )
+
+
+@dataclass(slots=True)
+class TechniqueSpan:
+    article: str
+    span: Span
+    technique: str
+    confidence: float = 0.0
+    voice: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            **self.span.as_dict(),
+            "technique": self.technique,
+            "confidence": round(self.confidence, 3),
+            "voice": self.voice,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> TechniqueSpan:
+        return cls(
+            article=str(d["article"]),
+            span=Span.from_dict(d),
+            technique=str(d["technique"]),
+            confidence=float(d.get("confidence") or 0.0),
+            voice=d.get("voice"),
+        )
+
+
+@dataclass(slots=True)
+class Article:
+    """One input document and every layer the stages add to it.
+
+    ``raw_text`` is the decoded input (for HTML, the page's text blocks the cleaner
+    worked on); every offset in every layer points into it.
+    """
+
+    id: str
+    source: str
+    raw_text: str
+    format: str = "text"
+    url: str | None = None
+    # The markup of an HTML input, read by the clean stage and then dropped.
+    html: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    reprint_of: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    published: DateRange = field(default_factory=DateRange)
+    lines: list[Line] = field(default_factory=list)
+    body: str = ""
+    dates: list[DateMention] = field(default_factory=list)
+    genre: str | None = None
+    stance: dict[str, str] = field(default_factory=dict)
+    story: str | None = None
+    duplicate_of: str | None = None
+    # What the input itself declared (JSONL fields, HTML metadata): given values win.
+    given: dict[str, Any] = field(default_factory=dict)
+    # What the page's own markup declares (HTML <head>, JSON-LD): title, sitename, author, date.
+    page_meta: dict[str, Any] = field(default_factory=dict)
+    # Evidence behind metadata decisions, e.g. {"outlet": "line 42: 'Follow X'"}.
+    evidence: dict[str, str] = field(default_factory=dict)
+    # Per-article layers produced by later stages, before corpus stages gather them.
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    persuasion: list[TechniqueSpan] = field(default_factory=list)
+    # Guarded namespace for plugin stages (see registry.set_extension).
+    ext: dict[str, Any] = field(default_factory=dict)
+
+    def line_text(self, line: Line) -> str:
+        return self.raw_text[line.start : line.end]
+
+    def lines_with(self, role: str) -> list[Line]:
+        return [ln for ln in self.lines if ln.role == role]
+
+    def as_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "raw_text": self.raw_text,
+            "format": self.format,
+            "url": self.url,
+            "title": self.title,
+            "outlet": self.outlet,
+            "reprint_of": self.reprint_of,
+            "authors": list(self.authors),
+            "language": self.language,
+            "published": self.published.as_dict(),
+            "lines": [ln.as_dict() for ln in self.lines],
+            "body": self.body,
+            "dates": [dm.as_dict() for dm in self.dates],
+            "genre": self.genre,
+            "stance": dict(self.stance),
+            "story": self.story,
+            "duplicate_of": self.duplicate_of,
+            "evidence": dict(self.evidence),
+            "page_meta": dict(self.page_meta),
+        }
+        if self.ext:
+            d["ext"] = dict(self.ext)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        return cls(
+            id=str(d["id"]),
+            source=str(d.get("source", "")),
+            raw_text=str(d.get("raw_text", "")),
+            format=str(d.get("format", "text")),
+            url=d.get("url"),
+            title=d.get("title"),
+            outlet=d.get("outlet"),
+            reprint_of=d.get("reprint_of"),
+            authors=list(d.get("authors") or []),
+            language=d.get("language"),
+            published=DateRange.from_dict(d.get("published")),
+            lines=[Line.from_dict(x) for x in d.get("lines") or []],
+            body=str(d.get("body", "")),
+            dates=[DateMention.from_dict(x) for x in d.get("dates") or []],
+            genre=d.get("genre"),
+            stance=dict(d.get("stance") or {}),
+            story=d.get("story"),
+            duplicate_of=d.get("duplicate_of"),
+            evidence=dict(d.get("evidence") or {}),
+            page_meta=dict(d.get("page_meta") or {}),
+            ext=dict(d.get("ext") or {}),
+        )
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that could not be read or analysed, reported by name."""
+
+    source: str
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "code": self.code, "message": self.message}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Failure:
+        return cls(source=str(d["source"]), code=str(d["code"]), message=str(d["message"]))
+
+
+@dataclass(slots=True)
+class Dossier:
+    """The whole output: articles plus the corpus-level layers (CONTRACT.md)."""
+
+    articles: list[Article] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    persuasion: list[TechniqueSpan] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def article(self, article_id: str) -> Article | None:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "generator": f"newsprism {__version__}",
+            "articles": [a.as_dict() for a in self.articles],
+            "actors": [a.as_dict() for a in self.actors],
+            "quotes": [q.as_dict() for q in self.quotes],
+            "claims": [c.as_dict() for c in self.claims],
+            "events": [e.as_dict() for e in self.events],
+            "persuasion": [p.as_dict() for p in self.persuasion],
+            "failures": [f.as_dict() for f in self.failures],
+        }
+
+    def to_json(self, indent: int | None = 1) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Dossier:
+        schema = d.get("schema")
+        if schema != SCHEMA:
+            from newsprism.errors import Errors, SchemaError
+
+            raise SchemaError(Errors.E010.format(got=schema, want=SCHEMA))
+        return cls(
+            articles=[Article.from_dict(a) for a in d.get("articles") or []],
+            actors=[Actor.from_dict(a) for a in d.get("actors") or []],
+            quotes=[Quote.from_dict(q) for q in d.get("quotes") or []],
+            claims=[Claim.from_dict(c) for c in d.get("claims") or []],
+            events=[Event.from_dict(e) for e in d.get("events") or []],
+            persuasion=[TechniqueSpan.from_dict(p) for p in d.get("persuasion") or []],
+            failures=[Failure.from_dict(f) for f in d.get("failures") or []],
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Dossier:
+        return cls.from_dict(json.loads(text))

@@ -1,0 +1,226 @@
+"""The command line: thin commands over the library (sqlite-utils' habit).
+
+Example:
+    newsprism analyze examples/ --json dossier.json --db news.db
+    newsprism show 3f2a9c --db news.db
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsprism import __version__
+from newsprism.article import Article, Dossier, Failure
+from newsprism.errors import NewsprismError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsprism: a sourced dossier from a pile of news coverage.")
+err = Console(stderr=True)
+out = Console()
+
+ROLE_STYLE = {
+    "title": "bold magenta",
+    "metadata": "cyan",
+    "body": "",
+    "caption": "yellow",
+    "boilerplate": "dim",
+    "blank": "dim",
+}
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage decides.")] = False,
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")  # noqa: UP045 — typer reads Optional
+    ] = None,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command("analyze")
+def analyze_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the dossier JSON here.")] = None,  # noqa: UP045
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write dossier.json and one JSON per article here.")] = None,  # noqa: UP045
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLite file to store the dossier in.")] = None,  # noqa: UP045
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for per-article stages.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+) -> None:
+    """Analyse news pages into a dossier.
+
+    Example: newsprism analyze ../shared/seeds --json dossier.json --db news.db
+    """
+    from newsprism import settings
+    from newsprism.pipeline import run
+
+    progress_cb = None
+    bar = None
+    n_inputs = _estimate(paths)
+    if n_inputs >= settings.PROGRESS_MIN and sys.stderr.isatty():
+        from rich.progress import Progress
+
+        bar = Progress(console=err, transient=True)
+        task = bar.add_task("analysing", total=n_inputs)
+
+        def progress_cb(_: Article | Failure) -> None:
+            assert bar is not None
+            bar.advance(task)
+
+        bar.start()
+    try:
+        dossier = run(paths, workers=workers, progress=progress_cb)
+    except NewsprismError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    finally:
+        if bar is not None:
+            bar.stop()
+    for f in dossier.failures:
+        err.print(f"[red]error[/red] {f.source}: {f.message}", highlight=False, soft_wrap=True)
+    if json_out:
+        _write_atomic(json_out, dossier.to_json())
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        _write_atomic(out_dir / "dossier.json", dossier.to_json())
+        for a in dossier.articles:
+            import json
+
+            _write_atomic(out_dir / f"{a.id}.json", json.dumps(a.as_dict(), ensure_ascii=False, indent=1))
+    if db:
+        from newsprism.storage import open_store
+
+        store = open_store(db)
+        try:
+            store.put_dossier(dossier)
+        finally:
+            store.close()
+    if not quiet:
+        _summary(dossier)
+    if dossier.failures:
+        err.print(f"{len(dossier.failures)} input(s) failed; {len(dossier.articles)} article(s) analysed.")
+        raise typer.Exit(code=1 if dossier.articles else 2)
+
+
+def _estimate(paths: list[str]) -> int:
+    n = 0
+    for p in paths:
+        pp = Path(p)
+        n += sum(1 for _ in pp.rglob("*") if _.is_file()) if pp.is_dir() else 1
+    return n
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def _summary(dossier: Dossier) -> None:
+    table = Table(title=f"{len(dossier.articles)} article(s)", show_lines=False)
+    for col in ("id", "title", "outlet", "reprint of", "lang", "published", "body words"):
+        table.add_column(col, overflow="fold")
+    for a in dossier.articles:
+        pub = a.published.earliest or "?"
+        if a.published.latest and a.published.latest != a.published.earliest:
+            pub = f"{pub}..{a.published.latest}"
+        table.add_row(
+            a.id[:10],
+            (a.title or "")[:60],
+            a.outlet or "—",
+            a.reprint_of or "—",
+            a.language or "?",
+            pub,
+            str(len(a.body.split())),
+        )
+    out.print(table)
+
+
+@app.command("show")
+def show_cmd(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLite file written by analyze --db.")] = None,  # noqa: UP045
+    json_in: Annotated[Optional[Path], typer.Option("--json", help="A dossier JSON written by analyze --json.")] = None,  # noqa: UP045
+    role: Annotated[Optional[str], typer.Option("--role", help="Only lines with this role.")] = None,  # noqa: UP045
+) -> None:
+    """Show one article's lines and their roles.
+
+    Example: newsprism show 3f2a9c --db news.db
+    """
+    article = _find_article(article_id, db, json_in)
+    out.print(f"[bold]{article.title or '(no title)'}[/bold]  id={article.id}", highlight=False)
+    out.print(
+        f"outlet={article.outlet or '—'}  reprint_of={article.reprint_of or '—'}  language={article.language or '?'}"
+        f"  source={article.source}",
+        highlight=False,
+    )
+    for key, why in sorted(article.evidence.items()):
+        out.print(f"  [dim]{key}: {why}[/dim]", highlight=False, soft_wrap=True)
+    for ln in article.lines:
+        if role and ln.role != role:
+            continue
+        text = article.line_text(ln)
+        style = ROLE_STYLE.get(ln.role, "")
+        label = f"{ln.n:4d} {ln.role:<11}"
+        shown = text if len(text) <= 160 else text[:157] + "..."
+        out.print(f"[dim]{label}[/dim] [{style}]{_esc(shown)}[/{style}]" if style else f"[dim]{label}[/dim] {_esc(shown)}",
+                  highlight=False, soft_wrap=True)
+
+
+def _esc(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _find_article(article_id: str, db: str | None, json_in: Path | None) -> Article:
+    from newsprism.errors import NotFoundError
+
+    if json_in:
+        dossier = Dossier.from_json(Path(json_in).read_text(encoding="utf-8"))
+        matches = [a for a in dossier.articles if a.id == article_id] or [
+            a for a in dossier.articles if a.id.startswith(article_id)
+        ]
+        if len(matches) != 1:
+            raise typer.BadParameter(f"[E013] Article '{article_id}' not found in {json_in}")
+        return matches[0]
+    from newsprism.storage import open_store
+
+    store = open_store(db or "newsprism.db")
+    try:
+        return store.get(article_id)
+    except NotFoundError as exc:
+        raise typer.BadParameter(str(exc.args[0])) from exc
+    finally:
+        store.close()
+
+
+@app.command("stages")
+def stages_cmd() -> None:
+    """List the registered stages, what they require and what they assign."""
+    from newsprism.registry import registered
+
+    table = Table()
+    for col in ("stage", "kind", "requires", "assigns", "what"):
+        table.add_column(col, overflow="fold")
+    for name, meta in sorted(registered().items()):
+        table.add_row(name, meta.kind, ", ".join(meta.requires), ", ".join(meta.assigns), meta.doc)
+    out.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,164 @@
+"""HTML pages: the page's text blocks, trafilatura's body and the page's own metadata.
+
+The cleaner works on lines, so an HTML page becomes its text blocks, one per line,
+in document order, each remembering the structure it came from (inside ``<nav>``,
+a ``<figcaption>``, a heading, how much of it is link text). trafilatura extracts
+the body; the clean stage aligns its paragraphs with the blocks so every body line
+still has offsets into the text the cleaner worked on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+
+# Elements whose start and end break the text into blocks.
+BLOCK_TAGS = frozenset(
+    """p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 li ul ol dl dt dd
+    table thead tbody tfoot tr td th blockquote pre figure figcaption form address center
+    details summary caption fieldset legend hr br body html dialog menu noscript""".split()
+)
+# Elements whose text is never page content.
+SKIP_TAGS = frozenset("script style template svg iframe head object embed canvas select option button input textarea".split())
+# Page chrome: what lies inside these is navigation, site furniture or a side column.
+CHROME_TAGS = frozenset("nav footer aside form menu dialog".split())
+CHROME_HINT = re.compile(
+    r"(^|[-_ ])(nav|navbar|menu|footer|sidebar|share|social|related|newsletter|subscribe|promo|"
+    r"advert|ads?|cookie|breadcrumbs?|comments?|widget|masthead|banner|popup|modal)([-_ ]|$)",
+    re.I,
+)
+SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Block:
+    """One text block of a page and the structure around it."""
+
+    text: str
+    tag: str
+    heading: int = 0  # 1..6 inside <hN>, else 0
+    caption: bool = False  # inside <figcaption> or <figure>
+    chrome: bool = False  # inside nav/footer/aside or an element named like them
+    quote: bool = False  # inside <blockquote>
+    link_chars: int = 0
+    list_item: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+def page_blocks(html: str) -> list[Block]:
+    """The page's text blocks in document order (empty list when nothing is readable)."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+    except (etree.ParserError, ValueError) as exc:
+        LOGGER.info("unparseable HTML: %s", exc)
+        return []
+    blocks: list[Block] = []
+    buf: list[str] = []
+    links = [0]
+
+    def flush(ctx: dict[str, Any]) -> None:
+        text = SPACES.sub(" ", "".join(buf)).strip()
+        buf.clear()
+        if text:
+            blocks.append(
+                Block(
+                    text=text,
+                    tag=ctx["tag"],
+                    heading=ctx["heading"],
+                    caption=ctx["caption"],
+                    chrome=ctx["chrome"],
+                    quote=ctx["quote"],
+                    link_chars=min(links[0], len(text)),
+                    list_item=ctx["li"],
+                )
+            )
+        links[0] = 0
+
+    def walk(el: Any, ctx: dict[str, Any], in_link: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().rsplit("}", 1)[-1]
+        if not tag or tag in SKIP_TAGS:
+            if el.tail:
+                _add(el.tail, in_link_parent=in_link)
+            return
+        is_block = tag in BLOCK_TAGS
+        inner = ctx
+        if is_block:
+            flush(ctx)
+            hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
+            inner = dict(ctx)
+            inner["tag"] = tag
+            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                inner["heading"] = int(tag[1])
+            if tag in ("figcaption", "figure"):
+                inner["caption"] = True
+            if tag == "blockquote":
+                inner["quote"] = True
+            if tag == "li":
+                inner["li"] = True
+            if tag in CHROME_TAGS or (hint and CHROME_HINT.search(hint) and tag not in ("body", "html", "article", "main")):
+                inner["chrome"] = True
+        link = in_link or tag == "a"
+        if el.text:
+            _add(el.text, link)
+        for child in el:
+            walk(child, inner, link)
+        if is_block:
+            flush(inner)
+        if el.tail:
+            _add(el.tail, in_link)
+
+    def _add(text: str, in_link_parent: bool) -> None:
+        buf.append(text)
+        if in_link_parent:
+            links[0] += len(text.strip())
+
+    base = {"tag": "body", "heading": 0, "caption": False, "chrome": False, "quote": False, "li": False}
+    body = root.find("body")
+    walk(body if body is not None else root, base, False)
+    flush(base)
+    return blocks
+
+
+def extract_body(html: str, url: str | None = None) -> str:
+    """trafilatura's main text for the page ("" when it finds none)."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        output_format="txt",
+        with_metadata=False,
+    )
+    return text or ""
+
+
+def extract_metadata(html: str, url: str | None = None) -> dict[str, Any]:
+    """The page's own metadata: title, site name, authors, date, url (None where absent)."""
+    from trafilatura.metadata import extract_metadata as _meta
+
+    try:
+        doc = _meta(html, default_url=url)
+    except Exception as exc:  # noqa: BLE001 — metadata is optional; a broken head must not lose the page
+        LOGGER.info("no metadata: %s", exc)
+        return {}
+    if doc is None:
+        return {}
+    out: dict[str, Any] = {}
+    for key in ("title", "sitename", "author", "date", "url", "hostname", "description"):
+        val = getattr(doc, key, None)
+        if val:
+            out[key] = val
+    return out

@@ -1,0 +1,118 @@
+"""The runner: per-article stages for every article, then corpus stages once.
+
+Per-article stages are pure functions of an ``Article``, so the same code runs in
+process or in a local process pool (``workers > 1``); a pool worker rebuilds the
+stage functions from their registered names and settings, so nothing but
+articles crosses the process boundary. One article that fails is recorded as a
+:class:`Failure` naming its source; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsprism import settings
+from newsprism.article import Article, Dossier, Failure
+from newsprism.errors import Errors, InputError
+from newsprism.ingest import iter_inputs
+from newsprism.registry import StageMeta, check_pipeline
+
+LOGGER = logging.getLogger(__name__)
+
+Progress = Callable[[Article | Failure], None]
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """Stages by registered name, in order, each with its settings."""
+
+    names: Sequence[str] = settings.DEFAULT_PIPELINE
+    config: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def metas(self) -> list[StageMeta]:
+        return check_pipeline(self.names)
+
+    def build(self) -> tuple[list[tuple[str, Callable[[Article], Article]]], list[tuple[str, Callable[..., Any]]]]:
+        per_article, corpus = [], []
+        for meta in self.metas():
+            kwargs = {**meta.defaults, **self.config.get(meta.name, {})}
+            fn = meta.factory(**kwargs)
+            (per_article if meta.kind == "article" else corpus).append((meta.name, fn))
+        return per_article, corpus
+
+
+def apply_stages(article: Article, stages: list[tuple[str, Callable[[Article], Article]]]) -> Article | Failure:
+    """Run the per-article stages on one article; a failure names the article and stage."""
+    for name, fn in stages:
+        try:
+            article = fn(article)
+        except InputError as exc:
+            return Failure(article.source, exc.code, str(exc))
+        except Exception as exc:  # noqa: BLE001 — one bad article must not stop the batch
+            LOGGER.exception("stage %s failed on %s", name, article.source)
+            return Failure(article.source, "E012", Errors.E012.format(name=name, source=article.source, reason=exc))
+    return article
+
+
+# Set in each pool worker by _init_worker.
+_WORKER_STAGES: list[tuple[str, Callable[[Article], Article]]] = []
+
+
+def _init_worker(names: Sequence[str], config: dict[str, dict[str, Any]]) -> None:
+    global _WORKER_STAGES
+    # One thread per process: workers must not fight over the cores (numpy, spaCy).
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    _WORKER_STAGES = Pipeline(names, config).build()[0]
+
+
+def _work(article: Article) -> Article | Failure:
+    return apply_stages(article, _WORKER_STAGES)
+
+
+def run(
+    paths: Iterable[str | os.PathLike[str]],
+    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> Dossier:
+    """Analyse every input in ``paths`` into a :class:`Dossier`."""
+    pipeline = pipeline or Pipeline()
+    per_article, corpus = pipeline.build()
+    dossier = Dossier()
+    inputs = list(iter_inputs(paths))
+    articles = [x for x in inputs if isinstance(x, Article)]
+    for f in inputs:
+        if isinstance(f, Failure):
+            dossier.failures.append(f)
+            if progress:
+                progress(f)
+    results: Iterable[Article | Failure]
+    if workers > 1 and len(articles) > 1:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(list(pipeline.names), pipeline.config))
+        with pool:
+            chunk = max(1, min(32, len(articles) // (workers * 4)))
+            results = list(_tick(pool.map(_work, articles, chunksize=chunk), progress))
+    else:
+        results = list(_tick((apply_stages(a, per_article) for a in articles), progress))
+    for r in results:
+        (dossier.failures if isinstance(r, Failure) else dossier.articles).append(r)  # type: ignore[arg-type]
+    for name, fn in corpus:
+        try:
+            fn(dossier)
+        except Exception as exc:  # noqa: BLE001 — a corpus stage failing still returns the articles
+            LOGGER.exception("corpus stage %s failed", name)
+            dossier.failures.append(Failure("<corpus>", "E012", Errors.E012.format(name=name, source="the corpus", reason=exc)))
+    return dossier
+
+
+def _tick(items: Iterable[Article | Failure], progress: Progress | None) -> Iterable[Article | Failure]:
+    for it in items:
+        if progress:
+            progress(it)
+        yield it

