@@ -133,13 +133,20 @@ class DateMention:
 
     span: Span
     value: DateRange
+    timex: str | None = None  # TimeML value, e.g. "2024-W25", "P24Y", "XXXX-02-08"
+    type: str | None = None  # TimeML type: DATE, TIME, DURATION, SET
 
     def as_dict(self) -> dict[str, Any]:
-        return {**self.span.as_dict(), "value": self.value.as_dict()}
+        return {**self.span.as_dict(), "value": self.value.as_dict(), "timex": self.timex, "type": self.type}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DateMention:
-        return cls(span=Span.from_dict(d), value=DateRange.from_dict(d.get("value")))
+        return cls(
+            span=Span.from_dict(d),
+            value=DateRange.from_dict(d.get("value")),
+            timex=d.get("timex"),
+            type=d.get("type"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

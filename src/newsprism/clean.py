@@ -46,16 +46,28 @@ DATE_LINE = re.compile(
     rf")(?:\s*[,|@-]?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
     re.I,
 )
-SENTENCE_END = re.compile(r"""([.!?…]|[.!?…]\s*\([^()]{1,40}\))["'”’»)\]]*\s*$""")
+SENTENCE_END = re.compile(r"""([.!?…。！？]|[.!?…]\s*\([^()]{1,40}\))["'”’»)\]」』）]*\s*$""")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.U)
+# Scripts written without spaces between words (Han, kana): words are counted from characters.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+UNSPACED_CHARS_PER_WORD = 2
+# One writing system that Unicode names as several scripts (Japanese mixes all three).
+SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
 QUOTE_MARKS = re.compile(r"[\"“”«»]")
+MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 # Signals calibrated as a set on the seed pages' kinds of furniture and on the
 # article-extraction benchmark's text blocks; change one, re-run `make eval`.
 MIN_SENTENCE_WORDS = 6  # a sentence-shaped line shorter than this is a label
+# The article is the page's main run of paragraphs: a short line costs this much (plus
+# its words) against the words of the paragraphs around it, so a run of teasers,
+# headlines and timestamps after (or before) the article does not join it.
+SHORT_LINE_COST = 8
 LONG_LINE_WORDS = 20  # a line this long is prose even without final punctuation
 TITLE_MAX_WORDS = 40
-PREFIX_MIN_CHARS = 30  # a truncated copy of the next line ("... after signing the")
+PREFIX_MIN_CHARS = 30
+TAIL_MAX_WORDS = 60  # a longer paragraph after the body is an appeal only if the strong lexicon says so
+FRONT_MATTER_MAX_LINES = 80  # a truncated copy of the next line ("... after signing the")
 
 
 @dataclass(slots=True)
@@ -88,7 +100,16 @@ def _script(ch: str) -> str:
         name = unicodedata.name(ch)
     except ValueError:
         return "OTHER"
-    return name.split(" ", 1)[0]
+    head = name.split(" ", 1)[0]
+    return SCRIPT_FAMILY.get(head, head)
+
+
+def count_words(text: str) -> int:
+    """Words of ``text``; in scripts without spaces, one per ``UNSPACED_CHARS_PER_WORD`` characters."""
+    unspaced = len(UNSPACED.findall(text))
+    if not unspaced:
+        return len(WORD.findall(text))
+    return len(WORD.findall(UNSPACED.sub(" ", text))) + unspaced // UNSPACED_CHARS_PER_WORD
 
 
 def _main_script(text: str) -> str:
@@ -107,9 +128,16 @@ def _foreign_share(text: str, main: str) -> float:
     return sum(1 for ch in letters if _script(ch) != main) / len(letters)
 
 
+NON_WORD = re.compile(r"\W+")
+
+
 def _key(text: str) -> str:
-    """Comparison key: letters and digits only, case-folded (for repeats of a line)."""
-    return re.sub(r"\W+", "", fold(text))
+    """Comparison key: letters and digits only, case-folded (for repeats of a line).
+
+    The same as the word characters of ``fold(text)``: decomposed, lower-cased, with
+    accents, quotes, spaces and punctuation (all non-word characters) dropped.
+    """
+    return NON_WORD.sub("", unicodedata.normalize("NFKD", text).lower())
 
 
 def is_sentence(text: str, words: int) -> bool:
@@ -124,11 +152,18 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
     lines: list[_Ln] = []
     for n, (s, e) in enumerate(split_lines(raw_text), 1):
         text = raw_text[s:e].strip()
-        lines.append(_Ln(n, s, e, text, len(WORD.findall(text))))
+        lines.append(_Ln(n, s, e, text, count_words(text)))
+
+    # 0. Front matter (YAML between "---" lines at the top, as crawlers and static sites write it).
+    fm_end = front_matter_end(raw_text)
+    for ln in lines[:fm_end]:
+        ln.set("blank" if not ln.text else "metadata", "front matter")
 
     # 1. What a line is on its own.
     for ln in lines:
         t = ln.text
+        if ln.role is not None:
+            continue
         if not t:
             ln.set("blank", "")
         elif not any(ch.isalnum() for ch in t):
@@ -168,17 +203,20 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
     # 3. Repeats and truncated copies take the role of the line they copy.
     _copies(lines)
 
-    # 4. The tail: after the last body paragraph, labels and reader appeals are furniture.
+    # 4. The main run: paragraphs cut off from it by runs of short lines are not the article.
+    _main_run(lines)
+
+    # 5. The tail: after the last body paragraph, labels and reader appeals are furniture.
     undecided = [ln for ln in lines if ln.role is None]
     for ln in reversed(undecided):
         if ln.kind == "short":
             ln.set("boilerplate", "short line after the article")
-        elif F.tail.search(ln.text) and not QUOTE_MARKS.search(ln.text):
+        elif F.tail.search(ln.text) and not QUOTE_MARKS.search(ln.text) and ln.words < TAIL_MAX_WORDS:
             ln.set("boilerplate", "appeal to the reader after the article")
         else:
             break
 
-    # 5. The head: short lines between the title and the first paragraph are furniture.
+    # 6. The head: short lines between the title and the first paragraph are furniture.
     for ln in lines:
         if ln.role is None and ln.kind == "sentence":
             break
@@ -188,7 +226,7 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
             else:
                 ln.set("boilerplate", "short line before the article")
 
-    # 6. The rest is the article: paragraphs, and crossheads between them.
+    # 7. The rest is the article: paragraphs, and crossheads between them.
     for ln in lines:
         if ln.role is None:
             if ln.kind == "sentence":
@@ -199,6 +237,74 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
                 ln.set("body", "crosshead between paragraphs")
     _copies(lines)
     return [Line(ln.n, ln.start, ln.end, ln.role or "boilerplate", ln.why) for ln in lines]
+
+
+def _main_run(lines: list[_Ln]) -> None:
+    """Mark undecided lines outside the page's main run of paragraphs as boilerplate.
+
+    Each line scores its words if it is sentence-shaped and still undecided, minus
+    ``SHORT_LINE_COST`` plus its words if it is short or page furniture, nothing
+    otherwise (blank, title, metadata, caption); the main run is the contiguous
+    stretch with the highest total.
+    """
+    best = (0, -1, -1)  # (score, first, last)
+    run, first = 0, 0
+    for i, ln in enumerate(lines):
+        if ln.role is None and ln.kind == "sentence":
+            val = ln.words
+        elif (ln.role is None and ln.kind == "short") or ln.role == "boilerplate":
+            val = -(SHORT_LINE_COST + min(ln.words, LONG_LINE_WORDS))
+        else:
+            val = 0
+        if run <= 0:
+            run, first = 0, i
+        run += val
+        if run > best[0]:
+            best = (run, first, i)
+    if best[1] < 0:
+        return
+    for i, ln in enumerate(lines):
+        if ln.role is None and not best[1] <= i <= best[2]:
+            ln.set("boilerplate", "outside the article's main run of paragraphs")
+
+
+def front_matter_end(raw_text: str) -> int:
+    """Number of lines of a leading ``---`` ... ``---`` front-matter block (0 if none)."""
+    if not raw_text.startswith("---\n"):
+        return 0
+    lines = raw_text.split("\n", FRONT_MATTER_MAX_LINES + 1)[:FRONT_MATTER_MAX_LINES]
+    for i, line in enumerate(lines[1:], 1):
+        if line.strip() == "---":
+            keyed = sum(1 for x in lines[1:i] if re.match(r"^[A-Za-z_][\w-]*\s*:", x))
+            return i + 1 if keyed >= 1 else 0
+    return 0
+
+
+# Front-matter keys, as crawlers and static-site generators name them, mapped to page_meta.
+FRONT_MATTER_KEYS = {
+    "title": "title", "headline": "title",
+    "publisher": "sitename", "outlet": "sitename", "site_name": "sitename", "sitename": "sitename", "source": "sitename",
+    "author": "author", "authors": "author", "byline": "author",
+    "date": "date", "published": "date", "published_at": "date", "pubdate": "date", "date_published": "date",
+    "url": "url", "link": "url", "canonical": "url", "canonical_url": "url",
+}  # fmt: skip
+
+
+def parse_front_matter(raw_text: str) -> dict[str, str]:
+    """The page's own metadata from a front-matter block (flat ``key: value`` lines)."""
+    import html as _html
+
+    n = front_matter_end(raw_text)
+    out: dict[str, str] = {}
+    for line in raw_text.split("\n")[1 : max(0, n - 1)]:
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
+        if not m:
+            continue
+        key = FRONT_MATTER_KEYS.get(m.group(1).lower())
+        val = _html.unescape(m.group(2).strip().strip("\"'")).strip()
+        if key and val and key not in out:
+            out[key] = val
+    return out
 
 
 def _has_reported_speech(text: str) -> bool:
@@ -217,16 +323,35 @@ def _find_title(lines: list[_Ln], hint: str | None, known: object) -> _Ln | None
     from newsprism.knowledge import Outlets
 
     assert isinstance(known, Outlets)
+    # Heading-shaped lines before the first paragraph compete; a headline is usually
+    # repeated further down the page (pages print it two or three times), a site
+    # name above it is not, so the first repeated candidate wins, then the longest.
+    counts: dict[str, int] = {}
+    for ln in lines:
+        if ln.text:
+            k = _key(ln.text)
+            counts[k] = counts.get(k, 0) + 1
+    candidates: list[_Ln] = []
     first_candidate = None
     for ln in lines:
         if ln.role is not None:
             continue
+        if first_candidate is None:
+            first_candidate = ln
+        if ln.kind == "sentence" and ln.words >= LONG_LINE_WORDS:
+            break
         if known.lookup(ln.text):
             continue  # a site name above the headline
         if 2 <= ln.words <= TITLE_MAX_WORDS and not ln.text.endswith((".", ",", ":", ";")):
-            return ln
-        if first_candidate is None:
-            first_candidate = ln
+            candidates.append(ln)
+        if ln.kind == "sentence":
+            break
+    repeated = [ln for ln in candidates if counts.get(_key(ln.text), 0) > 1]
+    if repeated:
+        return repeated[0]
+    if candidates:
+        # Site names, taglines and section labels are shorter than headlines.
+        return max(candidates, key=lambda ln: (ln.words, -ln.n))
     return first_candidate
 
 
@@ -239,43 +364,149 @@ def _copies(lines: list[_Ln]) -> None:
         first = by_key.setdefault(k, ln)
         if first is not ln and first.role in ("caption",) and ln.role != "caption":
             ln.set("caption", f"repeats the caption on line {first.n}")
-        nxt = texts[i + 1] if i + 1 < len(texts) else None
-        if (
-            nxt is not None
-            and len(ln.text) >= PREFIX_MIN_CHARS
-            and len(nxt.text) > len(ln.text)
-            and _key(nxt.text).startswith(k)
-            and nxt.role in ("caption", "boilerplate")
-        ):
-            ln.set(nxt.role, f"truncated copy of line {nxt.n}")
+        for other in (texts[i + 1] if i + 1 < len(texts) else None, texts[i - 1] if i > 0 else None):
+            if (
+                other is not None
+                and len(ln.text) >= PREFIX_MIN_CHARS
+                and len(other.text) > len(ln.text)
+                and _key(other.text).startswith(k)
+                and other.role in ("caption", "boilerplate")
+            ):
+                ln.set(other.role, f"truncated copy of line {other.n}")
+                break
 
 
 # ---------------------------------------------------------------------------- HTML
 
 
+# A block key this long is matched anywhere in the extracted body; a shorter one only
+# where it is a whole body line, starts one, or continues the block matched before it.
+ALIGN_ANYWHERE_CHARS = 20
+ALIGN_MAX_HITS = 400  # occurrences of one block's key considered (short keys repeat)
+REPRINT_EDGE = 2  # a reprint notice inside the body sits among its first or last lines
+
+
+def align_body(keys: list[str], body_text: str) -> list[bool]:
+    """Which blocks (by comparison key, in page order) make up the extracted body.
+
+    trafilatura's lines and the page's blocks need not break the same way: a table
+    row is one line but one block per cell, a paragraph with a ``<br>`` or an inline
+    ``<div>`` is one line but several blocks, a teaser repeats the lead paragraph. So
+    the body lines are joined into one key string and each block is matched to an
+    interval of it; the chosen intervals must follow page order without overlapping,
+    and the choice covers as much of the body as possible (a weighted increasing
+    chain, found with a Fenwick tree over end positions). A short key (a cell, a
+    label) counts only where it is a whole line, starts one, or directly continues the
+    previous match, so "Share" or "1" elsewhere on the page does not ride along.
+    """
+    line_keys: list[str] = []
+    line_starts: set[int] = set()
+    bounds: set[int] = {0}  # key positions between two words
+    pos = 0
+    for line in body_text.split("\n"):
+        tokens = re.findall(r"\w+", unicodedata.normalize("NFKD", line).lower())  # _key's characters
+        if not tokens:
+            continue
+        line_keys.append("".join(tokens))
+        line_starts.add(pos)
+        for tok in tokens:
+            pos += len(tok)
+            bounds.add(pos)
+    if not line_keys:
+        return [False] * len(keys)
+    body_all = "".join(line_keys)
+    size = len(body_all)
+
+    # Fenwick tree of (best chain value, candidate id) by end position, prefix maximum.
+    tree: list[tuple[int, int]] = [(0, -1)] * (size + 2)
+
+    def query(upto: int) -> tuple[int, int]:
+        best = (0, -1)
+        i = upto + 1
+        while i > 0:
+            if tree[i] > best:
+                best = tree[i]
+            i -= i & -i
+        return best
+
+    def update(at: int, val: tuple[int, int]) -> None:
+        i = at + 1
+        while i <= size + 1:
+            if val > tree[i]:
+                tree[i] = val
+            i += i & -i
+
+    ends_exact: dict[int, tuple[int, int]] = {}
+    cand_block: list[int] = []
+    cand_end: list[int] = []
+    cand_prev: list[int] = []
+    cand_val: list[int] = []
+    for bi, k in enumerate(keys):
+        if not k:
+            continue
+        new: list[tuple[int, int, int]] = []  # (end, value, prev)
+        short = len(k) < ALIGN_ANYWHERE_CHARS
+        start = body_all.find(k)
+        hits = 0
+        while start >= 0 and hits < ALIGN_MAX_HITS:
+            hits += 1
+            end = start + len(k)
+            if not short:
+                prev = query(start)
+            elif start in bounds and end in bounds:
+                if start in line_starts:
+                    prev = query(start)
+                else:
+                    prev = ends_exact.get(start, (-1, -1))
+            else:
+                prev = (-1, -1)
+            if prev[0] >= 0:
+                new.append((end, prev[0] + len(k), prev[1]))
+            start = body_all.find(k, start + 1)
+        for end, val, prev_id in new:
+            cid = len(cand_val)
+            cand_block.append(bi)
+            cand_end.append(end)
+            cand_prev.append(prev_id)
+            cand_val.append(val)
+            update(end, (val, cid))
+            if val > ends_exact.get(end, (-1, -1))[0]:
+                ends_exact[end] = (val, cid)
+    out = [False] * len(keys)
+    if not cand_val:
+        return out
+    cid = max(range(len(cand_val)), key=lambda i: (cand_val[i], -i))
+    while cid >= 0:
+        out[cand_block[cid]] = True
+        cid = cand_prev[cid]
+    return out
+
+
 def classify_blocks(blocks: list[Block], body_text: str, title_hint: str | None) -> list[Line]:
     """Roles for an HTML page's text blocks (one per line of the text built from them)."""
     F = furniture()
-    body_keys = [_key(x) for x in body_text.split("\n") if x.strip()]
-    body_set = set(body_keys)
-    body_all = "".join(body_keys)
+    keys = [_key(b.text) for b in blocks]
+    aligned = align_body(keys, body_text)
+    body_idx = [i for i, a in enumerate(aligned) if a]
+    edge = set(body_idx[:REPRINT_EDGE] + body_idx[-REPRINT_EDGE:])
     out: list[Line] = []
     pos = 0
     title_done = False
     hk = _key(title_hint) if title_hint else ""
     seen_body = False
-    for n, b in enumerate(blocks, 1):
+    for i, b in enumerate(blocks):
+        n = i + 1
         start, end = pos, pos + len(b.text)
         pos = end + 1
-        k = _key(b.text)
-        words = len(WORD.findall(b.text))
-        in_body = bool(k) and (k in body_set or (len(k) >= 20 and k in body_all))
+        k = keys[i]
+        words = count_words(b.text)
+        in_body = aligned[i]
         if not title_done and (
             (hk and k == hk) or (not hk and b.heading == 1) or (hk and b.heading and hk in k and words <= 30)
         ):
             role, why = "title", "the page's headline"
             title_done = True
-        elif in_body and F.reprint.search(b.text):
+        elif in_body and i in edge and F.reprint.search(b.text):
             role, why = "metadata", "reprint notice"
         elif in_body:
             role, why = "body", "in the extracted article body"
@@ -326,9 +557,14 @@ def clean_article(article: Article, use_html_structure: bool = True) -> Article:
             article.lines = classify_text(article.raw_text, title_hint)
         article.html = None  # the markup has served; keep articles small for pools and stores
     else:
-        article.lines = classify_text(article.raw_text, title_hint)
+        fm = parse_front_matter(article.raw_text)
+        if fm:
+            article.page_meta = {**fm, **article.page_meta}
+        article.lines = classify_text(article.raw_text, title_hint or fm.get("title"))
     title = next((ln for ln in article.lines if ln.role == "title"), None)
-    article.title = title_hint or (article.line_text(title).strip() if title else None)
+    article.title = title_hint or (MD_HEADING.sub("", article.line_text(title)).strip() if title else None)
+    if article.format != "html" and article.page_meta.get("title") and not title_hint:
+        article.title = str(article.page_meta["title"])  # front matter states it, unescaped
     if not article.title and article.page_meta.get("title"):
         article.title = str(article.page_meta["title"])
     article.body = "\n\n".join(article.line_text(ln).strip() for ln in article.lines if ln.role == "body")

@@ -184,7 +184,9 @@ def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
 
             _dt.date.fromisoformat(day)
         except ValueError as exc:
-            raise InputError(Errors.E007.format(path=source, line="?", reason=f"bad published {day!r}")) from exc
+            raise InputError(
+                Errors.E007.format(path=source, line="?", reason=f"bad published {given['published']!r}")
+            ) from exc
         published = DateRange(day, day, 1.0, f"given in the input: published {day}")
     art_id = str(obj["id"]) if obj.get("id") is not None else content_id(body)
     return Article(

@@ -57,8 +57,11 @@ def page_blocks(html: str) -> list[Block]:
     import lxml.html
     from lxml import etree
 
+    # The page is already decoded: parse its UTF-8 bytes as UTF-8, whatever charset the
+    # page's own <meta> declares (else lxml re-decodes it into mojibake).
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"))
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         LOGGER.info("unparseable HTML: %s", exc)
         return []

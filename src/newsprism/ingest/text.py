@@ -81,9 +81,17 @@ def decode(data: bytes, path: str) -> str:
 def _detect(data: bytes, path: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError(Errors.E005.format(path=path))
+    # On short Western text cp1250 and cp1252 often tie (same chaos and coherence) and the
+    # first wins, turning "crème" into "crčme"; on a tie prefer windows-1252, the web's
+    # default legacy encoding (WHATWG reads "latin-1" labels as windows-1252).
+    for m in matches:
+        if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence:
+            best = m
+            break
     text = str(best)
     # A "decoding" in which most characters are replacement marks is no decoding.
     if text.count("\ufffd") > max(3, len(text) // 100):

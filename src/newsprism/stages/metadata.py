@@ -34,6 +34,10 @@ NAME_AFTER = re.compile(r"((?:the\s+)?[A-Z0-9][\w.&'/-]*(?:\s+(?:of|on|for|and|t
 BYLINE = re.compile(r"^\s*(?:by|written by|reported by)\s+(.+?)\s*$", re.I)
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
 PERSON_NAME = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$")
+JOB_TITLE = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|columnist|contributor|staff|desk|bureau|chief|analyst|producer)s?\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=1)
@@ -108,19 +112,27 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
         text = article.line_text(ln)
         if furniture().reprint.search(text):
             continue  # names the original publisher, not this one
-        candidates: list[tuple[str, str]] = []
+        # (name, evidence, weight): a page naming itself ("Follow X", "the X team", "© X")
+        # outweighs a bare outlet name in its furniture ("Independent. Reader-funded.").
+        candidates: list[tuple[str, str, int]] = []
         m = FOLLOW.match(text)
         if m:
-            candidates.append((m.group(1), f"line {ln.n}: {text.strip()!r}"))
-        for rx in (TEAM, COPYRIGHT):
-            for m2 in rx.finditer(text):
-                if table.lookup(m2.group(1)):
-                    candidates.append((m2.group(1), f"line {ln.n}: {text.strip()!r}"))
+            candidates.append((m.group(1), f"line {ln.n}: {text.strip()!r}", 2))
+        for m2 in TEAM.finditer(text):
+            if table.lookup(m2.group(1)):
+                candidates.append((m2.group(1), f"line {ln.n}: {text.strip()!r}", 2))
+        # A copyright line names the page's publisher even when we do not know it.
+        for m2 in COPYRIGHT.finditer(text):
+            name = re.sub(r"\s+(?:\d{4}|All Rights Reserved|Ltd|Inc|LLC)\b.*$", "", m2.group(1), flags=re.I).strip(" .,")
+            if name and not re.match(r"^(?:All|Rights|The)$", name, re.I):
+                candidates.append((name, f"line {ln.n}: {text.strip()!r}", 2))
         for m3 in pat.finditer(text):
-            candidates.append((m3.group(0), f"line {ln.n}: {text.strip()!r}"))
-        for name, ev in candidates:
+            if not any(ch.isupper() for ch in m3.group(0)):
+                continue  # "independent reporting", "express delivery": a word, not a name
+            candidates.append((m3.group(0), f"line {ln.n}: {text.strip()!r}", 1))
+        for name, ev, weight in candidates:
             canon = _canonical(name, table)
-            votes[canon] += 1
+            votes[canon] += weight
             where.setdefault(canon, ev)
     if votes:
         best, _ = votes.most_common(1)[0]
@@ -170,8 +182,8 @@ def _publisher_name(phrase: str, table: Outlets) -> str | None:
     for w in words:
         if w[:1].islower() and out:
             break
-        if w.lower() == "the" and not out:
-            continue
+        if w == "the" and not out:
+            continue  # "published by the Foo Times": a capital "The" belongs to the name
         out.append(w)
     name = " ".join(out).strip(" .,;:")
     return name or None
@@ -186,6 +198,8 @@ def find_authors(article: Article) -> tuple[list[str], str]:
         if m:
             for part in NAME_SPLIT.split(m.group(1)):
                 part = part.strip(" .")
+                if JOB_TITLE.search(part):
+                    continue  # "By Jane Doe, Economics Editor": a role, not a second author
                 if PERSON_NAME.match(part) and part not in authors:
                     authors.append(part)
             if authors:
@@ -207,9 +221,9 @@ def make_metadata() -> Callable[[Article], Article]:
     def metadata(article: Article) -> Article:
         article.outlet, article.evidence["outlet"] = find_outlet(article)
         article.reprint_of, article.evidence["reprint_of"] = find_reprint(article)
-        if article.reprint_of and article.outlet == article.reprint_of and not article.given.get("outlet"):
-            # A wire credit is not the page naming itself: leave the outlet unknown.
-            article.outlet, article.evidence["outlet"] = None, "only the wire service is named"
+        if article.reprint_of and article.outlet == article.reprint_of:
+            # An outlet carrying its own wire copy is not reprinting anyone.
+            article.reprint_of, article.evidence["reprint_of"] = None, "the outlet's own wire copy"
         article.authors, article.evidence["authors"] = find_authors(article)
         return article
 

@@ -1,0 +1,498 @@
+"""Publication dates: stated where the page states one, inferred (and said so) where it does not.
+
+Stated dates come from the input (JSONL ``published``), the HTML's own metadata
+(htmldate, through trafilatura), a date in the URL, or a dateline line of the
+page — never from a photo caption, which dates the photo.
+
+When the page states no date, the date is inferred from constraints, each with
+its evidence in words:
+
+* **lower bounds**: the article is published on or after every fully dated day it
+  mentions outside captions and future-tense clauses, and after every anchor event
+  it mentions (``data/anchor_events.json``, users extend it);
+* **anchored relative expressions**: "last week" in a sentence about an anchor
+  event means that event fell in the week before publication; "today" means on
+  the day; the candidate publication days are those for which the expression,
+  resolved against the candidate, covers the event;
+* **year arithmetic**: "the first visit in 24 years" beside "since 2000" fixes the
+  year to 2024;
+* **news recency**: an event dated only by weekday or by day and month ("on
+  Monday", "on 8 February") is the news of the day: wire copy is published the
+  same day or the next (``REPORTING_WINDOW_DAYS``). This is a soft constraint,
+  dropped when it contradicts the hard ones;
+* **other articles** (corpus stage): when one article dates an event that
+  another article also mentions, the second article may use it as an anchor.
+
+The result is a ``DateRange``: a single day where the evidence fixes it, a range
+where it does not, both null where nothing is known.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from newsprism import settings
+from newsprism.article import Article, DateRange, Dossier
+from newsprism.registry import stage
+
+LOGGER = logging.getLogger(__name__)
+
+# Wire copy that dates its news by weekday ("on Monday") or day and month is
+# published that day or the next; calibrated on newswire practice (Yonhap, AP).
+REPORTING_WINDOW_DAYS = 1
+# Candidate publication days never lie further back than this from the upper bound.
+MAX_SPAN_YEARS = 40
+URL_DATE = re.compile(r"/(19\d\d|20\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
+FUTURE = re.compile(r"\b(will|would|shall|plans? to|is to|are to|scheduled|expected to|next)\b", re.I)
+YEARS_COUNT = re.compile(r"\bin\s+(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+years\b", re.I)
+SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+
+
+def today() -> date:
+    """The upper bound of any publication date; ``NEWSPRISM_TODAY`` pins it for reproducible runs."""
+    pinned = os.environ.get("NEWSPRISM_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+# ---------------------------------------------------------------------------- anchor events
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorEvent:
+    id: str
+    name: str
+    earliest: date
+    latest: date
+    groups: tuple[tuple[str, ...], ...]  # each group must match (min_groups of them)
+    any: tuple[str, ...]  # at least one must match
+    source: str = ""
+    min_groups: int = 0  # 0 means all groups
+    patterns: tuple[re.Pattern[str], ...] = field(default=(), compare=False)
+    any_pattern: re.Pattern[str] | None = field(default=None, compare=False)
+
+    def matches(self, sentence: str) -> bool:
+        if self.any_pattern is None or not self.any_pattern.search(sentence):
+            return False
+        hits = sum(1 for p in self.patterns if p.search(sentence))
+        need = self.min_groups or len(self.patterns)
+        return hits >= need
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        esc = re.escape(p).replace(r"\ ", r"[\s\u00a0]+")
+        parts.append(f"(?-i:{esc})" if p.isupper() and len(p) <= 5 else esc)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
+def make_anchor(
+    id: str,
+    name: str,
+    earliest: date,
+    latest: date,
+    groups: Iterable[Iterable[str]],
+    any_: Iterable[str],
+    source: str = "",
+    min_groups: int = 0,
+) -> AnchorEvent:
+    gs = tuple(tuple(g) for g in groups if g)
+    anys = tuple(any_)
+    return AnchorEvent(
+        id=id,
+        name=name,
+        earliest=earliest,
+        latest=latest,
+        groups=gs,
+        any=anys,
+        source=source,
+        min_groups=min_groups,
+        patterns=tuple(_phrase_pattern(g) for g in gs),
+        any_pattern=_phrase_pattern(anys) if anys else None,
+    )
+
+
+@lru_cache(maxsize=1)
+def anchor_events() -> tuple[AnchorEvent, ...]:
+    """The packaged anchor events plus the user's ``$NEWSPRISM_DATA/anchor_events.json``."""
+    files = [settings.DATA_DIR / "anchor_events.json", Path(settings.USER_DATA_DIR) / "anchor_events.json"]
+    out = []
+    for f in files:
+        if not f.is_file():
+            continue
+        for row in json.loads(f.read_text(encoding="utf-8")).get("events", []):
+            out.append(
+                make_anchor(
+                    row["id"],
+                    row["name"],
+                    date.fromisoformat(row["earliest"]),
+                    date.fromisoformat(row.get("latest") or row["earliest"]),
+                    row["match"].get("all", []),
+                    row["match"].get("any", []),
+                    row.get("source", ""),
+                )
+            )
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------- stated dates
+
+
+def stated_published(article: Article) -> DateRange | None:
+    """The date the input or page states, or None. Captions are never read."""
+    if article.published.known and article.given.get("published"):
+        return article.published
+    meta = article.page_meta.get("date")
+    if meta:
+        try:
+            d = date.fromisoformat(str(meta)[:10])
+            return DateRange(d.isoformat(), d.isoformat(), 0.9, f"the page's own metadata gives {meta} (htmldate)")
+        except ValueError:
+            pass
+    url = article.given.get("url") or article.url or article.page_meta.get("url")
+    if url:
+        m = URL_DATE.search(str(url))
+        if m:
+            try:
+                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                return DateRange(d.isoformat(), d.isoformat(), 0.85, f"the URL carries the date: {url}")
+            except ValueError:
+                pass
+    from newsprism.clean import DATE_LINE
+    from newsprism.timex import find_timexes
+
+    for ln in article.lines:
+        if ln.role != "metadata":
+            continue
+        text = article.line_text(ln)
+        if not DATE_LINE.match(text) and not re.match(r"^\s*(published|updated|posted|first published)\b", text, re.I):
+            continue
+        for t in find_timexes(text):
+            if t.type in ("DATE", "TIME") and not t.relative and t.earliest and t.earliest == t.latest:
+                return DateRange(
+                    t.earliest.isoformat(), t.latest.isoformat(), 0.95, f"dateline on line {ln.n}: {text.strip()!r}"
+                )
+    return None
+
+
+# ---------------------------------------------------------------------------- inference
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    start: int  # offset in raw_text
+    timexes: list[Any]
+    events: list[AnchorEvent]
+
+
+def article_sentences(article: Article, events: Iterable[AnchorEvent]) -> list[_Sentence]:
+    """Body sentences (never captions) with their unanchored timexes and the anchor events they name."""
+    from newsprism.timex import find_timexes
+
+    events = tuple(events)
+    out = []
+    for ln in article.lines:
+        if ln.role != "body":
+            continue
+        line = article.line_text(ln)
+        for m in SENTENCE.finditer(line):
+            text = m.group(0)
+            if not text.strip():
+                continue
+            found = [e for e in events if e.matches(text)]
+            out.append(_Sentence(text, ln.start + m.start(), find_timexes(text), found))
+    return out
+
+
+def _days(lo: date, hi: date) -> list[date]:
+    return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+
+
+def _overlaps(a0: date | None, a1: date | None, b0: date, b1: date) -> bool:
+    if a0 is None and a1 is None:
+        return False
+    lo = a0 or date.min
+    hi = a1 or date.max
+    return not (hi < b0 or lo > b1)
+
+
+def _year_count(sentences: list[_Sentence]) -> tuple[int, str] | None:
+    """'first ... in 24 years' with 'since 2000' in the same article: the year is 2024."""
+    counts, sinces = [], []
+    for s in sentences:
+        for m in YEARS_COUNT.finditer(s.text):
+            raw = m.group(1).lower()
+            n = int(raw) if raw.isdigit() else sum(NUMBER_WORDS.get(w, 0) for w in re.split(r"[- ]", raw))
+            if n:
+                counts.append((n, m.group(0)))
+        sinces.extend((int(m.group(1)), m.group(0)) for m in SINCE_YEAR.finditer(s.text))
+    for n, ctext in counts:
+        for y, stext in sinces:
+            return y + n, f"{ctext!r} counted from {stext!r} gives {y + n}"
+    return None
+
+
+def infer_published(
+    article: Article, extra_events: Iterable[AnchorEvent] = (), upper: date | None = None
+) -> DateRange:
+    """Infer the publication date of an article that states none, saying how."""
+    from newsprism.timex import resolve
+
+    upper = upper or today()
+    events = (*anchor_events(), *extra_events)
+    sents = article_sentences(article, events)
+    lower: date | None = None
+    lower_ev = ""
+    relations: list[tuple[Any, list[AnchorEvent], str]] = []
+    recent: list[tuple[Any, str]] = []
+    notes: list[str] = []
+    for s in sents:
+        future = bool(FUTURE.search(s.text))
+        day_level = []
+        for t in s.timexes:
+            if t.type not in ("DATE", "TIME"):
+                continue
+            if not t.relative and t.earliest and not future and t.tense != "future":
+                if lower is None or t.earliest > lower:
+                    lower, lower_ev = t.earliest, f"it mentions {t.text!r} in the past"
+            elif t.relative:
+                day_level.append(t)
+        if s.events:
+            anchored = [t for t in day_level if _is_anchoring(t)]
+            if anchored:
+                for t in anchored:
+                    relations.append((t, s.events, s.text.strip()))
+            elif not future:
+                first = min(s.events, key=lambda e: e.earliest)
+                if lower is None or first.earliest > lower:
+                    lower, lower_ev = first.earliest, f"it mentions {first.name} ({first.earliest})"
+        for t in day_level:
+            if _is_day_precise(t):
+                recent.append((t, s.text.strip()))
+    ycount = _year_count(sents)
+    lo = lower or (upper - timedelta(days=365 * MAX_SPAN_YEARS))
+    lo = max(lo, upper - timedelta(days=365 * MAX_SPAN_YEARS))
+    if lo > upper:
+        return DateRange(None, None, 0.0, f"contradictory: not before {lower} yet not after {upper}")
+    cands = _days(lo, upper)
+    if lower:
+        notes.append(f"not before {lower} ({lower_ev})")
+    if ycount:
+        year, why = ycount
+        kept = [d for d in cands if d.year == year]
+        if kept:
+            cands = kept
+            notes.append(why)
+    for t, evs, text in relations:
+        kept = []
+        for d in cands:
+            r = resolve(t, d)
+            if any(_overlaps(r.earliest, r.latest, e.earliest, e.latest) for e in evs):
+                kept.append(d)
+        if kept:
+            cands = kept
+            names = " or ".join(sorted({f"{e.name} ({e.earliest})" for e in evs}))
+            notes.append(f"{t.text!r} in “{_short(text)}” refers to {names}")
+    if recent and cands:
+        kept = []
+        for d in cands:
+            ok = True
+            for t, _ in recent:
+                r = resolve(t, d)
+                if r.latest is None or not (0 <= (d - r.latest).days <= REPORTING_WINDOW_DAYS):
+                    ok = False
+                    break
+            if ok:
+                kept.append(d)
+        if kept:
+            cands = kept
+            notes.append(
+                "news dated by " + ", ".join(repr(t.text) for t, _ in recent[:3]) + f" is reported within {REPORTING_WINDOW_DAYS} day(s)"
+            )
+    if not relations and not ycount and not (recent and len(cands) <= 31):
+        # Only a lower bound is known: say so rather than pretend to a range.
+        if lower:
+            return DateRange(lower.isoformat(), None, 0.4, "inferred: " + "; ".join(notes))
+        return DateRange(None, None, 0.0, "the article states no date and nothing in it dates it")
+    clusters = _clusters(cands)
+    first = clusters[0]
+    conf = 0.75 if first[0] == first[1] else 0.6
+    if len(clusters) > 1:
+        conf -= 0.2
+        notes.append(f"{len(clusters)} periods fit; the earliest is taken")
+    return DateRange(first[0].isoformat(), first[1].isoformat(), conf, "inferred: " + "; ".join(notes))
+
+
+def _is_anchoring(t: Any) -> bool:
+    """A relative expression that can tie an event to the publication date."""
+    return t.type in ("DATE", "TIME") and not str(t.value).endswith("_REF")
+
+
+def _is_day_precise(t: Any) -> bool:
+    """Weekdays and day-and-month dates without a year: the kind wire copy uses for the day's news."""
+    v = str(t.value)
+    low = t.text.lower()
+    weekday = any(w in low for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    return (weekday or v.startswith("XXXX-")) and t.tense != "future" and "T" not in v
+
+
+def _clusters(days: list[date]) -> list[tuple[date, date]]:
+    out: list[tuple[date, date]] = []
+    for d in sorted(days):
+        if out and (d - out[-1][1]).days <= 1:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
+
+
+def _short(text: str, n: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@stage(
+    "newsprism.pubdate.v1",
+    requires=["article.lines"],
+    assigns=["article.published"],
+)
+def make_pubdate() -> Callable[[Article], Article]:
+    """Publication date: stated (input, HTML metadata, URL, dateline) or inferred from the text."""
+
+    def pubdate(article: Article) -> Article:
+        stated = stated_published(article)
+        if stated is not None:
+            article.published = stated
+            article.evidence["published"] = "stated"
+        else:
+            article.published = infer_published(article)
+            article.evidence["published"] = "inferred" if article.published.known else "unknown"
+        return article
+
+    return pubdate
+
+
+# ---------------------------------------------------------------------------- corpus
+
+
+def corpus_anchors(articles: Iterable[Article]) -> list[AnchorEvent]:
+    """Anchor events learnt from articles whose date is known: a day they fix and what happened."""
+    from newsprism.timex import find_timexes
+
+    out = []
+    for a in articles:
+        p = a.published
+        if not p.earliest or p.earliest != p.latest or p.confidence < 0.6:
+            continue
+        anchor = date.fromisoformat(p.earliest)
+        for s in article_sentences(a, ()):
+            names = _proper_terms(s.text)
+            words = _content_words(s.text)
+            if len(names) < 2 or not words:
+                continue
+            for t in find_timexes(s.text, anchor):
+                if t.type != "DATE" or not t.earliest or t.earliest != t.latest:
+                    continue
+                out.append(
+                    make_anchor(
+                        f"{a.id}:{s.start + t.start}",
+                        f"“{_short(s.text, 70)}” ({a.outlet or a.source}, {t.earliest})",
+                        t.earliest,
+                        t.latest or t.earliest,
+                        [[n] for n in names],
+                        words,
+                        source=a.id,
+                        min_groups=min(2, len(names)),
+                    )
+                )
+    return out
+
+
+STOP_CAPS = frozenset(
+    """The A An In On At As For But And Or If It Its He She They We I This That These Those
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Last Next Today Yesterday Mr Mrs Ms Dr""".split()
+)
+EVENT_WORDS = frozenset(
+    """summit visit talks treaty signed signing agreement deal attack attacked strike launch launched
+    election elected vote meeting met hosted hosting statement speech address announced declared
+    invasion offensive ceasefire sanctions test tested fired deployed visit trip""".split()
+)
+
+
+def _proper_terms(text: str) -> list[str]:
+    toks = re.findall(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+)*)", text.strip())
+    out = []
+    for t in toks:
+        if t.split()[0] in STOP_CAPS or len(t) < 3:
+            continue
+        if t not in out:
+            out.append(t)
+    return out[:8]
+
+
+def _content_words(text: str) -> list[str]:
+    return sorted({w for w in re.findall(r"[a-z]+", text.lower()) if w in EVENT_WORDS})
+
+
+@stage(
+    "newsprism.pubdate.corpus.v1",
+    requires=["article.published"],
+    assigns=["article.published"],
+    kind="corpus",
+)
+def make_pubdate_corpus() -> Callable[[Dossier], Dossier]:
+    """Dates inferred across articles: one article's dated event anchors another's date."""
+
+    def pubdate_corpus(dossier: Dossier) -> Dossier:
+        anchors = corpus_anchors(dossier.articles)
+        if not anchors:
+            return dossier
+        for a in dossier.articles:
+            if a.evidence.get("published") == "stated":
+                continue
+            p = a.published
+            if p.earliest and p.earliest == p.latest:
+                continue
+            mine = [x for x in anchors if x.source != a.id]
+            new = infer_published(a, mine)
+            if _narrower(new, p):
+                a.published = new
+                a.evidence["published"] = "inferred across articles"
+                _reresolve(a)
+        return dossier
+
+    return pubdate_corpus
+
+
+def _narrower(new: DateRange, old: DateRange) -> bool:
+    if not new.earliest or not new.latest:
+        return False
+    if not old.earliest or not old.latest:
+        return True
+    return (date.fromisoformat(new.latest) - date.fromisoformat(new.earliest)) < (
+        date.fromisoformat(old.latest) - date.fromisoformat(old.earliest)
+    )
+
+
+def _reresolve(article: Article) -> None:
+    """Resolve the article's dates again against its new publication date."""
+    from newsprism.stages.timex import article_dates
+
+    article.dates = article_dates(article)

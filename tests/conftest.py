@@ -1,0 +1,50 @@
+"""Shared fixtures: the read-only ../shared folder, the invented examples, hand-built articles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from newsprism import registry
+from newsprism.article import Article, Line
+from newsprism.clean import split_lines
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """``../shared`` (seeds, datasets, scorer); tests that need it skip where it is missing."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is missing")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def examples() -> Path:
+    return EXAMPLES
+
+
+@pytest.fixture
+def clean_registry() -> Iterator[None]:
+    """Stages registered inside a test disappear after it (the registry is process-global)."""
+    registry.registered()  # load the built-ins first, so they are part of the saved state
+    saved = dict(registry._REGISTRY)
+    yield
+    registry._REGISTRY.clear()
+    registry._REGISTRY.update(saved)
+
+
+def article_from_lines(rows: list[tuple[str, str]], **kwargs: object) -> Article:
+    """An article built by hand from ``(role, text)`` rows, one row per line, no cleaner involved."""
+    raw_text = "\n".join(text for _, text in rows)
+    lines = [
+        Line(n, start, end, role)
+        for n, ((role, _), (start, end)) in enumerate(zip(rows, split_lines(raw_text), strict=True), 1)
+    ]
+    body = "\n\n".join(raw_text[ln.start : ln.end].strip() for ln in lines if ln.role == "body")
+    return Article(id="hand-made", source="hand-made.txt", raw_text=raw_text, lines=lines, body=body, **kwargs)  # type: ignore[arg-type]

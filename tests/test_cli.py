@@ -1,0 +1,147 @@
+"""The command line, through typer's CliRunner (no subprocess, no network)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism import __version__
+from newsprism.article import Dossier
+from newsprism.cli import app
+from newsprism.storage import SQLiteStore
+
+PAGE = (
+    "Dockworkers walk out at Port of Calderra\n"
+    "By Lena Hartwig\n"
+    "Thousands of dockworkers at the Port of Calderra walked off the job on Tuesday morning, halting container traffic.\n"
+    "The union said the walkout would last at least 72 hours, and the port authority said its offer stood.\n"
+    "Most Read\n"
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    p = tmp_path / "good.txt"
+    p.write_text(PAGE, encoding="utf-8")
+    return p
+
+
+def test_cli_version(runner: CliRunner) -> None:
+    res = runner.invoke(app, ["--version"])
+    assert res.exit_code == 0
+    assert __version__ in res.stdout
+
+
+def test_cli_analyze_json(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "dossier.json"
+    res = runner.invoke(app, ["analyze", str(good), "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    d = Dossier.from_json(out.read_text(encoding="utf-8"))
+    [a] = d.articles
+    assert a.title == "Dockworkers walk out at Port of Calderra"
+    assert "1 article(s)" in res.stdout
+    assert not (out.parent / "dossier.json.tmp").exists()
+
+
+def test_cli_analyze_out_dir(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["analyze", str(good), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    d = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    [art] = d["articles"]
+    assert json.loads((out / f"{art['id']}.json").read_text(encoding="utf-8")) == art
+    assert "article(s)" not in res.stdout  # --quiet: no summary table
+
+
+def test_cli_analyze_db_then_show(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    res = runner.invoke(app, ["analyze", str(good), "--db", str(db), "-q"])
+    assert res.exit_code == 0, res.output
+    with SQLiteStore(db) as s:
+        [art] = list(s.iter())
+    # Running again updates the store rather than adding a copy.
+    assert runner.invoke(app, ["analyze", str(good), "--db", str(db), "-q"]).exit_code == 0
+    with SQLiteStore(db) as s:
+        assert s.count() == 1
+
+    res = runner.invoke(app, ["show", art.id[:8], "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert lines[0].startswith("Dockworkers walk out at Port of Calderra")
+    assert any(line.split()[:2] == ["1", "title"] for line in lines)
+    assert any(line.split()[:2] == ["2", "metadata"] and "By Lena Hartwig" in line for line in lines)
+    assert any(line.split()[:2] == ["3", "body"] and "Thousands of dockworkers" in line for line in lines)
+    assert any(line.split()[:2] == ["5", "boilerplate"] and "Most Read" in line for line in lines)
+
+    body_only = runner.invoke(app, ["show", art.id, "--db", str(db), "--role", "body"])
+    assert body_only.exit_code == 0
+    assert "Most Read" not in body_only.stdout and "Thousands of dockworkers" in body_only.stdout
+
+
+def test_cli_show_from_json(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    out = tmp_path / "d.json"
+    runner.invoke(app, ["analyze", str(good), "--json", str(out), "-q"])
+    art_id = json.loads(out.read_text(encoding="utf-8"))["articles"][0]["id"]
+    res = runner.invoke(app, ["show", art_id, "--json", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "By Lena Hartwig" in res.stdout
+
+
+def test_cli_show_unknown_id_fails(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    runner.invoke(app, ["analyze", str(good), "--db", str(db), "-q"])
+    res = runner.invoke(app, ["show", "nosuchid", "--db", str(db)])
+    assert res.exit_code != 0
+    assert "[E013]" in res.output
+    assert "nosuchid" in res.output
+
+
+def test_cli_show_unknown_id_in_json_fails(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    out = tmp_path / "d.json"
+    runner.invoke(app, ["analyze", str(good), "--json", str(out), "-q"])
+    res = runner.invoke(app, ["show", "nosuchid", "--json", str(out)])
+    assert res.exit_code != 0
+    assert "[E013]" in res.output
+
+
+def test_cli_bad_input_names_the_file_and_keeps_the_good_one(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "out.json"
+    res = runner.invoke(app, ["analyze", str(good), str(empty), "--json", str(out)])
+    assert res.exit_code == 1
+    naming = [line for line in res.stderr.splitlines() if "empty.txt" in line]
+    assert len(naming) == 1, res.stderr
+    assert "[E003]" in naming[0]
+    d = Dossier.from_json(out.read_text(encoding="utf-8"))
+    assert [a.source for a in d.articles] == [str(good)]
+    assert [f.source for f in d.failures] == [str(empty)]
+
+
+def test_cli_only_bad_inputs_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["analyze", str(tmp_path / "missing.txt")])
+    assert res.exit_code == 2
+    assert "[E001]" in res.stderr and "missing.txt" in res.stderr
+
+
+def test_cli_stages(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import cli
+
+    monkeypatch.setattr(cli.out, "width", 300)  # wide enough that no name is folded across lines
+    res = runner.invoke(app, ["stages"])
+    assert res.exit_code == 0
+    for name in ("newsprism.clean.v1", "newsprism.metadata.v1", "newsprism.language.v1"):
+        assert name in res.stdout
+
+
+def test_cli_no_args_shows_help(runner: CliRunner) -> None:
+    res = runner.invoke(app, [])
+    assert "analyze" in res.output and "show" in res.output

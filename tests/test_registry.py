@@ -1,0 +1,109 @@
+"""The stage registry: registration, prerequisites, and a snapshot of the built-in stages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism import registry
+from newsprism.article import Article
+from newsprism.errors import RegistryError
+from newsprism.pipeline import Pipeline
+from newsprism.registry import check_pipeline, get_stage, registered, set_extension, stage
+
+SNAPSHOT = Path(__file__).with_name("stages_snapshot.json")
+
+pytestmark = pytest.mark.usefixtures("clean_registry")
+
+
+def test_registry_snapshot_of_builtin_stages() -> None:
+    want = json.loads(SNAPSHOT.read_text(encoding="utf-8"))["stages"]
+    have = registered()
+    missing = [name for name in want if name not in have]
+    assert not missing, f"built-in stage(s) disappeared: {missing}; if on purpose, update {SNAPSHOT.name}"
+
+
+def test_registry_builtin_stages_are_documented_and_buildable() -> None:
+    for name in json.loads(SNAPSHOT.read_text(encoding="utf-8"))["stages"]:
+        meta = get_stage(name)
+        assert meta.doc, f"{name} has no docstring"
+        assert meta.kind in ("article", "corpus")
+        fn = meta.factory(**meta.defaults)
+        assert callable(fn)
+
+
+def test_registry_default_pipeline_is_consistent() -> None:
+    metas = Pipeline().metas()
+    assert metas[0].name == "newsprism.clean.v1"
+    assert {"newsprism.metadata.v1", "newsprism.language.v1"} <= {m.name for m in metas}
+
+
+def _words_factory():  # type: ignore[no-untyped-def]
+    def words(article: Article) -> Article:
+        return article
+
+    return words
+
+
+def test_registry_same_function_twice_is_fine() -> None:
+    stage("tests.words.v1", requires=["article.body"])(_words_factory)
+    stage("tests.words.v1", requires=["article.body"])(_words_factory)
+    assert get_stage("tests.words.v1").factory is _words_factory
+
+
+def test_registry_duplicate_name_with_different_function_fails() -> None:
+    stage("tests.words.v1")(_words_factory)
+
+    def other_factory():  # type: ignore[no-untyped-def]
+        return lambda article: article
+
+    with pytest.raises(RegistryError, match=r"\[E008\].*tests\.words\.v1"):
+        stage("tests.words.v1")(other_factory)
+    assert get_stage("tests.words.v1").factory is _words_factory
+
+
+def test_registry_builtin_name_cannot_be_taken_over() -> None:
+    with pytest.raises(RegistryError, match=r"\[E008\]"):
+        stage("newsprism.clean.v1")(_words_factory)
+
+
+def test_registry_missing_prerequisite_fails() -> None:
+    stage("tests.needs-quotes.v1", requires=["article.quotes"], assigns=["article.ext.n_quotes"])(_words_factory)
+    with pytest.raises(RegistryError, match=r"\[E009\].*tests\.needs-quotes\.v1.*article\.quotes"):
+        Pipeline(names=["newsprism.clean.v1", "tests.needs-quotes.v1"]).build()
+
+
+def test_registry_prerequisite_must_come_earlier() -> None:
+    # metadata requires lines, which clean assigns: in the wrong order it is missing.
+    with pytest.raises(RegistryError, match=r"\[E009\].*newsprism\.metadata\.v1"):
+        check_pipeline(["newsprism.metadata.v1", "newsprism.clean.v1"])
+    assert [m.name for m in check_pipeline(["newsprism.clean.v1", "newsprism.metadata.v1"])] == [
+        "newsprism.clean.v1",
+        "newsprism.metadata.v1",
+    ]
+
+
+def test_registry_unknown_stage_fails() -> None:
+    with pytest.raises(RegistryError, match=r"\[E011\].*tests\.nope\.v1.*newsprism\.clean\.v1"):
+        Pipeline(names=["tests.nope.v1"]).build()
+
+
+def test_registry_bad_kind_is_refused() -> None:
+    with pytest.raises(ValueError, match="kind"):
+        stage("tests.bad-kind.v1", kind="batch")
+
+
+def test_registry_stages_registered_in_a_test_are_forgotten() -> None:
+    # The clean_registry fixture restores the registry; nothing from the tests above leaks.
+    assert not [n for n in registry._REGISTRY if n.startswith("tests.")]
+
+
+def test_registry_set_extension_refuses_to_overwrite() -> None:
+    art = Article(id="x", source="x.txt", raw_text="Hello")
+    set_extension(art, "words", 1)
+    with pytest.raises(RegistryError, match=r"\[E015\]"):
+        set_extension(art, "words", 2)
+    set_extension(art, "words", 2, force=True)
+    assert art.ext == {"words": 2}
