@@ -211,8 +211,10 @@ def run(shared: Path, limit: int | None, repeat: int) -> dict[str, Any]:
         "repeat": repeat,
         "systems": systems,
         "speed_ratio_newsprism_over_trafilatura": ratio,
-        "rss_ratio_newsprism_over_trafilatura": systems["newsprism-html"]["rss_mib_peak"] / systems["trafilatura"]["rss_mib_peak"],
-        "pyalloc_ratio_newsprism_over_trafilatura": systems["newsprism-html"]["peak_kib_max"] / systems["trafilatura"]["peak_kib_max"],
+        "rss_ratio_newsprism_over_trafilatura": systems["newsprism-html"]["rss_mib_peak"]
+        / systems["trafilatura"]["rss_mib_peak"],
+        "pyalloc_ratio_newsprism_over_trafilatura": systems["newsprism-html"]["peak_kib_max"]
+        / systems["trafilatura"]["peak_kib_max"],
         "rss_mib_bench_process": rss_mib(),
         "rss_mib_bench_after_warmup": rss_after_warmup,
         "python": sys.version.split()[0],

@@ -203,7 +203,9 @@ def evaluate(pages: Sequence[Page], systems: Sequence[str] = SYSTEMS) -> Result:
 # ------------------------------------------------------------------------- report
 
 
-def differing(result: Result, a: str = "newsprism-html", b: str = "trafilatura", margin: float = DIFF_F1) -> list[tuple[str, float]]:
+def differing(
+    result: Result, a: str = "newsprism-html", b: str = "trafilatura", margin: float = DIFF_F1
+) -> list[tuple[str, float]]:
     """Pages where ``a`` and ``b`` differ by more than ``margin`` page F1, largest loss of ``a`` first."""
     fa, fb = result.page_f1(a), result.page_f1(b)
     diffs = [(pid, fa[pid] - fb[pid]) for pid in fa if abs(fa[pid] - fb[pid]) > margin]
@@ -251,7 +253,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "dataset": "article-extraction-benchmark",
             "scoring": f"{SHINGLE_N}-token shingles; corpus P/R = mean of per-page values; F1 of the means",
             "scores": {k: v.as_dict() for k, v in result.scores.items()},
-            "pages": {pid: {name: round(page_f1(*c), 4) for name, c in sys_c.items()} for pid, sys_c in result.per_page.items()},
+            "pages": {
+                pid: {name: round(page_f1(*c), 4) for name, c in sys_c.items()}
+                for pid, sys_c in result.per_page.items()
+            },
             "errors": result.errors,
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -105,7 +105,15 @@ def test_table_cells_align_with_a_row_line():
         "| Pos. | Driver | Points |\n|---|---|---|\n| 1 | Kyle Busch | 5040 |"
     )
     body = _body_of(html, extracted)
-    assert body == ["The standings after the final race of the season are below.", "Pos.", "Driver", "Points", "1", "Kyle Busch", "5040"]
+    assert body == [
+        "The standings after the final race of the season are below.",
+        "Pos.",
+        "Driver",
+        "Points",
+        "1",
+        "Kyle Busch",
+        "5040",
+    ]
 
 
 def test_teaser_repeating_the_lead_is_not_body():

@@ -136,7 +136,7 @@ def test_metadata_reprint_notice_known_outlet() -> None:
 def test_metadata_reprint_notice_unknown_outlet() -> None:
     notice = "This article was originally published by The Calderra Courier and is reprinted with permission."
     art = meta(article_from_lines([("title", "Strike at Calderra"), ("metadata", notice), ("body", PARA)]))
-    assert art.reprint_of == "Calderra Courier"
+    assert art.reprint_of == "The Calderra Courier"  # a capital "The" is part of the name
     assert art.outlet is None  # the notice names the original publisher, not this one
 
 

@@ -41,7 +41,7 @@ def test_pipeline_examples_metadata(examples: Path) -> None:
     assert by_name["02_national_standard.txt"].outlet == "The National Standard"
     assert by_name["02_national_standard.txt"].authors == ["Oskar Vell"]
     assert by_name["03_vesnia_free_press.txt"].outlet == "Vesnia Free Press"
-    assert by_name["04_harbour_watch.txt"].reprint_of == "Calderra Courier"
+    assert by_name["04_harbour_watch.txt"].reprint_of == by_name["01_calderra_courier.txt"].outlet == "The Calderra Courier"
     html = by_name["05_maritime_ledger.html"]
     assert (html.title, html.outlet, html.authors) == (
         "Calderra strike ends after deal on shifts",

@@ -29,8 +29,6 @@ from newsprism.pipeline import Pipeline, run
 from newsprism.registry import stage
 
 __all__ = [
-    "__version__",
-    "analyze",
     "Actor",
     "Article",
     "Claim",
@@ -43,6 +41,8 @@ __all__ = [
     "Quote",
     "Span",
     "TechniqueSpan",
+    "__version__",
+    "analyze",
     "stage",
 ]
 

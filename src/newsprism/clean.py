@@ -454,10 +454,7 @@ def align_body(keys: list[str], body_text: str) -> list[bool]:
             if not short:
                 prev = query(start)
             elif start in bounds and end in bounds:
-                if start in line_starts:
-                    prev = query(start)
-                else:
-                    prev = ends_exact.get(start, (-1, -1))
+                prev = query(start) if start in line_starts else ends_exact.get(start, (-1, -1))
             else:
                 prev = (-1, -1)
             if prev[0] >= 0:

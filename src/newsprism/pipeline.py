@@ -38,7 +38,8 @@ class Pipeline:
         return check_pipeline(self.names)
 
     def build(self) -> tuple[list[tuple[str, Callable[[Article], Article]]], list[tuple[str, Callable[..., Any]]]]:
-        per_article, corpus = [], []
+        per_article: list[tuple[str, Callable[[Article], Article]]] = []
+        corpus: list[tuple[str, Callable[..., Any]]] = []
         for meta in self.metas():
             kwargs = {**meta.defaults, **self.config.get(meta.name, {})}
             fn = meta.factory(**kwargs)
@@ -53,7 +54,7 @@ def apply_stages(article: Article, stages: list[tuple[str, Callable[[Article], A
             article = fn(article)
         except InputError as exc:
             return Failure(article.source, exc.code, str(exc))
-        except Exception as exc:  # noqa: BLE001 — one bad article must not stop the batch
+        except Exception as exc:
             LOGGER.exception("stage %s failed on %s", name, article.source)
             return Failure(article.source, "E012", Errors.E012.format(name=name, source=article.source, reason=exc))
     return article
@@ -105,7 +106,7 @@ def run(
     for name, fn in corpus:
         try:
             fn(dossier)
-        except Exception as exc:  # noqa: BLE001 — a corpus stage failing still returns the articles
+        except Exception as exc:
             LOGGER.exception("corpus stage %s failed", name)
             dossier.failures.append(Failure("<corpus>", "E012", Errors.E012.format(name=name, source="the corpus", reason=exc)))
     return dossier

@@ -23,7 +23,7 @@ from newsprism.ingest.text import content_id, decode, maybe_gunzip, normalize_ne
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["iter_inputs", "read_path", "from_record", "expand"]
+__all__ = ["expand", "from_record", "iter_inputs", "read_path"]
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Failure]:

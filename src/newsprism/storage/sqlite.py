@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from newsprism.article import Article, Dossier
 from newsprism.errors import Errors, NotFoundError
@@ -96,7 +97,7 @@ class SQLiteStore:
                 self.db.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (a.id, a.title or "", a.body))
                 for table in ("quotes", "claims", "persuasion"):
                     self.db.execute(f"DELETE FROM {table} WHERE article = ?", (a.id,))
-            layers = {
+            layers: dict[str, list[tuple[str, str | None, dict[str, Any]]]] = {
                 "quotes": [(f"{q.article}:{q.span.start}:{q.span.end}", q.article, q.as_dict()) for q in dossier.quotes],
                 "claims": [(f"{c.article}:{c.span.start}:{c.span.end}", c.article, c.as_dict()) for c in dossier.claims],
                 "persuasion": [
