@@ -120,14 +120,13 @@ def mem_child(system: str, shared: Path, limit: int | None) -> None:
     files = pages(shared, limit)
     url_of = urls(shared)
     ids = [f.name.removesuffix(".html.gz") for f in files]
-    if system == "trafilatura":  # read as the benchmark's own runners do, without importing newsprism
-        htmls = []
-        for f in files:
-            with gzip.open(f, "rt", encoding="utf-8", errors="replace") as fh:
-                htmls.append(fh.read())
-        job: Callable[[int], Any] = lambda i: trafilatura_only(htmls[i], url_of.get(ids[i]))  # noqa: E731
-    else:
-        job = lambda i: newsprism_html(files[i], url_of.get(ids[i]))  # noqa: E731
+
+    def job(i: int) -> Any:
+        if system == "trafilatura":  # one page at a time, read as the benchmark's runners do
+            with gzip.open(files[i], "rt", encoding="utf-8", errors="replace") as fh:
+                return trafilatura_only(fh.read(), url_of.get(ids[i]))
+        return newsprism_html(files[i], url_of.get(ids[i]))
+
     job(0)
     base = rss_mib()
     for i in range(len(files)):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from newsprism.article import Article, Line
 from newsprism.errors import Errors, InputError
-from newsprism.ingest.html import Block, extract_body, extract_metadata, page_blocks
+from newsprism.ingest.html import Block, extract_page, page_blocks
 from newsprism.knowledge import fold, furniture, outlets
 from newsprism.registry import stage
 
@@ -537,9 +537,8 @@ def clean_article(article: Article, use_html_structure: bool = True) -> Article:
             raise InputError(Errors.E016.format(path=article.source))
         article.raw_text = "\n".join(b.text for b in blocks)
         if use_html_structure:
-            meta = extract_metadata(article.html, article.url)
-            article.page_meta = {k: v for k, v in meta.items() if k != "description"}
-            body_text = extract_body(article.html, article.url)
+            body_text, meta = extract_page(article.html, article.url)
+            article.page_meta = meta
             hint = title_hint or meta.get("title")
             if body_text.strip():
                 article.lines = classify_blocks(blocks, body_text, hint)

@@ -131,35 +131,26 @@ def page_blocks(html: str) -> list[Block]:
     return blocks
 
 
-def extract_body(html: str, url: str | None = None) -> str:
-    """trafilatura's main text for the page ("" when it finds none)."""
+def extract_page(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:
+    """trafilatura's main text ("" when it finds none) and the page's own metadata, in one pass.
+
+    One ``bare_extraction`` call gives the same body text as ``extract(output_format="txt")``
+    and the metadata (title, site name, author, date via htmldate, url) for no extra parse.
+    """
     import trafilatura
 
-    text = trafilatura.extract(
-        html,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        output_format="txt",
-        with_metadata=False,
-    )
-    return text or ""
-
-
-def extract_metadata(html: str, url: str | None = None) -> dict[str, Any]:
-    """The page's own metadata: title, site name, authors, date, url (None where absent)."""
-    from trafilatura.metadata import extract_metadata as _meta
-
     try:
-        doc = _meta(html, default_url=url)
-    except Exception as exc:  # noqa: BLE001 — metadata is optional; a broken head must not lose the page
-        LOGGER.info("no metadata: %s", exc)
-        return {}
+        doc = trafilatura.bare_extraction(
+            html, url=url, include_comments=False, include_tables=True, with_metadata=True
+        )
+    except Exception as exc:  # noqa: BLE001 — a page trafilatura cannot read still has our own blocks
+        LOGGER.info("trafilatura failed: %s", exc)
+        return "", {}
     if doc is None:
-        return {}
-    out: dict[str, Any] = {}
-    for key in ("title", "sitename", "author", "date", "url", "hostname", "description"):
+        return "", {}
+    meta: dict[str, Any] = {}
+    for key in ("title", "sitename", "author", "date", "url", "hostname"):
         val = getattr(doc, key, None)
         if val:
-            out[key] = val
-    return out
+            meta[key] = val
+    return str(getattr(doc, "text", "") or ""), meta
