@@ -150,6 +150,51 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span of an article (the ``nlp`` stage's layer).
+
+    ``label`` is spaCy's OntoNotes label (PERSON, ORG, GPE, LOC, NORP, FAC, DATE, ...);
+    ``source`` says who decided it: ``ner`` (the statistical model), ``kb`` (a
+    knowledge-base name the model missed) or ``rule`` (a model span a rule trimmed,
+    split or retyped).
+    """
+
+    span: Span
+    label: str
+    source: str = "ner"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.span.as_dict(), "label": self.label, "source": self.source}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(span=Span.from_dict(d), label=str(d["label"]), source=str(d.get("source", "ner")))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A span of an article that names (or stands for) an actor (the ``actors`` stage's layer).
+
+    ``kind`` says how the span names the actor: ``name`` (a full name or alias),
+    ``short`` (a surname or short form resolved in context: "Pak"), ``acronym``,
+    ``metonym`` (a capital or seat of power standing for a government: "Pyongyang",
+    "the Kremlin"), ``demonym`` ("North Korean"), ``description`` ("the embassy",
+    "North Korea's leader") or ``place`` (a capital named as a place: "in Pyongyang").
+    """
+
+    span: Span
+    actor: str
+    kind: str = "name"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.span.as_dict(), "actor": self.actor, "kind": self.kind}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ActorMention:
+        return cls(span=Span.from_dict(d), actor=str(d["actor"]), kind=str(d.get("kind", "name")))
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of one article, as cited by corpus-level records."""
 
@@ -377,6 +422,13 @@ class Article:
     page_meta: dict[str, Any] = field(default_factory=dict)
     # Evidence behind metadata decisions, e.g. {"outlet": "line 42: 'Follow X'"}.
     evidence: dict[str, str] = field(default_factory=dict)
+    # Sentences and named entities of title and body lines (the nlp stage).
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    # Actors named in this article and where (the actors stage; the corpus stage
+    # rewrites their ids to the merged actors').
+    mentions: list[ActorMention] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
     # Per-article layers produced by later stages, before corpus stages gather them.
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -413,6 +465,14 @@ class Article:
             "evidence": dict(self.evidence),
             "page_meta": dict(self.page_meta),
         }
+        if self.sentences:
+            d["sentences"] = [x.as_dict() for x in self.sentences]
+        if self.entities:
+            d["entities"] = [x.as_dict() for x in self.entities]
+        if self.mentions:
+            d["mentions"] = [x.as_dict() for x in self.mentions]
+        if self.actors:
+            d["actors"] = [x.as_dict() for x in self.actors]
         if self.ext:
             d["ext"] = dict(self.ext)
         return d
@@ -440,6 +500,10 @@ class Article:
             duplicate_of=d.get("duplicate_of"),
             evidence=dict(d.get("evidence") or {}),
             page_meta=dict(d.get("page_meta") or {}),
+            sentences=[Span.from_dict(x) for x in d.get("sentences") or []],
+            entities=[Entity.from_dict(x) for x in d.get("entities") or []],
+            mentions=[ActorMention.from_dict(x) for x in d.get("mentions") or []],
+            actors=[Actor.from_dict(x) for x in d.get("actors") or []],
             ext=dict(d.get("ext") or {}),
         )
 

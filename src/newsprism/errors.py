@@ -34,6 +34,7 @@ class Errors(metaclass=_Coded):
     E014 = "No inputs matched {pattern}"
     E015 = "Extension '{name}' already exists; pass force=True to replace it"
     E016 = "HTML input {path} has no readable text (truncated or empty markup)"
+    E040 = "No spaCy English model could be loaded (tried {tried}); install en_core_web_sm"
 
 
 class NewsprismError(Exception):

