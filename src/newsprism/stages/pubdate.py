@@ -56,6 +56,7 @@ MAX_PERIODS = 3
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
 FUTURE = re.compile(r"\b(will|would|shall|plans? to|is to|are to|scheduled|expected to|next)\b", re.I)
+REPORTED = re.compile(r"\b(said|says|told|announced|warned|vowed|pledged|added|stated|promised|threatened)\b", re.I)
 YEARS_COUNT = re.compile(r"\bin\s+(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+years\b", re.I)
 DAY_NO_YEAR = re.compile(r"^XXXX-\d\d-\d\d$")  # "on 8 February" with no year known
 WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-\d$")  # "on Monday"
@@ -275,7 +276,9 @@ def infer_published(
     recent: list[tuple[Any, str]] = []
     notes: list[str] = []
     for s in sents:
-        future = bool(FUTURE.search(s.text))
+        # "will"/"next" make a clause future, unless it is reported ("said it would"):
+        # the report itself is past, and the states it names already exist.
+        future = bool(FUTURE.search(s.text)) and not REPORTED.search(s.text)
         day_level = []
         for t in s.timexes:
             if t.type not in ("DATE", "TIME"):
@@ -308,18 +311,21 @@ def infer_published(
     if lo > upper:
         return DateRange(None, None, 0.0, f"contradictory: not before {lower} yet not after {upper}")
     cands = _days(lo, upper)
+    constrained = False  # did anything beyond the bounds narrow the candidates?
     if lower:
         notes.append(f"not before {lower} ({lower_ev})")
     if weekday is not None:
         kept = [d for d in cands if d.weekday() == weekday]
         if kept:
             cands = kept
+            constrained = True
             notes.append(weekday_ev)
     if ycount:
         year, why = ycount
         kept = [d for d in cands if d.year == year]
         if kept:
             cands = kept
+            constrained = True
             notes.append(why)
     for t, all_evs, text in relations:
         since = t.mod == "ON_OR_AFTER"
@@ -333,6 +339,7 @@ def infer_published(
                 kept.append(d)
         if kept:
             cands = kept
+            constrained = True
             names = " or ".join(sorted({f"{e.name} ({e.earliest})" for e in evs}))
             notes.append(f"{t.text!r} in “{_short(text)}” refers to {names}")
     if recent and cands:
@@ -348,10 +355,11 @@ def infer_published(
                 kept.append(d)
         if kept:
             cands = kept
+            constrained = True
             notes.append(
                 "news dated by " + ", ".join(repr(t.text) for t, _ in recent[:3]) + f" is reported within {REPORTING_WINDOW_DAYS} day(s)"
             )
-    if not relations and not ycount and weekday is None and not (recent and len(cands) <= 31):
+    if not constrained:
         # Only a lower bound is known: say so rather than pretend to a range.
         if lower:
             return DateRange(lower.isoformat(), None, 0.4, "inferred: " + "; ".join(notes))

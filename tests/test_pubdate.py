@@ -1,0 +1,196 @@
+"""Publication dates: stated ones are read, missing ones are inferred from constraints and said so."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import article_from_lines
+from newsprism.article import Article, DateRange, Dossier
+from newsprism.stages import pubdate as P
+from newsprism.stages.timex import article_dates
+
+SUMMIT = P.make_anchor(
+    "test-summit",
+    "The Lisk–Vesnia summit in Port Amsel",
+    date(2031, 5, 14),
+    date(2031, 5, 14),
+    [["Lisk"], ["Port Amsel"]],
+    ["summit", "talks", "visit"],
+)
+WAR = P.make_anchor(
+    "test-war",
+    "The Lisk–Vesnia border war begins",
+    date(2029, 3, 1),
+    date(2029, 3, 1),
+    [["Lisk"], ["Vesnia"]],
+    ["war"],
+    kind="onset",
+)
+
+
+@pytest.fixture
+def kb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A knowledge base of invented events, so tests do not lean on the packaged one."""
+    monkeypatch.setattr(P, "anchor_events", lambda: (SUMMIT, WAR))
+    monkeypatch.setenv("NEWSPRISM_TODAY", "2035-01-01")
+
+
+def body(*paragraphs: str, meta: tuple[str, ...] = ()) -> Article:
+    rows = [("title", "Vesnia backs Lisk")] + [("metadata", m) for m in meta] + [("body", p) for p in paragraphs]
+    return article_from_lines(rows)
+
+
+def test_pubdate_dateline_is_stated(kb: None) -> None:
+    art = body("Vesnia said on Monday it would back Lisk.", meta=("March 01, 2030",))
+    stated = P.stated_published(art)
+    assert stated is not None and stated.earliest == stated.latest == "2030-03-01"
+
+
+def test_pubdate_caption_date_is_never_the_publication_date(kb: None) -> None:
+    rows = [("title", "Vesnia backs Lisk"), ("caption", "The two leaders meet, April 25, 2019. (Reuters/Ada Rusk)")]
+    rows += [("body", "Vesnia said it would back Lisk in the war with its neighbour.")]
+    art = article_from_lines(rows)
+    assert P.stated_published(art) is None
+    assert P.infer_published(art).earliest != "2019-04-25"
+
+
+def test_pubdate_given_wins(kb: None) -> None:
+    art = body("Vesnia said on Monday it would back Lisk.")
+    art.given["published"] = "2030-01-02"
+    art.published = DateRange("2030-01-02", "2030-01-02", 1.0, "given")
+    assert P.stated_published(art) == art.published
+
+
+def test_pubdate_url_date(kb: None) -> None:
+    art = body("Vesnia said it would back Lisk.")
+    art.url = "https://news.example/world/2031/05/16/vesnia-backs-lisk"
+    stated = P.stated_published(art)
+    assert stated is not None and stated.earliest == "2031-05-16"
+
+
+def test_pubdate_lower_bound_from_a_past_full_date(kb: None) -> None:
+    art = body("The statement was issued on 27 January 2030.", "It denounced the blockade.")
+    got = P.infer_published(art)
+    assert got.earliest == "2030-01-27" and got.latest is None
+    assert "27 January 2030" in got.evidence
+
+
+def test_pubdate_future_dates_do_not_bound(kb: None) -> None:
+    art = body("The talks will resume on 3 March 2034.", "Officials issued a statement on 2 February 2030.")
+    assert P.infer_published(art).earliest == "2030-02-02"
+
+
+def test_pubdate_last_week_anchored_on_an_event(kb: None) -> None:
+    # The summit was on Wednesday 2031-05-14; "last week" puts publication in the week after,
+    # and "on Monday" (reported that day or the next) narrows it to 19-20 May.
+    art = body(
+        "Vesnia on Monday criticised the blockade of Lisk.",
+        "Last week, the Vesnian leader held summit talks with Lisk's president in Port Amsel.",
+    )
+    got = P.infer_published(art)
+    assert (got.earliest, got.latest) == ("2031-05-19", "2031-05-20")
+    assert "Last week" in got.evidence and "summit" in got.evidence
+
+
+def test_pubdate_today_is_the_event_day(kb: None) -> None:
+    art = body("Hosting Lisk's president in Port Amsel today, the Vesnian leader praised the visit.")
+    got = P.infer_published(art)
+    assert got.earliest == got.latest == "2031-05-14"
+
+
+def test_pubdate_onset_events_bound_but_are_not_pointed_at(kb: None) -> None:
+    # "last week" cannot point at the start of a war; the war still bounds the date below.
+    art = body("Last week, Vesnia said it would keep supporting Lisk in the war.")
+    got = P.infer_published(art)
+    assert got.earliest == "2029-03-01"
+    assert got.latest is None
+
+
+def test_pubdate_year_arithmetic(kb: None) -> None:
+    art = body("It was the president's first trip to Vesnia in 24 years, his first since 2007.")
+    got = P.infer_published(art)
+    assert got.earliest == "2031-01-01" and got.latest == "2031-12-31"
+
+
+def test_pubdate_day_and_month_without_year(kb: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not before the war (2029-03-01) and not after today: "on 8 February" fits 2030 and 2031;
+    # the earliest is taken, with the doubt in the confidence and the evidence.
+    monkeypatch.setenv("NEWSPRISM_TODAY", "2031-06-01")
+    art = body("Vesnia's leader on 8 February vowed to back Lisk in the war.")
+    got = P.infer_published(art)
+    assert (got.earliest, got.latest) == ("2030-02-08", "2030-02-09")
+    assert "2 periods fit" in got.evidence and got.confidence < 0.6
+
+
+def test_pubdate_too_many_periods_gives_only_the_bound(kb: None) -> None:
+    art = body("Vesnia on Monday criticised the blockade.", "It has backed Lisk in its war with Vesnia.")
+    got = P.infer_published(art)
+    assert got.earliest == "2029-03-01" and got.latest is None
+    assert "separate periods" in got.evidence
+
+
+def test_pubdate_nothing_known(kb: None) -> None:
+    got = P.infer_published(body("Vesnia backs its neighbour."))
+    assert got.earliest is None and got.latest is None and got.confidence == 0.0
+
+
+def test_pubdate_weekday_in_metadata(kb: None) -> None:
+    art = body("Last week, the Vesnian leader held summit talks with Lisk's president in Port Amsel.", meta=("Published on Tuesday",))
+    got = P.infer_published(art)
+    assert got.earliest == got.latest == "2031-05-20"
+
+
+def test_pubdate_corpus_anchor_from_another_article(kb: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(P, "anchor_events", lambda: ())
+    dated = body("Harbour workers in Calderra walked out on Tuesday after the Vesnian Dockworkers' Federation called a strike.")
+    dated.id = "dated"
+    dated.published = DateRange("2032-03-04", "2032-03-04", 0.95, "dateline")
+    dated.evidence["published"] = "stated"
+    undated = body(
+        "The strike called by the Vesnian Dockworkers' Federation in Calderra last week left ships waiting.",
+        "Traders in Calderra said on Monday that prices were rising.",
+    )
+    undated.id = "undated"
+    undated.published = P.infer_published(undated)
+    assert not undated.published.known or undated.published.earliest != undated.published.latest
+    undated.evidence["published"] = "inferred"
+    d = Dossier(articles=[dated, undated])
+    P.make_pubdate_corpus()(d)
+    got = d.articles[1].published
+    # the strike began on Tuesday 2 March; "last week" then means 8-14 March, "on Monday" the 8th
+    assert (got.earliest, got.latest) == ("2032-03-08", "2032-03-09")
+    assert d.articles[1].evidence["published"] == "inferred across articles"
+    # its relative dates were resolved again against the new date
+    assert any(m.span.text == "Monday" and m.value.earliest == "2032-03-08" for m in d.articles[1].dates)
+
+
+def test_timex_stage_resolves_against_a_known_day() -> None:
+    art = body("Vesnia on Monday criticised the blockade.")
+    art.published = DateRange("2031-05-20", "2031-05-20", 0.95, "stated")
+    (m,) = [m for m in article_dates(art) if m.span.text == "Monday"]
+    assert m.value.earliest == m.value.latest == "2031-05-19"
+    assert art.raw_text[m.span.start : m.span.end] == "Monday"
+    assert m.timex == "2031-05-19" and m.type == "DATE"
+
+
+def test_timex_stage_range_anchor_gives_union() -> None:
+    art = body("Vesnia on Monday criticised the blockade.")
+    art.published = DateRange("2031-05-20", "2031-05-27", 0.6, "inferred")
+    (m,) = [m for m in article_dates(art) if m.span.text == "Monday"]
+    assert m.value.earliest == "2031-05-19" and m.value.latest == "2031-05-26"
+
+
+def test_timex_stage_lower_bound_only_leaves_relative_unresolved() -> None:
+    art = body("Vesnia on Monday criticised the blockade.")
+    art.published = DateRange("2031-05-20", None, 0.4, "inferred")
+    (m,) = [m for m in article_dates(art) if m.span.text == "Monday"]
+    assert m.value.earliest is None and m.value.latest is None
+
+
+def test_timex_stage_marks_caption_dates_as_the_photos() -> None:
+    rows = [("title", "Vesnia backs Lisk"), ("caption", "The leaders meet, April 25, 2019. (Reuters/Ada Rusk)")]
+    art = article_from_lines(rows)
+    (m,) = article_dates(art)
+    assert "photo" in m.value.evidence and m.value.earliest == "2019-04-25"
