@@ -194,3 +194,12 @@ def test_timex_stage_marks_caption_dates_as_the_photos() -> None:
     art = article_from_lines(rows)
     (m,) = article_dates(art)
     assert "photo" in m.value.evidence and m.value.earliest == "2019-04-25"
+
+
+def test_timex_caption_weekday_without_tense_is_past() -> None:
+    """Regression: a caption's bare "on Wednesday" was placed after the article's date."""
+    rows = [("title", "Vesnia backs Lisk"), ("caption", "The leaders pose for a photo in Port Amsel on Wednesday.")]
+    art = article_from_lines(rows)
+    art.published = DateRange("2031-05-20", "2031-05-20", 0.95, "stated")
+    (m,) = [m for m in article_dates(art) if m.span.text == "Wednesday"]
+    assert m.value.earliest == "2031-05-14"

@@ -14,7 +14,8 @@ import newsprism
 from newsprism.cli import app
 
 # Acceptance thresholds of issue 2 (line roles, title, outlet, reprint source).
-FLOORS = {"lines.role": 0.95, "title": 1.0, "outlet": 0.8, "reprint_of": 0.8}
+# Acceptance floors of the issues: 2 (lines, title, outlet, reprint), 3 (published).
+FLOORS = {"lines.role": 0.95, "title": 1.0, "outlet": 0.8, "reprint_of": 0.8, "published": 1.0}
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ confidence lowered; an unknown date leaves relative expressions unresolved
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from newsprism.article import Article, DateMention, DateRange, Span
@@ -30,7 +31,13 @@ def article_dates(article: Article) -> list[DateMention]:
         if ln.role in ("boilerplate", "blank"):
             continue
         text = article.line_text(ln)
+        caption = ln.role == "caption"
         for t in find_timexes(text, anchor):
+            if caption and t.relative and t.tense == "none":
+                # A caption describes a photo already taken: its weekdays lie in the past.
+                t = replace(t, tense="past")
+                if anchor:
+                    t = resolve(t, anchor)
             start, end = ln.start + t.start, ln.start + t.end
             value = _value(t, p)
             if lo and hi and lo != hi and t.relative:
