@@ -22,7 +22,8 @@ from newsprism.errors import NewsprismError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsprism: a sourced dossier from a pile of news coverage.")
 err = Console(stderr=True)
-out = Console()
+# Piped output has no terminal width to read: give tables room rather than 80 columns.
+out = Console() if Console().is_terminal else Console(width=160)
 
 ROLE_STYLE = {
     "title": "bold magenta",
@@ -135,12 +136,18 @@ def _summary(dossier: Dossier) -> None:
     for col in ("id", "title", "outlet", "reprint of", "lang", "published", "body words"):
         table.add_column(col, overflow="fold")
     for a in dossier.articles:
-        pub = a.published.earliest or "?"
-        if a.published.latest and a.published.latest != a.published.earliest:
-            pub = f"{pub}..{a.published.latest}"
+        p = a.published
+        if p.earliest and p.latest:
+            pub = p.earliest if p.earliest == p.latest else f"{p.earliest}..{p.latest}"
+        elif p.earliest or p.latest:
+            pub = f"≥ {p.earliest}" if p.earliest else f"≤ {p.latest}"
+        else:
+            pub = "?"
+        if a.evidence.get("published", "").startswith("inferred"):
+            pub += " (inferred)"
         table.add_row(
-            a.id[:10],
-            (a.title or "")[:60],
+            a.id if len(a.id) <= 16 else a.id[:12],
+            a.title or "",
             a.outlet or "—",
             a.reprint_of or "—",
             a.language or "?",
