@@ -32,12 +32,14 @@ lint: $(STAMP)
 ## eval: accuracy on the shared datasets, side by side with baselines
 eval: $(STAMP)
 	$(BIN)/python evals/seeds.py --shared $(SHARED)
+	$(BIN)/python evals/conll.py --shared $(SHARED)
 	$(BIN)/python evals/zyte_bodies.py --shared $(SHARED)
 	$(BIN)/python evals/tempeval3.py --shared $(SHARED)
 
 ## bench: speed and memory as ratios against baselines in one run
 bench: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_clean.py --shared $(SHARED)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_actors.py --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_timex.py --shared $(SHARED)
 
 clean:

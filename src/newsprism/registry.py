@@ -112,7 +112,14 @@ def _load_builtins() -> None:
     _BUILTINS_LOADED = True
     import importlib
 
-    for mod in ("newsprism.clean", "newsprism.stages.metadata", "newsprism.stages.pubdate", "newsprism.stages.timex"):
+    for mod in (
+        "newsprism.clean",
+        "newsprism.stages.metadata",
+        "newsprism.stages.nlp",
+        "newsprism.stages.actors",
+        "newsprism.stages.pubdate",
+        "newsprism.stages.timex",
+    ):
         importlib.import_module(mod)
     from newsprism.hooks import load_plugins
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,6 +93,11 @@ LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,])+$")
 # Not a name's first word: the model sometimes starts a span on a function word.
 ROLES_READ = ("title", "body")
+PROPAGATE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+EAST_ASIAN = frozenset({"KP", "KR", "CN", "TW", "VN"})
+CALENDAR = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
 
 
 @lru_cache(maxsize=2)
@@ -271,6 +277,28 @@ def _extend_institutions(text: str, ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
+def _drop_title_words(text: str, ents: list[_Ent], kb: ActorKB) -> list[_Ent]:
+    """Drop a one-word span that only qualifies a title before a name ("[Transport] Minister Anton Krell")."""
+    out = []
+    for i, e in enumerate(ents):
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        word = text[e.start : e.end]
+        between = text[e.end : nxt.start].strip().lower() if nxt else ""
+        if (
+            nxt is not None
+            and nxt.label == "PERSON"
+            and e.label in ("ORG", "NORP", "PRODUCT")
+            and " " not in word
+            and between
+            and all(w in kb.title_heads or w in kb.title_modifiers for w in between.split())
+            and not kb.lookup(word)
+            and kb.demonym(word) is None
+        ):
+            continue
+        out.append(e)
+    return out
+
+
 def _apply_gazetteer(doc: Any, ents: list[_Ent], gaz: Gazetteer, kb: ActorKB, all_caps: bool) -> list[_Ent]:
     """Add knowledge-base names the model missed or cut short; retype exact matches."""
     from spacy.util import filter_spans
@@ -332,6 +360,7 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
             continue
         ents.extend(_split_fused(doc, e, kb))
     ents = _extend_institutions(text, ents)
+    ents = _drop_title_words(text, ents, kb)
     ents = _apply_gazetteer(doc, ents, gaz, kb, _is_all_caps(text))
     _retype(text, ents, kb, gaz)
     return ents
@@ -349,8 +378,23 @@ def _metadata_entities(nlp: Any, text: str, gaz: Gazetteer) -> list[_Ent]:
     return out
 
 
-def analyse(articles: Sequence[Article], roles: Iterable[str] = ROLES_READ, model: str | None = None, batch_size: int = 64) -> None:
-    """Fill ``sentences`` and ``entities`` of each article (lines of all articles batched together)."""
+def analyse(
+    articles: Sequence[Article],
+    roles: Iterable[str] = ROLES_READ,
+    model: str | None = None,
+    batch_size: int = 64,
+    languages: Sequence[str] = ("en",),
+) -> None:
+    """Fill ``sentences`` and ``entities`` of each article (lines of all articles batched together).
+
+    Args:
+        articles: articles with line roles.
+        roles: the line roles read by the model.
+        model: a spaCy model package or path (default: :data:`MODELS`).
+        batch_size: lines per ``nlp.pipe`` batch.
+        languages: articles detected in another language are left without entities
+            (an empty sequence reads every article).
+    """
     nlp = load_model(model)
     gaz = gazetteer(model)
     kb = actor_kb()
@@ -359,6 +403,8 @@ def analyse(articles: Sequence[Article], roles: Iterable[str] = ROLES_READ, mode
     texts: list[str] = []
     for i, art in enumerate(articles):
         art.sentences, art.entities = [], []
+        if art.language and languages and art.language not in languages:
+            continue  # an English model on another language finds junk; multilingual models come later
         for ln in art.lines:
             if ln.role in read and ln.end > ln.start and art.raw_text[ln.start : ln.end].strip():
                 jobs.append((i, ln.start))
@@ -379,7 +425,64 @@ def analyse(articles: Sequence[Article], roles: Iterable[str] = ROLES_READ, mode
         for e in line_entities(doc, kb, gaz):
             art.entities.append(_entity(raw, off, e))
     for art in articles:
+        _propagate(art, read, kb)
         art.entities.sort(key=lambda x: (x.span.start, x.span.end))
+
+
+def _surnames(text: str, kb: ActorKB) -> list[str]:
+    """The word(s) of a full name that the article may use alone later.
+
+    The last word for "Given Family" names; the first for East Asian order, which
+    shows as three words ("Pak Jong Chon"), a hyphenated given name ("Shin Won-sik")
+    or a knowledge-base person of those countries ("Xi Jinping").
+    """
+    words = text.split()
+    if len(words) < 2:
+        return []
+    east = len(words) >= 3 or "-" in words[-1] or any(a.country in EAST_ASIAN for a in kb.lookup(text) if a.type == "PERSON")
+    return [words[0]] if east else [words[-1]]
+
+
+def _propagate(art: Article, roles: frozenset[str], kb: ActorKB) -> None:
+    """Label again, elsewhere in the article, a name the model labelled once (and a person's surname).
+
+    The model decides each occurrence alone and misses some ("Calloway later said"
+    after "Jane Calloway"); one label per name per document is the non-local
+    consistency of Ratinov & Roth (2009, "Design challenges and misconceptions in
+    named entity recognition"), which helps most on surnames. A word also seen in
+    lower case in the article, a month or weekday, or a title word is never spread.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for e in art.entities:
+        if e.label in PROPAGATE:
+            text = normalise(e.span.text)
+            votes.setdefault(text, Counter())[e.label] += 1
+            if e.label == "PERSON":
+                for w in _surnames(text, kb):
+                    votes.setdefault(w, Counter())["PERSON"] += 1
+    if not votes:
+        return
+    lines = [(ln.start, normalise(art.raw_text[ln.start : ln.end])) for ln in art.lines if ln.role in roles]
+    lowered = {w for _, t in lines for w in re.findall(r"\b[a-z][\w'-]*", t)}
+    names: dict[str, str] = {}
+    for text, c in votes.items():
+        (label, n), *rest = c.most_common(2)
+        if rest and rest[0][1] == n:
+            continue  # the model disagrees with itself: leave it
+        if len(text) < 2 or not text[:1].isupper() or text.lower() in lowered or text.lower() in CALENDAR or text.lower() in kb.title_heads:
+            continue
+        names[text] = label
+    if not names:
+        return
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    taken = [(e.span.start, e.span.end) for e in art.entities]
+    for off, text in lines:
+        for m in pattern.finditer(text):
+            s, t = off + m.start(), off + m.end()
+            if any(a < t and s < b for a, b in taken):
+                continue
+            art.entities.append(Entity(Span.of(art.raw_text, s, t), names[m.group(0)], "rule"))
+            taken.append((s, t))
 
 
 def _entity(raw: str, off: int, e: _Ent) -> Entity:
@@ -390,14 +493,17 @@ def _entity(raw: str, off: int, e: _Ent) -> Entity:
     "newsprism.nlp.v1",
     requires=["article.lines"],
     assigns=["article.sentences", "article.entities"],
-    defaults={"roles": list(ROLES_READ), "model": None},
+    defaults={"roles": list(ROLES_READ), "model": None, "languages": ["en"]},
 )
-def make_nlp(roles: Sequence[str] = ROLES_READ, model: str | None = None) -> Callable[[Article], Article]:
+def make_nlp(
+    roles: Sequence[str] = ROLES_READ, model: str | None = None, languages: Sequence[str] = ("en",)
+) -> Callable[[Article], Article]:
     """Sentences and named entities of title and body lines (spaCy NER plus knowledge-base rules)."""
     roles = tuple(roles)
+    langs = tuple(languages)
 
     def nlp(article: Article) -> Article:
-        analyse([article], roles=roles, model=model)
+        analyse([article], roles=roles, model=model, languages=langs)
         return article
 
     return nlp

@@ -1,0 +1,704 @@
+"""Actors: the entities of an article linked to one actor each, then merged across articles.
+
+Per article (``newsprism.actors.v1``), each name-like entity of the ``nlp`` layer
+becomes a mention of an actor:
+
+1. **Knowledge base.** A name or alias of ``data/actors.json`` (folded: case,
+   accents, apostrophes, hyphens — "Kim Jong-un" is "Kim Jong Un") links to that
+   actor; a spelling variant links through :meth:`ActorKB.fuzzy` (same words,
+   each alike: "Zelenskiy"). A name two actors share ("Central Military
+   Commission") goes to the one whose country the article mentions most, else
+   to neither.
+2. **Metonyms.** A capital or seat of power stands for its government when it
+   acts ("Pyongyang denied", "the Kremlin said", "ties between Moscow and
+   Pyongyang"): the mention goes to the country. Named as a place — after "in",
+   "at", "to", "into", "near", "inside", "outside", "around", "across",
+   "throughout", a form of "visit", or as "the Pyongyang summit" — it is a mention
+   of the city itself (kind ``place``). This is the simple rule the issue asks for;
+   "from" and "for" are left to the actor reading ("support from Pyongyang").
+3. **Demonyms** ("North Korean", "Russians") are mentions of the country.
+4. **Unknown names** become actors of their own, with an id from their type and
+   name (``person-jane-doe``) so the same name gets the same id in every article
+   and run. "Korean Central News Agency (KCNA)" makes "KCNA" an alias.
+5. **Short names** — one word ("Pak", "Shin", "Kim", "Putin") — go to the person
+   of the same article whose full name begins or ends with that word, the nearest
+   one before (else the first after): coreference by the nearest full name, as
+   news style writes a surname only after the full name (AP Stylebook, "names").
+   Two Kims in one article are kept apart by position; a surname is never linked
+   by itself to a knowledge-base person unless the knowledge base lists it as that
+   person's alias ("Putin").
+6. **Definite descriptions** "the embassy", "the ministry" (heads in
+   ``actors.json`` ``descriptors``) go to the nearest organisation before them
+   whose name has that word; "North Korea's leader" goes to the person the article
+   titled "North Korean leader".
+7. **Roles**: a title before a name ("South Korea's defense minister Shin
+   Won-sik", "President of Ukraine Volodymyr Zelenskyy") and an apposition after it
+   ("Pak Jong Chon, vice chairman of the Central Military Commission ..., said")
+   are kept on the person; title words are in ``actors.json`` ``titles``.
+
+Across articles (``newsprism.actors.corpus.v1``) actors merge by id; unknown
+names that are spelling variants of each other merge; a surname-only actor joins
+the one full-name person of the corpus it can be, and stays apart when there are
+two ("Kim" with Kim Jong Un and Kim Yo Jong). Article mention ids are rewritten to
+the merged ids.
+
+Later stages find actors with :func:`actor_at` (the actor named at a span) and
+:func:`resolve_pronoun` (the person a "he"/"she" refers to).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
+from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, Span
+from newsprism.registry import stage
+from newsprism.stages.nlp import CALENDAR, normalise
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+NON_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
+# A capital after these words is a place, not its government (issue 4's rule).
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|into|near|inside|outside|around|across|throughout|visit|visits|visited|visiting)\s+(?:the\s+)?$",
+    re.I,
+)
+ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+PRONOUN_THING = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
+WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
+
+
+@dataclass(slots=True)
+class _Local:
+    """An actor of one article while it is being built."""
+
+    id: str
+    name: str
+    type: str
+    kb: KBActor | None = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[ActorMention] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)  # the model's labels, for an unknown's type
+    short: bool = False  # named only by one word ("Kim"): the corpus stage may attach it
+
+    def tokens(self) -> set[str]:
+        """First and last words of every full name it goes by (what a surname can match)."""
+        out: set[str] = set()
+        names = [*self.aliases, self.name, *(self.kb.names() if self.kb else ())]
+        for n in names:
+            toks = name_key(n).split()
+            if len(toks) >= 2:
+                out.update((toks[0], toks[-1]))
+        return out
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(normalise(text).split())
+
+
+def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
+    """(head words, modifier words) of titles: "prime minister" gives head "minister", modifier "prime"."""
+    heads = {h.split()[-1] for h in kb.title_heads}
+    mods = set(kb.title_modifiers) | {w for h in kb.title_heads for w in h.split()[:-1]}
+    return frozenset(heads), frozenset(mods)
+
+
+class _Builder:
+    """Links one article's entities to actors (see the module docstring for the rules)."""
+
+    def __init__(self, article: Article, kb: ActorKB) -> None:
+        self.art = article
+        self.kb = kb
+        self.raw = article.raw_text
+        self.text = normalise(article.raw_text)
+        self.locals: dict[str, _Local] = {}
+        self.acronyms: dict[str, str] = {}
+        self.heads, self.mods = _title_words(kb)
+        starts = sorted((ln.start, ln.end) for ln in article.lines)
+        self.line_starts = [s for s, _ in starts]
+        self.line_ends = [e for _, e in starts]
+        self.countries = self._country_votes(article.entities)
+
+    # -- helpers -------------------------------------------------------------------
+
+    def _line_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, pos) - 1
+        if i < 0:
+            return 0, len(self.text)
+        return self.line_starts[i], self.line_ends[i]
+
+    def _country_votes(self, entities: Iterable[Entity]) -> Counter[str]:
+        votes: Counter[str] = Counter()
+        for e in entities:
+            if e.label in ("GPE", "NORP", "LOC"):
+                dem = self.kb.demonym(e.span.text)
+                found = [dem] if dem else self.kb.lookup(e.span.text)
+                for a in found[:1]:
+                    if a.country:
+                        votes[a.country] += 1
+        return votes
+
+    def _choose(self, cands: list[KBActor]) -> KBActor | None:
+        """One actor among knowledge-base candidates sharing a name: the article's most-named country's."""
+        if len(cands) == 1:
+            return cands[0]
+        scored = sorted(((self.countries.get(a.country or "", 0), a.id) for a in cands), reverse=True)
+        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return self.kb.by_id[scored[0][1]]
+        return None
+
+    def _local_kb(self, actor: KBActor) -> _Local:
+        loc = self.locals.get(actor.id)
+        if loc is None:
+            loc = self.locals[actor.id] = _Local(actor.id, actor.name, actor.type, kb=actor)
+        return loc
+
+    def _local_new(self, text: str, label: str, short: bool = False) -> _Local:
+        """An actor outside the knowledge base, one per name.
+
+        Organisations and places share one id space ("entity-lisk"), since the model
+        calls one town GPE here and ORG there; a person ("person-jane-doe") stays apart.
+        """
+        typ = label if label in ACTOR_LABELS else "ORG"
+        aid = f"{'person' if typ == 'PERSON' else 'entity'}-{slug(text)}"
+        loc = self.locals.get(aid)
+        if loc is None:
+            loc = self.locals[aid] = _Local(aid, _clean_name(text), typ, short=short)
+        loc.labels[typ] += 1
+        loc.type = loc.labels.most_common(1)[0][0]
+        return loc
+
+    def _add(self, loc: _Local, start: int, end: int, kind: str) -> None:
+        span = Span.of(self.raw, start, end)
+        loc.mentions.append(ActorMention(span, loc.id, kind))
+        alias = _clean_name(span.text)
+        if alias not in loc.aliases:
+            loc.aliases.append(alias)
+
+    @staticmethod
+    def _compatible(label: str, actor: KBActor) -> bool:
+        return (label == "PERSON") == (actor.type == "PERSON")
+
+    # -- passes --------------------------------------------------------------------
+
+    def link(self) -> None:
+        deferred: list[Entity] = []
+        for e in self.art.entities:
+            text = e.span.text
+            first = text[:1]
+            if e.label not in ACTOR_LABELS or not (first.isupper() or first.isdigit()):
+                continue  # "anti-Russian": not a name
+            key = name_key(text)
+            if not key:
+                continue
+            one_word = " " not in key
+            if one_word and e.label == "PERSON":
+                deferred.append(e)
+                continue
+            if self._link_named(e, key, one_word):
+                continue
+            deferred.append(e)
+        for e in deferred:
+            self._link_short(e)
+
+    def _link_named(self, e: Entity, key: str, one_word: bool) -> bool:
+        """Link a name (not a lone surname); False when it should be tried as a short name."""
+        text, label = e.span.text, e.label
+        if key in self.acronyms:
+            self._add(self.locals[self.acronyms[key]], e.span.start, e.span.end, "acronym")
+            return True
+        if label == "NORP" or (label in NON_PERSON and self.kb.demonym(text) and not self.kb.lookup(text)):
+            country = self.kb.demonym(text)
+            if country is not None:
+                self._add(self._local_kb(country), e.span.start, e.span.end, "demonym")
+                return True
+        cands = [a for a in self.kb.lookup(text) if self._compatible(label, a)]
+        if not cands and not one_word and label in ("PERSON", "ORG"):
+            cands = [a for a in self.kb.fuzzy(text) if self._compatible(label, a)]
+        actor = self._choose(cands) if cands else None
+        if actor is not None:
+            kind = "name"
+            if actor.metonym_of and actor.metonym_of in self.kb.by_id:
+                if self._is_place(e, actor):
+                    kind = "place"
+                else:
+                    actor, kind = self.kb.by_id[actor.metonym_of], "metonym"
+            loc = self._local_kb(actor)
+            self._add(loc, e.span.start, e.span.end, kind)
+            self._acronym_after(e, loc)
+            return True
+        if one_word and label != "NORP":
+            return False  # maybe a surname the model mistyped ("Pak" as ORG)
+        loc = self._local_new(text, label)
+        self._add(loc, e.span.start, e.span.end, "name")
+        self._acronym_after(e, loc)
+        return True
+
+    def _is_place(self, e: Entity, actor: KBActor) -> bool:
+        ls, _ = self._line_bounds(e.span.start)
+        before = self.text[max(ls, e.span.start - 40) : e.span.start]
+        if PLACE_BEFORE.search(before):
+            return True
+        # "the Pyongyang summit": a city (not a seat like the Kremlin) used as a modifier.
+        return actor.type == "GPE" and before.endswith(("the ", "The ")) and self.text[e.span.end : e.span.end + 2].strip()[:1].islower()
+
+    def _acronym_after(self, e: Entity, loc: _Local) -> None:
+        m = ACRONYM_AFTER.match(self.text[e.span.end : e.span.end + 14])
+        if m and " " in e.span.text.strip():
+            initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", e.span.text) if w[0].isupper())
+            acro = re.sub(r"[^A-Za-z]", "", m.group(1))
+            if acro.upper() == initials.upper():
+                self.acronyms[name_key(m.group(1))] = loc.id
+
+    def _link_short(self, e: Entity) -> None:
+        """A one-word name: the nearest full name of this article that begins or ends with it."""
+        key = name_key(e.span.text)
+        if key in self.acronyms:
+            self._add(self.locals[self.acronyms[key]], e.span.start, e.span.end, "acronym")
+            return
+        best: tuple[int, _Local] | None = None
+        for loc in self.locals.values():
+            if loc.type != "PERSON" or key not in loc.tokens():
+                continue
+            full = [m.span.start for m in loc.mentions if m.kind == "name" and " " in m.span.text.strip()]
+            if not full:
+                continue
+            before = [s for s in full if s < e.span.start]
+            # Nearest before wins; a full name only after the short one ranks below all before.
+            score = (e.span.start - max(before)) if before else 10**9 + (min(full) - e.span.start)
+            if best is None or score < best[0]:
+                best = (score, loc)
+        if best is not None:
+            self._add(best[1], e.span.start, e.span.end, "short")
+            return
+        cands = self.kb.lookup(e.span.text)
+        people = [a for a in cands if a.type == "PERSON"]
+        if len(people) == 1:
+            self._add(self._local_kb(people[0]), e.span.start, e.span.end, "short")
+            return
+        others = [a for a in cands if a.type != "PERSON"]
+        if e.label != "PERSON" and others:
+            actor = self._choose(others)
+            if actor is not None:
+                self._add(self._local_kb(actor), e.span.start, e.span.end, "name")
+                return
+        self._add(self._local_new(e.span.text, e.label, short=e.label == "PERSON"), e.span.start, e.span.end, "name")
+
+    # -- roles and descriptions ------------------------------------------------------
+
+    def _is_title_word(self, w: str) -> bool:
+        parts = [p for p in w.lower().strip(",.").split("-") if p]
+        return bool(parts) and all(p in self.heads or p in self.mods for p in parts)
+
+    def roles(self) -> None:
+        """Titles before a person's name and appositions after it."""
+        ents = [(e.span.start, e.span.end) for e in self.art.entities if e.label in ("GPE", "NORP", "ORG", "LOC", "FAC")]
+        for loc in list(self.locals.values()):
+            if loc.type != "PERSON":
+                continue
+            for m in loc.mentions:
+                for role in (self._title_before(m.span.start, ents), self._apposition_after(m.span.end)):
+                    if role and role.lower() not in {r.lower() for r in loc.roles}:
+                        loc.roles.append(role)
+
+    def _title_before(self, start: int, ents: list[tuple[int, int]]) -> str | None:
+        ls, _ = self._line_bounds(start)
+        words = [(m.start() + ls, m.end() + ls) for m in re.finditer(r"\S+", self.text[ls:start])]
+        first = None
+        has_head = False
+        prev = ""  # the word after this one (scanning backwards)
+        for k in range(len(words) - 1, -1, -1):
+            ws, we = words[k]
+            w = self.text[ws:we]
+            in_ent = any(s <= ws and we <= e + 3 for s, e in ents)  # +3: a possessive after a country
+            # A portfolio before a capitalised title ("Transport Minister"), not a sentence's first word.
+            portfolio = (
+                w[:1].isupper()
+                and prev[:1].isupper()
+                and prev.lower() in self.heads
+                and k > 0
+                and not self.text[words[k - 1][0] : words[k - 1][1]].endswith((".", ":", '"'))
+                and w.lower() not in CALENDAR
+            )
+            if w.endswith(","):
+                break
+            if self._is_title_word(w):
+                has_head = has_head or w.lower().strip(",.").split("-")[-1] in self.heads
+            elif not in_ent and not portfolio and w.lower() not in ("of", "the"):
+                break
+            first = ws
+            prev = w
+        if first is None or not has_head:
+            return None
+        role = self.text[first:start].strip()
+        role = re.sub(r"^(?:(?:of|the|and)\s+)+", "", role, flags=re.I)
+        return role or None
+
+    def _apposition_after(self, end: int) -> str | None:
+        _, le = self._line_bounds(end)
+        m = re.match(r",\s+([^,;:()\"]{3,200}?)\s*(?:,|;|\.\s|\.$|$)", self.text[end:le])
+        if not m:
+            return None
+        role = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+        words = role.split()
+        if not words or len(words) > 20 or (not words[0][:1].islower() and not self._is_title_word(words[0])):
+            return None
+        if not any(w.lower().split("-")[-1] in self.heads for w in words[:4]):
+            return None
+        return role
+
+    def descriptions(self) -> None:
+        """ "the embassy" -> the organisation named before; "North Korea's leader" -> its titled person."""
+        taken = [(m.span.start, m.span.end) for loc in self.locals.values() for m in loc.mentions]
+        for ln in self.art.lines:
+            if ln.role not in ("title", "body"):
+                continue
+            for m in re.finditer(r"\b[Tt]he((?: [a-z]+){1,3})\b", self.text[ln.start : ln.end]):
+                words = m.group(1).split()
+                k = next((i for i, w in enumerate(words) if w in self.kb.descriptor_heads), None)
+                if k is None:
+                    continue
+                s = ln.start + m.start()
+                t = s + len("the ") + len(" ".join(words[: k + 1]))
+                if any(a < t and s < b for a, b in taken):
+                    continue
+                loc = self._nearest_org(s, words[k], words[:k])
+                if loc is not None:
+                    self._add(loc, s, t, "description")
+        self._leader_descriptions(taken)
+
+    def _nearest_org(self, pos: int, head: str, mods: list[str]) -> _Local | None:
+        best: tuple[int, _Local] | None = None
+        for loc in self.locals.values():
+            if loc.type not in ("ORG", "FAC"):
+                continue
+            words = {w for n in (loc.name, *loc.aliases) for w in name_key(n).split()}
+            if head not in words or any(x not in words for x in mods):
+                continue
+            before = [m.span.end for m in loc.mentions if m.span.end <= pos]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), loc)
+        return best[1] if best else None
+
+    def _leader_descriptions(self, taken: list[tuple[int, int]]) -> None:
+        """ "North Korea's leader" (no name after it) -> the person titled "North Korean leader" here."""
+        titled: dict[tuple[str, str], _Local] = {}
+        for loc in self.locals.values():
+            if loc.type != "PERSON":
+                continue
+            for role in loc.roles:
+                sig = self._role_signature(role)
+                if sig:
+                    titled.setdefault(sig, loc)
+        if not titled:
+            return
+        for e in self.art.entities:
+            if e.label not in ("GPE", "NORP"):
+                continue
+            m = re.match(r"((?:'s)?)((?: [a-z]+){1,3})( [A-Z])?", self.text[e.span.end : e.span.end + 60])
+            if not m:
+                continue
+            words = m.group(2).split()
+            # The longest run of title words ending in a head, not followed by a name.
+            k = len(words)
+            while k and not (words[k - 1] in self.heads and all(self._is_title_word(w) for w in words[:k])):
+                k -= 1
+            if not k or (k == len(words) and m.group(3)):
+                continue
+            end = e.span.end + len(m.group(1)) + len(" ".join(words[:k])) + 1
+            sig = self._role_signature(self.text[e.span.start : end])
+            if sig in titled and not any(a < end and e.span.start < b for a, b in taken if (a, b) != (e.span.start, e.span.end)):
+                self._add(titled[sig], e.span.start, end, "description")
+
+    def _role_signature(self, role: str) -> tuple[str, str] | None:
+        """(country id, head word) of a role such as "North Korean leader" or "North Korea's leader"."""
+        words = role.split()
+        if not words or words[-1].lower() not in self.heads:
+            return None
+        place = re.sub(r"'s$", "", " ".join(words[:-1]))
+        for k in range(len(place.split()), 0, -1):
+            cand = " ".join(place.split()[:k])
+            country = self.kb.demonym(cand) or next((a for a in self.kb.lookup(cand) if a.type == "GPE"), None)
+            if country is not None and not any(self._is_title_word(w) is False for w in place.split()[k:]):
+                return country.id, words[-1].lower()
+        return None
+
+    # -- output --------------------------------------------------------------------
+
+    def _drop_title_only(self) -> None:
+        """Unknown names seen only in the title: headline capitals make the model see names everywhere."""
+        title = [(ln.start, ln.end) for ln in self.art.lines if ln.role == "title"]
+        for aid, loc in list(self.locals.items()):
+            if loc.kb is None and all(any(s <= m.span.start < t for s, t in title) for m in loc.mentions):
+                del self.locals[aid]
+
+    def build(self) -> tuple[list[ActorMention], list[Actor]]:
+        self.link()
+        self._drop_title_only()
+        self.roles()
+        self.descriptions()
+        mentions = sorted((m for loc in self.locals.values() for m in loc.mentions), key=lambda m: (m.span.start, m.span.end))
+        actors = []
+        for loc in self.locals.values():
+            loc.mentions.sort(key=lambda m: m.span.start)
+            # "Minister" adds nothing beside "Transport Minister".
+            loc.roles = _fullest_roles(loc.roles)
+            actors.append(
+                Actor(
+                    id=loc.id,
+                    name=loc.kb.name if loc.kb else _canonical(loc),
+                    type=loc.kb.type if loc.kb else loc.type,
+                    aliases=list(loc.aliases),
+                    roles=list(loc.roles),
+                    wikidata=loc.kb.wikidata if loc.kb else None,
+                    mentions=[Mention(self.art.id, m.span) for m in loc.mentions],
+                )
+            )
+        actors.sort(key=lambda a: (-len(a.mentions), a.id))
+        return mentions, actors
+
+
+def _fullest_roles(roles: list[str]) -> list[str]:
+    """Roles without those another role ends with ("Minister" beside "Transport Minister")."""
+    return [r for r in roles if not any(o != r and o.lower().endswith(" " + r.lower()) for o in roles)]
+
+
+def _canonical(loc: _Local) -> str:
+    """The fullest name an unknown actor is given: most words, then most often."""
+    counts = Counter(_clean_name(m.span.text) for m in loc.mentions if m.kind in ("name", "short", "acronym"))
+    if not counts:
+        return loc.name
+    return max(counts, key=lambda n: (len(n.split()) if not n.isupper() else 0, counts[n], -len(n)))
+
+
+def link_actors(article: Article, kb: ActorKB | None = None) -> Article:
+    """Fill ``article.mentions`` and ``article.actors`` from ``article.entities``."""
+    article.mentions, article.actors = _Builder(article, kb or actor_kb()).build()
+    return article
+
+
+@stage("newsprism.actors.v1", requires=["article.entities"], assigns=["article.mentions", "article.actors"])
+def make_actors() -> Callable[[Article], Article]:
+    """Actors of each article: knowledge-base links, metonyms, short names, roles."""
+
+    def actors(article: Article) -> Article:
+        return link_actors(article)
+
+    return actors
+
+
+# -- helpers for later stages ------------------------------------------------------------
+
+
+def actor_at(article: Article, start: int, end: int) -> str | None:
+    """The id of the actor named at ``raw_text[start:end]`` (the mention overlapping it most), or None."""
+    best: tuple[int, int, str] | None = None
+    for m in article.mentions:
+        overlap = min(end, m.span.end) - max(start, m.span.start)
+        if overlap <= 0 and not (start == end and m.span.start <= start < m.span.end):
+            continue
+        cand = (overlap, -(m.span.end - m.span.start), m.actor)
+        if best is None or cand > best:
+            best = cand
+    return best[2] if best else None
+
+
+def _genders(article: Article) -> dict[str, str | None]:
+    kb = actor_kb()
+    return {a.id: (kb.by_id[a.id].gender if a.id in kb.by_id else None) for a in article.actors}
+
+
+def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str | None:
+    """The actor a pronoun at ``start`` refers to: the most recent compatible actor mentioned before it.
+
+    "he"/"him"/"his" and "she"/"her" take the latest PERSON of that gender (or of unknown
+    gender); "it"/"its"/"they"/"their" the latest organisation or country (places and
+    demonyms excluded). A later quotes stage calls this for speakers ("..., he said").
+
+    Args:
+        article: an article after the actors stage.
+        start: offset of the pronoun in ``raw_text``.
+        end: its end; by default the end of the word at ``start``.
+
+    Returns:
+        An actor id, or None when nothing compatible precedes it.
+    """
+    if end is None:
+        m = re.match(r"\w+", article.raw_text[start:])
+        end = start + (m.end() if m else 0)
+    word = article.raw_text[start:end].lower()
+    types = {a.id: a.type for a in article.actors}
+    if word in PRONOUN_GENDER:
+        want = PRONOUN_GENDER[word]
+        genders = _genders(article)
+        ok = [m for m in article.mentions if types.get(m.actor) == "PERSON" and genders.get(m.actor) in (None, want)]
+    elif word in PRONOUN_THING:
+        ok = [m for m in article.mentions if types.get(m.actor) in ("ORG", "GPE") and m.kind not in ("place", "demonym")]
+    else:
+        return None
+    before = [m for m in ok if m.span.end <= start]
+    if not before:
+        return None
+    return max(before, key=lambda m: m.span.end).actor
+
+
+# -- corpus merge ------------------------------------------------------------------------
+
+
+def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Actor]:
+    """One actor per entity across ``articles``; rewrites their mention ids to the merged ones."""
+    kb = kb or actor_kb()
+    by_id: dict[str, Actor] = {}
+    short: set[str] = set()
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for art in articles:
+        for a in art.actors:
+            types[a.id][a.type] += len(a.mentions)
+            cur = by_id.get(a.id)
+            if cur is None:
+                by_id[a.id] = Actor(a.id, a.name, a.type, list(a.aliases), list(a.roles), a.wikidata, list(a.mentions))
+            else:
+                _absorb(cur, a)
+            if a.id not in kb.by_id and a.type == "PERSON" and " " not in name_key(a.name):
+                short.add(a.id)
+    for aid, actor in by_id.items():
+        actor.type = types[aid].most_common(1)[0][0]
+    remap = _variant_groups(by_id, kb)
+    # A surname-only person joins the one full-name person it can be; two candidates: stays apart.
+    for sid in sorted(short):
+        if sid in remap:
+            continue
+        key = name_key(by_id[sid].name)
+        cands = {
+            remap.get(a.id, a.id)
+            for a in by_id.values()
+            if a.type == "PERSON" and a.id not in short and key in _name_tokens(a, kb)
+        }
+        if len(cands) == 1:
+            remap[sid] = cands.pop()
+    merged: dict[str, Actor] = {}
+    for aid, actor in by_id.items():
+        target = remap.get(aid, aid)
+        if target == aid:
+            if aid in merged:
+                _absorb(merged[aid], actor)
+            else:
+                merged[aid] = actor
+        else:
+            base = merged.get(target)
+            if base is None:
+                src = by_id[target]
+                base = merged[target] = Actor(src.id, src.name, src.type, list(src.aliases), list(src.roles), src.wikidata, list(src.mentions))
+            _absorb(base, actor)
+    for a in merged.values():
+        if a.id not in kb.by_id:
+            a.name = _best_name(a)
+        a.mentions.sort(key=lambda m: (m.article, m.span.start))
+        a.roles = _fullest_roles(a.roles)
+        a.aliases = _by_frequency(a)
+    if remap:
+        for art in articles:
+            art.mentions = [ActorMention(m.span, remap.get(m.actor, m.actor), m.kind) for m in art.mentions]
+            local: dict[str, Actor] = {}
+            for a in art.actors:
+                tid = remap.get(a.id, a.id)
+                if tid in local:
+                    _absorb(local[tid], a)
+                else:
+                    g = merged[tid]
+                    local[tid] = Actor(tid, g.name, g.type, list(a.aliases), list(a.roles), g.wikidata, list(a.mentions))
+            art.actors = list(local.values())
+    return sorted(merged.values(), key=lambda a: (-len(a.mentions), a.name, a.id))
+
+
+def _name_tokens(a: Actor, kb: ActorKB) -> set[str]:
+    names = [a.name, *a.aliases, *(kb.by_id[a.id].names() if a.id in kb.by_id else ())]
+    out: set[str] = set()
+    for n in names:
+        toks = name_key(n).split()
+        if len(toks) >= 2:
+            out.update((toks[0], toks[-1]))
+    return out
+
+
+def _variant_groups(by_id: dict[str, Actor], kb: ActorKB) -> dict[str, str]:
+    """Unknown multi-word actors of one type whose names are spelling variants: id -> kept id."""
+    from rapidfuzz import fuzz
+
+    blocks: dict[tuple[str, int, str], list[Actor]] = defaultdict(list)
+    for a in by_id.values():
+        key = name_key(a.name)
+        if a.id in kb.by_id or " " not in key:
+            continue
+        blocks[(a.type, len(key.split()), key[0])].append(a)
+    remap: dict[str, str] = {}
+    for group in blocks.values():
+        group.sort(key=lambda a: (-len(a.mentions), a.id))
+        for i, a in enumerate(group):
+            if a.id in remap:
+                continue
+            ka = name_key(a.name)
+            for b in group[i + 1 :]:
+                if b.id in remap:
+                    continue
+                kb_ = name_key(b.name)
+                if fuzz.ratio(ka, kb_) >= 88 and all(
+                    x == y or fuzz.ratio(x, y) >= 75 for x, y in zip(ka.split(), kb_.split(), strict=True)
+                ):
+                    remap[b.id] = a.id
+    return remap
+
+
+def _absorb(into: Actor, other: Actor) -> None:
+    for x in other.aliases:
+        if x not in into.aliases:
+            into.aliases.append(x)
+    low = {r.lower() for r in into.roles}
+    for r in other.roles:
+        if r.lower() not in low:
+            into.roles.append(r)
+            low.add(r.lower())
+    seen = {(m.article, m.span.start, m.span.end) for m in into.mentions}
+    into.mentions.extend(m for m in other.mentions if (m.article, m.span.start, m.span.end) not in seen)
+    into.wikidata = into.wikidata or other.wikidata
+
+
+def _by_frequency(a: Actor) -> list[str]:
+    counts = Counter(_clean_name(m.span.text) for m in a.mentions)
+    return sorted(set(a.aliases), key=lambda x: (-counts.get(x, 0), x))
+
+
+def _best_name(a: Actor) -> str:
+    counts = Counter(_clean_name(m.span.text) for m in a.mentions)
+    names = [n for n in a.aliases if not n.lower().startswith("the ")] or [a.name]
+    return max(names, key=lambda n: (len(n.split()) if not n.isupper() else 0, counts.get(n, 0), -len(n)))
+
+
+@stage(
+    "newsprism.actors.corpus.v1",
+    kind="corpus",
+    requires=["article.mentions", "article.actors"],
+    assigns=["dossier.actors"],
+)
+def make_actors_corpus() -> Callable[[Dossier], Dossier]:
+    """One actor per entity across articles, with every alias and mention."""
+
+    def actors_corpus(dossier: Dossier) -> Dossier:
+        dossier.actors = merge_actors(dossier.articles)
+        return dossier
+
+    return actors_corpus

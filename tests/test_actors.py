@@ -1,0 +1,272 @@
+"""The nlp and actors stages on hand-written sentences, and the actor knowledge base (issue 4)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import article_from_lines
+from newsprism import settings
+from newsprism.actorkb import ACTOR_TYPES, REQUIRED_KEYS, actor_kb, build_kb, kb_documents, name_key
+from newsprism.article import Article, Dossier
+from newsprism.stages.actors import actor_at, link_actors, merge_actors, resolve_pronoun
+from newsprism.stages.nlp import analyse, gazetteer, load_model, normalise
+
+pytestmark = pytest.mark.issue(4)
+
+
+@pytest.fixture(scope="session")
+def model() -> Any:
+    """The spaCy model and the gazetteer, loaded once for the whole session."""
+    nlp = load_model()
+    gazetteer()
+    return nlp
+
+
+def make(model: Any, *body: str, title: str = "A headline about talks", art_id: str = "a1") -> Article:
+    """A hand-built article (title line, then body lines) through the nlp and actors stages."""
+    art = article_from_lines([("title", title), ("blank", ""), *[("body", b) for b in body]])
+    art.id = art.source = art_id
+    analyse([art])
+    return link_actors(art)
+
+
+def actor_of(art: Article, text: str, nth: int = 0) -> str | None:
+    """The actor id of the ``nth`` occurrence of ``text`` in the article."""
+    starts = [m.start() for m in re.finditer(re.escape(text), art.raw_text)]
+    s = starts[nth]
+    return actor_at(art, s, s + len(text))
+
+
+def by_id(art: Article) -> dict[str, Any]:
+    return {a.id: a for a in art.actors}
+
+
+# -- knowledge base ----------------------------------------------------------------------
+
+
+def test_actorkb_file_loads_and_every_entry_has_required_keys() -> None:
+    doc = json.loads((settings.DATA_DIR / "actors.json").read_text(encoding="utf-8"))
+    ids = [row["id"] for row in doc["actors"]]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    assert len(ids) > 200
+    for row in doc["actors"]:
+        missing = [k for k in REQUIRED_KEYS if k not in row]
+        assert not missing, f"{row.get('id')}: missing {missing}"
+        assert row["type"] in ACTOR_TYPES, row
+        assert isinstance(row["aliases"], list) and isinstance(row["roles"], list)
+        assert row["wikidata"] is None or re.fullmatch(r"Q\d+", row["wikidata"]), row
+        assert row.get("metonym_of") in (None, *ids), row
+    kb = actor_kb()
+    assert kb.lookup("Kim Jong-un")[0].id == kb.lookup("KIM JONG UN")[0].id == "kim-jong-un"
+    assert kb.lookup("Workers’ Party of Korea")[0].id == "workers-party-of-korea"
+    assert kb.lookup("Yonhap")[0].type == "ORG"  # outlets are ORG actors
+    assert [a.id for a in kb.fuzzy("Volodymyr Zelenskij")] == ["volodymyr-zelenskyy"]
+    assert all(a.id != "kim-jong-un" for a in kb.fuzzy("Kim Jong Il"))
+
+
+def test_actorkb_user_file_is_merged_over_the_packaged_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = {"actors": [
+        {"id": "jane-calloway", "name": "Jane Calloway", "type": "PERSON", "aliases": ["J. Calloway"], "roles": [], "country": None, "wikidata": None},
+        {"id": "russia", "name": "Russia", "type": "GPE", "aliases": ["Rossiya"], "roles": [], "country": "RU", "wikidata": "Q159"},
+    ]}  # fmt: skip
+    (tmp_path / "actors.json").write_text(json.dumps(user), encoding="utf-8")
+    monkeypatch.setattr(settings, "USER_DATA_DIR", tmp_path)
+    kb = build_kb(kb_documents())
+    assert kb.lookup("J. Calloway")[0].id == "jane-calloway"
+    assert kb.lookup("Rossiya")[0].id == "russia"
+    assert not kb.lookup("Russian Federation")  # the user's entry replaced the packaged one
+
+
+def test_name_key_folds_spellings() -> None:
+    assert name_key("Kim Jong-un") == name_key("Kim Jong Un") == "kim jong un"
+    assert name_key("the Workers’ Party of Korea") == name_key("Workers Party of Korea")
+    assert name_key("N. Korea's") == name_key("N Korea")
+
+
+# -- nlp layer ---------------------------------------------------------------------------
+
+
+def test_nlp_normalise_keeps_length() -> None:
+    raw = "Kim’s “full support”\u00a0for\u202fMoscow"
+    assert len(normalise(raw)) == len(raw)
+    assert normalise(raw) == "Kim's \"full support\" for Moscow"
+
+
+def test_nlp_offsets_point_into_raw_text_with_curly_apostrophes(model: Any) -> None:
+    art = make(model, "Pak Jong Chon, vice chairman of the Central Military Commission of the Workers’ Party of Korea,\u00a0said the Democratic People’s Republic of Korea would respond.")
+    for e in art.entities:
+        assert art.raw_text[e.span.start : e.span.end] == e.span.text
+    for m in art.mentions:
+        assert art.raw_text[m.span.start : m.span.end] == m.span.text
+    assert actor_of(art, "Democratic People’s Republic of Korea") == "north-korea"
+    assert any("Workers’ Party of Korea" in e.span.text and e.label == "ORG" for e in art.entities)
+
+
+def test_nlp_splits_title_and_country_from_the_name(model: Any) -> None:
+    art = make(model, "However, President of Ukraine Volodymyr Zelenskyy on 8 February said the cooperation will continue to expand.")
+    ents = {(e.span.text, e.label) for e in art.entities}
+    assert ("Volodymyr Zelenskyy", "PERSON") in ents
+    assert ("Ukraine", "GPE") in ents
+    assert "President of Ukraine" in by_id(art)["volodymyr-zelenskyy"].roles
+
+
+def test_nlp_wire_name_is_an_organisation(model: Any) -> None:
+    art = make(model, "This time the US has gone too far, Pak said. (Yonhap)")
+    assert ("Yonhap", "ORG") in {(e.span.text, e.label) for e in art.entities}
+    assert actor_of(art, "Yonhap") == "yonhap"
+
+
+def test_nlp_reads_only_title_and_body_lines(model: Any) -> None:
+    art = article_from_lines([("title", "Talks in Geneva"), ("boilerplate", "Follow Donald Trump on Facebook"), ("body", "Officials met in Geneva.")])
+    analyse([art])
+    assert all("Trump" not in e.span.text for e in art.entities)
+
+
+# -- actors ------------------------------------------------------------------------------
+
+
+def test_actors_merge_spelling_variants_across_articles(model: Any) -> None:
+    a = make(model, "North Korean leader Kim Jong-un inspected a missile factory on Monday.", art_id="a")
+    b = make(model, "Kim Jong Un told Russian President Vladimir Putin that support would continue.", art_id="b")
+    c = make(model, "Volodymyr Zelenskiy said Kyiv would respond.", art_id="c")
+    actors = merge_actors([a, b, c])
+    kims = [x for x in actors if "Kim Jong-un" in x.aliases or "Kim Jong Un" in x.aliases]
+    assert len(kims) == 1
+    assert kims[0].id == "kim-jong-un" and kims[0].wikidata == "Q56226"
+    assert {"Kim Jong-un", "Kim Jong Un"} <= set(kims[0].aliases)
+    assert {m.article for m in kims[0].mentions} == {"a", "b"}
+    assert actor_of(c, "Volodymyr Zelenskiy") == "volodymyr-zelenskyy"
+    assert "North Korean leader" in kims[0].roles and "Russian President" in by_id(b)["vladimir-putin"].roles
+
+
+def test_actors_never_fuse_kim_jong_un_and_kim_yo_jong(model: Any) -> None:
+    a = make(
+        model,
+        "Kim Jong Un oversaw a drill on Tuesday.",
+        "His sister Kim Yo Jong issued a statement on Wednesday.",
+        "Kim said the drills would go on.",
+        art_id="a",
+    )
+    assert actor_of(a, "Kim", 2) == "kim-yo-jong"  # nearest full name before it
+    b = make(model, "Kim said in a statement that Seoul would pay.", art_id="b")  # no full name here
+    actors = merge_actors([a, b])
+    for x in actors:
+        names = {name_key(n) for n in (*x.aliases, x.name)}
+        assert not {"kim jong un", "kim yo jong"} <= names, x
+    assert actor_of(b, "Kim") not in ("kim-jong-un", "kim-yo-jong")
+
+
+def test_actors_lone_surname_joins_the_only_full_name_in_the_corpus(model: Any) -> None:
+    a = make(model, "Jane Calloway, a spokeswoman for the ministry, denied the report.", art_id="a")
+    b = make(model, "Ms. Calloway said on Friday that the talks would resume.", art_id="b")
+    actors = merge_actors([a, b])
+    jane = [x for x in actors if "Calloway" in x.aliases]
+    assert len(jane) == 1 and jane[0].name == "Jane Calloway"
+    assert actor_of(b, "Calloway") == jane[0].id
+
+
+def test_actors_short_name_coreference(model: Any) -> None:
+    art = make(
+        model,
+        "South Korea’s defense minister Shin Won-sik told journalists on Tuesday that the shells were delivered.",
+        "Shin noted that only about 30% of the factories are operational.",
+        "Pak Jong Chon, vice chairman of the Central Military Commission of the Workers' Party of Korea, said Russia had the right to respond.",
+        "Pak further said any response would be legitimate.",
+    )
+    assert actor_of(art, "Shin", 1) == "shin-won-sik"
+    assert actor_of(art, "Pak", 1) == "pak-jong-chon"
+    actors = by_id(art)
+    assert "South Korea’s defense minister" in [r.replace("'", "’") for r in actors["shin-won-sik"].roles]
+    assert "vice chairman of the Central Military Commission of the Workers' Party of Korea" in actors["pak-jong-chon"].roles
+
+
+def test_actors_unknown_person_gets_a_stable_id_and_keeps_short_names(model: Any) -> None:
+    art = make(model, "Mirela Ostrovska, the mayor of the town, said the bridge was shelled.", "Ostrovska added that nobody was hurt.")
+    first = actor_of(art, "Mirela Ostrovska")
+    assert first == "person-mirela-ostrovska"
+    assert actor_of(art, "Ostrovska", 1) == first
+    assert "mayor of the town" in by_id(art)[first].roles
+    again = make(model, "Mirela Ostrovska, the mayor of the town, said the bridge was shelled.", "Ostrovska added that nobody was hurt.")
+    assert [a.id for a in again.actors] == [a.id for a in art.actors]
+
+
+def test_actors_the_embassy_refers_back(model: Any) -> None:
+    art = make(
+        model,
+        "“We are pleased,” the Russian Embassy in Pyongyang said in a Facebook post.",
+        "“Russia will win,” the embassy said.",
+    )
+    emb = actor_of(art, "Russian Embassy in Pyongyang")
+    assert emb is not None and emb.startswith("entity-russian-embassy")
+    assert actor_of(art, "the embassy") == emb
+
+
+def test_actors_metonyms_act_for_governments_places_stay_places(model: Any) -> None:
+    art = make(
+        model,
+        "Pyongyang denied the claim, and Moscow did too.",
+        "Putin arrived in Pyongyang on Wednesday for the Pyongyang summit.",
+        "The Kremlin said the visit was a success, and Seoul said it was watching.",
+    )
+    assert actor_of(art, "Pyongyang", 0) == "north-korea"
+    assert actor_of(art, "Moscow") == "russia"
+    assert actor_of(art, "Pyongyang", 1) == "pyongyang"
+    assert actor_of(art, "Pyongyang", 2) == "pyongyang"
+    assert actor_of(art, "Kremlin") == "russia"
+    assert actor_of(art, "Seoul") == "south-korea"
+    kinds = {m.span.text: m.kind for m in art.mentions if m.span.text in ("Kremlin", "Seoul")}
+    assert kinds == {"Kremlin": "metonym", "Seoul": "metonym"}
+
+
+def test_actors_demonyms_and_leader_descriptions(model: Any) -> None:
+    art = make(
+        model,
+        "North Korean leader Kim Jong Un vowed support for Russia.",
+        "As reported by Radio Free Europe/Radio Liberty, North Korea’s leader announced that the army would help.",
+    )
+    assert actor_of(art, "North Korean") == "north-korea"
+    assert actor_of(art, "North Korea’s leader") == "kim-jong-un"
+    assert actor_of(art, "Radio Free Europe/Radio Liberty") == "rfe-rl"
+
+
+def test_actors_pronoun_resolver(model: Any) -> None:
+    art = make(
+        model,
+        "Kim Yo Jong affirmed her country’s solidarity with Russia.",
+        "Sergei Lavrov met Choe Son Hui in Moscow, and he praised the talks.",
+        "She said the alliance was strong.",
+        "Russia said it would respond.",
+    )
+    her = art.raw_text.index("her country")
+    assert resolve_pronoun(art, her) == "kim-yo-jong"
+    he = art.raw_text.index("he praised")
+    assert resolve_pronoun(art, he) == "sergei-lavrov"  # Choe Son Hui is the nearer name, but female
+    she = art.raw_text.index("She said")
+    assert resolve_pronoun(art, she) == "choe-son-hui"
+    it = art.raw_text.index("it would")
+    assert resolve_pronoun(art, it) == "russia"
+    assert resolve_pronoun(art, 0) is None
+
+
+def test_actors_actor_at_finds_the_mention_or_none(model: Any) -> None:
+    art = make(model, "Vladimir Putin spoke on Friday.")
+    s = art.raw_text.index("Putin")
+    assert actor_at(art, s, s + 5) == "vladimir-putin"
+    assert actor_at(art, s + 1, s + 1) == "vladimir-putin"  # an offset inside the mention
+    f = art.raw_text.index("Friday")
+    assert actor_at(art, f, f + 6) is None
+
+
+def test_actors_serialise_on_the_article_and_round_trip(model: Any) -> None:
+    art = make(model, "Kim Jong Un met Vladimir Putin in Pyongyang.")
+    d = art.as_dict()
+    assert {"entities", "mentions", "actors", "sentences"} <= set(d)
+    back = Article.from_dict(json.loads(json.dumps(d)))
+    assert back.mentions == art.mentions and back.entities == art.entities
+    dossier = Dossier(articles=[art], actors=merge_actors([art]))
+    assert Dossier.from_json(dossier.to_json()).actors[0].id == dossier.actors[0].id
