@@ -203,3 +203,17 @@ def test_timex_caption_weekday_without_tense_is_past() -> None:
     art.published = DateRange("2031-05-20", "2031-05-20", 0.95, "stated")
     (m,) = [m for m in article_dates(art) if m.span.text == "Wednesday"]
     assert m.value.earliest == "2031-05-14"
+
+
+def test_pubdate_byline_date_and_published_beats_updated(kb: None) -> None:
+    art = body("Vesnia said it would back Lisk.", meta=("By Ada Rusk, March 3, 2030", "Updated March 5, 2030"))
+    got = P.stated_published(art)
+    assert got is not None and got.earliest == "2030-03-03" and "byline" in got.evidence
+    art = body("Vesnia said it would back Lisk.", meta=("Updated March 5, 2030", "Published March 4, 2030"))
+    got = P.stated_published(art)
+    assert got is not None and got.earliest == "2030-03-04"
+
+
+def test_pubdate_crawl_date_is_not_the_publication_date(kb: None) -> None:
+    art = body("Vesnia said it would back Lisk.", meta=("Crawled at: 2031-01-02 07:45:14",))
+    assert P.stated_published(art) is None

@@ -58,6 +58,10 @@ SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
 FUTURE = re.compile(r"\b(will|would|shall|plans? to|is to|are to|scheduled|expected to|next)\b", re.I)
 REPORTED = re.compile(r"\b(said|says|told|announced|warned|vowed|pledged|added|stated|promised|threatened)\b", re.I)
 YEARS_COUNT = re.compile(r"\bin\s+(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+years\b", re.I)
+PUBLISHED_LINE = re.compile(r"^\s*(published|posted|first published|date)\b", re.I)
+UPDATED_LINE = re.compile(r"^\s*(updated|last updated|modified|last modified)\b", re.I)
+REPRINT_LINE = re.compile(r"\b(originally|first) (published|appeared)\b|\breprinted\b", re.I)
+CRAWLED_LINE = re.compile(r"\b(crawled|retrieved|accessed|fetched|downloaded)(_at)?\b", re.I)
 DAY_NO_YEAR = re.compile(r"^XXXX-\d\d-\d\d$")  # "on 8 February" with no year known
 WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-\d$")  # "on Monday"
 SINCE_YEAR = re.compile(r"\bsince\s+((?:19|20)\d\d)\b")
@@ -188,17 +192,33 @@ def stated_published(article: Article) -> DateRange | None:
     from newsprism.clean import DATE_LINE
     from newsprism.timex import find_timexes
 
+    # Metadata lines with a full date: a dateline, "Published ...", a byline with its date.
+    # A "published" line wins over an "updated" one; a reprint notice dates the original.
+    found: list[tuple[int, DateRange]] = []
     for ln in article.lines:
         if ln.role != "metadata":
             continue
         text = article.line_text(ln)
-        if not DATE_LINE.match(text) and not re.match(r"^\s*(published|updated|posted|first published)\b", text, re.I):
+        if REPRINT_LINE.search(text) or CRAWLED_LINE.search(text):
             continue
+        rank = 2 if UPDATED_LINE.match(text) else (0 if DATE_LINE.match(text) or PUBLISHED_LINE.match(text) else 1)
         for t in find_timexes(text):
             if t.type in ("DATE", "TIME") and not t.relative and t.earliest and t.earliest == t.latest:
-                return DateRange(
-                    t.earliest.isoformat(), t.latest.isoformat(), 0.95, f"dateline on line {ln.n}: {text.strip()!r}"
+                what = "dateline" if rank == 0 else ("byline date" if rank == 1 else "update date")
+                found.append(
+                    (
+                        rank,
+                        DateRange(
+                            t.earliest.isoformat(),
+                            t.latest.isoformat(),
+                            0.95 - 0.1 * rank,
+                            f"{what} on line {ln.n}: {text.strip()!r}",
+                        ),
+                    )
                 )
+                break
+    if found:
+        return min(found, key=lambda x: x[0])[1]
     return None
 
 
@@ -261,9 +281,7 @@ def _year_count(sentences: list[_Sentence]) -> tuple[int, str] | None:
     return None
 
 
-def infer_published(
-    article: Article, extra_events: Iterable[AnchorEvent] = (), upper: date | None = None
-) -> DateRange:
+def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), upper: date | None = None) -> DateRange:
     """Infer the publication date of an article that states none, saying how."""
     from newsprism.timex import resolve
 
@@ -357,7 +375,9 @@ def infer_published(
             cands = kept
             constrained = True
             notes.append(
-                "news dated by " + ", ".join(repr(t.text) for t, _ in recent[:3]) + f" is reported within {REPORTING_WINDOW_DAYS} day(s)"
+                "news dated by "
+                + ", ".join(repr(t.text) for t, _ in recent[:3])
+                + f" is reported within {REPORTING_WINDOW_DAYS} day(s)"
             )
     if not constrained:
         # Only a lower bound is known: say so rather than pretend to a range.
@@ -480,10 +500,97 @@ def corpus_anchors(articles: Iterable[Article]) -> list[AnchorEvent]:
 
 
 STOP_CAPS = frozenset(
-    ["The", "A", "An", "In", "On", "At", "As", "For", "But", "And", "Or", "If", "It", "Its", "He", "She", "They", "We", "I", "This", "That", "These", "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Last", "Next", "Today", "Yesterday", "Mr", "Mrs", "Ms", "Dr"]
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "As",
+        "For",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Last",
+        "Next",
+        "Today",
+        "Yesterday",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+    ]
 )
 EVENT_WORDS = frozenset(
-    ["summit", "visit", "talks", "treaty", "signed", "signing", "agreement", "deal", "attack", "attacked", "strike", "launch", "launched", "election", "elected", "vote", "meeting", "met", "hosted", "hosting", "statement", "speech", "address", "announced", "declared", "invasion", "offensive", "ceasefire", "sanctions", "test", "tested", "fired", "deployed", "visit", "trip"]
+    [
+        "summit",
+        "visit",
+        "talks",
+        "treaty",
+        "signed",
+        "signing",
+        "agreement",
+        "deal",
+        "attack",
+        "attacked",
+        "strike",
+        "launch",
+        "launched",
+        "election",
+        "elected",
+        "vote",
+        "meeting",
+        "met",
+        "hosted",
+        "hosting",
+        "statement",
+        "speech",
+        "address",
+        "announced",
+        "declared",
+        "invasion",
+        "offensive",
+        "ceasefire",
+        "sanctions",
+        "test",
+        "tested",
+        "fired",
+        "deployed",
+        "visit",
+        "trip",
+    ]
 )
 
 
