@@ -11,10 +11,10 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from newsprism.article import Article, Dossier
 from newsprism.errors import Errors, NotFoundError
+from newsprism.storage.base import ARTICLE_LAYERS, LAYER_TABLES, article_row, layer_rows
 
 
 def _m001_articles(db: sqlite3.Connection) -> None:
@@ -28,7 +28,7 @@ def _m001_articles(db: sqlite3.Connection) -> None:
 
 
 def _m002_layers(db: sqlite3.Connection) -> None:
-    for table in ("actors", "quotes", "claims", "events", "persuasion"):
+    for table in LAYER_TABLES:
         db.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, article TEXT, data TEXT NOT NULL)")
         db.execute(f"CREATE INDEX {table}_article ON {table}(article)")
 
@@ -80,7 +80,6 @@ class SQLiteStore:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             for a in dossier.articles:
-                d = a.as_dict()
                 self.db.execute(
                     """INSERT INTO articles (id, source, title, outlet, reprint_of, language,
                            published_earliest, published_latest, data)
@@ -90,22 +89,13 @@ class SQLiteStore:
                            published_earliest=excluded.published_earliest,
                            published_latest=excluded.published_latest, data=excluded.data,
                            updated=CURRENT_TIMESTAMP""",
-                    (a.id, a.source, a.title, a.outlet, a.reprint_of, a.language,
-                     a.published.earliest, a.published.latest, json.dumps(d, ensure_ascii=False)),
+                    article_row(a),
                 )
                 self.db.execute("DELETE FROM articles_fts WHERE id = ?", (a.id,))
                 self.db.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (a.id, a.title or "", a.body))
-                for table in ("quotes", "claims", "persuasion"):
+                for table in ARTICLE_LAYERS:
                     self.db.execute(f"DELETE FROM {table} WHERE article = ?", (a.id,))
-            layers: dict[str, list[tuple[str, str | None, dict[str, Any]]]] = {
-                "quotes": [(f"{q.article}:{q.span.start}:{q.span.end}", q.article, q.as_dict()) for q in dossier.quotes],
-                "claims": [(f"{c.article}:{c.span.start}:{c.span.end}", c.article, c.as_dict()) for c in dossier.claims],
-                "persuasion": [
-                    (f"{p.article}:{p.span.start}:{p.span.end}:{p.technique}", p.article, p.as_dict()) for p in dossier.persuasion
-                ],
-                "actors": [(a.id, None, a.as_dict()) for a in dossier.actors],
-                "events": [(e.id, None, e.as_dict()) for e in dossier.events],
-            }
+            layers = layer_rows(dossier)
             for table, rows in layers.items():
                 for key, art, data in rows:
                     self.db.execute(

@@ -1,0 +1,151 @@
+"""A PostgreSQL store, for teams sharing one store (``postgresql://...``).
+
+The same tables and named migrations as the SQLite store, with ``jsonb`` records
+and a ``tsvector`` column for full-text search. Every ``put_dossier`` is one
+transaction; re-running on the same inputs updates rows in place.
+Requires the optional dependency ``psycopg`` (``pip install newsprism[postgres]``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from newsprism.article import Article, Dossier
+from newsprism.errors import Errors, NotFoundError
+from newsprism.storage.base import ARTICLE_LAYERS, LAYER_TABLES, article_row, layer_rows
+
+
+def _m001_articles(cur: Any) -> None:
+    cur.execute(
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY, source TEXT, title TEXT, outlet TEXT, reprint_of TEXT,
+            language TEXT, published_earliest TEXT, published_latest TEXT,
+            data JSONB NOT NULL, updated TIMESTAMPTZ DEFAULT now())"""
+    )
+    cur.execute("CREATE INDEX articles_outlet ON articles(outlet)")
+
+
+def _m002_layers(cur: Any) -> None:
+    for table in LAYER_TABLES:
+        cur.execute(f"CREATE TABLE {table} (key TEXT PRIMARY KEY, article TEXT, data JSONB NOT NULL)")
+        cur.execute(f"CREATE INDEX {table}_article ON {table}(article)")
+
+
+def _m003_fts(cur: Any) -> None:
+    cur.execute(
+        """CREATE TABLE articles_fts (id TEXT PRIMARY KEY, title TEXT, body TEXT,
+           tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(title,'') || ' ' || coalesce(body,''))) STORED)"""
+    )
+    cur.execute("CREATE INDEX articles_fts_tsv ON articles_fts USING gin(tsv)")
+
+
+MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
+    ("001_articles", _m001_articles),
+    ("002_layers", _m002_layers),
+    ("003_fts", _m003_fts),
+]
+
+
+class PostgresStore:
+    def __init__(self, dsn: str) -> None:
+        import psycopg
+
+        self.dsn = dsn
+        self.db = psycopg.connect(dsn, autocommit=False)
+        self.migrate()
+
+    def migrate(self) -> list[str]:
+        """Apply the named migrations not yet recorded, each in its own transaction."""
+        with self.db.transaction(), self.db.cursor() as cur:
+            # One migrator at a time, even when several processes open the store at once.
+            cur.execute("SELECT pg_advisory_xact_lock(7419)")
+            cur.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TIMESTAMPTZ DEFAULT now())")
+            cur.execute("SELECT name FROM _migrations")
+            done = {r[0] for r in cur.fetchall()}
+            applied = []
+            for name, fn in MIGRATIONS:
+                if name in done:
+                    continue
+                fn(cur)
+                cur.execute("INSERT INTO _migrations(name) VALUES (%s)", (name,))
+                applied.append(name)
+        self.db.commit()
+        return applied
+
+    def put_dossier(self, dossier: Dossier) -> None:
+        """Write every article and layer in one transaction: all of it or none of it."""
+        with self.db.transaction(), self.db.cursor() as cur:
+            for a in dossier.articles:
+                cur.execute(
+                    """INSERT INTO articles (id, source, title, outlet, reprint_of, language,
+                           published_earliest, published_latest, data)
+                       VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s::jsonb)
+                       ON CONFLICT(id) DO UPDATE SET source=excluded.source, title=excluded.title,
+                           outlet=excluded.outlet, reprint_of=excluded.reprint_of, language=excluded.language,
+                           published_earliest=excluded.published_earliest,
+                           published_latest=excluded.published_latest, data=excluded.data, updated=now()""",
+                    article_row(a),
+                )
+                cur.execute(
+                    """INSERT INTO articles_fts (id, title, body) VALUES (%s,%s,%s)
+                       ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body""",
+                    (a.id, a.title or "", a.body),
+                )
+                for table in ARTICLE_LAYERS:
+                    cur.execute(f"DELETE FROM {table} WHERE article = %s", (a.id,))
+            for table, rows in layer_rows(dossier).items():
+                for key, art, data in rows:
+                    cur.execute(
+                        f"INSERT INTO {table} (key, article, data) VALUES (%s,%s,%s::jsonb) "
+                        "ON CONFLICT(key) DO UPDATE SET article=excluded.article, data=excluded.data",
+                        (key, art, json.dumps(data, ensure_ascii=False)),
+                    )
+        self.db.commit()
+
+    def get(self, article_id: str) -> Article:
+        with self.db.cursor() as cur:
+            cur.execute("SELECT data FROM articles WHERE id = %s", (article_id,))
+            rows = cur.fetchall()
+            if not rows:
+                cur.execute("SELECT data FROM articles WHERE id LIKE %s", (article_id.replace("%", r"\%") + "%",))
+                rows = cur.fetchall()
+        self.db.commit()
+        if len(rows) != 1:
+            raise NotFoundError(Errors.E013.format(id=article_id, where="postgresql"))
+        return Article.from_dict(_json(rows[0][0]))
+
+    def iter(self) -> Iterator[Article]:
+        with self.db.cursor() as cur:
+            cur.execute("SELECT data FROM articles ORDER BY id")
+            rows = cur.fetchall()
+        self.db.commit()
+        for (data,) in rows:
+            yield Article.from_dict(_json(data))
+
+    def query(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
+        with self.db.cursor() as cur:
+            cur.execute(
+                """SELECT id, title FROM articles_fts, plainto_tsquery('english', %s) q
+                   WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT %s""",
+                (text, limit),
+            )
+            rows = cur.fetchall()
+        self.db.commit()
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def count(self) -> int:
+        with self.db.cursor() as cur:
+            cur.execute("SELECT COUNT(*) FROM articles")
+            row = cur.fetchone()
+        self.db.commit()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _json(value: Any) -> dict[str, Any]:
+    """psycopg decodes jsonb to Python already; a text column would need parsing."""
+    return value if isinstance(value, dict) else dict(json.loads(value))
