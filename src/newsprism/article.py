@@ -243,8 +243,22 @@ class Actor:
         )
 
 
+def _opt_span(d: Any) -> Span | None:
+    return Span.from_dict(d) if isinstance(d, dict) else None
+
+
 @dataclass(slots=True)
 class Quote:
+    """Who said what (the ``quotes`` stage's layer; CONTRACT.md QUOTE).
+
+    Beyond the contract's fields: ``speaker_span`` is where the attribution names
+    the speaker (a pronoun included), ``speaker_ref`` the actor mention the speaker
+    id was read from (the antecedent of a pronoun; the corpus stage re-reads the id
+    there after actors merge), ``speaker_name`` the resolved actor's name,
+    ``date_span`` the temporal expression the utterance date rests on, and
+    ``group`` an id shared by the same quote carried by several articles.
+    """
+
     article: str
     span: Span
     kind: str
@@ -254,6 +268,11 @@ class Quote:
     medium: str | None = None
     date: DateRange = field(default_factory=DateRange)
     via: str | None = None
+    speaker_span: Span | None = None
+    speaker_ref: Span | None = None
+    speaker_name: str | None = None
+    date_span: Span | None = None
+    group: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -266,6 +285,11 @@ class Quote:
             "medium": self.medium,
             "date": self.date.as_dict(),
             "via": self.via,
+            "speaker_span": self.speaker_span.as_dict() if self.speaker_span else None,
+            "speaker_ref": self.speaker_ref.as_dict() if self.speaker_ref else None,
+            "speaker_name": self.speaker_name,
+            "date_span": self.date_span.as_dict() if self.date_span else None,
+            "group": self.group,
         }
 
     @classmethod
@@ -280,11 +304,24 @@ class Quote:
             medium=d.get("medium"),
             date=DateRange.from_dict(d.get("date")),
             via=d.get("via"),
+            speaker_span=_opt_span(d.get("speaker_span")),
+            speaker_ref=_opt_span(d.get("speaker_ref")),
+            speaker_name=d.get("speaker_name"),
+            date_span=_opt_span(d.get("date_span")),
+            group=d.get("group"),
         )
 
 
 @dataclass(slots=True)
 class Claim:
+    """A figure someone asserts (the ``claims`` stage's layer; CONTRACT.md CLAIM).
+
+    Beyond the contract's fields: ``asserted_by_text`` is how the article names the
+    asserter (also when it is no single actor: "Western leaders and Ukrainian
+    officials"), and ``group`` an id shared by the claims about the same quantity
+    across articles (the corpus stage sets it), so an estimate can be followed over time.
+    """
+
     article: str
     span: Span
     value: float
@@ -293,6 +330,8 @@ class Claim:
     about: str = ""
     asserted_by: str | None = None
     as_of: DateRange = field(default_factory=DateRange)
+    asserted_by_text: str | None = None
+    group: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -304,6 +343,8 @@ class Claim:
             "about": self.about,
             "asserted_by": self.asserted_by,
             "as_of": self.as_of.as_dict(),
+            "asserted_by_text": self.asserted_by_text,
+            "group": self.group,
         }
 
     @classmethod
@@ -317,6 +358,8 @@ class Claim:
             about=str(d.get("about", "")),
             asserted_by=d.get("asserted_by"),
             as_of=DateRange.from_dict(d.get("as_of")),
+            asserted_by_text=d.get("asserted_by_text"),
+            group=d.get("group"),
         )
 
 
@@ -432,6 +475,8 @@ class Article:
     # Per-article layers produced by later stages, before corpus stages gather them.
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # Events of each sentence (the events stage), before the corpus stage merges them.
+    events: list[Event] = field(default_factory=list)
     persuasion: list[TechniqueSpan] = field(default_factory=list)
     # Guarded namespace for plugin stages (see registry.set_extension).
     ext: dict[str, Any] = field(default_factory=dict)

@@ -55,7 +55,7 @@ def main(
 def analyze_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
     json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the dossier JSON here.")] = None,  # noqa: UP045
-    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write dossier.json and one JSON per article here.")] = None,  # noqa: UP045
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Write dossier.json, dossier.html and one JSON per article here.")] = None,  # noqa: UP045
     db: Annotated[Optional[str], typer.Option("--db", help="SQLite file to store the dossier in.")] = None,  # noqa: UP045
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for per-article stages.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
@@ -99,6 +99,9 @@ def analyze_cmd(
             import json
 
             _write_atomic(out_dir / f"{a.id}.json", json.dumps(a.as_dict(), ensure_ascii=False, indent=1))
+        from newsprism.report import write_report
+
+        write_report(dossier, out_dir / "dossier.html")
     if db:
         from newsprism.storage import open_store
 
@@ -214,6 +217,25 @@ def _find_article(article_id: str, db: str | None, json_in: Path | None) -> Arti
         raise typer.BadParameter(str(exc.args[0])) from exc
     finally:
         store.close()
+
+
+@app.command("report")
+def report_cmd(
+    dossier_json: Annotated[Path, typer.Argument(help="A dossier JSON written by analyze --json or --out.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("dossier.html"),
+) -> None:
+    """Write the dossier as one self-contained HTML page (no network needed to read it).
+
+    Example: newsprism report dossier.json -o dossier.html
+    """
+    from newsprism.report import write_report
+
+    try:
+        dossier = Dossier.from_json(Path(dossier_json).read_text(encoding="utf-8"))
+    except (OSError, ValueError, NewsprismError) as exc:
+        raise typer.BadParameter(f"cannot read {dossier_json}: {exc}") from exc
+    path = write_report(dossier, output)
+    out.print(f"report: {path} ({len(dossier.articles)} articles)", highlight=False)
 
 
 @app.command("stages")

@@ -119,6 +119,10 @@ def _load_builtins() -> None:
         "newsprism.stages.actors",
         "newsprism.stages.pubdate",
         "newsprism.stages.timex",
+        "newsprism.stages.quotes",
+        "newsprism.stages.claims",
+        "newsprism.stages.events",
+        "newsprism.compare",
     ):
         importlib.import_module(mod)
     from newsprism.hooks import load_plugins

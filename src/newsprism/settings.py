@@ -34,7 +34,18 @@ DEFAULT_PIPELINE = (
     "newsprism.actors.corpus.v1",
     "newsprism.pubdate.v1",
     "newsprism.timex.v1",
+    "newsprism.quotes.v1",
+    "newsprism.claims.v1",
+    "newsprism.events.v1",
     "newsprism.pubdate.corpus.v1",
+    "newsprism.quotes.corpus.v1",
+    # After the actors merge and the publication dates inferred across articles.
+    "newsprism.claims.corpus.v1",
+    "newsprism.events.corpus.v1",
+    # Cross-outlet comparison (compare.py): copies first, so stories see them; last, so
+    # stories can read the merged events.
+    "newsprism.reprints.v1",
+    "newsprism.stories.v1",
 )
 
 # Runs with at least this many inputs show a progress bar in the CLI.

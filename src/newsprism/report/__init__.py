@@ -1,0 +1,86 @@
+"""The HTML report: one self-contained file a person reads instead of the articles.
+
+``render_report(dossier)`` returns the page: inline CSS, inline JavaScript, inline SVG
+charts, no fonts, images or scripts from anywhere else. Article text is untrusted, so
+
+* Jinja's autoescaping escapes every string the template prints (text and attributes);
+* nothing is handed to the script as markup: it only shows, hides and clones elements
+  the server already escaped (``<template>`` holds each article, inert until opened);
+* a Content-Security-Policy allows no network at all and only the report's own script
+  (by its SHA-256), so even a string that slipped through could not run or call out.
+
+Example:
+    >>> from newsprism.article import Dossier
+    >>> html = render_report(Dossier())
+    >>> html.startswith("<!DOCTYPE html>")
+    True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from newsprism.article import Dossier
+from newsprism.report.build import View, build_view
+
+__all__ = ["build_view", "render_report", "write_report"]
+
+TEMPLATES = Path(__file__).with_name("templates")
+# Rows a list shows per page: enough to read, few enough for a 1,000-article dossier.
+PAGE_SIZE = 25
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # every {{ }} is escaped, in text and in attributes alike
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str]:
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    return css, js, f"'sha256-{digest}'"
+
+
+def render_view(view: View) -> str:
+    """The page for an already built :class:`View`."""
+    from markupsafe import Markup
+
+    env = _environment()
+    css, js, script_hash = _assets()
+    template = env.get_template("report.html.j2")
+    return template.render(
+        v=view,
+        css=Markup(css),
+        js=Markup(js),
+        script_hash=script_hash,
+        page=PAGE_SIZE,
+    )
+
+
+def render_report(dossier: Dossier) -> str:
+    """The report of ``dossier`` as one self-contained HTML page."""
+    return render_view(build_view(dossier))
+
+
+def write_report(dossier: Dossier, path: str | Path) -> Path:
+    """Write the report to ``path`` (through a temporary file, so no half-written page remains)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(render_report(dossier), encoding="utf-8")
+    tmp.replace(path)
+    return path

@@ -1,0 +1,598 @@
+"""Claims: every figure someone asserts, with its qualifier, what it counts, who asserts it and when.
+
+Per article (``newsprism.claims.v1``), each sentence of the title and body is read
+for figures:
+
+* **value** in digits or words: "11,000", "30%", "1.5 billion", "three million",
+  "half a million", "twenty-five", "$40 billion";
+* **qualifier** from the words before it (the hedges of claim-verification work,
+  e.g. FEVER's and ClaimBuster's "approximately"/"more than"): "some", "about",
+  "around", "an estimated", "nearly" → approximately; "more than", "over" → more
+  than; "at least"; "up to", "as many as"; "less than", "fewer than", "under";
+  none → exact;
+* **unit**: the noun phrase after it, what is counted ("152mm artillery shells",
+  "containers", "troops"); a calibre stays a modifier of the unit, never the number;
+  "%"/"percent" is "percent", a currency sign its currency;
+* **not claims**: dates, years, times and anything the timex layer reads as a date
+  (a duration with a count, "in 24 years", is a figure), ages ("aged 24",
+  "24-year-old"), calibres ("152mm"), ordinals ("21st"), model numbers after a name
+  ("Boeing 787"), vague plurals ("millions of rounds");
+* **asserted_by**: the speaker of the quote the figure lies in (the quotes layer),
+  else the subject of the nearest reporting verb before it in its sentence ("Seoul
+  said ...", "he estimates ...", "Western leaders and Ukrainian officials say ...")
+  or after it ("..., the ministry said"), a pronoun resolved; null when the outlet
+  asserts it in its own voice. ``asserted_by_text`` keeps how the article names the
+  asserter, also when it is a group and no single actor;
+* **as_of**: the date of the assertion: the quote's date, else a date beside the
+  reporting verb ("said in November last year", "told journalists on Tuesday"),
+  else the publication date.
+
+Across articles (``newsprism.claims.corpus.v1``) claims about the same quantity
+(same counted noun, a shared actor in their sentences) get one ``group`` id and are
+listed by group and date, so the dossier shows how an estimate grew and where
+outlets disagree. Blocking is by the counted noun.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsprism.article import Article, Claim, DateRange, Dossier, Span
+from newsprism.registry import stage
+from newsprism.stages.events import SPEECH, Token, Unit, _Reader, find_cues, lexicon
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "bn": 1_000_000_000,
+    "m": 1_000_000,
+}
+_WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|two|three|four|five|six|seven|eight|nine|one|a\s+dozen|dozen|half\s+a|a)"
+_DIGITS = r"(?<![\w.,/:#-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|(?<![\w.,/:#-])\d+(?:\.\d+)?(?![\d:/]|,\d)"
+_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)\b)"
+FIGURE = re.compile(
+    rf"(?P<cur>(?:US|A|C|HK|NZ)?\$\s?|£\s?|€\s?|¥\s?)?"
+    rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)"
+    rf"(?P<scale>(?:{_SCALE})*)"
+    rf"(?P<pct>\s?%|\s+(?:per\s?cent|percent)\b)?",
+    re.I,
+)
+# Qualifiers, longest first (the hedges of FEVER/ClaimBuster-style claim annotation).
+QUALIFIERS = (
+    ("an estimated", "approximately"), ("estimated", "approximately"), ("approximately", "approximately"),
+    ("about", "approximately"), ("around", "approximately"), ("roughly", "approximately"), ("some", "approximately"),
+    ("nearly", "approximately"), ("almost", "approximately"), ("close to", "approximately"), ("an approximate", "approximately"),
+    ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"), ("in excess of", "more than"),
+    ("above", "more than"), ("exceeding", "more than"),
+    ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"), ("a minimum of", "at least"),
+    ("up to", "up to"), ("as many as", "up to"), ("as much as", "up to"), ("a maximum of", "up to"),
+    ("less than", "less than"), ("fewer than", "less than"), ("under", "less than"), ("below", "less than"),
+)  # fmt: skip
+LIMITERS = ("only", "just", "merely", "a mere", "all of")
+CURRENCY = {
+    "$": "US dollars",
+    "us$": "US dollars",
+    "a$": "Australian dollars",
+    "c$": "Canadian dollars",
+    "hk$": "Hong Kong dollars",
+    "nz$": "New Zealand dollars",
+    "£": "pounds",
+    "€": "euros",
+    "¥": "yen",
+}
+TIME_UNITS = frozenset(
+    {
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+    }
+)
+# Words that end a unit phrase: verbs and function words (no tagger runs here).
+UNIT_STOP = frozenset(
+    [
+        "to",
+        "from",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "of",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "are",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "carrying",
+        "including",
+        "into",
+        "over",
+        "under",
+        "since",
+        "after",
+        "before",
+        "during",
+        "per",
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "said",
+        "says",
+        "say",
+        "told",
+    ]
+)
+AGE = re.compile(r"(?:aged\s+$|age\s+(?:of\s+)?$)", re.I)
+SUPERLATIVE = re.compile(
+    r"\b(?:first|last|biggest|largest|highest|lowest|worst|best|longest|deadliest|strongest|\w+est)\b[^.;,]*?$", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure found in a sentence: offsets in ``raw_text``."""
+
+    start: int  # where the claim's span starts (qualifier or limiter included)
+    end: int
+    num_start: int
+    value: float
+    unit: str
+    qualifier: str
+
+
+def _word_value(text: str) -> float | None:
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t in ("a", "half a"):
+        return 1.0 if t == "a" else 0.5
+    if t in ("a dozen", "dozen"):
+        return 12.0
+    parts = t.split()
+    total = 0
+    for p in parts:
+        if p not in UNITS_WORDS:
+            return None
+        total += UNITS_WORDS[p]
+    return float(total)
+
+
+def parse_value(num: str, scale: str) -> float | None:
+    """The number a figure's words give: "three" + " million" -> 3e6, "half a" + " million" -> 5e5."""
+    n = num.strip()
+    if re.match(r"\d", n):
+        value = float(n.replace(",", ""))
+    else:
+        v = _word_value(n)
+        if v is None:
+            return None
+        value = v
+    for s in re.findall(r"[a-z]+", scale.lower()):
+        value *= SCALES.get(s, 1)
+    return value
+
+
+def _unit_after(text: str, pos: int) -> tuple[str, int]:
+    """The counted noun phrase after ``pos`` (at most four words) and where it ends."""
+    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", text[pos:]))
+    got: list[str] = []
+    end = pos
+    for m in words[:5]:
+        w = m.group(0)
+        low = w.lower()
+        if not re.match(r"[\w’'-]+$", w) or low in UNIT_STOP or (got and w[:1].isupper()):
+            break
+        if low.endswith(("ing", "ed", "ly")) and got and "-" not in low:
+            break  # "containers carrying", "regimes emerged": a verb or adverb ends the noun phrase
+        got.append(w)
+        end = pos + m.end()
+        if len(got) >= 4:
+            break
+    # A bare modifier is not a unit ("the 152mm"): keep only phrases ending in a word.
+    while got and re.match(r"^\d", got[-1]):
+        got.pop()
+    return " ".join(got), end
+
+
+def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) -> list[Figure]:
+    """Figures of a sentence ``text`` starting at ``offset`` in ``raw_text``, dates and the like excluded."""
+    out: list[Figure] = []
+    low = text.lower()
+    for m in FIGURE.finditer(text):
+        num = m.group("num")
+        s, e = m.start("num"), m.end()
+        if not num.strip():
+            continue
+        a_s, a_e = offset + s, offset + e
+        if any(x < a_e and a_s < y for x, y in excluded):
+            continue
+        word = not num[0].isdigit()
+        scale = m.group("scale") or ""
+        pct = m.group("pct")
+        cur = (m.group("cur") or "").strip().lower()
+        if word and not scale and num.lower() in ("a", "half a", "one"):
+            continue  # "a", "one": too often not a figure
+        if (
+            word
+            and not scale
+            and re.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", text[max(0, s - 8) : s], re.I)
+        ):
+            continue  # "the two nations": which ones, not how many
+        nxt = text[e : e + 12]
+        prev = text[max(0, s - 12) : s]
+        if re.match(r"\s*(?:mm|cm|-mm|-caliber|-calibre|st|nd|rd|th)\b", nxt, re.I) or re.match(
+            r"-?(?:year|month|week|day)s?-old", nxt.strip(), re.I
+        ):
+            continue  # calibre, ordinal, age
+        if re.match(r"[\s-]*(?:years?\s+old|yrs?\b)", nxt, re.I) or AGE.search(prev):
+            continue
+        if not word and re.match(r"^\d{4}$", num) and 1800 <= int(num) <= 2100 and not pct and not scale and not cur:
+            continue  # a year
+        if not word and re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$", prev) and not pct and not scale and not cur and s > 0:
+            continue  # "Boeing 787", "Article 5": a name's number
+        if word and re.match(r"\s+of\b", nxt) and num.lower() not in ("half a",):
+            continue  # "one of the ..."
+        if re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I):
+            continue
+        value = parse_value(num, scale)
+        if value is None:
+            continue
+        if pct:
+            unit, uend = "percent", e
+        elif cur:
+            unit, uend = CURRENCY.get(cur, cur), e
+        else:
+            unit, uend = _unit_after(text, e)
+            if not unit and word:
+                continue  # "two" alone is rarely a figure
+        # Qualifier and limiter words before the number.
+        start = m.start()
+        qual = "exact"
+        before = low[:start].rstrip()
+        for phrase, q in QUALIFIERS:
+            if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+                qual = q
+                start = start - (len(low[:start]) - len(before)) - len(phrase)
+                before = low[:start].rstrip()
+                break
+        for lim in LIMITERS:
+            if before.endswith(lim) and (len(before) == len(lim) or not before[-len(lim) - 1].isalnum()):
+                start = start - (len(low[:start]) - len(before)) - len(lim)
+                break
+        # "the first trip ... in 24 years": the figure measures the gap since the last one.
+        if unit in TIME_UNITS and re.search(r"\b(?:in|for)\s+$", text[max(0, start - 5) : start]):
+            sup = SUPERLATIVE.search(text[:start])
+            if sup and start - sup.start() < 80:
+                start = sup.start()
+        out.append(Figure(offset + start, offset + max(uend, e), offset + s, value, unit, qual))
+    return out
+
+
+def _excluded(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Date expressions of the sentence (a duration with a count stays a figure)."""
+    out = []
+    for d in article.dates:
+        if d.span.end <= start or d.span.start >= end:
+            continue
+        if d.type == "DURATION" and re.search(
+            r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b",
+            d.span.text,
+            re.I,
+        ):
+            continue
+        out.append((d.span.start, d.span.end))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Asserter:
+    actor: str | None
+    text: str | None
+    date: DateRange
+
+
+def _speech_cues(u: Unit) -> list[tuple[int, int]]:
+    """Token ranges of reporting verbs in the sentence (the events lexicon's speech cues, plus "according to")."""
+    # Verbs only: "Kim's declaration comes amid ..." asserts nothing of what follows.
+    out = [(t.i, t.j) for t in find_cues(u.toks, lexicon()) if t.cue.type == SPEECH and t.cue.pos != "noun"]
+    for k in range(len(u.toks) - 1):
+        if u.toks[k].low == "according" and u.toks[k + 1].low == "to":
+            out.append((k, k + 2))
+    return sorted(out)
+
+
+def _group_phrase(u: Unit, i: int, j: int) -> str | None:
+    """The words naming the speaker when no actor does ("Western leaders and Ukrainian officials")."""
+    toks: list[Token] = list(u.toks[i:j])
+    while toks and (
+        toks[0].low in (",", "however", "separately", "meanwhile", "but", "and") or toks[0].low in ("“", "”", '"')
+    ):
+        toks = toks[1:]
+    while toks and toks[-1].low in (",", "also", "further", "have", "has", "had", "publicly", "previously"):
+        toks = toks[:-1]
+    if not toks or len(toks) > 8:
+        return None
+    return " ".join(t.text for t in toks)
+
+
+class _Claims:
+    """Figures of one article with their asserters (see the module docstring)."""
+
+    def __init__(self, article: Article) -> None:
+        self.art = article
+        self.reader = _Reader(article)
+
+    def asserter(self, u: Unit, fig: Figure) -> Asserter:
+        for q in getattr(self.art, "quotes", []) or []:
+            if q.span.start <= fig.num_start < q.span.end and (q.speaker or q.speaker_text):
+                return Asserter(q.speaker, q.speaker_text, q.date)
+        k = self.reader._tok_index(u, fig.num_start)
+        first = self.reader._tok_index(u, fig.start)
+        cues = [c for c in _speech_cues(u) if c[1] <= first or c[0] > k]  # "an estimated" is the qualifier
+        before = [c for c in cues if c[1] <= k]
+        after = [c for c in cues if c[0] > k]
+        quoted = any(t.low in ("“", '"') for t in u.toks[:k]) and any(t.low in ("”", '"') for t in u.toks[k:])
+        if after and (quoted or not before):
+            i, j = after[0]
+            # "..., the ministry said" or "..., said the ministry"
+            who = self.reader.party_at(u, max(0, i - 8), i) or self.reader.party_at(u, j, min(len(u.toks), j + 8))
+            if who:
+                return self._make(u, who[-1][1], i, j)
+        if before:
+            i, j = before[-1]
+            start = self.reader.window_start(u, i, 0)
+            if u.toks[i].low == "according":
+                who = self.reader.party_at(u, j, min(len(u.toks), j + 8))
+                text = _group_phrase(u, j, min(len(u.toks), j + 6))
+            else:
+                who = self.reader.party_at(u, start, i)
+                text = _group_phrase(u, start, i)
+            heads = {t.low for t in u.toks[start:i]}
+            group = bool(
+                heads
+                & {
+                    "officials",
+                    "leaders",
+                    "sources",
+                    "analysts",
+                    "experts",
+                    "observers",
+                    "diplomats",
+                    "residents",
+                    "witnesses",
+                }
+            )
+            if who and not group:
+                return self._make(u, who[-1][1], i, j, text)
+            if text:
+                return self._make(u, None, i, j, text)
+        return Asserter(None, None, self._published())
+
+    def _published(self) -> DateRange:
+        p = self.art.published
+        return DateRange(p.earliest, p.latest, p.confidence, f"as of publication ({p.evidence})" if p.known else "")
+
+    def _make(self, u: Unit, actor: str | None, i: int, j: int, text: str | None = None) -> Asserter:
+        name = text
+        if actor and (not name or name.lower() in ("he", "she", "it", "they", "we", "i")):
+            name = next((a.name for a in self.art.actors if a.id == actor), None)
+        # The date beside the reporting verb ("said in November last year", "on 8 February said").
+        # A reporting verb earlier in the sentence may carry it: "told journalists on Tuesday
+        # that ...; he estimates that ...": one utterance, one date.
+        for ci, cj in [(i, j), *reversed([c for c in _speech_cues(u) if c[1] <= i])]:
+            lo, hi = u.toks[max(0, ci - 4)].start, u.toks[min(len(u.toks) - 1, cj + 3)].end
+            for d in self.art.dates:
+                since = re.search(r"\b(?:since|from)\s+$", self.art.raw_text[max(0, d.span.start - 7) : d.span.start])
+                if lo <= d.span.start < hi and d.type in ("DATE", "TIME") and d.value.known and not since:
+                    return Asserter(actor, name, d.value)
+        return Asserter(actor, name, self._published())
+
+    def claims(self) -> list[Claim]:
+        out: list[Claim] = []
+        for u in self.reader.units:
+            if u.role not in ("title", "body"):
+                continue
+            for fig in find_figures(u.text, u.start, _excluded(self.art, u.start, u.end)):
+                who = self.asserter(u, fig)
+                out.append(
+                    Claim(
+                        article=self.art.id,
+                        span=Span.of(self.art.raw_text, fig.start, fig.end),
+                        value=fig.value,
+                        unit=fig.unit,
+                        qualifier=fig.qualifier,
+                        about=self.about(u, fig),
+                        asserted_by=who.actor,
+                        as_of=who.date,
+                        asserted_by_text=who.text,
+                    )
+                )
+        return out
+
+    def about(self, u: Unit, fig: Figure) -> str:
+        """A few words on what the figure measures: the verb before it, its unit, where it goes."""
+        raw = self.art.raw_text
+        before = raw[u.start : fig.start].split()
+        verb = next(
+            (w for w in reversed(before[-4:]) if w.isalpha() and w.islower() and w not in UNIT_STOP and len(w) > 3), ""
+        )
+        after = raw[fig.end : u.end]
+        pp = re.match(r"\s+((?:to|from|in|into|for|of|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", after)
+        span = raw[fig.start : fig.end]
+        what = span if fig.unit in TIME_UNITS and not span[:1].isdigit() else fig.unit
+        parts = [verb, what, pp.group(1) if pp else ""]
+        return " ".join(p for p in parts if p).strip()
+
+
+def extract_claims(article: Article) -> list[Claim]:
+    """Every figure of the article's title and body with its qualifier, unit, asserter and date."""
+    return _Claims(article).claims()
+
+
+@stage(
+    "newsprism.claims.v1",
+    requires=["article.sentences", "article.mentions", "article.dates"],
+    assigns=["article.claims"],
+)
+def make_claims() -> Callable[[Article], Article]:
+    """Figures someone asserts: value, qualifier, unit, what it measures, who asserts it, as of when."""
+
+    def claims(article: Article) -> Article:
+        article.claims = extract_claims(article)
+        return article
+
+    return claims
+
+
+# ----------------------------------------------------------------------------- corpus
+
+
+def _head(unit: str) -> str:
+    w = unit.lower().split()
+    if not w:
+        return ""
+    h = w[-1]
+    return h[:-1] if h.endswith("s") and len(h) > 3 else h
+
+
+def _context_actors(article: Article, claim: Claim) -> frozenset[str]:
+    """Actors named in the claim's sentence, less its asserter."""
+    s = next((x for x in article.sentences if x.start <= claim.span.start < x.end), None)
+    lo, hi = (s.start, s.end) if s else (claim.span.start, claim.span.end)
+    return frozenset(
+        m.actor
+        for m in article.mentions
+        if lo <= m.span.start < hi and m.actor != claim.asserted_by and m.kind != "place"
+    )
+
+
+def group_claims(articles: Sequence[Article]) -> list[Claim]:
+    """All claims, each with a ``group`` id shared by those about the same quantity, by group and date."""
+    items: list[tuple[Claim, str, frozenset[str]]] = []
+    for art in articles:
+        for c in art.claims:
+            items.append((c, _head(c.unit), _context_actors(art, c)))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, (_, head, _) in enumerate(items):
+        if head:
+            blocks[head].append(i)
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for head, block in blocks.items():
+        if head == "percent":
+            continue  # a share of different things; only the same sentence context would tell
+        by_actor: dict[str, list[int]] = defaultdict(list)
+        for i in block:
+            for actor in items[i][2]:
+                by_actor[actor].append(i)
+        for group in by_actor.values():
+            for i in group[1:]:
+                parent[find(i)] = find(group[0])
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        members[find(i)].append(i)
+    out: list[Claim] = []
+    for group in members.values():
+        key = "|".join(sorted(f"{items[j][0].article}:{items[j][0].span.start}" for j in group))
+        gid = f"q-{items[group[0]][1] or 'figure'}-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+        for j in group:
+            items[j][0].group = gid
+            out.append(items[j][0])
+    out.sort(key=lambda c: (c.group or "", c.as_of.earliest or c.as_of.latest or "9999", c.article, c.span.start))
+    return out
+
+
+@stage(
+    "newsprism.claims.corpus.v1",
+    kind="corpus",
+    requires=["article.claims"],
+    assigns=["dossier.claims"],
+)
+def make_claims_corpus() -> Callable[[Dossier], Dossier]:
+    """Claims of every article, grouped by the quantity they measure and ordered by date."""
+
+    def claims_corpus(dossier: Dossier) -> Dossier:
+        from newsprism.stages.events import actor_remap
+
+        remap = actor_remap(dossier) if dossier.actors else {}
+        for a in dossier.articles:
+            for c in a.claims:
+                if c.asserted_by in remap:
+                    c.asserted_by = remap[c.asserted_by]
+        dossier.claims = group_claims(dossier.articles)
+        return dossier
+
+    return claims_corpus
+
+
+__all__ = [
+    "Figure",
+    "extract_claims",
+    "find_figures",
+    "group_claims",
+    "make_claims",
+    "make_claims_corpus",
+    "parse_value",
+]

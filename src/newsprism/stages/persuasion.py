@@ -1,0 +1,739 @@
+"""The persuasion stage: propaganda-technique spans, each in the outlet's voice or a quoted one.
+
+The 14 technique classes are those of the Propaganda Techniques Corpus (PTC; Da San
+Martino et al. 2019, "Fine-Grained Analysis of Propaganda in News Articles", EMNLP),
+merged as in SemEval-2020 Task 11. Detection follows the task's two halves:
+
+* **span identification (SI)**: a token-level logistic regression (is this token
+  inside a technique span?) over hashed lexical, context, quotation, repetition and
+  lexicon features, beside a sentence-level logistic regression that flags whole
+  sentences (most techniques other than loaded language and name calling span a
+  clause or a sentence in the PTC: doubt, appeal to fear, causal
+  oversimplification). A token run above the token threshold is a span; a sentence
+  above the sentence threshold is one too. Both thresholds were tuned on the PTC
+  dev articles.
+* **technique classification (TC)**: a multinomial logistic regression over the
+  span's words and character n-grams, its sentence and neighbours, its length and
+  how often its text recurs in the article (the PTC's Repetition class is a phrase
+  said again), as in the feature-based SemEval-2020 systems.
+
+Both are linear models with hashed features (Weinberger et al. 2009, "Feature
+hashing for large scale multitask learning"), so the shipped weights are one small
+``.npz`` file (``data/persuasion/model.npz``), read with numpy alone, once per
+process. ``make train`` rebuilds it from ``../shared`` (see
+:mod:`newsprism.train.persuasion`). The cue lists of ``data/persuasion/lexicon.json``
+are features of the model and, alone, the lexicon baseline of ``evals/ptc.py``.
+
+**Voice.** A span inside a quote or a reproduced statement (``article.quotes``, the
+quotes stage) is in its speaker's voice: ``voice`` is the speaker's actor id. A span
+outside every quote is the outlet's own voice (``voice`` null). Without a quote
+record, a span inside a long run of quotation marks (four words or more: short
+quoted phrases are scare quotes, the outlet's own distancing) is given to the
+speaker named next to the quotation, when the actors stage found one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism import settings
+from newsprism.article import TECHNIQUES, Article, Span, TechniqueSpan
+from newsprism.registry import stage
+
+LOGGER = logging.getLogger(__name__)
+
+DATA = settings.DATA_DIR / "persuasion"
+MODEL_FILE = DATA / "model.npz"
+LEXICON_FILE = "lexicon.json"
+
+TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+# Quotation marks: straight, curly, guillemets (the seeds and the PTC use all of them).
+QUOTE_CHARS = frozenset('"“”«»„')
+STOPWORDS = frozenset(
+    "a an the of to in on at by for from with and or but nor so as is are was were be been being it its this that "
+    "these those he she they we you i me him her them us his their our your my not no do does did has have had will "
+    "would can could should may might must there here than then which who whom whose what when where why how".split()
+)
+# Reporting verbs that tie a quotation to the speaker named beside it (textacy's
+# ``constants.REPORTING_VERBS`` holds the same kind of list).
+REPORTING = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adding|stated|states|wrote|writes|declared|announced|noted|warned|claimed|"
+    r"insisted|argued|vowed|urged|stressed|asserted|according to|in a statement|posted)\b",
+    re.I,
+)
+EDGE = " \t\n.,:;"
+
+TOKEN_BITS = 20
+SENT_BITS = 18
+TC_BITS = 18
+
+
+def _hash(feature: str, bits: int) -> int:
+    """A stable bucket for ``feature`` (crc32: Python's own ``hash`` of a str changes per process)."""
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
+
+
+# -- text units -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [
+        Token(m.group(0), m.group(0).lower().replace("’", "'"), m.start(), m.end())
+        for m in TOKEN.finditer(text, start, end)
+    ]
+
+
+def shape(word: str) -> str:
+    """Coarse word shape: all caps, capitalised, digits, punctuation or lower case."""
+    if word.isupper() and len(word) > 1:
+        return "UP"
+    if word[:1].isupper():
+        return "Cap"
+    if word.isdigit():
+        return "D"
+    if not word[:1].isalnum():
+        return "P"
+    return "l"
+
+
+# -- lexicon --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cue phrases per technique compiled into one pattern per technique."""
+
+    patterns: dict[str, re.Pattern[str]]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Every cue in ``text[start:end]`` as ``(start, end, technique)``, offsets into ``text``."""
+        end = len(text) if end is None else end
+        out = []
+        for tech, pat in self.patterns.items():
+            for m in pat.finditer(text, start, end):
+                out.append((m.start(), m.end(), tech))
+        return sorted(out)
+
+
+def _cue_regex(cue: str) -> str:
+    parts = []
+    for word in cue.split():
+        if word == "*":
+            parts.append(r"\w+")
+        elif word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[\w-]*")
+        else:
+            parts.append(re.escape(word).replace("'", "['’]"))
+    return r"\s+".join(parts)
+
+
+def compile_lexicon(table: dict[str, list[str]]) -> Lexicon:
+    patterns = {}
+    for tech, cues in table.items():
+        if tech not in TECHNIQUES or not cues:
+            continue
+        alt = "|".join(_cue_regex(c) for c in sorted(cues, key=len, reverse=True))
+        patterns[tech] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+    return Lexicon(patterns)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged cue lists plus the user's ``$NEWSPRISM_DATA/persuasion/lexicon.json``, merged."""
+    table: dict[str, list[str]] = {}
+    for path in (DATA / LEXICON_FILE, Path(settings.USER_DATA_DIR) / "persuasion" / LEXICON_FILE):
+        if path.is_file():
+            for tech, cues in json.loads(path.read_text(encoding="utf-8")).get("techniques", {}).items():
+                table.setdefault(tech, []).extend(cues)
+    return compile_lexicon(table)
+
+
+# -- features -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the whole article tells each sentence: word and bigram counts, cue density."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    density: str = "0"
+
+
+def doc_context(sentences: Sequence[list[Token]], cue_tokens: int) -> DocContext:
+    """Counts of content words and bigrams across the article, and a bucket of its cue density."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for toks in sentences:
+        lows = [t.low for t in toks]
+        n += len(lows)
+        counts.update(w for w in lows if w not in STOPWORDS and w[:1].isalnum())
+        counts.update(f"{a} {b}" for a, b in zip(lows, lows[1:], strict=False) if not (a in STOPWORDS and b in STOPWORDS))
+    rate = cue_tokens / max(n, 1)
+    return DocContext(counts, str(min(6, int(rate * 100))))
+
+
+def _in_quotes(toks: Sequence[Token]) -> list[bool]:
+    """Whether each token lies between quotation marks opened earlier in the sentence."""
+    out, inside = [], False
+    for t in toks:
+        if t.text in QUOTE_CHARS:
+            inside = t.text != "”" if t.text in "“”" else not inside
+            out.append(True)
+        else:
+            out.append(inside)
+    return out
+
+
+def token_features(toks: Sequence[Token], cues: Sequence[str], doc: DocContext, first: bool) -> list[list[int]]:
+    """Hashed feature buckets of every token of one sentence (the SI token model's input).
+
+    ``cues[i]`` is the technique of a lexicon cue covering token ``i`` ("" for none).
+    """
+    n = len(toks)
+    lows = [t.low for t in toks]
+    shapes = [shape(t.text) for t in toks]
+    quoted = _in_quotes(toks)
+    sent = [f"n{min(n // 8, 6)}", f"d{doc.density}"]
+    if "!" in lows:
+        sent.append("ex")
+    if "?" in lows:
+        sent.append("qm")
+    if first:
+        sent.append("title")
+    if sum(s == "UP" for s in shapes) * 3 > n:
+        sent.append("caps")
+    pad = ["<s>", "<s>", *lows, "</s>", "</s>"]
+    out = []
+    for i, w in enumerate(lows):
+        j = i + 2
+        f = [
+            "w:" + w,
+            "s:" + shapes[i],
+            "x:" + w[-3:],
+            "p:" + w[:3],
+            "l1:" + pad[j - 1],
+            "r1:" + pad[j + 1],
+            "l2:" + pad[j - 2],
+            "r2:" + pad[j + 2],
+            "b:" + pad[j - 1] + "|" + w,
+            "B:" + w + "|" + pad[j + 1],
+            "ps:" + shapes[i] + ("q" if quoted[i] else "") + str(min(i, 3)),
+        ]
+        f.extend("S:" + s for s in sent)
+        if quoted[i]:
+            f.append("q")
+        if w not in STOPWORDS and w[:1].isalnum():
+            f.append(f"rep:{min(doc.counts.get(w, 0), 5)}")
+        if i + 1 < n and doc.counts.get(f"{w} {lows[i + 1]}", 0) > 1:
+            f.append("rb")
+        if i and doc.counts.get(f"{lows[i - 1]} {w}", 0) > 1:
+            f.append("rb2")
+        if cues[i]:
+            f.append("L:" + cues[i])
+            f.append("L")
+        if i and cues[i - 1]:
+            f.append("Ll")
+        if i + 1 < n and cues[i + 1]:
+            f.append("Lr")
+        out.append([_hash(x, TOKEN_BITS) for x in f] + [0])  # bucket 0: the bias
+    return out
+
+
+def sentence_features(toks: Sequence[Token], cues: Sequence[str], doc: DocContext, first: bool) -> list[int]:
+    """Hashed feature buckets of one sentence (the SI sentence model's input)."""
+    lows = [t.low for t in toks]
+    n = len(lows)
+    f = ["u:" + w for w in lows]
+    f.extend("g:" + a + "|" + b for a, b in zip(lows, lows[1:], strict=False))
+    f.extend((f"n{min(n // 5, 12)}", f"d{doc.density}"))
+    if any(t.text in QUOTE_CHARS for t in toks):
+        f.append("quote")
+    if "!" in lows:
+        f.append("ex")
+    if "?" in lows:
+        f.append("qm")
+    if first:
+        f.append("title")
+    for c in set(cues):
+        if c:
+            f.append("L:" + c)
+    reps = sum(1 for w in lows if w not in STOPWORDS and w[:1].isalnum() and doc.counts.get(w, 0) > 2)
+    f.append(f"rep{min(reps, 4)}")
+    return sorted({_hash(x, SENT_BITS) for x in f})
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class SpanInput:
+    """A span to classify, with what TC features read around it."""
+
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    repeats: int  # occurrences of the span's text in the article
+    same: int  # other spans of the article with the same text
+    later: bool  # an earlier span of the article has the same text
+    first_sentence: bool
+
+
+def span_features(text: str, s: SpanInput) -> tuple[dict[int, float], list[int]]:
+    """Hashed TC features of one span: ``(bucket -> sublinear count, flag buckets)``.
+
+    The counts are idf-weighted and l2-normalised by the model (blocks weighted as
+    in the SemEval-2020 feature-based systems: the span's words and character
+    n-grams fully, its sentence and neighbours at half weight); the flags (length,
+    repetition, quotation, position) are binary and left unnormalised.
+    """
+    span = text[s.start : s.end]
+    words = [w.lower() for w in re.findall(r"\w+(?:['’]\w+)*|[!?]", span)]
+    blocks: list[tuple[float, Counter[str]]] = []
+    b1: Counter[str] = Counter("t:" + w for w in words)
+    b1.update("t:" + a + "|" + b for a, b in zip(words, words[1:], strict=False))
+    blocks.append((1.0, b1))
+    chars: Counter[str] = Counter()
+    for w in words[:60]:
+        padded = f" {w} "
+        for k in range(2, 6):
+            for i in range(len(padded) - k + 1):
+                chars["c:" + padded[i : i + k]] += 1
+    blocks.append((1.0, chars))
+    ss, se = s.sentence
+    sent_words = [w.lower() for w in re.findall(r"\w+", text[ss:se])]
+    blocks.append((0.5, Counter("k:" + w for w in sent_words)))
+    left = [w.lower() for w in re.findall(r"\w+", text[max(ss, s.start - 60) : s.start])][-4:]
+    right = [w.lower() for w in re.findall(r"\w+", text[s.end : min(se, s.end + 60)])][:4]
+    ctx = Counter("L:" + w for w in left)
+    ctx.update("R:" + w for w in right)
+    blocks.append((0.5, ctx))
+    n = len(words)
+    sent_n = max(len(sent_words), 1)
+    flags = [
+        f"len{n if n <= 8 else 9 + min((n - 8) // 6, 4)}",
+        f"cov{min(int(4 * n / sent_n), 4)}",
+        f"rep{min(s.repeats, 4)}",
+        f"same{min(s.same, 3)}",
+        "bias",
+    ]
+    if s.later:
+        flags.append("later")
+    if any(c in QUOTE_CHARS for c in span):
+        flags.append("quote")
+    if "!" in span:
+        flags.append("ex")
+    if "?" in text[ss:se]:
+        flags.append("qm")
+    if span[:1].isupper():
+        flags.append("cap")
+    if span.isupper() and n > 1:
+        flags.append("caps")
+    if s.first_sentence:
+        flags.append("title")
+    out: dict[int, float] = {}
+    for weight, counts in blocks:
+        for key, c in counts.items():
+            h = _hash(key, TC_BITS)
+            out[h] = out.get(h, 0.0) + weight * (1.0 + math.log(c))
+    return out, sorted({_hash("f:" + x, TC_BITS) for x in flags})
+
+
+def span_inputs(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]) -> list[SpanInput]:
+    """Context of each span for TC: its sentence, how often its text recurs, earlier twins."""
+    low = text.lower()
+    norms = [_norm(text[s:e]) for s, e in spans]
+    totals = Counter(norms)
+    seen: Counter[str] = Counter()
+    out = []
+    first_end = sentences[0][1] if sentences else 0
+    for (s, e), nt in sorted(zip(spans, norms, strict=True), key=lambda x: x[0]):
+        sent = next(((a, b) for a, b in sentences if a <= s < b), (s, e))
+        span_text = text[s:e].strip().lower()
+        repeats = low.count(span_text) if 0 < len(span_text) <= 80 else 1
+        out.append(SpanInput(s, e, sent, repeats, totals[nt] - 1, seen[nt] > 0, s < first_end))
+        seen[nt] += 1
+    # back to the caller's order
+    order = {(x.start, x.end): x for x in out}
+    return [order[(s, e)] for s, e in spans]
+
+
+# -- the model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """A technique span found in a text: offsets, technique, and the model's probabilities."""
+
+    start: int
+    end: int
+    technique: str
+    confidence: float
+    span_score: float
+    unit: str  # "tokens" (a token run) or "sentence" (a whole sentence flagged)
+
+
+@dataclass(slots=True)
+class PersuasionModel:
+    """The SI token and sentence models and the TC model, as numpy arrays."""
+
+    tok_w: np.ndarray
+    sent_w: np.ndarray
+    tc_w: np.ndarray  # (buckets, classes)
+    tc_b: np.ndarray
+    tc_flag_w: np.ndarray  # (buckets, classes) for the unnormalised flag features
+    tc_idf: np.ndarray
+    classes: tuple[str, ...]
+    meta: dict[str, Any]
+
+    @property
+    def tok_threshold(self) -> float:
+        return float(self.meta.get("tok_threshold", 0.3))
+
+    @property
+    def sent_threshold(self) -> float:
+        return float(self.meta.get("sent_threshold", 0.8))
+
+    def token_probs(self, feats: list[list[int]]) -> np.ndarray:
+        if not feats:
+            return np.zeros(0)
+        z = np.fromiter((float(self.tok_w[f].sum()) for f in feats), dtype=np.float64, count=len(feats))
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def sentence_prob(self, feats: list[int]) -> float:
+        if not feats:
+            return 0.0
+        # Binary features, l2-normalised (1/sqrt(n)), plus the bias in bucket 0 of its own array.
+        z = float(self.sent_w[feats].sum()) / math.sqrt(len(feats)) + float(self.meta.get("sent_bias", 0.0))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def vectorise(self, feats: dict[int, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Indices and idf-weighted, l2-normalised values of the TC count features."""
+        idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
+        vals = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+        if len(idx):
+            vals = vals * self.tc_idf[idx]
+            norm = float(np.sqrt((vals**2).sum()))
+            if norm:
+                vals /= norm
+        return idx, vals
+
+    def technique_probs(self, feats: tuple[dict[int, float], list[int]]) -> np.ndarray:
+        idx, vals = self.vectorise(feats[0])
+        z = self.tc_b.astype(np.float64).copy()
+        if len(idx):
+            z += vals @ self.tc_w[idx].astype(np.float64)
+        if feats[1]:
+            z += self.tc_flag_w[feats[1]].astype(np.float64).sum(axis=0)
+        z -= z.max()
+        p = np.exp(z)
+        return p / p.sum()  # type: ignore[no-any-return]
+
+
+def save_model(model: PersuasionModel, path: Path) -> None:
+    """Write the model as one compressed ``.npz`` (weights as float16: half the bytes, same decisions)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        tok_w=model.tok_w.astype(np.float16),
+        sent_w=model.sent_w.astype(np.float16),
+        tc_w=model.tc_w.astype(np.float16),
+        tc_b=model.tc_b.astype(np.float32),
+        tc_flag_w=model.tc_flag_w.astype(np.float16),
+        tc_idf=model.tc_idf.astype(np.float16),
+        meta=np.array(json.dumps({**model.meta, "classes": list(model.classes)})),
+    )
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> PersuasionModel:
+    """The shipped model (``data/persuasion/model.npz``), read once per process."""
+    with np.load(Path(path) if path else MODEL_FILE, allow_pickle=False) as z:
+        meta = json.loads(str(z["meta"]))
+        return PersuasionModel(
+            tok_w=z["tok_w"].astype(np.float32),
+            sent_w=z["sent_w"].astype(np.float32),
+            tc_w=z["tc_w"].astype(np.float32),
+            tc_b=z["tc_b"].astype(np.float32),
+            tc_flag_w=z["tc_flag_w"].astype(np.float32),
+            tc_idf=z["tc_idf"].astype(np.float32),
+            classes=tuple(meta["classes"]),
+            meta=meta,
+        )
+
+
+# -- detection ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: list[Token]
+    cues: list[str]
+    first: bool
+
+
+def prepare(text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon | None = None) -> tuple[list[Sentence], DocContext]:
+    """Tokens and lexicon cues of each sentence, and the article's context."""
+    lex = lex or lexicon()
+    out = []
+    cue_tokens = 0
+    for k, (s, e) in enumerate(sentences):
+        toks = tokenize(text, s, e)
+        if not toks:
+            continue
+        hits = lex.find(text, s, e)
+        cues = [""] * len(toks)
+        if hits:
+            for i, t in enumerate(toks):
+                for a, b, tech in hits:
+                    if a <= t.start and t.end <= b:
+                        cues[i] = tech
+                        break
+            cue_tokens += sum(1 for c in cues if c)
+        out.append(Sentence(s, e, toks, cues, k == 0))
+    return out, doc_context([x.tokens for x in out], cue_tokens)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in EDGE:
+        s += 1
+    while e > s and text[e - 1] in EDGE:
+        e -= 1
+    return s, e
+
+
+@dataclass(slots=True)
+class Scored:
+    """A sentence with its sentence score and its tokens' scores."""
+
+    sentence: Sentence
+    score: float
+    token_scores: np.ndarray
+
+
+def score_sentences(text: str, sentences: Sequence[tuple[int, int]], model: PersuasionModel | None = None) -> list[Scored]:
+    """The SI models' scores for every sentence and token of ``text``."""
+    model = model or load_model()
+    sents, doc = prepare(text, sentences)
+    return [
+        Scored(
+            sent,
+            model.sentence_prob(sentence_features(sent.tokens, sent.cues, doc, sent.first)),
+            model.token_probs(token_features(sent.tokens, sent.cues, doc, sent.first)),
+        )
+        for sent in sents
+    ]
+
+
+def decode(text: str, scored: Sequence[Scored], tok_threshold: float, sent_threshold: float) -> list[tuple[int, int, float, str]]:
+    """Spans from scores: each run of tokens at or above ``tok_threshold``, each sentence at or above ``sent_threshold``."""
+    out: list[tuple[int, int, float, str]] = []
+    for sc in scored:
+        sent = sc.sentence
+        if sc.score >= sent_threshold:
+            a, b = _trim(text, sent.start, sent.end)
+            if b > a:
+                out.append((a, b, sc.score, "sentence"))
+        probs = sc.token_scores
+        run: list[int] = []
+        for i in range(len(sent.tokens) + 1):
+            if i < len(sent.tokens) and probs[i] >= tok_threshold:
+                run.append(i)
+                continue
+            if run:
+                a, b = _trim(text, sent.tokens[run[0]].start, sent.tokens[run[-1]].end)
+                if b > a and any(sent.tokens[j].text[:1].isalnum() for j in run):
+                    out.append((a, b, float(probs[run].mean()), "tokens"))
+                run = []
+    return out
+
+
+def find_spans(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    model: PersuasionModel | None = None,
+    tok_threshold: float | None = None,
+    sent_threshold: float | None = None,
+) -> list[tuple[int, int, float, str]]:
+    """Span identification: ``(start, end, score, unit)`` for token runs and whole sentences."""
+    model = model or load_model()
+    tt = model.tok_threshold if tok_threshold is None else tok_threshold
+    st = model.sent_threshold if sent_threshold is None else sent_threshold
+    return decode(text, score_sentences(text, sentences, model), tt, st)
+
+
+def classify(
+    text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]], model: PersuasionModel | None = None
+) -> list[np.ndarray]:
+    """Technique classification: class probabilities (in ``model.classes`` order) for each span."""
+    model = model or load_model()
+    inputs = span_inputs(text, spans, sentences)
+    return [model.technique_probs(span_features(text, s)) for s in inputs]
+
+
+def detect(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    model: PersuasionModel | None = None,
+    min_confidence: float = 0.0,
+    second_label: float = 1.0,
+) -> list[Detection]:
+    """Technique spans of ``text``, whose sentences are ``sentences`` (offsets into ``text``).
+
+    Args:
+        text: the article text all offsets point into.
+        sentences: ``(start, end)`` of each sentence, in order.
+        model: a loaded model; by default the shipped one.
+        min_confidence: spans whose span score is below this are dropped.
+        second_label: a span's second most likely technique is reported too when its
+            probability reaches this.
+
+    Returns:
+        Detections sorted by offset.
+    """
+    model = model or load_model()
+    found = [x for x in find_spans(text, sentences, model) if x[2] >= min_confidence]
+    probs = classify(text, [(s, e) for s, e, _, _ in found], sentences, model)
+    out = []
+    for (s, e, score, unit), p in zip(found, probs, strict=True):
+        order = np.argsort(-p)
+        for rank, k in enumerate(order[:2]):
+            if rank == 1 and p[k] < second_label:
+                break
+            out.append(Detection(s, e, model.classes[int(k)], float(score * p[k]), score, unit))
+    return sorted(out, key=lambda d: (d.start, d.end, -d.confidence))
+
+
+# -- voice ----------------------------------------------------------------------------------
+
+
+def _quoted_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans between paired quotation marks in ``text[start:end]`` (one paragraph)."""
+    runs = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in QUOTE_CHARS:
+            continue
+        if open_at is None and ch != "”":
+            open_at = i + 1
+        elif open_at is not None and ch != "“":
+            runs.append((open_at, i))
+            open_at = None
+    return runs
+
+
+def _nearby_speaker(article: Article, qs: int, qe: int, para: tuple[int, int]) -> str | None:
+    """The actor named beside a quotation with a reporting verb: after it first, then before it."""
+    text = article.raw_text
+    after = text[qe : min(para[1], qe + 80)]
+    before = text[max(para[0], qs - 120) : qs]
+    cands: list[tuple[int, str]] = []
+    if REPORTING.search(after):
+        cands.extend((m.span.start - qe, m.actor) for m in article.mentions if qe <= m.span.start < qe + 80 and m.span.end <= para[1])
+    if not cands and REPORTING.search(before):
+        cands.extend((qs - m.span.end, m.actor) for m in article.mentions if qs - 120 <= m.span.start and m.span.end <= qs and m.span.start >= para[0])
+    return min(cands)[1] if cands else None
+
+
+def voice_of(article: Article, start: int, end: int) -> tuple[str | None, bool]:
+    """The voice a span is in: ``(speaker actor id or None, quoted)``.
+
+    A span inside a quote record is its speaker's (``quoted`` True even when the speaker
+    is unknown); else, inside a quotation of four words or more, the speaker named
+    beside it with a reporting verb; else the outlet's own voice ``(None, False)``.
+    """
+    best = None
+    for q in article.quotes:
+        if q.span.start <= start and end <= q.span.end + 1:
+            if best is None or q.span.end - q.span.start < best.span.end - best.span.start:
+                best = q
+    if best is not None:
+        return best.speaker, True
+    para = next(((ln.start, ln.end) for ln in article.lines if ln.start <= start < ln.end), None)
+    if para is None:
+        return None, False
+    for qs, qe in _quoted_runs(article.raw_text, *para):
+        if qs <= start and end <= qe + 1 and len(article.raw_text[qs:qe].split()) >= 4:
+            speaker = _nearby_speaker(article, qs, qe, para)
+            if speaker:
+                return speaker, True
+    return None, False
+
+
+# -- the stage ------------------------------------------------------------------------------
+
+TEXT_ROLES = ("title", "body")
+
+
+def article_sentences(article: Article) -> list[tuple[int, int]]:
+    """Sentences of the title and body lines: the nlp stage's, else one per line."""
+    lines = [(ln.start, ln.end) for ln in article.lines if ln.role in TEXT_ROLES]
+    if article.sentences:
+        out = [
+            (s.start, s.end)
+            for s in article.sentences
+            if any(a <= s.start < b for a, b in lines) and article.raw_text[s.start : s.end].strip()
+        ]
+        if out:
+            return out
+    return [(a, b) for a, b in lines if article.raw_text[a:b].strip()]
+
+
+def persuade(article: Article, model: PersuasionModel | None = None, min_confidence: float = 0.0, second_label: float = 1.0) -> Article:
+    """Fill ``article.persuasion`` with technique spans and their voices."""
+    sentences = article_sentences(article)
+    spans = []
+    for d in detect(article.raw_text, sentences, model, min_confidence, second_label):
+        voice, quoted = voice_of(article, d.start, d.end)
+        spans.append(
+            TechniqueSpan(article.id, Span.of(article.raw_text, d.start, d.end), d.technique, round(d.confidence, 4), voice)
+        )
+        if quoted:
+            article.ext.setdefault("persuasion_quoted", []).append([d.start, d.end])
+    article.persuasion = spans
+    return article
+
+
+@stage(
+    "newsprism.persuasion.v1",
+    requires=["article.lines"],
+    assigns=["article.persuasion"],
+    defaults={"min_confidence": 0.0, "second_label": 1.0, "model": None},
+)
+def make_persuasion(min_confidence: float = 0.0, second_label: float = 1.0, model: str | None = None) -> Callable[[Article], Article]:
+    """Propaganda-technique spans (PTC's 14 classes), in the outlet's own voice or a quoted speaker's."""
+
+    def persuasion(article: Article) -> Article:
+        return persuade(article, load_model(model), min_confidence, second_label)
+
+    return persuasion
+
+
+def own_voice(spans: Iterable[TechniqueSpan]) -> list[TechniqueSpan]:
+    """The spans in the outlet's own voice."""
+    return [s for s in spans if s.voice is None]

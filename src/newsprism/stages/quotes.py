@@ -1,0 +1,1578 @@
+"""Quotes: who said what — direct, partial, indirect and whole statements, with speakers.
+
+Per article (``newsprism.quotes.v1``), body lines only (titles, captions and page
+furniture carry no one's words), in four passes:
+
+1. **Statements.** A sentence that introduces a statement reproduced without
+   quotation marks ("The following press statement was issued by Kim Yo Jong ... on
+   27 January 2023.", "X issued the following statement:") makes the body lines
+   after it, up to the end of the article's body, one quote of kind ``statement``:
+   its speaker is the actor named after "by" (or before the verb), its date the
+   sentence's, and its "I" is that speaker. Quoted strings inside it are the
+   author's own (irony, terms), never new quotes.
+2. **Quotation marks.** Straight and curly, double and single marks are paired
+   per paragraph with a stack; a mark's direction comes from its neighbours
+   (letters on both sides make an apostrophe), so a closing mark typed as an
+   opening one ("”just cause”") still pairs. Only outermost pairs are quotes (a
+   single-quoted term inside a double-quoted quote is part of it). An opening mark
+   that is never closed is refused — no span is invented up to the end of the page
+   — unless the next paragraph opens with a mark, the news convention for a quote
+   that runs over several paragraphs. Strings in Title Case ("Treaty on
+   Comprehensive Strategic Partnership") and strings after naming words
+   ("so-called", "titled", "known as") are names, not quotes.
+3. **Attribution frames** (after textacy's ``direct_quotations`` and the
+   GenderGapTracker's syntactic rules, without a parser: the cue verbs, speaker
+   nouns, media and relaying phrases are in ``data/reporting_verbs.json``):
+
+   * ``“...,” SPEAKER said``, ``“...,” said SPEAKER``, ``SPEAKER said: “...”`` — a
+     direct quote; the speaker phrase may carry an apposition ("Pak Jong Chon, vice
+     chairman of ..., said") and a date or medium ("said in a Facebook post on Feb. 29").
+   * ``SPEAKER said (that) CONTENT``, ``told journalists on Tuesday that CONTENT``,
+     ``CONTENT, SPEAKER said.``, ``according to SPEAKER, CONTENT``, ``SPEAKER accused
+     Y of V-ing ...``, ``..., adding that CONTENT``, ``with SPEAKER saying CONTENT`` —
+     indirect speech; PARC/PolNeAR's Source–Cue–Content, with the content span the
+     proposition (without "that").
+   * a quote inside a frame's content ("said Russia's “cooperation ... will
+     expand.”", "calling it a “righteous struggle”") is a partial quote of that
+     frame's speaker; a quote in a clause with no frame is a partial quote of the
+     clause's subject ("Kim expressed “full support”"), or dropped when the clause
+     has no speaking subject and the string is short (a scare quote).
+   * a direct quote with no frame in its sentence continues the nearest quote of
+     the paragraph that has a speaker (“X,” Kim said. “Y.”: two quotes by Kim,
+     each its own QUOTE record with the same speaker and cue), or of the paragraph
+     before when it ended with a quote or a colon.
+   * a frame inside another frame's content whose speaker is the same actor
+     ("Shin told journalists that ...; he estimates that ...") replaces it: the
+     inner content is the claim, and takes the outer frame's date.
+4. **Speakers and dates.** A speaker phrase is resolved to an actor of the
+   ``actors`` layer: the mention at the phrase's head (a possessive or a
+   prepositional modifier is not the head: "South Korea's defense minister Shin
+   Won-sik" is Shin), a metonym ("Seoul"), a definite description ("the
+   embassy"), or a pronoun resolved to the latest compatible actor named outside
+   quotation marks. The utterance date is the first temporal expression of the
+   ``timex`` layer inside the attribution ("said on Monday", "in a Facebook post on
+   Feb. 29"), else the publication date with lower confidence. "As reported by X"
+   gives ``via``.
+
+Across articles (``newsprism.quotes.corpus.v1``) speakers are re-read after the
+actors merge, dates refreshed after publication dates are inferred across
+articles, and the same quote carried by several articles gets one ``group`` id:
+quotes are blocked by word 3-shingles (never all pairs) and confirmed with
+rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from newsprism import settings
+from newsprism.article import ActorMention, Article, DateRange, Dossier, Quote, Span
+from newsprism.registry import stage
+
+LOGGER = logging.getLogger(__name__)
+
+# ----------------------------------------------------------------------------- lexicon
+
+# Marks by what they usually do; the neighbours decide in the end (see _direction).
+DOUBLE_OPEN = "“„‟«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_EITHER = '"″〃'
+SINGLE_OPEN = "‘‚‛‹"
+SINGLE_CLOSE = "’›"
+SINGLE_EITHER = "'`´"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_EITHER + SINGLE_OPEN + SINGLE_CLOSE + SINGLE_EITHER
+# Word-initial apostrophes that are not opening marks ('90s, 'em, 'til).
+ELISION = re.compile(r"^['‘’`](?:\d0s|\d\d\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|round\b)", re.I)
+OPEN_BEFORE = set(" \t\n([{—–-/\u00a0:;,")
+CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/\u00a0…")
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "several", "many", "most", "other", "another", "one", "two", "three", "both", "all", "each", "any", "no", "such"})
+AUX = frozenset(
+    ["has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "will", "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do", "also", "further", "again", "later", "then", "previously", "earlier", "once", "never", "still", "already", "just", "even", "repeatedly", "reportedly", "publicly", "privately", "openly", "now", "today", "yesterday", "recently", "often", "frequently", "not", "n't", "first", "last", "again", "too", "quickly", "immediately", "separately", "additionally", "similarly", "likewise", "only", "always", "usually", "generally", "simply"]
+)
+# Words that end a speaker phrase when read backwards from a cue (clause boundaries).
+BOUNDARY_WORDS = frozenset(
+    ["that", "which", "who", "whom", "whose", "after", "before", "when", "whenever", "while", "because", "since", "although", "though", "if", "as", "but", "so", "where", "whereas", "until", "unless", "whether", "than", "once", "what", "how", "why", "whatever", "wherever", "lest", "yet", "nor", "for", "to", "into", "onto", "from", "about", "like", "unlike", "despite", "without", "within", "during", "upon", "against", "toward", "towards", "among", "amid", "via", "per"]
+)
+# A clause's leading adverbials, skipped before its subject ("Last week, ...", "In particular, ...").
+LEADING = frozenset(
+    ["in", "on", "at", "after", "before", "during", "last", "earlier", "later", "separately", "however", "meanwhile", "still", "yet", "but", "and", "also", "instead", "moreover", "furthermore", "as", "despite", "since", "while", "when", "although", "though", "if", "asked", "speaking", "addressing", "writing", "following", "according", "in", "particular", "this", "next", "for", "with", "by", "from", "under", "over", "overall", "indeed", "nevertheless", "nonetheless", "besides", "likewise", "similarly", "then", "now", "today", "yesterday", "recently", "again", "so", "thus", "hence"]
+)
+PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "with", "by", "on", "to", "about", "over", "under", "between", "among", "near"])
+CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one)\b)")
+FINITE_HINT = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|shall|should|did|does|do|"
+    r"isn't|aren't|wasn't|weren't|hasn't|haven't|won't|wouldn't|can't|couldn't|didn't|doesn't|don't|"
+    r"[a-z]{2,}ed|[a-z]{3,}s)\b"
+)
+TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
+WORDS = re.compile(r"\w+")
+SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
+# "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —": a dateline is not a subject.
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*\.?)*(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
+ABBREV = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "prof", "capt", "adm", "maj", "cmdr", "rev", "fig", "ft", "mt"]
+)
+
+
+def _inflect(lemma: str, irregular: dict[str, list[str]], double: frozenset[str]) -> list[str]:
+    """Forms of a verb lemma: base, third person, past, gerund (irregular ones from the data)."""
+    if lemma in irregular:
+        return [lemma, *irregular[lemma]]
+    words = lemma.split()
+    head, rest = words[0], (" " + " ".join(words[1:]) if len(words) > 1 else "")
+    if head in double:
+        forms = [head + "s", head + head[-1] + "ed", head + head[-1] + "ing"]
+    elif head.endswith("e"):
+        forms = [head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
+        forms = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head + "s", head + "ed", head + "ing"]
+    return [lemma] + [f + rest for f in forms]
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The attribution vocabulary of ``data/reporting_verbs.json`` compiled once."""
+
+    forms: dict[str, tuple[str, str]]  # form -> (lemma, class)
+    cue: re.Pattern[str]  # any cue form, whole words
+    naming_cue: re.Pattern[str]
+    naming_before: re.Pattern[str]
+    media: tuple[re.Pattern[str], ...]
+    relay: tuple[re.Pattern[str], ...]
+    according: re.Pattern[str]
+    addressees: frozenset[str]
+    speaker_nouns: frozenset[str]
+    statement_intros: tuple[re.Pattern[str], ...]
+    tell: frozenset[str]
+    zero_that: frozenset[str]
+
+    def lemma(self, form: str) -> tuple[str, str] | None:
+        return self.forms.get(" ".join(form.lower().split()))
+
+
+def _load_data(name: str) -> list[dict[str, Any]]:
+    out = [json.loads((settings.DATA_DIR / name).read_text(encoding="utf-8"))]
+    user = Path(settings.USER_DATA_DIR) / name
+    if user.is_file():
+        out.append(json.loads(user.read_text(encoding="utf-8")))
+    return out
+
+
+def _merge(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Packaged data with the user's file merged over it: lists joined, mappings updated."""
+    base: dict[str, Any] = {}
+    for doc in docs:
+        for k, v in doc.items():
+            if isinstance(v, dict) and isinstance(base.get(k), dict):
+                base[k] = _merge([base[k], v])
+            elif isinstance(v, list) and isinstance(base.get(k), list):
+                base[k] = base[k] + [x for x in v if x not in base[k]]
+            else:
+                base[k] = v
+    return base
+
+
+@lru_cache(maxsize=4)
+def lexicon(beliefs: bool = False) -> Lexicon:
+    """The reporting vocabulary (packaged plus ``$NEWSPRISM_DATA/reporting_verbs.json``), once per process.
+
+    Args:
+        beliefs: also read verbs of belief and inference ("believe", "suggest",
+            "show") as cues, as PolNeAR annotates them; off by default, since news
+            uses them for the reporter's own inferences too.
+    """
+    data = _merge(_load_data("reporting_verbs.json"))
+    verbs = data["verbs"]
+    irregular = {k: list(v) for k, v in data.get("irregular", {}).items()}
+    double = frozenset(data.get("double_final", []))
+    forms: dict[str, tuple[str, str]] = {}
+    classes = ["naming", "accuse", "speech", "tell"] + (["belief"] if beliefs else [])
+    for cls in classes:
+        for lemma in verbs.get(cls, []):
+            for f in _inflect(lemma, irregular, double):
+                forms[f] = (lemma, cls)
+    cue_forms = [f for f, (_, c) in forms.items() if c != "naming"]
+    naming_forms = [f for lemma in verbs.get("naming", []) for f in _inflect(lemma, irregular, double)]
+    tell_forms = frozenset(f for lemma in verbs.get("tell", []) for f in _inflect(lemma, irregular, double))
+    return Lexicon(
+        forms=forms,
+        cue=re.compile(r"(?<![\w'’-])(?:" + _alternation(cue_forms) + r")(?![\w'’-])"),
+        naming_cue=re.compile(r"(?<![\w'’-])(?:" + _alternation(naming_forms + cue_forms) + r")(?![\w'’-])"),
+        naming_before=re.compile(r"(?<![\w-])(?:" + _alternation(data["naming_before"]["phrases"]) + r")\s*[,:]?\s*$", re.I),
+        media=tuple(re.compile(p) for p in data["media"]["patterns"]),
+        relay=tuple(re.compile(p) for p in data["relay"]["patterns"]),
+        according=re.compile(r"(?<![\w-])(?:" + _alternation(data.get("according_to", [])) + r")(?![\w-])", re.I),
+        addressees=frozenset(w.lower() for w in data["addressees"]["words"]),
+        speaker_nouns=frozenset(w.lower() for w in data["speaker_nouns"]["words"]),
+        statement_intros=tuple(re.compile(p, re.I) for p in data["statement_intros"]["patterns"]),
+        tell=tell_forms,
+        zero_that=frozenset(data.get("zero_that", {}).get("verbs", [])),
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Title heads and modifiers of the actor knowledge base ("minister", "vice", "chairman")."""
+    try:
+        from newsprism.actorkb import actor_kb
+
+        kb = actor_kb()
+        words = {w for h in kb.title_heads for w in h.split()} | set(kb.title_modifiers)
+        return frozenset(w.lower() for w in words)
+    except Exception:  # noqa: BLE001 — the knowledge base is optional here: titles only refine speakers
+        return frozenset()
+
+
+# ----------------------------------------------------------------------------- marks
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """An outermost pair of quotation marks: ``open`` and ``close`` are the marks' offsets."""
+
+    open: int
+    close: int
+    double: bool
+    runs_on: bool = False  # opened and not closed in its paragraph; the next paragraph opens with a mark
+
+
+def _direction(text: str, i: int, lo: int, hi: int) -> str | None:
+    """``open``, ``close``, ``either`` or None (an apostrophe) for the mark at ``text[i]``."""
+    c = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    left = prev in OPEN_BEFORE or prev.isspace()
+    right = nxt in CLOSE_AFTER or nxt.isspace() or nxt in ALL_MARKS
+    if c in SINGLE_OPEN or c in SINGLE_CLOSE or c in SINGLE_EITHER:
+        if prev.isalnum() and nxt.isalnum():
+            return None  # country’s, don't
+        if left and ELISION.match(text[i : i + 6]):
+            return None  # '90s, ’til
+        if left and not right:
+            return "open"
+        if right and not left and (prev.isalnum() or prev in ".,!?…;:" or prev in ALL_MARKS):
+            return "close"
+        return None
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    if c in DOUBLE_OPEN:
+        return "open"
+    if c in DOUBLE_CLOSE:
+        return "close"
+    return "either"
+
+
+def quote_pairs(text: str, lo: int = 0, hi: int | None = None) -> tuple[list[Pair], int | None]:
+    """The outermost quotation-mark pairs of one paragraph ``text[lo:hi]``.
+
+    Returns:
+        The pairs, and the offset of an outermost opening mark left unclosed at the
+        paragraph's end (None when every mark is closed).
+    """
+    hi = len(text) if hi is None else hi
+    stack: list[tuple[bool, int]] = []  # (double, offset)
+    pairs: list[Pair] = []
+    for i in range(lo, hi):
+        c = text[i]
+        if c not in ALL_MARKS:
+            continue
+        double = c in DOUBLE_OPEN or c in DOUBLE_CLOSE or c in DOUBLE_EITHER
+        d = _direction(text, i, lo, hi)
+        if d is None:
+            continue
+        if d == "either":
+            d = "close" if any(s[0] == double for s in stack) else "open"
+        if d == "open":
+            stack.append((double, i))
+            continue
+        j = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == double), None)
+        if j is None:
+            continue  # a stray closing mark (or a plural possessive’s apostrophe)
+        start = stack[j][1]
+        del stack[j:]
+        if not stack:
+            pairs.append(Pair(start, i, double))
+    left = next((off for dbl, off in stack if dbl), None) if stack else None
+    if left is not None and stack and stack[0][1] != left:
+        left = None  # the unclosed mark is nested inside another unclosed one: refuse both
+    return pairs, left
+
+
+# ----------------------------------------------------------------------------- records
+
+
+@dataclass(slots=True)
+class _Speaker:
+    start: int
+    end: int
+    text: str
+    actor: str | None = None
+    ref: Span | None = None  # the mention the actor was read from
+    name: str | None = None
+    pronoun: bool = False
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An attribution: speaker, cue and (for indirect speech) the content it reports."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker: _Speaker | None
+    region: tuple[int, int]  # the attribution's own words (where its date and medium are read)
+    content: tuple[int, int] | None = None
+    kind: str = "say"  # say, tell, according, accuse, participle, colon, naming
+    medium: str | None = None
+    via: str | None = None
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: str
+    frame: _Frame | None = None
+    para: int = 0
+    pair: Pair | None = None
+    speaker: _Speaker | None = None
+    cue: str | None = None
+    medium: str | None = None
+    via: str | None = None
+    region: tuple[int, int] | None = None
+    inherited: _Found | None = None
+    dropped: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _normalise(text: str) -> str:
+    try:
+        from newsprism.stages.nlp import normalise
+
+        return normalise(text)
+    except Exception:  # noqa: BLE001 — spaCy-free fallback; one character for one either way
+        table: dict[str, str | int | None] = {"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "}
+        return text.translate(str.maketrans(table))
+
+
+# ----------------------------------------------------------------------------- the extractor
+
+
+class _Extractor:
+    """Quotes of one article (see the module docstring for the passes)."""
+
+    def __init__(self, article: Article, lex: Lexicon, min_unattributed_words: int = 6) -> None:
+        self.art = article
+        self.lex = lex
+        self.raw = article.raw_text
+        self.text = _normalise(article.raw_text)
+        self.min_words = min_unattributed_words
+        self.titles = _title_words()
+        self.mentions = sorted(article.mentions, key=lambda m: (m.span.start, m.span.end))
+        self.mention_starts = [m.span.start for m in self.mentions]
+        self.types = {a.id: a.type for a in article.actors}
+        self.names = {a.id: a.name for a in article.actors}
+        self.dates = sorted((d for d in article.dates if d.value.known), key=lambda d: d.span.start)
+        self.date_spans = [(d.span.start, d.span.end) for d in article.dates]
+        self.paras = [(ln.start, ln.end) for ln in article.lines if ln.role == "body" and self.raw[ln.start : ln.end].strip()]
+        self.quoted: list[tuple[int, int]] = []  # every quoted or statement region, for pronouns
+        self.found: list[_Found] = []
+        self.sent_bounds = sorted({(s.start, s.end) for s in article.sentences})
+        self.work = self.text
+        self._outer_region: dict[int, tuple[int, int]] = {}
+
+    # -- small helpers ----------------------------------------------------------------
+
+    def _mentions_in(self, s: int, e: int) -> list[ActorMention]:
+        i = bisect.bisect_left(self.mention_starts, s)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].span.start < e:
+            m = self.mentions[i]
+            if m.span.end <= e:
+                out.append(m)
+            i += 1
+        return out
+
+    def _in_date(self, pos: int) -> tuple[int, int] | None:
+        for a, b in self.date_spans:
+            if a <= pos < b:
+                return a, b
+        return None
+
+    def _tokens(self, s: int, e: int) -> list[tuple[int, int]]:
+        return [(s + m.start(), s + m.end()) for m in TOKEN.finditer(self.work[s:e])]
+
+    def _is_quoted(self, s: int, e: int) -> bool:
+        return any(a <= s and e <= b for a, b in self.quoted)
+
+    # -- pass 1: statements --------------------------------------------------------------
+
+    def statements(self) -> set[int]:
+        """Whole statements reproduced without marks; returns the paragraph indexes they take."""
+        taken: set[int] = set()
+        for pi, (ls, le) in enumerate(self.paras):
+            if pi in taken:
+                continue
+            line = self.text[ls:le]
+            for pat in self.lex.statement_intros:
+                m = pat.search(line)
+                if m is None:
+                    continue
+                if '"' in line[m.end() :]:
+                    break  # the statement is quoted right there: the marks will find it
+                rest = list(range(pi + 1, len(self.paras)))
+                if not rest:
+                    break
+                # The statement runs to the end of the body (a reproduced text is the rest of the page).
+                first, last = self.paras[rest[0]][0], self.paras[rest[-1]][1]
+                if len(WORDS.findall(self.text[first:last])) < 8:
+                    break
+                sent = self._sentence_around(ls + m.start(), ls, le)
+                speaker = self._statement_speaker(sent[0], sent[1], ls + m.start(), ls + m.end())
+                medium = " ".join((m.groupdict().get("medium") or "").split()) or None
+                frame = _Frame(cue=" ".join(m.group(0).split()), cue_start=ls + m.start(), cue_end=ls + m.end(), speaker=speaker, region=sent, kind="statement", medium=medium)
+                f = _Found(first, last, "statement", frame=frame, para=rest[0], speaker=speaker, cue=frame.cue, medium=medium, region=sent)
+                f.via = self._via(sent[0], sent[1])
+                self.found.append(f)
+                self.quoted.append((first, last))
+                taken.update(rest)
+                taken.add(pi)
+                break
+        return taken
+
+    def _statement_speaker(self, s: int, e: int, ms: int, me: int) -> _Speaker | None:
+        by = re.search(r"\bby\s+", self.text[ms:e])
+        if by:
+            start = ms + by.end()
+            # The speaker phrase runs to the comma of an apposition, a date or the sentence end.
+            stop = re.search(r",|\s+on\s+|\s+in\s+|\.\s*$|$", self.text[start:e])
+            end = start + (stop.start() if stop else 0)
+            sp = self._speaker_from_np(start, end)
+            if sp is not None:
+                return sp
+        np = self._np_before(ms, s)
+        return self._speaker_from_np(*np) if np else None
+
+    # -- pass 2 and 3: marks and frames, paragraph by paragraph ------------------------------
+
+    def _sentence_around(self, pos: int, ls: int, le: int) -> tuple[int, int]:
+        for a, b in self._units(ls, le, []):
+            if a <= pos < b:
+                return a, b
+        return ls, le
+
+    def _units(self, ls: int, le: int, pairs: Sequence[Pair]) -> list[tuple[int, int]]:
+        """Sentences of a paragraph, joined where a boundary falls inside a quote."""
+        i = bisect.bisect_left(self.sent_bounds, (ls, -1))
+        cuts: list[int] = []
+        while i < len(self.sent_bounds) and self.sent_bounds[i][0] < le:
+            s, _ = self.sent_bounds[i]
+            if s > ls:
+                cuts.append(s)
+            i += 1
+        # The model's sentences, and the plain full stops it misses (often before an opening mark).
+        cuts = sorted(set(cuts) | set(self._regex_cuts(ls, le)))
+        cuts = [c for c in cuts if not any(p.open < c <= p.close for p in pairs)]
+        # A "sentence" after a quote that is only its attribution belongs to it:
+        # “...?” he asked. / “Who do they think they are?” Trump said of Apple.
+        keep = []
+        for c in cuts:
+            prev = self.text[ls:c].rstrip()
+            closes = any(p.close == ls + len(prev) - 1 for p in pairs)
+            if closes and self.text[c : c + 1].islower():
+                continue
+            if closes and len(prev) >= 2 and prev[-2] in "?!,":
+                head = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}", self.text[c : c + 80])
+                if head and self.lex.cue.match(self.text, c + head.end()):
+                    continue
+            keep.append(c)
+        bounds = [ls, *sorted(set(keep)), le]
+        out = []
+        for a, b in pairwise(bounds):
+            while b > a and self.text[b - 1].isspace():
+                b -= 1
+            while a < b and self.text[a].isspace():
+                a += 1
+            if b > a:
+                out.append((a, b))
+        return out
+
+    def _regex_cuts(self, ls: int, le: int) -> list[int]:
+        out = []
+        for m in SENT_END.finditer(self.text, ls, le):
+            word = re.search(r"([A-Za-z.]+)\.?$", self.text[ls : m.start() + 1])
+            w = word.group(1).lower().rstrip(".") if word else ""
+            if self.text[m.start()] == "." and (w in ABBREV or len(w) == 1):
+                continue
+            nxt = m.end()
+            while nxt < le and self.text[nxt].isspace():
+                nxt += 1
+            if nxt < le:
+                out.append(nxt)
+        return out
+
+    def paragraphs(self, skip: set[int]) -> None:
+        pairs_by_para: list[list[Pair]] = []
+        runs: dict[int, int] = {}
+        for pi, (ls, le) in enumerate(self.paras):
+            if pi in skip:
+                pairs_by_para.append([])
+                continue
+            pairs, left = quote_pairs(self.raw, ls, le)
+            if left is not None:
+                nxt = self.paras[pi + 1] if pi + 1 < len(self.paras) else None
+                opens_next = nxt is not None and self.raw[nxt[0] : nxt[0] + 1] in DOUBLE_OPEN + DOUBLE_EITHER
+                if opens_next:
+                    pairs.append(Pair(left, le, True, runs_on=True))
+                    runs[pi] = left
+            pairs = [p for p in pairs if p.close > p.open + 1]
+            pairs_by_para.append(pairs)
+            for p in pairs:
+                self.quoted.append((p.open, p.close + 1))
+        self._mask(p for ps in pairs_by_para for p in ps)
+        for pi, (ls, le) in enumerate(self.paras):
+            if pi in skip:
+                continue
+            self._paragraph(pi, ls, le, pairs_by_para[pi])
+
+    def _mask(self, pairs: Iterable[Pair]) -> None:
+        """``self.work``: the normalised text with each quote replaced by ``"QQQ…"`` (offsets kept)."""
+        chars = list(self.text)
+        for p in pairs:
+            a, b = p.open, p.close + (0 if p.runs_on else 1)
+            for k in range(a, b):
+                chars[k] = "Q"
+            chars[a] = '"'
+            if not p.runs_on:
+                chars[b - 1] = '"'
+        self.work = "".join(chars)
+
+    def _paragraph(self, pi: int, ls: int, le: int, pairs: list[Pair]) -> None:
+        units = self._units(ls, le, pairs)
+        for us, ue in units:
+            up = [p for p in pairs if us <= p.open < ue]
+            masked = self.work[us:ue]
+            frames = self._frames(us, ue, masked, up)
+            self._quotes_of_unit(pi, us, ue, masked, up, frames)
+            self._indirect_of_unit(pi, us, ue, masked, up, frames)
+
+    # -- frames --------------------------------------------------------------------------
+
+    def _frames(self, us: int, ue: int, masked: str, pairs: Sequence[Pair]) -> list[_Frame]:
+        frames: list[_Frame] = []
+        for m in self.lex.cue.finditer(masked):
+            cs, ce = us + m.start(), us + m.end()
+            form = m.group(0)
+            if form[:1].isupper() and m.start() != 0:
+                continue
+            info = self.lex.lemma(form)
+            if info is None:
+                continue
+            lemma, cls = info
+            fr = self._frame_at(us, ue, masked, cs, ce, form, lemma, cls, frames)
+            if fr is not None:
+                frames.append(fr)
+        frames.extend(self._according(us, ue, masked))
+        frames.sort(key=lambda f: f.cue_start)
+        return self._nest(frames)
+
+    def _frame_at(self, us: int, ue: int, masked: str, cs: int, ce: int, form: str, lemma: str, cls: str, earlier: Sequence[_Frame]) -> _Frame | None:
+        """The attribution frame of the cue at ``[cs, ce)``, or None when it is not one."""
+        before = masked[: cs - us]
+        participle = form.endswith("ing") and not lemma.endswith("ing")
+        speaker: _Speaker | None = None
+        kind = "say"
+        with_np = re.search(r"(?:^|[\s,])with\s+([^,;:\"]{1,80}?)\s*$", before)
+        quoted_as = re.search(r"\bquot(?:ed|ing|es)\s+([^,;:\"]{1,80}?)\s+as\s*$", before)
+        prior = [f for f in earlier if f.speaker is not None and f.kind != "participle"]
+        infinitive = not participle and re.search(r"\bto\s+$", before) is not None and form == lemma
+        coordinated = not participle and re.search(r"(?:,\s*|\s)(?:and|but|then)\s+(?:\w+ly\s+|also\s+|then\s+)?$", before) is not None
+        if participle and quoted_as:
+            kind = "participle"
+            a = us + quoted_as.start(1)
+            speaker = self._speaker_from_np(a, a + len(quoted_as.group(1)))
+        elif (participle and re.search(r"(?:,|\bby|\bafter|\bbefore|\bwhile|\bwhen)\s*(?:\w+ly\s+)?$", before)) or infinitive or coordinated:
+            # ", adding that", "by saying", "went on to say", "noted that ... and added:": the clause's speaker.
+            kind = "participle"
+            speaker = prior[-1].speaker if prior else self._clause_speaker(us, cs, masked)
+        elif participle and with_np:
+            kind = "participle"
+            a = us + with_np.start(1)
+            speaker = self._speaker_from_np(a, a + len(with_np.group(1)))
+        elif participle:
+            return None  # "the saying", "was saying": left to the finite verbs
+        else:
+            np = self._np_before(cs, us, masked)
+            if np is not None:
+                after_quote = re.search(r"\"\s*,?\s*$", masked[: np[0] - us]) is not None
+                speaker = self._speaker_from_np(*np, lenient=after_quote)
+            if speaker is None:
+                return self._inverted(us, ue, masked, cs, ce)
+        if speaker is None:
+            return None
+        pos = ce
+        region_start = speaker.start if speaker.start < cs else cs
+        if form in self.lex.tell:
+            pos = self._skip_addressee(pos, ue, masked, us)
+            kind = "tell" if kind == "say" else kind
+        pos, medium, via = self._skip_adjuncts(pos, ue, masked, us)
+        rest = masked[pos - us :]
+        lead = re.match(r"\s*(?:,\s*)?", rest)
+        p2 = pos + (lead.end() if lead else 0)
+        rest2 = masked[p2 - us :]
+        region = (region_start, pos)
+        if cls == "accuse":
+            acc = re.match(r"([^,;:\"]{1,80}?)\s+(?:of|for)\s+(?:\w+ly\s+)?(?:not\s+)?[a-z]+ing\b", rest2)
+            if not acc:
+                return None
+            return _Frame(form, cs, ce, speaker, region, (p2, self._content_end(p2, ue, masked, us)), "accuse", medium, via)
+        if cls == "naming":
+            return None
+        if rest2.startswith('"') or rest2.startswith(":"):
+            # SPEAKER said: "..." — the quote is attributed in _quotes_of_unit.
+            return _Frame(form, cs, ce, speaker, (region_start, p2), None, "before-quote", medium, via)
+        if re.fullmatch(r"[\s.!?)\]]*", rest2) or re.match(r"(?:adding|saying|noting|according)\b", rest2):
+            # The cue ends the clause: "“...,” SPEAKER said." or "CONTENT, SPEAKER said."
+            head = masked[: speaker.start - us] if speaker.start >= us else ""
+            if kind != "participle" and re.search(r",\s*$", head) and not re.fullmatch(r"\s*\"Q*\"?\s*,\s*", head):
+                c1 = us + len(head.rstrip().rstrip(",").rstrip())
+                c0 = self._content_start(us, c1, masked)
+                if c1 - c0 >= 8:
+                    return _Frame(form, cs, ce, speaker, (speaker.start, pos), (c0, c1), "inverted", medium, via)
+            return _Frame(form, cs, ce, speaker, (region_start, pos), None, "after-quote", medium, via)
+        head = masked[: speaker.start - us] if speaker.start >= us else ""
+        that = re.match(r"that\b\s*", rest2)
+        if not that and kind != "participle" and re.search(r"\"\s*,?\s*$", head):
+            # “...,” SPEAKER said in a post, to update ...: an attribution after a quote, whatever follows.
+            return _Frame(form, cs, ce, speaker, (region_start, pos), None, "after-quote", medium, via)
+        if that:
+            c0 = p2 + that.end()
+        else:
+            if infinitive:
+                return None  # "vowed to maintain his country's support": an infinitive needs "that" or a quote
+            if lemma not in self.lex.zero_that and not rest2.startswith('"'):
+                return None  # "added to the list", "noted the date": an object, not a clause
+            if not CLAUSE_START.match(rest2) or (not FINITE_HINT.search(rest2[:80]) and '"' not in rest2[:60]):
+                return None
+            c0 = p2
+        c1 = self._content_end(c0, ue, masked, us)
+        if len(WORDS.findall(self.text[c0:c1])) < 2:
+            return None
+        return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via)
+
+    def _inverted(self, us: int, ue: int, masked: str, cs: int, ce: int) -> _Frame | None:
+        """``“...,” said SPEAKER`` and ``CONTENT, said SPEAKER.`` (the cue before its speaker)."""
+        before = masked[: cs - us]
+        after = masked[ce - us :]
+        if not re.search(r"[,\"]\s*$", before):
+            return None
+        quote_before = before.rstrip().endswith('"') or before.rstrip().endswith('",')
+        sp = None
+        a = b = ce
+        # The speaker runs to the next comma or full stop; failing that, to an adjunct ("says a source in ...").
+        for pat in (r"\s*([^,;:.\"!?]{1,100})(?=\s*(?:,|\.|;|$))", r"\s*([^,;:.\"!?]{1,80}?)(?=\s*(?:,|\.|;|$|\s+(?:in|on|at|during|to|after|before|of|about|while|as|when|last|this|earlier)\b))"):
+            m = re.match(pat, after)
+            if not m or not m.group(1).strip() or m.group(1).split()[0].lower() in PREPOSITIONS:
+                continue
+            a = ce + m.start(1)
+            b = a + len(m.group(1).rstrip())
+            sp = self._speaker_from_np(a, b, lenient=quote_before)
+            if sp is not None:
+                break
+        if sp is None:
+            return None
+        # An apposition after the speaker ("said Mr. Clyburn, the third-ranking House Democrat").
+        app = re.match(r",\s+(?:the|a|an|who|now|[a-z0-9])[^,;\"]{0,120}?(?=,|\.|;|$)", masked[b - us :])
+        end = b + (app.end() if app else 0)
+        end, medium, via = self._skip_adjuncts(end, ue, masked, us)
+        if before.rstrip().endswith('"') or before.rstrip().endswith('",'):
+            return _Frame(self.text[cs:ce], cs, ce, sp, (cs, end), None, "after-quote", medium, via)
+        if not self._tail_is_empty(end, ue, masked, us):
+            return None
+        c1 = us + len(before.rstrip().rstrip(",").rstrip())
+        c0 = self._content_start(us, c1, masked)
+        if c1 - c0 < 8:
+            return None
+        return _Frame(self.text[cs:ce], cs, ce, sp, (cs, end), (c0, c1), "inverted", medium, via)
+
+    def _tail_is_empty(self, pos: int, ue: int, masked: str, us: int) -> bool:
+        tail = masked[pos - us :]
+        return re.fullmatch(r"[\s.!?,;:)\]]*|\s*,\s*(?:adding|saying|noting|according)\b.*", tail, re.S) is not None
+
+    def _content_start(self, us: int, c1: int, masked: str) -> int:
+        s = us
+        m = re.match(r"\s*(?:(?:But|And|Yet|So|Still)\s+)?", masked[: c1 - us])
+        if m:
+            s = us + m.end()
+        return s
+
+    def _content_end(self, c0: int, ue: int, masked: str, us: int) -> int:
+        rest = masked[c0 - us :]
+        cut = len(rest)
+        m = re.search(r",\s*(?:adding|saying|noting|explaining|insisting|arguing|warning|stressing|claiming|according to)\b|;\s+(?=[a-z]+\s+(?:said|added|noted))", rest)
+        if m:
+            cut = m.start()
+        c1 = c0 + cut
+        while c1 > c0 and (self.text[c1 - 1].isspace() or self.text[c1 - 1] in ",;:—–-"):
+            c1 -= 1
+        # The closing full stop is the sentence's, not the content's.
+        if c1 > c0 and self.text[c1 - 1] == "." and masked[c1 - 1 - us] == ".":
+            c1 -= 1
+        return c1
+
+    def _skip_addressee(self, pos: int, ue: int, masked: str, us: int) -> int:
+        rest = masked[pos - us :]
+        m = re.match(r"\s+((?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,4}(?:\s+(?:reporters|journalists|correspondents|officials|lawmakers|supporters|members|staff))?)", rest)
+        if m:
+            word = m.group(1).lower()
+            head = word.split()[-1] if word.split() else ""
+            if word in self.lex.addressees or head in self.lex.addressees or m.group(1)[:1].isupper() or head in self.lex.speaker_nouns:
+                return pos + m.end()
+        return pos
+
+    def _skip_adjuncts(self, pos: int, ue: int, masked: str, us: int) -> tuple[int, str | None, str | None]:
+        """Past media phrases, dates and short prepositional adjuncts after a cue; returns the medium and via."""
+        medium: str | None = None
+        via: str | None = None
+        for _ in range(6):
+            rest = masked[pos - us :]
+            lead = re.match(r"\s*,?\s*", rest)
+            p = pos + (lead.end() if lead else 0)
+            r = masked[p - us :]
+            hit = None
+            for pat in self.lex.media:
+                mm = pat.match(r)
+                if mm:
+                    hit = mm
+                    break
+            if hit is not None:
+                # The whole phrase, less its preposition and article: "statement carried by the Korean Central News Agency".
+                phrase = re.sub(r"^(?:in|via|through|on|at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?", "", hit.group(0), flags=re.I)
+                medium = medium or re.sub(r"(?<=[a-z])\.$", "", " ".join(phrase.split()))
+                pos = p + hit.end()
+                continue
+            dm = re.match(r"(?:on|in|at|during|earlier|late|early|last|this|since)?\s*", r)
+            q = p + (dm.end() if dm else 0)
+            span = self._in_date(q)
+            if span is not None and span[0] == q:
+                pos = span[1]
+                continue
+            span = self._in_date(p)
+            if span is not None and span[0] == p:
+                pos = span[1]
+                continue
+            for pat in self.lex.relay:
+                rm = pat.match(r)
+                if rm:
+                    via = via or rm.group("via")
+                    pos = p + rm.end()
+                    break
+            else:
+                adv = re.match(r"(?:also|again|later|earlier|then|further|publicly|privately|repeatedly|recently|previously|separately|today|yesterday|tonight|bluntly|flatly|simply|firmly|\w+ly)\b", r)
+                if adv and not r.startswith(("only", "early")):
+                    pos = p + adv.end()
+                    continue
+                break
+        return pos, medium, via
+
+    def _according(self, us: int, ue: int, masked: str) -> list[_Frame]:
+        out = []
+        for m in self.lex.according.finditer(masked):
+            s = us + m.start()
+            after = masked[m.end() :]
+            np = re.match(r"\s+([^,;:\"]{1,100}?)(?=\s*(?:,|;|\.\s|\.$|$))", after)
+            if not np:
+                continue
+            a = us + m.end() + np.start(1)
+            b = a + len(np.group(1).rstrip())
+            sp = self._speaker_from_np(a, b)
+            if sp is None:
+                continue
+            if masked[: m.start()].strip(" ,") == "" or m.start() < 3:
+                rest = masked[b - us :]
+                lead = re.match(r"\s*,\s*", rest)
+                if not lead:
+                    continue
+                c0 = b + lead.end()
+                c1 = self._content_end(c0, ue, masked, us)
+            else:
+                head = masked[: m.start()]
+                if re.fullmatch(r"\s*\"Q*\"\s*,?\s*", head):
+                    # “...,” according to X: the quote is attributed in _quotes_of_unit.
+                    out.append(_Frame(" ".join(m.group(0).split()).lower(), s, us + m.end(), sp, (s, b), None, "after-quote", None, self._via(s, b)))
+                    continue
+                c1 = us + len(head.rstrip().rstrip(",").rstrip())
+                c0 = self._content_start(us, c1, masked)
+                tail = masked[b - us :]
+                if not re.fullmatch(r"[\s.!?,;)]*", tail):
+                    continue
+            if c1 - c0 < 8:
+                continue
+            out.append(_Frame(" ".join(m.group(0).split()).lower(), s, us + m.end(), sp, (s, b), (c0, c1), "according", None, self._via(s, b)))
+        return out
+
+    def _nest(self, frames: list[_Frame]) -> list[_Frame]:
+        """Drop a frame whose content holds a frame of the same speaker (the inner one reports the claim)."""
+        keep = list(frames)
+        for f in frames:
+            if f.content is None:
+                continue
+            for g in frames:
+                if g is f or g.content is None or not (f.content[0] <= g.cue_start < f.content[1]):
+                    continue
+                if f.speaker and g.speaker and f.speaker.actor and g.speaker.actor == f.speaker.actor and f in keep:
+                    keep.remove(f)
+                    g.medium = g.medium or f.medium
+                    g.via = g.via or f.via
+                    # The inner frame keeps the outer one's date ("told journalists on Tuesday that ...").
+                    self._outer_region[id(g)] = f.region
+        return keep
+
+    # -- speakers ------------------------------------------------------------------------
+
+    def _np_before(self, pos: int, clause_start: int, masked: str | None = None) -> tuple[int, int] | None:
+        """The speaker phrase that ends right before ``pos`` (a cue), read backwards; None if there is none."""
+        toks = self._tokens(clause_start, pos)
+        i = len(toks) - 1
+        # Adverbs, auxiliaries and dates between the subject and the verb.
+        while i >= 0:
+            ts, te = toks[i]
+            w = self.work[ts:te].lower()
+            d = self._in_date(ts)
+            if d is not None:
+                while i >= 0 and toks[i][0] >= d[0]:
+                    i -= 1
+                if i >= 0 and self.work[toks[i][0] : toks[i][1]].lower() in ("on", "in", "at", "during", "earlier", "late", "early", "last", "this", "since"):
+                    i -= 1
+                continue
+            if w in AUX or (w.endswith("ly") and len(w) > 4 and w not in ("italy", "early", "only", "family", "ally", "rally", "holly", "kelly", "daily", "july")):
+                i -= 1
+                continue
+            break
+        if i < 0:
+            return None
+        # Appositions: "Pak Jong Chon, vice chairman of the ..., said"; "Self, 21, a student, said";
+        # a parenthesis: "Gov. John Kasich (R-OH), said".
+        def tok(k: int) -> str:
+            return self.work[toks[k][0] : toks[k][1]]
+
+        while i >= 0 and tok(i) in (",", ")"):
+            if tok(i) == ")":
+                j = i - 1
+                while j >= 0 and tok(j) != "(":
+                    j -= 1
+                if j < 1:
+                    return None
+                i = j - 1
+                continue
+            j = i - 1
+            while j >= 0 and tok(j) not in (",", ";", ":", "(", ")"):
+                j -= 1
+            seg = self.work[toks[j + 1][0] : toks[i - 1][1]] if j + 1 <= i - 1 else ""
+            words = [w.lower().strip(".,'’") for w in seg.split()]
+            first = words[0] if words else ""
+            appositive = bool(seg) and (
+                seg[:1].islower()
+                or seg[:1].isdigit()
+                or first in DETERMINERS
+                or first in self.titles
+                or first in ("who", "which", "whose", "now", "himself", "herself", "itself")
+                or any(w in self.titles for w in words[1:])  # "Twitter’s director of political advertising"
+            )
+            if appositive and j >= 0 and tok(j) == ",":
+                i = j - 1
+                continue
+            if not appositive and seg and all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in seg.split()):
+                i -= 1  # a stray comma after the name ("Gov. John Kasich (R-OH), said")
+                continue
+            return None
+        end = toks[i][1] if i >= 0 else None
+        if end is None:
+            return None
+        k = i
+        n = 0
+        while k >= 0 and n < 14:
+            ts, te = toks[k]
+            w = self.work[ts:te]
+            lw = w.lower()
+            if w == "." and k > 0:
+                prev_w = self.work[toks[k - 1][0] : toks[k - 1][1]]
+                if prev_w.lower() in ABBREV or (len(prev_w) == 1 and prev_w.isupper()) or prev_w.lower() in ("gov", "sen", "rep", "gen", "lt", "col", "sgt", "capt", "adm", "rev", "prof", "jr", "sr", "st"):
+                    k -= 1
+                    n += 1
+                    continue
+            if w in (",", ";", ":", "(", ")", "[", "]", "—", "–", '"', "!", "?") or (w == "." and k < i):
+                break
+            if self.work[ts] in "\"Q":
+                break
+            if self._in_date(ts) is not None and k < i:
+                break
+            if lw in BOUNDARY_WORDS and not (lw in ("of", "for", "to", "from") and k < i):
+                break
+            if lw in ("and", "or", "&"):
+                prev = self.work[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
+                if not (prev[:1].isupper() or prev.lower() in self.lex.speaker_nouns):
+                    break
+            if lw in AUX and k < i:
+                break
+            if lw in self.lex.forms and k < i and self.lex.forms[lw][1] != "naming" and not w[:1].isupper():
+                break
+            k -= 1
+            n += 1
+        if k == i:
+            return None
+        start = toks[k + 1][0]
+        # No leading preposition ("of the party said" is a fragment).
+        while start < end:
+            lead_word = re.match(r"[\w'’.-]+", self.work[start:end])
+            if lead_word and lead_word.group(0).lower() in PREPOSITIONS | {"and", "or", "but", "then", "also"}:
+                start += lead_word.end()
+                while start < end and self.work[start].isspace():
+                    start += 1
+                continue
+            break
+        if start >= end:
+            return None
+        return start, end
+
+    def _plausible(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` reads as a speaker: a pronoun, a name, or a phrase headed by a speaker noun or title."""
+        text = self.work[s:e]
+        words = text.split()
+        if not words or len(words) > 16 or "Q" * 3 in text:
+            return False
+        if len(words) == 1 and words[0].lower() in PRONOUNS:
+            return True
+        low = [w.lower().strip(".,'’") for w in words]
+        last = low[-1]
+        ms = self._mentions_in(s, e)
+        head_ok = (
+            words[-1][:1].isupper()
+            or last in self.lex.speaker_nouns
+            or last in self.titles
+            or any(m.span.end >= e - 1 for m in ms)
+        )
+        if not head_ok:
+            return False
+        # Other lower-case words (not determiners, titles, speaker nouns, "of") mean a clause, not a name.
+        small = DETERMINERS | PREPOSITIONS | {"and", "or", "&", "'s", "’s", "s", "-"}
+        odd = [w for w, raw in zip(low, words, strict=True) if raw[:1].islower() and w not in small and w not in self.titles and w not in self.lex.speaker_nouns]
+        if len(odd) > 2 or (odd and len(words) > 8):
+            return False
+        if ms:
+            return True
+        if any(w in self.lex.speaker_nouns or w in self.titles for w in low):
+            return True
+        caps = [w for w in words if w[:1].isupper()]
+        return bool(caps) and len(caps) >= max(1, len(words) // 2) and words[0].lower() not in ("it", "this", "that", "there")
+
+    def _noun_phrase(self, s: int, e: int) -> bool:
+        """A short phrase opening with a determiner or a capital, with no cue verb in it."""
+        words = self.work[s:e].split()
+        if not words or len(words) > 12 or "Q" * 3 in self.work[s:e]:
+            return False
+        if words[0].lower() not in DETERMINERS and not words[0][:1].isupper():
+            return False
+        if words[0].lower() in PREPOSITIONS or words[0].lower() in BOUNDARY_WORDS:
+            return False
+        return not any(self.lex.lemma(w.strip(".,")) for w in words[1:] if self.lex.lemma(w.strip(".,")) and self.lex.lemma(w.strip(".,"))[1] != "naming")  # type: ignore[index]
+
+    def _speaker_from_np(self, s: int, e: int, lenient: bool = False) -> _Speaker | None:
+        """The speaker a phrase names; ``lenient`` (a phrase right after a quote, where only a
+        speaker can stand: "“...,” the businessman replied") accepts any short noun phrase."""
+        while e > s and self.text[e - 1] in " ,.;:":
+            e -= 1
+        while s < e and self.text[s] in " ,":
+            s += 1
+        if e <= s:
+            return None
+        if not self._plausible(s, e) and not (lenient and self._noun_phrase(s, e)):
+            return None
+        text = self.raw[s:e]
+        low = self.text[s:e].lower()
+        if low in PRONOUNS:
+            actor, ref = self._resolve_pronoun(s, low)
+            return _Speaker(s, e, text, actor, ref, self.names.get(actor) if actor else None, pronoun=True)
+        head = self._head_mention(s, e)
+        if head is None:
+            found = self._actor_by_name(s, e)
+            if found is None:
+                return _Speaker(s, e, text)
+            return _Speaker(s, e, text, found.actor, found.span, self.names.get(found.actor))
+        return _Speaker(s, e, text, head.actor, head.span, self.names.get(head.actor))
+
+    def _actor_by_name(self, s: int, e: int) -> ActorMention | None:
+        """Adapter for names the actors layer left unlinked here ("Pak said" after "Pak Jong Chon"):
+        the article's actor whose name or alias is this phrase's last word(s), or whose full
+        name begins or ends with it; the mention of it nearest before (else after) is the reference."""
+        try:
+            from newsprism.actorkb import name_key
+        except Exception:  # noqa: BLE001 — no knowledge base: leave the speaker unresolved
+            return None
+        words = self.text[s:e].split()
+        if not words or not words[-1][:1].isupper():
+            return None
+        key = name_key(words[-1])
+        best: tuple[int, ActorMention] | None = None
+        for a in self.art.actors:
+            forms = {name_key(x) for x in (a.name, *a.aliases)}
+            if a.type != "PERSON":
+                continue  # places and organisations the actors layer links itself; a demonym is no speaker
+            toks = {t for f in forms for t in (f.split()[:1] + f.split()[-1:]) if len(f.split()) >= 2}
+            if key not in forms and key not in toks:
+                continue
+            for m in self.mentions:
+                if m.actor != a.id:
+                    continue
+                d = s - m.span.end if m.span.end <= s else 10**6 + m.span.start - e
+                if d >= 0 and (best is None or d < best[0]):
+                    best = (d, m)
+        return best[1] if best else None
+
+    def _head_mention(self, s: int, e: int) -> ActorMention | None:
+        ms = self._mentions_in(s, e)
+        if not ms:
+            return None
+        coordinated = re.search(r"\s(?:and|or|&)\s", self.text[s:e]) is not None
+        cands = []
+        for m in ms:
+            after = self.text[m.span.end : e]
+            before = self.text[s : m.span.start]
+            if re.match(r"\s*['’]s?\b|['’]s", self.raw[m.span.end : m.span.end + 3]):
+                continue  # a possessive modifies the head: "South Korea's defense minister"
+            if m.kind in ("demonym", "place"):
+                continue
+            if re.search(r"\b(?:of|for|at|from|in|with|by|to)\s+(?:the\s+)?$", before) and not re.search(r"\bpresident|prime|minister|secretary|chairman|leader|head|chief\b", before.lower()):
+                continue  # "a spokesman for the State Department": the organisation modifies the head
+            if after.strip() and self.types.get(m.actor) != "PERSON" and re.match(r"\s+[a-z]", after):
+                continue  # "Kremlin officials", "the Pentagon spokesman": a modifier, handled below
+            cands.append(m)
+        if coordinated and len({m.actor for m in cands}) != 1:
+            return None
+        if not cands:
+            # "Ukrainian officials", "Kremlin spokesman": a demonym or name before a title noun speaks for its country.
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+", self.text[s:e])]
+            if coordinated or not words or words[-1] not in self.titles:
+                return None
+            for m in ms:
+                if m.kind in ("demonym", "metonym", "name") and self.types.get(m.actor) in ("GPE", "ORG"):
+                    return m
+            return None
+        people = [m for m in cands if self.types.get(m.actor) == "PERSON"]
+        pool = people or cands
+        return pool[-1]
+
+    def _resolve_pronoun(self, pos: int, word: str) -> tuple[str | None, Span | None]:
+        """The latest compatible actor named before ``pos`` outside quoted text (adapter over the actors layer)."""
+        if word in ("i", "we"):
+            return None, None
+        kb_gender: dict[str, str | None] = {}
+        try:
+            from newsprism.actorkb import actor_kb
+
+            kb = actor_kb()
+            kb_gender = {a: (kb.by_id[a].gender if a in kb.by_id else None) for a in self.types}
+        except Exception:  # noqa: BLE001 — gender is a refinement; without the knowledge base any person fits
+            kb_gender = {}
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if m.span.end > pos or self._is_quoted(m.span.start, m.span.end):
+                continue
+            t = self.types.get(m.actor)
+            if word in ("he", "she"):
+                if t != "PERSON":
+                    continue
+                g = kb_gender.get(m.actor)
+                if g is not None and g != PRONOUN_GENDER[word]:
+                    continue
+                return m.actor, m.span
+            if word in ("it", "they"):
+                if t in ("ORG", "GPE") and m.kind not in ("place", "demonym"):
+                    return m.actor, m.span
+                if word == "it":
+                    continue
+        return None, None
+
+    def _clause_speaker(self, us: int, pos: int, masked: str | None = None) -> _Speaker | None:
+        """The subject of the clause that holds ``pos`` (a participle or a partial quote)."""
+        text = self.work[us:pos]
+        off = 0
+        dateline = DATELINE.match(text)
+        if dateline:
+            off = dateline.end()
+        for _ in range(3):
+            seg = re.match(r"\s*([^,;:\"]{1,120}?),\s+", text[off:])
+            if not seg:
+                break
+            first = seg.group(1).split()[0].lower() if seg.group(1).split() else ""
+            is_date = self._in_date(us + off + seg.start(1)) is not None
+            if first in LEADING or first.endswith("ing") or is_date:
+                off += seg.end()
+                continue
+            break
+        lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Also|Then|When|Whenever|If|As|While|After|Before|Since|Although|Though|Because|Once|Until|Unless)\s+)?", text[off:])
+        if lead:
+            off += lead.end()
+        toks = self._tokens(us + off, pos)
+        if not toks:
+            return None
+        first_w = self.work[toks[0][0] : toks[0][1]]
+        if first_w.lower() in PRONOUNS:
+            return self._speaker_from_np(toks[0][0], toks[0][1])
+        k = 0
+        while k < len(toks) and k < 14:
+            ts, te = toks[k]
+            w = self.work[ts:te]
+            lw = w.lower()
+            in_mention = any(m.span.start <= ts < m.span.end for m in self._mentions_in(max(us, ts - 80), te + 80))
+            if in_mention or w[:1].isupper() or lw in DETERMINERS or lw in self.titles or lw in ("of", "'s", "’s", "'", "’", "-") or lw in self.lex.speaker_nouns:
+                k += 1
+                continue
+            break
+        if k == 0:
+            return None
+        return self._speaker_from_np(toks[0][0], toks[k - 1][1])
+
+    def _via(self, s: int, e: int) -> str | None:
+        seg = self.text[s:e]
+        for pat in self.lex.relay:
+            m = pat.search(seg)
+            if m:
+                v = m.group("via").strip()
+                if pat.pattern.startswith("\\b(?:told"):
+                    try:
+                        from newsprism.knowledge import outlets
+
+                        if outlets().lookup(v) is None:
+                            continue
+                    except Exception:  # noqa: BLE001 — without the outlet list "told X" is never a relay
+                        continue
+                return v.rstrip(".,")
+        return None
+
+    def _clause_verb(self, np_end: int, limit: int) -> str | None:
+        """The first verb-like word after a subject (the cue of a partial quote with no frame)."""
+        text = self.work[np_end:limit]
+        # An apposition or participial phrase between commas is not the verb ("Kim, speaking at ..., threatened").
+        text = re.sub(r"^\s*,[^,]{1,160},", lambda m: " " * len(m.group(0)), text)
+        for m in re.finditer(r"[A-Za-z][\w'’-]*", text):
+            w = m.group(0)
+            lw = w.lower()
+            if lw in AUX or (lw.endswith("ly") and len(lw) > 4) or self._in_date(np_end + m.start()) is not None:
+                continue
+            if lw in PREPOSITIONS or lw in ("last", "this", "next", "early", "late"):
+                continue
+            if w[:1].isupper():
+                return None
+            return lw
+        return None
+
+    # -- quotes of a unit ----------------------------------------------------------------
+
+    def _quotes_of_unit(self, pi: int, us: int, ue: int, masked: str, pairs: Sequence[Pair], frames: list[_Frame]) -> None:
+        for idx, p in enumerate(pairs):
+            cs, ce = p.open + 1, p.close if not p.runs_on else min(p.close, ue)
+            while ce > cs and (self.raw[ce - 1].isspace() or self.raw[ce - 1] == ","):
+                ce -= 1
+            while cs < ce and self.raw[cs].isspace():
+                cs += 1
+            body = self.raw[cs:ce]
+            words = WORDS.findall(body)
+            if not words:
+                continue
+            pre_s = pairs[idx - 1].close + 1 if idx > 0 else us
+            pre = masked[pre_s - us : p.open - us]
+            post_e = pairs[idx + 1].open if idx + 1 < len(pairs) else ue
+            post = masked[p.close + 1 - us : post_e - us] if not p.runs_on else ""
+            if self._is_name(body, masked[: p.open - us]):
+                continue
+            f = _Found(cs, ce, "direct", para=pi, pair=p)
+            # The frame whose content holds the quote, the one right after it, the one right before it.
+            inside = [fr for fr in frames if fr.content and fr.content[0] <= p.open and p.close <= fr.content[1] + 1]
+            after = [fr for fr in frames if fr.content is None and fr.kind in ("after-quote", "say", "tell", "before-quote") and p.close < fr.cue_start <= post_e and fr.cue_start - p.close < 200]
+            after_ok = [fr for fr in after if self._only_attribution(p.close + 1, fr, masked, us)]
+            before = [fr for fr in frames if fr.kind in ("before-quote", "colon", "tell", "say", "participle") and fr.content is None and fr.cue_end <= p.open and pre_s <= fr.cue_start]
+            starts_clause = re.fullmatch(r"[\s\-—–]*", pre) is not None or (idx > 0 and re.fullmatch(r"[\s,.;:!?]*", pre) is not None)
+            ends_clause = re.fullmatch(r"[\s.!?)]*", post) is not None
+            fr_use: _Frame | None = None
+            if inside:
+                fr_use = min(inside, key=lambda fr: (fr.content[1] - fr.content[0]) if fr.content else 0)
+                share = len(words) / max(1, len(WORDS.findall(self.text[fr_use.content[0] : fr_use.content[1]]))) if fr_use.content else 0
+                f.kind = "partial"
+                if share >= 0.8 and re.search(r"[:,]\s*$", masked[: p.open - us]) and body[:1].isupper():
+                    f.kind = "direct"
+            elif after_ok and (starts_clause or re.search(r"[:,]\s*$", pre)):
+                fr_use = after_ok[0]
+                f.kind = "direct" if body[:1].isupper() or starts_clause else "partial"
+            elif before and (ends_clause or re.match(r"\s*[,;]", post)):
+                fr_use = before[-1]
+                tail = masked[fr_use.cue_end - us : p.open - us]
+                f.kind = "direct" if re.search(r"[,:]\s*$", tail) or tail.strip() == "" else "partial"
+            else:
+                colon = re.search(r":\s*$", pre)
+                if colon and not starts_clause and ends_clause:
+                    cpos = pre_s + colon.start()
+                    np = self._np_before(cpos, us)
+                    sp = self._speaker_from_np(*np) if np else None
+                    if sp is not None and (sp.actor or sp.text[:1].isupper()):
+                        fr_use = _Frame(":", cpos, cpos + 1, sp, (sp.start, p.open), None, "colon")
+            if fr_use is not None:
+                f.frame = fr_use
+                f.speaker = fr_use.speaker
+                f.cue = fr_use.cue
+                f.medium = fr_use.medium
+                f.via = fr_use.via or self._via(us, ue)
+                f.region = fr_use.region
+            elif starts_clause and (ends_clause or re.match(r"\s*[,;]?\s*$", post)):
+                f.kind = "direct"  # a quote that is its own sentence: continues a speaker (below)
+                f.extra["continuation"] = True
+            else:
+                # A partial quote in a clause with no frame: the clause's subject said it.
+                sp = self._clause_speaker(us, p.open, masked)
+                if sp is not None and (sp.actor or sp.pronoun or sp.text.split()[-1].lower() in self.lex.speaker_nouns):
+                    f.kind = "partial"
+                    f.speaker = sp
+                    # The speech verb nearest before the quote ("calling it a “...”"), else the clause's verb.
+                    near = [m for m in self.lex.naming_cue.finditer(self.work, sp.end, p.open) if not m.group(0)[:1].isupper()]
+                    f.cue = near[-1].group(0) if near else self._clause_verb(sp.end, p.open)
+                    f.region = (us, p.open)
+                    f.via = self._via(us, ue)
+                else:
+                    if len(words) < self.min_words:
+                        continue  # a scare quote or a term
+                    f.kind = "partial" if not starts_clause else "direct"
+                    f.extra["unattributed"] = True
+            self.found.append(f)
+
+    def _only_attribution(self, start: int, fr: _Frame, masked: str, us: int) -> bool:
+        """Whether only punctuation lies between a quote's end (``start``) and the frame's first word."""
+        if fr.speaker is None:
+            return False
+        first = min(fr.cue_start, fr.speaker.start) if fr.speaker.start >= start else fr.cue_start
+        if first < start:
+            return False
+        return re.fullmatch(r"[\s,—–-]*", masked[start - us : first - us]) is not None
+
+    def _is_name(self, body: str, before: str) -> bool:
+        """A title, a name or a term in marks, not anyone's words."""
+        if self.lex.naming_before.search(before):
+            return True
+        words = re.findall(r"[A-Za-z][\w'’-]*", body)
+        if len(words) >= 2 and not re.search(r"[.!?,;:]\s*$", body.strip()):
+            small = {"of", "the", "and", "a", "an", "on", "in", "for", "to", "at", "by", "with", "between", "from", "or", "de", "la", "vs"}
+            content = [w for w in words if w.lower() not in small]
+            caps = [w for w in content if w[:1].isupper()]
+            if content and len(caps) == len(content) and len(content) >= 2:
+                return True
+        return False
+
+    # -- indirect speech of a unit ----------------------------------------------------------
+
+    def _indirect_of_unit(self, pi: int, us: int, ue: int, masked: str, pairs: Sequence[Pair], frames: list[_Frame]) -> None:
+        for fr in frames:
+            if fr.content is None or fr.speaker is None:
+                continue
+            c0, c1 = fr.content
+            inner = [p for p in pairs if c0 <= p.open + 1 and p.close <= c1 + 1]
+            quoted = sum(len(WORDS.findall(self.text[p.open : p.close])) for p in inner)
+            total = len(WORDS.findall(self.text[c0:c1]))
+            if total == 0 or (inner and quoted / total >= 0.5):
+                continue  # mostly quoted: the quote carries it (found above)
+            kind = "indirect"
+            f = _Found(c0, c1, kind, frame=fr, para=pi, speaker=fr.speaker, cue=fr.cue, medium=fr.medium, via=fr.via or self._via(us, ue), region=fr.region)
+            if id(fr) in self._outer_region:
+                f.extra["outer_region"] = self._outer_region[id(fr)]
+            self.found.append(f)
+
+    # -- continuations ----------------------------------------------------------------------
+
+    def continuations(self) -> None:
+        """A quote with no attribution of its own continues the nearest speaker (same paragraph, then the one before)."""
+        direct = sorted((f for f in self.found if f.kind in ("direct", "partial")), key=lambda f: f.start)
+        for f in direct:
+            if not f.extra.get("continuation") or f.speaker is not None:
+                continue
+            same = [g for g in direct if g.para == f.para and g.speaker is not None and g is not f]
+            prev = [g for g in same if g.start < f.start]
+            nxt = [g for g in same if g.start > f.start]
+            src = prev[-1] if prev else (nxt[0] if nxt else None)
+            if src is None:
+                # The paragraph before ended with a quote or a colon frame.
+                before = [g for g in direct if g.para == f.para - 1 and g.speaker is not None and g.kind == "direct"]
+                if before and self.text[self.paras[f.para][0] : f.start].strip() in ('"', "'", ""):
+                    # A paragraph that opens with a quote after a paragraph quoting someone: the same voice.
+                    src = before[-1]
+                else:
+                    src = self._colon_before(f)
+            if src is None:
+                if WORDS.findall(self.raw[f.start : f.end]).__len__() < self.min_words:
+                    f.dropped = True
+                else:
+                    f.extra["unattributed"] = True
+                continue
+            f.speaker = src.speaker
+            f.cue = src.cue
+            f.medium = src.medium
+            f.via = src.via
+            f.region = src.region
+            f.inherited = src
+
+    def _colon_before(self, f: _Found) -> _Found | None:
+        if f.para == 0:
+            return None
+        ls, le = self.paras[f.para - 1]
+        line = self.text[ls:le].rstrip()
+        if not line.endswith(":"):
+            return None
+        m = self.lex.cue.search(line)
+        cands = [ls + mm.start() for mm in self.lex.cue.finditer(line)]
+        if not m or not cands:
+            return None
+        cs = cands[-1]
+        np = self._np_before(cs, ls)
+        sp = self._speaker_from_np(*np) if np else None
+        if sp is None:
+            return None
+        return _Found(ls, le, "frame", speaker=sp, cue=self.text[cs : cs + len(line) - (cs - ls)].split()[0], region=(np[0] if np else cs, le))
+
+    # -- output ----------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        skip = self.statements()
+        self.paragraphs(skip)
+        self.continuations()
+        out: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        for f in sorted(self.found, key=lambda f: (f.start, f.end)):
+            if f.dropped or f.end <= f.start or (f.start, f.end) in seen:
+                continue
+            if f.kind != "statement" and any(g.kind == "statement" and g.start <= f.start and f.end <= g.end for g in self.found):
+                continue
+            seen.add((f.start, f.end))
+            out.append(self._quote(f))
+        return out
+
+    def _quote(self, f: _Found) -> Quote:
+        sp = f.speaker
+        date, date_span = self._date(f)
+        speaker_text = " ".join(self.raw[sp.start : sp.end].split()) if sp else None
+        return Quote(
+            article=self.art.id,
+            span=Span.of(self.raw, f.start, f.end),
+            kind=f.kind,
+            speaker=sp.actor if sp else None,
+            speaker_text=speaker_text,
+            cue=" ".join(f.cue.split()) if f.cue else None,
+            medium=f.medium,
+            date=date,
+            via=f.via,
+            speaker_span=Span.of(self.raw, sp.start, sp.end) if sp else None,
+            speaker_ref=sp.ref if sp else None,
+            speaker_name=sp.name if sp else None,
+            date_span=date_span,
+        )
+
+    def _date(self, f: _Found) -> tuple[DateRange, Span | None]:
+        regions = []
+        src: _Found | None = f
+        while src is not None:
+            if src.region:
+                regions.append(src.region)
+            if "outer_region" in src.extra:
+                regions.append(src.extra["outer_region"])
+            src = src.inherited
+        for a, b in regions:
+            for d in self.dates:
+                if a <= d.span.start and d.span.end <= b and (d.type in (None, "DATE", "TIME")) and d.value.earliest:
+                    if f.pair is not None and f.pair.open <= d.span.start <= f.pair.close:
+                        continue
+                    v = d.value
+                    ev = f"'{d.span.text}' in the attribution" + (f"; {v.evidence}" if v.evidence else "")
+                    conf = v.confidence * (0.9 if f.inherited else 1.0)
+                    return DateRange(v.earliest, v.latest, conf, ev), d.span
+        return published_date(self.art.published), None
+
+
+def published_date(published: DateRange) -> DateRange:
+    """The utterance date when the attribution names none: the publication date, with less confidence."""
+    if not published.known:
+        return DateRange(None, None, 0.0, "no date in the attribution and no publication date")
+    return DateRange(
+        published.earliest,
+        published.latest,
+        published.confidence * 0.5,
+        "no date in the attribution: the article's publication date (the words may be older)",
+    )
+
+
+def masked_quote(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is a quotation mark (a quote's edge ends a speaker phrase)."""
+    return text[pos : pos + 1] in ('"', "“", "”")
+
+
+def extract_quotes(article: Article, beliefs: bool = False, min_unattributed_words: int = 6) -> list[Quote]:
+    """The quotes of one article (after the nlp, actors and timex stages; see the module docstring).
+
+    Args:
+        article: an article with lines (and, for speakers and dates, mentions and dates).
+        beliefs: also read verbs of belief ("believes", "suggests") as cues.
+        min_unattributed_words: a quoted string with no speaker this short is a scare
+            quote or a term and is left out.
+
+    Returns:
+        The quotes, ordered by position; every span lies inside ``raw_text``.
+    """
+    if not article.raw_text or not article.lines:
+        return []
+    return _Extractor(article, lexicon(beliefs), min_unattributed_words).run()
+
+
+@stage(
+    "newsprism.quotes.v1",
+    requires=["article.lines", "article.sentences", "article.mentions", "article.dates", "article.published"],
+    assigns=["article.quotes"],
+    defaults={"beliefs": False, "min_unattributed_words": 6},
+)
+def make_quotes(beliefs: bool = False, min_unattributed_words: int = 6) -> Callable[[Article], Article]:
+    """Quotes with speakers: direct, partial, indirect and whole statements (cue, medium, via, date)."""
+
+    def quotes(article: Article) -> Article:
+        article.quotes = extract_quotes(article, beliefs=beliefs, min_unattributed_words=min_unattributed_words)
+        return article
+
+    return quotes
+
+
+# ----------------------------------------------------------------------------- corpus
+
+SHINGLE = 3
+# A shingle shared by more quotes than this is a stock phrase ("the United States and"), not evidence.
+MAX_POSTING = 50
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORDS.findall(_normalise(text))]
+
+
+def link_quotes(quotes: Sequence[Quote], threshold: float = 88.0) -> dict[int, str]:
+    """Group quotes whose texts match closely (the same statement carried by several articles).
+
+    Quotes are blocked by shared word 3-shingles (an inverted index, so the cost grows
+    with the quotes that share wording, never all pairs), then a candidate pair is
+    confirmed with rapidfuzz: ``ratio`` at ``threshold``, or ``partial_ratio`` when the
+    shorter quote (4 words or more) is a stretch of the longer one.
+
+    Returns:
+        ``{index in quotes: group id}`` for every quote (singletons have their own).
+    """
+    from rapidfuzz import fuzz
+
+    toks = [_words(q.span.text) for q in quotes]
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, ws in enumerate(toks):
+        grams = {tuple(ws[k : k + SHINGLE]) for k in range(max(1, len(ws) - SHINGLE + 1))} if ws else set()
+        for g in grams:
+            index[g].append(i)
+    parent = list(range(len(quotes)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    tried: set[tuple[int, int]] = set()
+    for posting in index.values():
+        if len(posting) < 2 or len(posting) > MAX_POSTING:
+            continue
+        for a_i, a in enumerate(posting):
+            for b in posting[a_i + 1 :]:
+                key = (a, b) if a < b else (b, a)
+                if key in tried or find(a) == find(b):
+                    continue
+                tried.add(key)
+                ta, tb = " ".join(toks[a]), " ".join(toks[b])
+                short, long_ = sorted((ta, tb), key=len)
+                same = fuzz.ratio(ta, tb) >= threshold or (len(short.split()) >= 4 and fuzz.partial_ratio(short, long_) >= max(threshold, 95.0))
+                if same:
+                    parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(quotes)):
+        groups[find(i)].append(i)
+    out: dict[int, str] = {}
+    for members in groups.values():
+        first = min(members, key=lambda i: (quotes[i].article, quotes[i].span.start))
+        gid = "quote-" + hashlib.sha1(f"{quotes[first].article}:{quotes[first].span.start}:{quotes[first].span.end}".encode()).hexdigest()[:12]
+        for i in members:
+            out[i] = gid
+    return out
+
+
+def refresh(article: Article, q: Quote) -> Quote:
+    """Re-read a quote's speaker id and date after the corpus stages changed actors and dates."""
+    from newsprism.stages.actors import actor_at
+
+    speaker = q.speaker
+    if q.speaker_ref is not None:
+        speaker = actor_at(article, q.speaker_ref.start, q.speaker_ref.end) or speaker
+    names = {a.id: a.name for a in article.actors}
+    date = q.date
+    if q.date_span is not None:
+        for d in article.dates:
+            if (d.span.start, d.span.end) == (q.date_span.start, q.date_span.end):
+                if d.value.earliest and (d.value.earliest, d.value.latest) != (date.earliest, date.latest):
+                    date = DateRange(d.value.earliest, d.value.latest, d.value.confidence, f"'{d.span.text}' in the attribution; {d.value.evidence}")
+                break
+    elif article.evidence.get("published") == "inferred across articles":
+        date = published_date(article.published)
+    return replace(q, speaker=speaker, speaker_name=names.get(speaker, q.speaker_name) if speaker else None, date=date)
+
+
+@stage(
+    "newsprism.quotes.corpus.v1",
+    kind="corpus",
+    requires=["article.quotes"],
+    assigns=["dossier.quotes"],
+)
+def make_quotes_corpus() -> Callable[[Dossier], Dossier]:
+    """Every article's quotes in the dossier, speakers re-read after actors merge, the same quote linked across articles."""
+
+    def quotes_corpus(dossier: Dossier) -> Dossier:
+        quotes: list[Quote] = []
+        for art in dossier.articles:
+            art.quotes = [refresh(art, q) for q in art.quotes]
+            quotes.extend(art.quotes)
+        groups = link_quotes(quotes)
+        for i, q in enumerate(quotes):
+            q.group = groups.get(i)
+        dossier.quotes = quotes
+        return dossier
+
+    return quotes_corpus

@@ -1,0 +1,1 @@
+"""Training and scoring on the shared datasets (``../shared``): readers, SemEval scorers, ``make train``."""
