@@ -35,15 +35,19 @@ eval: $(STAMP)
 	$(BIN)/python evals/conll.py --shared $(SHARED)
 	$(BIN)/python evals/zyte_bodies.py --shared $(SHARED)
 	$(BIN)/python evals/tempeval3.py --shared $(SHARED)
+	$(BIN)/python evals/polnear.py --shared $(SHARED)
 	$(BIN)/python evals/ecbplus.py --shared $(SHARED)
 	$(BIN)/python evals/timeline.py --shared $(SHARED)
+	$(BIN)/python evals/ecb_stories.py --shared $(SHARED)
 
 ## bench: speed and memory as ratios against baselines in one run
 bench: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_clean.py --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_actors.py --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_timex.py --shared $(SHARED)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_quotes.py --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_events.py --shared $(SHARED)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_report.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

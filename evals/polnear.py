@@ -173,7 +173,7 @@ def read_ann(path: Path, text: str, mask: Sequence[bool]) -> list[Rel]:
     return out
 
 
-def load(shared: Path, split: str, limit: int | None = None) -> list[Doc]:
+def load(shared: Path, split: str, limit: int | None = None, offset: int = 0) -> list[Doc]:
     """The articles of one compartment with the first listed annotator's attributions."""
     root = shared / DATASET
     meta: dict[str, dict[str, str]] = {}
@@ -181,7 +181,7 @@ def load(shared: Path, split: str, limit: int | None = None) -> list[Doc]:
         for row in csv.DictReader(fh, delimiter="\t"):
             meta[row["filename"]] = row
     docs = []
-    for txt in sorted((root / split / "text").glob("*.txt")):
+    for txt in sorted((root / split / "text").glob("*.txt"))[offset:]:
         name = txt.stem
         anns = sorted((root / split / "attributions").glob(f"{name}_*.ann"))
         if not anns:

@@ -382,3 +382,13 @@ def test_quotes_never_crash_and_spans_lie_inside_raw_text(lines: list[str]) -> N
             if sp is not None:
                 assert art.raw_text[sp.start : sp.end] == sp.text
         assert q.kind in ("direct", "partial", "indirect", "statement")
+
+
+def test_quotes_quoted_statement_after_an_intro_is_a_direct_quote_of_its_author() -> None:
+    art = make(
+        "When the war began, Kim Jong Un released the following statement:",
+        "“We will always stand together with the people of Russia until the very end of this struggle.”",
+    )
+    qs = extract_quotes(art)
+    q = one(qs, "stand together")
+    assert (q.kind, q.speaker) == ("direct", "kim-jong-un")

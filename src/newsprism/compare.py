@@ -200,9 +200,18 @@ def find_reprints(articles: Sequence[Article], num_perm: int = NUM_PERM, seed: i
         kind = "copy" if jac >= COPY_JACCARD else "partial"
         r = Reprint(copy, src, kind, jac, contained)
         old = best.get(copy)
-        if old is None or (r.jaccard, r.containment) > (old.jaccard, old.containment):
+        # Among equally close sources (copies of copies), the most original one is the source.
+        if old is None or _closer(r, old, by_id):
             best[copy] = r
     return _break_cycles(best, by_id)
+
+
+def _closer(r: Reprint, old: Reprint, by_id: dict[str, Article]) -> bool:
+    key = (round(r.jaccard, 6), round(r.containment, 6))
+    old_key = (round(old.jaccard, 6), round(old.containment, 6))
+    if key != old_key:
+        return key > old_key
+    return _originality(by_id[r.source]) < _originality(by_id[old.source])
 
 
 def _break_cycles(best: dict[str, Reprint], by_id: dict[str, Article]) -> list[Reprint]:
@@ -307,14 +316,15 @@ class StoryFeatures:
 
     ``terms`` holds weighted features, prefixed by kind: plain words, ``C`` for a
     capitalised word (names count twice: who and where tell happenings of one kind
-    apart), ``N`` for a number, ``@`` for an actor id, ``#`` for an event id. A
-    distributed engine ships these instead of articles to the one process that
+    apart), ``N`` for a number, ``@`` for an actor id; ``events`` are the ids of the
+    events the article reports. A distributed engine ships these instead of articles to the one process that
     clusters (DESIGN.md: corpus stages reduce over compact summaries).
     """
 
     id: str
     terms: dict[str, float]
     day: int | None = None
+    events: frozenset[str] = frozenset()
 
 
 # Thresholds and weights were calibrated as a set on the shared ECB+ topics
@@ -333,6 +343,9 @@ DATE_FLOOR = 0.8
 TOP_KEYS = 25  # an article's blocking keys: its most distinctive features
 MAX_POSTINGS = 2000  # a key in more stories than this is too common to block on
 MAX_CANDIDATES = 200
+# Reporting the same events (the events layer's merged ids) adds up to this much: two
+# reports of one summit share few words in a small pile but share the summit.
+W_EVENTS = 0.15
 CENTROID_TERMS = 800  # a story keeps its strongest features: bounded memory, near-exact sums
 
 CAPITAL = re.compile(r"\b[^\W\d_a-z][\w'’-]+")
@@ -356,11 +369,11 @@ def story_features(article: Article, event_ids: Iterable[str] = (), *, text_only
         feats.update("C" + w.lower() for w in CAPITAL.findall(text) if w.lower() not in stop)
         feats.update("N" + n for n in NUMBER.findall(text))
         feats.update("@" + m.actor for m in article.mentions)
-        feats.update("#" + e for e in event_ids)
     return StoryFeatures(
         id=article.id,
         terms={t: 1.0 + math.log(c) for t, c in feats.items()},
         day=None if text_only or not _narrow(article) else _day(article.published),
+        events=frozenset() if text_only else frozenset(event_ids),
     )
 
 
@@ -385,6 +398,7 @@ class _Story:
 
     members: list[str] = field(default_factory=list)
     vec: dict[str, float] = field(default_factory=dict)
+    events: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
     first_day: int | None = None
     last_day: int | None = None
@@ -454,9 +468,9 @@ class StoryClusterer:
             return 1.0
         return DATE_FLOOR + (1 - DATE_FLOOR) * math.exp(-(gap - self.date_window) / DATE_DECAY_DAYS)
 
-    def similarity(self, vec: dict[str, float], day: int | None, s: _Story) -> float:
-        """Average cosine of an article (unit vector) to a story's articles, less a date penalty."""
-        sim = _dot(vec, s.vec) / len(s.members)
+    def similarity(self, vec: dict[str, float], day: int | None, s: _Story, events: frozenset[str] = frozenset()) -> float:
+        """Average cosine of an article (unit vector) to a story's articles, plus shared events, less a date penalty."""
+        sim = _dot(vec, s.vec) / len(s.members) + _event_bonus(events, s.events)
         return sim * self._date_factor(day, day, s.first_day, s.last_day)
 
     def add(self, f: StoryFeatures, threshold: float | None = None) -> int:
@@ -467,10 +481,10 @@ class StoryClusterer:
             self.n_docs += 1
             self.df.update(f.terms.keys())
         vec = self.vector(f)
-        keys = sorted(vec, key=lambda t: (-vec[t], t))[:TOP_KEYS]
+        keys = sorted(vec, key=lambda t: (-vec[t], t))[:TOP_KEYS] + sorted("#" + e for e in f.events)
         best, best_sim = -1, self.threshold if threshold is None else threshold
         for sid in self._candidates(keys):
-            sim = self.similarity(vec, f.day, self.stories[sid])
+            sim = self.similarity(vec, f.day, self.stories[sid], f.events)
             if sim >= best_sim:
                 best, best_sim = sid, sim
         if best < 0:
@@ -479,6 +493,7 @@ class StoryClusterer:
         s = self.stories[best]
         s.members.append(f.id)
         _add_into(s.vec, vec)
+        s.events.update(f.events)
         s.keys.update(keys)
         if f.day is not None:
             s.first_day = f.day if s.first_day is None else min(s.first_day, f.day)
@@ -498,7 +513,7 @@ class StoryClusterer:
         return [sid for sid, _ in hits.most_common(MAX_CANDIDATES)]
 
     def _linkage(self, a: _Story, b: _Story) -> float:
-        sim = _dot(a.vec, b.vec) / (len(a.members) * len(b.members))
+        sim = _dot(a.vec, b.vec) / (len(a.members) * len(b.members)) + _event_bonus(a.events, b.events)
         return sim * self._date_factor(a.first_day, a.last_day, b.first_day, b.last_day)
 
     def consolidate(self) -> None:
@@ -523,6 +538,7 @@ class StoryClusterer:
                 continue
             a.members.extend(b.members)
             _add_into(a.vec, b.vec)
+            a.events |= b.events
             for k in b.keys:
                 post = self.index[k]
                 post.discard(j)
@@ -532,7 +548,7 @@ class StoryClusterer:
             a.first_day, a.last_day = (min(days), max(days)) if days else (None, None)
             a.version += 1
             b.alive = False
-            b.vec, b.keys = {}, set()
+            b.vec, b.keys, b.events = {}, set(), set()
             for m in b.members:
                 self.assigned[m] = i
             for n in self._candidates(a.keys, exclude=i):
@@ -542,6 +558,14 @@ class StoryClusterer:
     def clusters(self) -> list[list[str]]:
         """Member article ids of each story, in the order the stories began."""
         return [list(s.members) for s in self.stories if s.alive and s.members]
+
+
+def _event_bonus(a: Iterable[str], b: set[str]) -> float:
+    """Similarity added for events both sides report: a shared happening is the strongest tie."""
+    a = set(a)
+    if not a or not b:
+        return 0.0
+    return W_EVENTS * len(a & b) / min(len(a), len(b))
 
 
 def _add_into(total: dict[str, float], vec: dict[str, float]) -> None:
@@ -631,6 +655,7 @@ REPORT_BEFORE_DAYS = 2
 REPORT_AFTER_DAYS = 14
 
 QUOTED_KINDS = frozenset({"direct", "partial", "statement"})
+MAX_WORDINGS = 5  # wordings kept per outlet and item: enough to compare, bounded for syndicated text
 
 
 def _interval(d: Any) -> tuple[int | None, int | None]:
@@ -681,6 +706,7 @@ class CoverageRow:
     stories: list[str]
     cells: dict[str, Cell] = field(default_factory=dict)
     refs: list[int] = field(default_factory=list)
+    sort: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -739,8 +765,16 @@ def _pairs(text: str) -> set[str]:
 def quote_groups(dossier: Dossier) -> list[list[int]]:
     """Indexes into ``dossier.quotes`` of the quotes that reproduce one utterance.
 
-    Blocked by speaker and by shared word pairs, so it stays near-linear.
+    The quotes stage's own ``group`` ids win where it set them; otherwise quotes of one
+    speaker group when the shorter's word pairs are mostly in the longer, blocked by
+    speaker and by shared word pairs so it stays near-linear.
     """
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(dossier.quotes):
+        g = getattr(q, "group", None)  # a field the quotes layer adds beyond the contract
+        by_group[str(g) if g else f"#{i}"].append(i)
+    if len(by_group) < len(dossier.quotes):
+        return sorted(by_group.values(), key=lambda g: g[0])
     parent = list(range(len(dossier.quotes)))
 
     def find(i: int) -> int:
@@ -762,7 +796,7 @@ def quote_groups(dossier: Dossier) -> list[list[int]]:
                 parent[find(i)] = find(j)
         for s in shingle_sets[i]:
             post = index[(who, s)]
-            if len(post) < 50:  # a pair in 50 quotes of one speaker is a formula, not evidence
+            if len(post) < 20:  # a pair in 20 quotes of one speaker is a formula, not evidence
                 post.append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(dossier.quotes)):
@@ -787,11 +821,33 @@ def claim_groups(dossier: Dossier) -> list[list[int]]:
 
 
 def _date_label(d: Any) -> str | None:
+    """A date interval in words (see :func:`date_label`), None when unknown."""
     if d is None or (not d.earliest and not d.latest):
         return None
+    return date_label(d)
+
+
+def date_label(d: Any) -> str:
+    """A date interval in words: one day, a whole month, a range, an open bound, or "date unknown"."""
+    if d is None or (not d.earliest and not d.latest):
+        return "date unknown"
     if d.earliest == d.latest:
         return str(d.earliest)
-    return f"{d.earliest or '…'}..{d.latest or '…'}"
+    if d.earliest and d.latest:
+        lo, hi = str(d.earliest), str(d.latest)
+        if lo[:7] == hi[:7] and lo.endswith("-01") and _last_of_month(hi):
+            return lo[:7]
+        if lo[:4] == hi[:4] and lo[4:10] == "-01-01" and hi[4:10] == "-12-31":
+            return lo[:4]
+        return f"{lo} – {hi}"
+    return f"after {d.earliest}" if d.earliest else f"before {d.latest}"
+
+
+def _last_of_month(iso: str) -> bool:
+    try:
+        return (date.fromordinal(date.fromisoformat(iso[:10]).toordinal() + 1)).day == 1
+    except ValueError:
+        return False
 
 
 def camps_of(dossier: Dossier) -> dict[str, list[str]]:
@@ -821,7 +877,9 @@ def camps_of(dossier: Dossier) -> dict[str, list[str]]:
     return dict(camps) if len(camps) > 1 else {}
 
 
-def coverage(dossier: Dossier, camps: dict[str, list[str]] | None = None) -> Coverage:
+def coverage(
+    dossier: Dossier, camps: dict[str, list[str]] | None = None, groups: list[list[int]] | None = None
+) -> Coverage:
     """The coverage matrix: events, quotes and figures against outlets.
 
     A cell says how the outlet carries the item: ``reported``/``referenced`` for events,
@@ -833,6 +891,7 @@ def coverage(dossier: Dossier, camps: dict[str, list[str]] | None = None) -> Cov
     Args:
         dossier: any contract-shaped dossier.
         camps: outlets grouped by alignment; by default :func:`camps_of` (from stances).
+        groups: quote groups already computed by :func:`quote_groups`.
 
     Returns:
         The :class:`Coverage`, rows in date order (undated last), outlets by article count.
@@ -854,16 +913,24 @@ def coverage(dossier: Dossier, camps: dict[str, list[str]] | None = None) -> Cov
             return
         stories = sorted({story[f[0]] for f in found})
         r = CoverageRow(kind, key, label, _date_label(d), [s for s in stories if s != "*"], refs=refs)
+        r.sort = f"{getattr(d, 'earliest', None) or getattr(d, 'latest', None) or '9999'}|{getattr(d, 'latest', None) or ''}"
         rank = {"reported": 0, "quoted": 0, "asserted": 0, "referenced": 1, "paraphrased": 1}
+        # Sets beside the lists: a figure every outlet repeats can have thousands of articles.
+        seen: dict[str, tuple[set[str], set[str]]] = {}
         for aid, status, text in found:
-            cell = r.cells.get(outlet[aid])
+            o = outlet[aid]
+            cell = r.cells.get(o)
             if cell is None:
-                cell = r.cells[outlet[aid]] = Cell(status)
+                cell = r.cells[o] = Cell(status)
+                seen[o] = (set(), set())
             elif rank.get(status, 2) < rank.get(cell.status, 2):
                 cell.status = status
-            if aid not in cell.articles:
+            arts_seen, texts_seen = seen[o]
+            if aid not in arts_seen:
+                arts_seen.add(aid)
                 cell.articles.append(aid)
-            if text and text not in cell.texts:
+            if text and text not in texts_seen and len(cell.texts) < MAX_WORDINGS:
+                texts_seen.add(text)
                 cell.texts.append(text)
         for s in stories:
             for o in story_outlets[s]:
@@ -878,7 +945,7 @@ def coverage(dossier: Dossier, camps: dict[str, list[str]] | None = None) -> Cov
                 found.append((m.article, report_status(a, e), _sentence(a, m.span.start, m.span.end)))
         row("event", e.id, e.summary or e.plover, e.date, found, [i])
     actor_names = {a.id: a.name for a in dossier.actors}
-    for g in quote_groups(dossier):
+    for g in quote_groups(dossier) if groups is None else groups:
         qs = [dossier.quotes[i] for i in g]
         longest = max(qs, key=lambda q: len(q.span.text))
         who = actor_names.get(longest.speaker or "", longest.speaker_text or "unknown speaker")
@@ -890,7 +957,7 @@ def coverage(dossier: Dossier, camps: dict[str, list[str]] | None = None) -> Cov
         label = f"{_num(c0.value)} {c0.unit}" + (f" ({c0.about})" if c0.about else "")
         found = [(c.article, "asserted", c.span.text) for c in cs]
         row("claim", f"c{g[0]}", label, c0.as_of, found, g)
-    rows.sort(key=lambda r: (r.date is None, (r.date or "")[:10], {"event": 0, "quote": 1, "claim": 2}[r.kind], r.key))
+    rows.sort(key=lambda r: (r.date is None, r.sort, {"event": 0, "quote": 1, "claim": 2}[r.kind], r.key))
     camps = camps_of(dossier) if camps is None else camps
     return Coverage(outlets, rows, camps, _blindspots(rows, outlets, camps))
 

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 from functools import lru_cache
 from pathlib import Path
@@ -73,7 +74,16 @@ def render_view(view: View) -> str:
 
 def render_report(dossier: Dossier) -> str:
     """The report of ``dossier`` as one self-contained HTML page."""
-    return render_view(build_view(dossier))
+    # The view and the page are millions of short-lived strings and small records that
+    # form no cycles; the cyclic collector's full passes over them made time grow faster
+    # than the dossier (10k articles took 15x as long as 1k with it on).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return render_view(build_view(dossier))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_report(dossier: Dossier, path: str | Path) -> Path:

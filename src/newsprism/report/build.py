@@ -10,6 +10,7 @@ the report lists it, which is how a reader goes from a statement to its evidence
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from newsprism.article import Article, DateRange, Dossier, Line
 from newsprism.compare import (
     Coverage,
     coverage,
+    date_label,
     figure_key,
     outlet_label,
     provenance,
@@ -32,6 +34,8 @@ from newsprism.compare import (
 # PLOVER types by the side of the cooperation/conflict scale they fall on (PLOVER
 # codebook: the first eight are cooperative, the rest conflictual); the timeline colours them.
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST"})
+
+MAX_ALSO = 12  # other outlets listed beside a quote they also carry
 
 STATUS_SYMBOL = {
     "reported": "●",
@@ -273,34 +277,6 @@ class View:
 # --------------------------------------------------------------------------- helpers
 
 
-def date_label(d: DateRange | None) -> str:
-    """A date interval in words: one day, a range, an open bound, or "date unknown"."""
-    if d is None or (not d.earliest and not d.latest):
-        return "date unknown"
-    if d.earliest == d.latest:
-        return str(d.earliest)
-    if d.earliest and d.latest:
-        lo, hi = d.earliest, d.latest
-        # A whole month reads better as the month.
-        if lo[:7] == hi[:7] and lo.endswith("-01") and _month_end(hi):
-            return lo[:7]
-        return f"{lo} – {hi}"
-    return f"after {d.earliest}" if d.earliest else f"before {d.latest}"
-
-
-def _month_end(iso: str) -> bool:
-    try:
-        d = date.fromisoformat(iso[:10])
-    except ValueError:
-        return False
-    return (d.toordinal() + 1) == _next_month_first(d)
-
-
-def _next_month_first(d: date) -> int:
-    y, m = (d.year + 1, 1) if d.month == 12 else (d.year, d.month + 1)
-    return date(y, m, 1).toordinal()
-
-
 def date_sort(d: DateRange | None) -> str:
     """A sort key: earliest day first, then latest; unknown dates last."""
     if d is None or (not d.earliest and not d.latest):
@@ -380,7 +356,7 @@ def segment_line(raw: str, start: int, end: int, spans: Sequence[tuple[int, int,
         cuts.add(min(end, s[1]))
     points = sorted(cuts)
     out: list[Segment] = []
-    for lo, hi in zip(points, points[1:], strict=False):
+    for lo, hi in itertools.pairwise(points):
         if hi <= lo:
             continue
         over = [s for s in inside if s[0] <= lo and s[1] >= hi]
@@ -418,7 +394,8 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
 
     speakers_key: dict[str, int] = {}
     speaker_views: list[SpeakerView] = []
-    groups = _quote_group_of(dossier)
+    qgroups = quote_groups(dossier)
+    groups = _quote_group_of(qgroups)
     for qi, q in enumerate(dossier.quotes):
         i = aidx.get(q.article)
         if i is None:
@@ -444,7 +421,8 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
         for qv in sv.quotes:
             g = groups.get(int(qv.ref[1:]))
             if g:
-                for other in g:
+                # A quote every outlet carries would list every other copy under each copy.
+                for other in g[:MAX_ALSO]:
                     oq = dossier.quotes[other]
                     j = aidx.get(oq.article)
                     if other != int(qv.ref[1:]) and j is not None and j != qv.art:
@@ -517,7 +495,7 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
             if card.kind == "technique":
                 card.target = f"out-{oidx[av.outlet]}"
 
-    cov = cov if cov is not None else coverage(dossier)
+    cov = cov if cov is not None else coverage(dossier, groups=qgroups)
     matrix, blind = _matrix(cov, dossier, aidx, events)
     outlets = _outlets(dossier, arts, outlet_of, outlet_names, cov, name)
     actors = _actors(dossier)
@@ -587,14 +565,8 @@ def _dossier_title(dossier: Dossier, events: list[EventView]) -> str:
     return "Dossier"
 
 
-def _quote_group_of(dossier: Dossier) -> dict[int, list[int]]:
-    """Quote index -> indexes of every quote of its group (the quotes stage's ``group``, else ours)."""
-    by_group: dict[str, list[int]] = defaultdict(list)
-    for i, q in enumerate(dossier.quotes):
-        g = getattr(q, "group", None)
-        if g:
-            by_group[str(g)].append(i)
-    groups = list(by_group.values()) if by_group else quote_groups(dossier)
+def _quote_group_of(groups: list[list[int]]) -> dict[int, list[int]]:
+    """Quote index -> indexes of every quote of its group, for groups of more than one."""
     return {i: g for g in groups if len(g) > 1 for i in g}
 
 
@@ -818,7 +790,7 @@ def _outlets(
         for i in members:
             for actor, s in arts[i].stance.items():
                 stances[(name(actor), s)] += 1
-        copies = [(i, aidx[arts[i].duplicate_of]) for i in members if arts[i].duplicate_of in aidx]
+        copies = [(i, aidx[d]) for i in members if (d := arts[i].duplicate_of) is not None and d in aidx]
         carried = sum(1 for r in cov.rows if o in r.cells and r.cells[o].status != "omitted")
         omitted = sum(1 for r in cov.rows if o in r.cells and r.cells[o].status == "omitted")
         views.append(

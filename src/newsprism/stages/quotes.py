@@ -100,8 +100,13 @@ CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/\u00a0…")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "several", "many", "most", "other", "another", "one", "two", "three", "both", "all", "each", "any", "no", "such"})
-AUX = frozenset(
-    ["has", "have", "had", "having", "is", "are", "was", "were", "be", "been", "will", "would", "could", "can", "may", "might", "must", "shall", "should", "did", "does", "do", "also", "further", "again", "later", "then", "previously", "earlier", "once", "never", "still", "already", "just", "even", "repeatedly", "reportedly", "publicly", "privately", "openly", "now", "today", "yesterday", "recently", "often", "frequently", "not", "n't", "first", "last", "again", "too", "quickly", "immediately", "separately", "additionally", "similarly", "likewise", "only", "always", "usually", "generally", "simply"]
+AUX_VERBS = frozenset("has have had having is are was were be been will would could can may might must shall should did does do not n't".split())  # noqa: SIM905 — a word list reads better as one string
+# Words between a subject and its verb ("Pak further said", "has also said"); skipped, and only
+# auxiliaries end a speaker phrase read backwards ("An earlier report said" keeps "earlier").
+AUX = AUX_VERBS | frozenset(
+    "also further again later then previously earlier once never still already just even repeatedly reportedly "  # noqa: SIM905
+    "publicly privately openly now today yesterday recently often frequently first last too "
+    "quickly immediately separately additionally similarly likewise only always usually generally simply".split()
 )
 # Words that end a speaker phrase when read backwards from a cue (clause boundaries).
 BOUNDARY_WORDS = frozenset(
@@ -123,6 +128,7 @@ WORDS = re.compile(r"\w+")
 SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
 # "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —": a dateline is not a subject.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*\.?)*(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
+TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|[A-Z])\.")
 ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "prof", "capt", "adm", "maj", "cmdr", "rev", "fig", "ft", "mt"]
 )
@@ -251,19 +257,34 @@ def _title_words() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Pair:
-    """An outermost pair of quotation marks: ``open`` and ``close`` are the marks' offsets."""
+    """An outermost pair of quotation marks.
+
+    ``open`` is the last character of the opening mark and ``close`` the first of the
+    closing one, so the quoted words are ``open + 1 : close``; ``lo:hi`` spans both
+    marks (a mark may be two characters: the typewriter ``''`` of some newspapers).
+    """
 
     open: int
     close: int
     double: bool
     runs_on: bool = False  # opened and not closed in its paragraph; the next paragraph opens with a mark
+    lo: int = -1
+    hi: int = -1
+
+    @property
+    def start(self) -> int:
+        return self.lo if self.lo >= 0 else self.open
+
+    @property
+    def end(self) -> int:
+        return self.hi if self.hi >= 0 else self.close + 1
 
 
-def _direction(text: str, i: int, lo: int, hi: int) -> str | None:
-    """``open``, ``close``, ``either`` or None (an apostrophe) for the mark at ``text[i]``."""
-    c = text[i]
+def _direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> str | None:
+    """``open``, ``close``, ``either`` or None (an apostrophe) for the mark at ``text[i : i + width]``."""
+    c = '"' if width == 2 else text[i]
     prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
+    nxt = text[i + width] if i + width < hi else " "
     left = prev in OPEN_BEFORE or prev.isspace()
     right = nxt in CLOSE_AFTER or nxt.isspace() or nxt in ALL_MARKS
     if c in SINGLE_OPEN or c in SINGLE_CLOSE or c in SINGLE_EITHER:
@@ -295,29 +316,36 @@ def quote_pairs(text: str, lo: int = 0, hi: int | None = None) -> tuple[list[Pai
         paragraph's end (None when every mark is closed).
     """
     hi = len(text) if hi is None else hi
-    stack: list[tuple[bool, int]] = []  # (double, offset)
+    stack: list[tuple[bool, int, int]] = []  # (double, offset, width)
     pairs: list[Pair] = []
-    for i in range(lo, hi):
+    i = lo - 1
+    while i + 1 < hi:
+        i += 1
         c = text[i]
         if c not in ALL_MARKS:
             continue
-        double = c in DOUBLE_OPEN or c in DOUBLE_CLOSE or c in DOUBLE_EITHER
-        d = _direction(text, i, lo, hi)
+        # Two typewriter single marks ('' or ``) are one double mark.
+        width = 2 if c in "'`" and i + 1 < hi and text[i + 1] in "'`" else 1
+        double = width == 2 or c in DOUBLE_OPEN or c in DOUBLE_CLOSE or c in DOUBLE_EITHER
+        d = _direction(text, i, lo, hi, width)
         if d is None:
             continue
         if d == "either":
             d = "close" if any(s[0] == double for s in stack) else "open"
         if d == "open":
-            stack.append((double, i))
+            stack.append((double, i, width))
+            i += width - 1
             continue
         j = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == double), None)
         if j is None:
+            i += width - 1
             continue  # a stray closing mark (or a plural possessive’s apostrophe)
-        start = stack[j][1]
+        _, start, w0 = stack[j]
         del stack[j:]
         if not stack:
-            pairs.append(Pair(start, i, double))
-    left = next((off for dbl, off in stack if dbl), None) if stack else None
+            pairs.append(Pair(start + w0 - 1, i, double, lo=start, hi=i + width))
+        i += width - 1
+    left = next((off for dbl, off, _ in stack if dbl), None) if stack else None
     if left is not None and stack and stack[0][1] != left:
         left = None  # the unclosed mark is nested inside another unclosed one: refuse both
     return pairs, left
@@ -404,6 +432,7 @@ class _Extractor:
         self.found: list[_Found] = []
         self.sent_bounds = sorted({(s.start, s.end) for s in article.sentences})
         self.work = self.text
+        self._person_keys: dict[str, set[str]] | None = None
         self._outer_region: dict[int, tuple[int, int]] = {}
 
     # -- small helpers ----------------------------------------------------------------
@@ -446,8 +475,8 @@ class _Extractor:
                 if '"' in line[m.end() :]:
                     break  # the statement is quoted right there: the marks will find it
                 rest = list(range(pi + 1, len(self.paras)))
-                if not rest:
-                    break
+                if not rest or self.raw[self.paras[rest[0]][0]] in DOUBLE_OPEN + DOUBLE_EITHER + SINGLE_OPEN:
+                    break  # the statement that follows is in quotation marks: the marks will find it
                 # The statement runs to the end of the body (a reproduced text is the rest of the page).
                 first, last = self.paras[rest[0]][0], self.paras[rest[-1]][1]
                 if len(WORDS.findall(self.text[first:last])) < 8:
@@ -503,13 +532,18 @@ class _Extractor:
         keep = []
         for c in cuts:
             prev = self.text[ls:c].rstrip()
-            closes = any(p.close == ls + len(prev) - 1 for p in pairs)
+            closes = any(p.end == ls + len(prev) for p in pairs)
             if closes and self.text[c : c + 1].islower():
                 continue
             if closes and len(prev) >= 2 and prev[-2] in "?!,":
                 head = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}", self.text[c : c + 80])
-                if head and self.lex.cue.match(self.text, c + head.end()):
-                    continue
+                cue = self.lex.cue.match(self.text, c + head.end()) if head else None
+                if cue is not None:
+                    nxt = min([x for x in cuts if x > c] + [le])
+                    tail = self.text[cue.end() : nxt]
+                    # Only an attribution joins, not a new report ("Ginsburg said ... that she ...").
+                    if not re.search(r"\bthat\b", tail) and len(WORDS.findall(tail)) <= 14:
+                        continue
             keep.append(c)
         bounds = [ls, *sorted(set(keep)), le]
         out = []
@@ -553,7 +587,7 @@ class _Extractor:
             pairs = [p for p in pairs if p.close > p.open + 1]
             pairs_by_para.append(pairs)
             for p in pairs:
-                self.quoted.append((p.open, p.close + 1))
+                self.quoted.append((p.start, p.end))
         self._mask(p for ps in pairs_by_para for p in ps)
         for pi, (ls, le) in enumerate(self.paras):
             if pi in skip:
@@ -564,7 +598,7 @@ class _Extractor:
         """``self.work``: the normalised text with each quote replaced by ``"QQQ…"`` (offsets kept)."""
         chars = list(self.text)
         for p in pairs:
-            a, b = p.open, p.close + (0 if p.runs_on else 1)
+            a, b = p.start, (p.close if p.runs_on else p.end)
             for k in range(a, b):
                 chars[k] = "Q"
             chars[a] = '"'
@@ -659,7 +693,10 @@ class _Extractor:
         if re.fullmatch(r"[\s.!?)\]]*", rest2) or re.match(r"(?:adding|saying|noting|according)\b", rest2):
             # The cue ends the clause: "“...,” SPEAKER said." or "CONTENT, SPEAKER said."
             head = masked[: speaker.start - us] if speaker.start >= us else ""
-            if kind != "participle" and re.search(r",\s*$", head) and not re.fullmatch(r"\s*\"Q*\"?\s*,\s*", head):
+            # "CONTENT, SPEAKER said." — also when the content ends in a partial quote
+            # ("... can “take their frustrations,” Sexton said.").
+            mixed = re.search(r"\w[^\"]*\s\"Q*\"\s*,?\s*$", head) is not None and len(WORDS.findall(re.sub(r"\"Q*\"", "", head))) >= 4
+            if kind != "participle" and (re.search(r",\s*$", head) or mixed) and not re.fullmatch(r"\s*\"Q*\"?\s*,?\s*", head):
                 c1 = us + len(head.rstrip().rstrip(",").rstrip())
                 c0 = self._content_start(us, c1, masked)
                 if c1 - c0 >= 8:
@@ -692,6 +729,8 @@ class _Extractor:
         if not re.search(r"[,\"]\s*$", before):
             return None
         quote_before = before.rstrip().endswith('"') or before.rstrip().endswith('",')
+        # Full stops of titles and initials do not end the speaker ("said Rep. Hakeem Jeffries").
+        after = TITLE_DOT.sub(lambda m: m.group(0)[:-1] + "·", after)
         sp = None
         a = b = ce
         # The speaker runs to the next comma or full stop; failing that, to an adjunct ("says a source in ...").
@@ -938,7 +977,7 @@ class _Extractor:
                 prev = self.work[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
                 if not (prev[:1].isupper() or prev.lower() in self.lex.speaker_nouns):
                     break
-            if lw in AUX and k < i:
+            if lw in AUX_VERBS and k < i:
                 break
             if lw in self.lex.forms and k < i and self.lex.forms[lw][1] != "naming" and not w[:1].isupper():
                 break
@@ -1038,13 +1077,16 @@ class _Extractor:
         if not words or not words[-1][:1].isupper():
             return None
         key = name_key(words[-1])
+        if self._person_keys is None:
+            self._person_keys = {}
+            for a in self.art.actors:
+                if a.type != "PERSON":
+                    continue  # places and organisations the actors layer links itself; a demonym is no speaker
+                forms = {name_key(x) for x in (a.name, *a.aliases)}
+                self._person_keys[a.id] = forms | {t for f in forms for t in (f.split()[:1] + f.split()[-1:]) if len(f.split()) >= 2}
         best: tuple[int, ActorMention] | None = None
         for a in self.art.actors:
-            forms = {name_key(x) for x in (a.name, *a.aliases)}
-            if a.type != "PERSON":
-                continue  # places and organisations the actors layer links itself; a demonym is no speaker
-            toks = {t for f in forms for t in (f.split()[:1] + f.split()[-1:]) if len(f.split()) >= 2}
-            if key not in forms and key not in toks:
+            if key not in self._person_keys.get(a.id, ()):
                 continue
             for m in self.mentions:
                 if m.actor != a.id:
@@ -1207,18 +1249,18 @@ class _Extractor:
             words = WORDS.findall(body)
             if not words:
                 continue
-            pre_s = pairs[idx - 1].close + 1 if idx > 0 else us
-            pre = masked[pre_s - us : p.open - us]
-            post_e = pairs[idx + 1].open if idx + 1 < len(pairs) else ue
-            post = masked[p.close + 1 - us : post_e - us] if not p.runs_on else ""
-            if self._is_name(body, masked[: p.open - us]):
+            pre_s = pairs[idx - 1].end if idx > 0 else us
+            pre = masked[pre_s - us : p.start - us]
+            post_e = pairs[idx + 1].start if idx + 1 < len(pairs) else ue
+            post = masked[p.end - us : post_e - us] if not p.runs_on else ""
+            if self._is_name(body, masked[: p.start - us]):
                 continue
             f = _Found(cs, ce, "direct", para=pi, pair=p)
             # The frame whose content holds the quote, the one right after it, the one right before it.
-            inside = [fr for fr in frames if fr.content and fr.content[0] <= p.open and p.close <= fr.content[1] + 1]
+            inside = [fr for fr in frames if fr.content and fr.content[0] <= p.start and p.close <= fr.content[1] + 1]
             after = [fr for fr in frames if fr.content is None and fr.kind in ("after-quote", "say", "tell", "before-quote") and p.close < fr.cue_start <= post_e and fr.cue_start - p.close < 200]
-            after_ok = [fr for fr in after if self._only_attribution(p.close + 1, fr, masked, us)]
-            before = [fr for fr in frames if fr.kind in ("before-quote", "colon", "tell", "say", "participle") and fr.content is None and fr.cue_end <= p.open and pre_s <= fr.cue_start]
+            after_ok = [fr for fr in after if self._only_attribution(p.end, fr, masked, us)]
+            before = [fr for fr in frames if fr.kind in ("before-quote", "colon", "tell", "say", "participle") and fr.content is None and fr.cue_end <= p.start and pre_s <= fr.cue_start]
             starts_clause = re.fullmatch(r"[\s\-—–]*", pre) is not None or (idx > 0 and re.fullmatch(r"[\s,.;:!?]*", pre) is not None)
             ends_clause = re.fullmatch(r"[\s.!?)]*", post) is not None
             fr_use: _Frame | None = None
@@ -1226,14 +1268,14 @@ class _Extractor:
                 fr_use = min(inside, key=lambda fr: (fr.content[1] - fr.content[0]) if fr.content else 0)
                 share = len(words) / max(1, len(WORDS.findall(self.text[fr_use.content[0] : fr_use.content[1]]))) if fr_use.content else 0
                 f.kind = "partial"
-                if share >= 0.8 and re.search(r"[:,]\s*$", masked[: p.open - us]) and body[:1].isupper():
+                if share >= 0.8 and re.search(r"[:,]\s*$", masked[: p.start - us]) and body[:1].isupper():
                     f.kind = "direct"
             elif after_ok and (starts_clause or re.search(r"[:,]\s*$", pre)):
                 fr_use = after_ok[0]
                 f.kind = "direct" if body[:1].isupper() or starts_clause else "partial"
             elif before and (ends_clause or re.match(r"\s*[,;]", post)):
                 fr_use = before[-1]
-                tail = masked[fr_use.cue_end - us : p.open - us]
+                tail = masked[fr_use.cue_end - us : p.start - us]
                 f.kind = "direct" if re.search(r"[,:]\s*$", tail) or tail.strip() == "" else "partial"
             else:
                 colon = re.search(r":\s*$", pre)
@@ -1242,7 +1284,7 @@ class _Extractor:
                     np = self._np_before(cpos, us)
                     sp = self._speaker_from_np(*np) if np else None
                     if sp is not None and (sp.actor or sp.text[:1].isupper()):
-                        fr_use = _Frame(":", cpos, cpos + 1, sp, (sp.start, p.open), None, "colon")
+                        fr_use = _Frame(":", cpos, cpos + 1, sp, (sp.start, p.start), None, "colon")
             if fr_use is not None:
                 f.frame = fr_use
                 f.speaker = fr_use.speaker
@@ -1255,14 +1297,14 @@ class _Extractor:
                 f.extra["continuation"] = True
             else:
                 # A partial quote in a clause with no frame: the clause's subject said it.
-                sp = self._clause_speaker(us, p.open, masked)
+                sp = self._clause_speaker(us, p.start, masked)
                 if sp is not None and (sp.actor or sp.pronoun or sp.text.split()[-1].lower() in self.lex.speaker_nouns):
                     f.kind = "partial"
                     f.speaker = sp
                     # The speech verb nearest before the quote ("calling it a “...”"), else the clause's verb.
-                    near = [m for m in self.lex.naming_cue.finditer(self.work, sp.end, p.open) if not m.group(0)[:1].isupper()]
-                    f.cue = near[-1].group(0) if near else self._clause_verb(sp.end, p.open)
-                    f.region = (us, p.open)
+                    near = [m for m in self.lex.naming_cue.finditer(self.work, sp.end, p.start) if not m.group(0)[:1].isupper()]
+                    f.cue = near[-1].group(0) if near else self._clause_verb(sp.end, p.start)
+                    f.region = (us, p.start)
                     f.via = self._via(us, ue)
                 else:
                     if len(words) < self.min_words:
@@ -1351,9 +1393,16 @@ class _Extractor:
         line = self.text[ls:le].rstrip()
         if not line.endswith(":"):
             return None
-        m = self.lex.cue.search(line)
         cands = [ls + mm.start() for mm in self.lex.cue.finditer(line)]
-        if not m or not cands:
+        if not cands:
+            # "President Clinton released the following statement:" introduces the quote below.
+            for pat in self.lex.statement_intros:
+                im = pat.search(line)
+                if im:
+                    sent = self._sentence_around(ls + im.start(), ls, le)
+                    sp = self._statement_speaker(sent[0], sent[1], ls + im.start(), ls + im.end())
+                    if sp is not None:
+                        return _Found(ls, le, "frame", speaker=sp, cue=" ".join(im.group(0).split()), region=sent)
             return None
         cs = cands[-1]
         np = self._np_before(cs, ls)

@@ -88,6 +88,7 @@
     reveal(el);
     el.scrollIntoView({ block: 'center' });
     flash(el);
+    if (window.history && window.history.replaceState) { window.history.replaceState(null, '', '#' + id); }
   }
 
   /* Filters: a search box narrows the list named by its data-filter. */
@@ -180,11 +181,18 @@
     }
   });
 
-  var m = /^#art-(\d+)$/.exec(window.location.hash);
+  /* Deep links: #art-N opens an article; any other id is brought into view, paging included. */
+  var hash = window.location.hash.slice(1);
+  var m = /^art-(\d+)$/.exec(hash);
   if (m) {
     openArticle(m[1], null, true);
-  } else if (doc.getElementById('tpl-0')) {
-    openArticle('0', null, false);
+  } else {
+    if (doc.getElementById('tpl-0')) { openArticle('0', null, false); }
+    var target = hash ? doc.getElementById(hash) : null;
+    if (target) {
+      reveal(target);
+      target.scrollIntoView({ block: 'start' });
+    }
   }
   doc.body.setAttribute('data-ready', '1');
 }());

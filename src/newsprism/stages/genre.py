@@ -1,0 +1,241 @@
+"""The genre stage: report, opinion, statement, analysis or other, per article.
+
+A logistic regression trained on the SemEval-2023 Task 3 subtask-1 English genre
+labels (Piskorski et al. 2023: reporting -> ``report``, opinion -> ``opinion``,
+satire -> ``other``) reads the article's structure more than its topic:
+
+* quotation share (reports are built of attributed quotes; Biber 1988's
+  "reported speech" features), reporting verbs per sentence, first- and
+  second-person pronouns outside quotes, questions and exclamations, modal and
+  stance markers (Biber 1988, dimension 4, "overt expression of persuasion"),
+  sentence length, figures;
+* the density of the persuasion stage's lexicon cues;
+* a light, hashed bag of words.
+
+Two genres the training labels lack are decided by rules on what the page says
+about itself (cues in ``data/persuasion/genre_cues.json``):
+
+* ``statement``: the article reproduces a statement whole — a ``statement`` quote
+  (the quotes stage) covering a large share of the body, or an announcing phrase
+  ("the following press statement was issued by ...") followed by first-person
+  prose outside quotation marks;
+* ``analysis``: a title or metadata line labelling the piece as analysis.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism import settings
+from newsprism.article import GENRES, Article
+from newsprism.registry import stage
+
+DATA = settings.DATA_DIR / "persuasion"
+MODEL_FILE = DATA / "genre.npz"
+LEX_BITS = 16
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{1,2000}?[\"”»]")
+DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[^()\n]{0,40})?\s*(?:\([A-Za-z .]+\))?\s*[-—–]")
+FIRST_SING = frozenset({"i", "me", "my", "mine", "myself"})
+FIRST_PLUR = frozenset({"we", "us", "our", "ours", "ourselves"})
+SECOND = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+
+# Share of the body a statement quote must cover for the article to be a statement.
+STATEMENT_SHARE = 0.35
+# First-person words per 100 outside quotes that mark a statement announced by a cue.
+STATEMENT_FIRST_PERSON = 1.0
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, list[str]]:
+    """The packaged genre cues plus the user's ``$NEWSPRISM_DATA/persuasion/genre_cues.json``."""
+    out: dict[str, list[str]] = {}
+    for path in (DATA / "genre_cues.json", Path(settings.USER_DATA_DIR) / "persuasion" / "genre_cues.json"):
+        if path.is_file():
+            for k, v in json.loads(path.read_text(encoding="utf-8")).items():
+                if isinstance(v, list):
+                    out.setdefault(k, []).extend(str(x).lower() for x in v)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _phrase_pattern(kind: str) -> re.Pattern[str]:
+    alt = "|".join(re.escape(c) for c in sorted(cues().get(kind, []), key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
+
+
+STRUCTURE = (
+    "quote_share",
+    "quotes_per_sent",
+    "reporting_per_sent",
+    "first_sing",
+    "first_plur",
+    "second",
+    "questions",
+    "exclaims",
+    "opinion_markers",
+    "sent_len",
+    "log_sents",
+    "digits",
+    "dateline",
+    "cue_density",
+    "title_question",
+    "statement_cue",
+)
+
+
+def structure(title: str, paragraphs: Sequence[str], statement_share: float = 0.0) -> np.ndarray:
+    """The structural features of an article, in :data:`STRUCTURE` order."""
+    from newsprism.stages.persuasion import lexicon
+
+    body = "\n".join(paragraphs)
+    outside = QUOTED.sub(" ", body)
+    quoted_chars = sum(len(m.group(0)) for m in QUOTED.finditer(body))
+    words_out = [w.lower() for w in WORD.findall(outside)]
+    n_out = max(len(words_out), 1)
+    words = WORD.findall(body)
+    n_words = max(len(words), 1)
+    n_sents = max(sum(max(1, len(re.findall(r"[.!?](?:\s|$)", p))) for p in paragraphs if p.strip()), 1)
+    lex = lexicon()
+    cue_hits = len(lex.find(body)) if body else 0
+    vals = {
+        "quote_share": max(quoted_chars / max(len(body), 1), statement_share),
+        "quotes_per_sent": len(QUOTED.findall(body)) / n_sents,
+        "reporting_per_sent": len(_phrase_pattern("reporting_verbs").findall(body)) / n_sents,
+        "first_sing": 100 * sum(w in FIRST_SING for w in words_out) / n_out,
+        "first_plur": 100 * sum(w in FIRST_PLUR for w in words_out) / n_out,
+        "second": 100 * sum(w in SECOND for w in words_out) / n_out,
+        "questions": outside.count("?") / n_sents,
+        "exclaims": outside.count("!") / n_sents,
+        "opinion_markers": 100 * len(_phrase_pattern("opinion_markers").findall(outside)) / n_out,
+        "sent_len": n_words / n_sents / 30.0,
+        "log_sents": math.log1p(n_sents),
+        "digits": 100 * sum(w[:1].isdigit() for w in words) / n_words,
+        "dateline": 1.0 if paragraphs and DATELINE.match(paragraphs[0].strip()) else 0.0,
+        "cue_density": 100 * cue_hits / n_words,
+        "title_question": 1.0 if title.strip().endswith("?") else 0.0,
+        "statement_cue": 1.0 if _phrase_pattern("statement").search(body) else 0.0,
+    }
+    # Rates are squashed so one extreme article does not dominate the scale.
+    return np.array([math.log1p(vals[k]) if k not in ("dateline", "title_question", "statement_cue") else vals[k] for k in STRUCTURE])
+
+
+def lexical(title: str, paragraphs: Sequence[str]) -> dict[int, float]:
+    """Hashed, l2-normalised word counts (sublinear) of the title and body outside quotes."""
+    counts: dict[int, float] = {}
+    for w in WORD.findall(QUOTED.sub(" ", title + "\n" + "\n".join(paragraphs)).lower()):
+        h = zlib.crc32(w.encode("utf-8")) & ((1 << LEX_BITS) - 1)
+        counts[h] = counts.get(h, 0.0) + 1.0
+    vals = {h: 1.0 + math.log(c) for h, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+    return {h: v / norm for h, v in vals.items()}
+
+
+@dataclass(slots=True)
+class GenreModel:
+    mean: np.ndarray
+    scale: np.ndarray
+    w_struct: np.ndarray  # (features, classes)
+    w_lex: np.ndarray  # (2**LEX_BITS, classes)
+    bias: np.ndarray
+    classes: tuple[str, ...]
+    lex_weight: float
+
+    def probs(self, struct: np.ndarray, lex: dict[int, float]) -> np.ndarray:
+        z = self.bias.astype(np.float64) + ((struct - self.mean) / self.scale) @ self.w_struct
+        if lex:
+            idx = np.fromiter(lex.keys(), dtype=np.int64)
+            vals = np.fromiter(lex.values(), dtype=np.float64) * self.lex_weight
+            z = z + vals @ self.w_lex[idx]
+        z -= z.max()
+        p = np.exp(z)
+        return p / p.sum()  # type: ignore[no-any-return]
+
+
+def save_genre_model(m: GenreModel, path: Path) -> None:
+    np.savez_compressed(
+        path,
+        mean=m.mean.astype(np.float32),
+        scale=m.scale.astype(np.float32),
+        w_struct=m.w_struct.astype(np.float32),
+        w_lex=m.w_lex.astype(np.float16),
+        bias=m.bias.astype(np.float32),
+        meta=np.array(json.dumps({"classes": list(m.classes), "lex_weight": m.lex_weight, "structure": list(STRUCTURE)})),
+    )
+
+
+@lru_cache(maxsize=2)
+def load_genre_model(path: str | None = None) -> GenreModel:
+    """The shipped genre model (``data/persuasion/genre.npz``), read once per process."""
+    with np.load(Path(path) if path else MODEL_FILE, allow_pickle=False) as z:
+        meta: dict[str, Any] = json.loads(str(z["meta"]))
+        return GenreModel(
+            z["mean"].astype(np.float64),
+            z["scale"].astype(np.float64),
+            z["w_struct"].astype(np.float64),
+            z["w_lex"].astype(np.float64),
+            z["bias"].astype(np.float64),
+            tuple(meta["classes"]),
+            float(meta["lex_weight"]),
+        )
+
+
+def _parts(article: Article) -> tuple[str, list[str]]:
+    title = article.title or ""
+    paras = [article.raw_text[ln.start : ln.end].strip() for ln in article.lines if ln.role == "body"]
+    return title, [p for p in paras if p]
+
+
+def statement_share(article: Article) -> float:
+    """Share of the body's characters inside ``statement`` quotes."""
+    body = sum(ln.end - ln.start for ln in article.lines if ln.role == "body") or 1
+    return sum(q.span.end - q.span.start for q in article.quotes if q.kind == "statement") / body
+
+
+def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[str, str]:
+    """The article's genre and the evidence for it."""
+    title, paras = _parts(article)
+    if not paras:
+        return "other", "no body text"
+    share = statement_share(article)
+    if share >= STATEMENT_SHARE:
+        return "statement", f"a reproduced statement covers {share:.0%} of the body"
+    labels = [article.raw_text[ln.start : ln.end].strip().lower() for ln in article.lines if ln.role in ("metadata", "title")]
+    for lab in labels:
+        first = re.split(r"[:|—–-]", lab, maxsplit=1)[0].strip()
+        if first in cues().get("analysis", []):
+            return "analysis", f"labelled {first!r}"
+    body = "\n".join(paras)
+    m = _phrase_pattern("statement").search(body)
+    if m:
+        after = QUOTED.sub(" ", body[m.end() :])
+        words = [w.lower() for w in WORD.findall(after)]
+        first_person = 100 * sum(w in FIRST_SING or w in FIRST_PLUR for w in words) / max(len(words), 1)
+        if first_person >= STATEMENT_FIRST_PERSON:
+            return "statement", f"announced ({m.group(0)!r}) and first-person after it ({first_person:.1f} per 100 words)"
+    model = model or load_genre_model()
+    p = model.probs(structure(title, paras, share), lexical(title, paras))
+    k = int(np.argmax(p))
+    return model.classes[k], f"genre model: {model.classes[k]} ({p[k]:.2f})"
+
+
+@stage("newsprism.genre.v1", requires=["article.lines"], assigns=["article.genre"], defaults={"model": None})
+def make_genre(model: str | None = None) -> Callable[[Article], Article]:
+    """Genre per article (report, opinion, statement, analysis, other): a trained model plus statement rules."""
+
+    def genre(article: Article) -> Article:
+        article.genre, article.evidence["genre"] = classify_genre(article, load_genre_model(model))
+        assert article.genre in GENRES
+        return article
+
+    return genre
