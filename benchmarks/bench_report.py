@@ -30,6 +30,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 WORDS = ["port", "harbour", "strait", "bridge", "ferry", "summit", "minister", "premier", "council", "union", "dockers", "strike", "crane", "storm", "vessel", "cargo", "tariff", "treaty", "talks", "border", "patrol", "election", "protest", "court", "ruling", "budget", "deficit", "grain", "shipment", "convoy", "drought", "flood", "relief", "aid", "loan", "bank", "market", "shares", "index", "fuel", "price", "wage", "pension"]
+# Body words: a vocabulary of news size (a few thousand), so that two sentences share a
+# run of words about as rarely as in real text.
+SYLLABLES = ["ba", "ko", "ri", "ten", "mar", "vel", "os", "dra", "lu", "pen", "sa", "tor", "ge", "min", "ca", "ler",
+             "do", "fi", "nu", "ast", "ho", "pra", "zel", "wi", "ond", "ke", "mo", "tis", "ur", "ly"]
+VOCAB = [a + b + c for a in SYLLABLES for b in SYLLABLES for c in ("", "s", "ing", "ed")]
 NAMES = ["Arlen Voss", "Dana Kirov", "Mira Osk", "Teo Brant", "Ilse Marr", "Juno Peck", "Rafe Dunn", "Oda Lind"]
 TECHNIQUES = ("loaded_language", "name_calling", "exaggeration", "doubt", "appeal_to_fear", "flag_waving")
 PLOVER = ("CONSULT", "AGREE", "ACCUSE", "PROTEST", "AID", "THREATEN", "SUPPORT", "REJECT")
@@ -55,7 +60,7 @@ def synthetic(n: int, seed: int = 7) -> dict[str, Any]:
         s = rng.randrange(n_stories)
         lines = [f"{NAMES[s % 8]} and the {WORDS[s % len(WORDS)]} story {s}: report {i}"]
         for k in range(11):
-            words = " ".join(rng.choice(WORDS) for _ in range(14))
+            words = " ".join(rng.choice(VOCAB) for _ in range(14))
             lines.append(f"{NAMES[(s + k) % 8]} said \"{words}\" on day {k}, and {10 + k * 7} ships waited." if k % 3 == 0 else f"The {words}.")
         raw = "\n".join(lines)
         aid = f"syn{i:06d}"

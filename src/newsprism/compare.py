@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import itertools
 import logging
 import math
 import re
@@ -342,7 +341,7 @@ DATE_DECAY_DAYS = 60.0
 DATE_FLOOR = 0.8
 TOP_KEYS = 25  # an article's blocking keys: its most distinctive features
 MAX_POSTINGS = 2000  # a key in more stories than this is too common to block on
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 50  # by shared keys; more changed nothing on ECB+ and cost 2x
 # Reporting the same events (the events layer's merged ids) adds up to this much: two
 # reports of one summit share few words in a small pile but share the summit.
 W_EVENTS = 0.15
@@ -755,27 +754,35 @@ class Coverage:
 QUOTE_CONTAINMENT = 0.6
 
 
-def _pairs(text: str) -> set[str]:
-    toks = words(text)
-    if len(toks) < 2:
-        return set(toks)
-    return {f"{x} {y}" for x, y in itertools.pairwise(toks)}
+def _grams(toks: list[str], n: int) -> set[str]:
+    """Word ``n``-grams of ``toks``; the whole sequence when it is shorter than ``n``."""
+    if len(toks) < n:
+        return {" ".join(toks)} if toks else set()
+    return {" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+
+
+# A quote this short ("full support") is matched by word pairs; longer ones by word
+# triples, which two different utterances rarely share, so candidate lists stay short.
+SHORT_QUOTE = 4
+MAX_QUOTE_POSTINGS = 20  # a word pair or triple in this many quotes of one speaker is a formula
 
 
 def quote_groups(dossier: Dossier) -> list[list[int]]:
     """Indexes into ``dossier.quotes`` of the quotes that reproduce one utterance.
 
-    The quotes stage's own ``group`` ids win where it set them; otherwise quotes of one
-    speaker group when the shorter's word pairs are mostly in the longer, blocked by
-    speaker and by shared word pairs so it stays near-linear.
+    The quotes stage's own ``group`` ids win where it set them. Otherwise quotes of one
+    speaker group when most of the shorter's word triples (pairs, for a quote of a few
+    words) are in the longer; candidates come from an inverted index per speaker, so
+    the work stays near-linear.
     """
+    quotes = dossier.quotes
     by_group: dict[str, list[int]] = defaultdict(list)
-    for i, q in enumerate(dossier.quotes):
+    for i, q in enumerate(quotes):
         g = getattr(q, "group", None)  # a field the quotes layer adds beyond the contract
         by_group[str(g) if g else f"#{i}"].append(i)
-    if len(by_group) < len(dossier.quotes):
+    if len(by_group) < len(quotes):
         return sorted(by_group.values(), key=lambda g: g[0])
-    parent = list(range(len(dossier.quotes)))
+    parent = list(range(len(quotes)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -783,23 +790,36 @@ def quote_groups(dossier: Dossier) -> list[list[int]]:
             i = parent[i]
         return i
 
-    shingle_sets = [_pairs(q.span.text) for q in dossier.quotes]
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, q in enumerate(dossier.quotes):
+    toks = [words(q.span.text) for q in quotes]
+    short = [len(t) <= SHORT_QUOTE for t in toks]
+    pairs = [_grams(t, 2) for t in toks]
+    triples = [_grams(t, 3) for t in toks]
+    by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)  # every quote, for short queries
+    short_by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)  # short quotes, for long queries
+    by_triple: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
         who = q.speaker or ("?" + (q.speaker_text or "").lower())
-        cands: Counter[int] = Counter()
-        for s in shingle_sets[i]:
-            cands.update(index[(who, s)])
-        for j, shared in cands.items():
-            small = min(len(shingle_sets[i]), len(shingle_sets[j])) or 1
-            if shared / small >= QUOTE_CONTAINMENT and find(i) != find(j):
+        cands: set[int] = set()
+        if short[i]:
+            for g in pairs[i]:
+                cands.update(by_pair[(who, g)])
+        else:
+            for g in triples[i]:
+                cands.update(by_triple[(who, g)])
+            for g in pairs[i]:
+                cands.update(short_by_pair[(who, g)])
+        for j in cands:
+            a, b = (pairs[i], pairs[j]) if short[i] or short[j] else (triples[i], triples[j])
+            small = min(len(a), len(b)) or 1
+            if len(a & b) / small >= QUOTE_CONTAINMENT and find(i) != find(j):
                 parent[find(i)] = find(j)
-        for s in shingle_sets[i]:
-            post = index[(who, s)]
-            if len(post) < 20:  # a pair in 20 quotes of one speaker is a formula, not evidence
-                post.append(i)
+        for index, grams in ((by_pair, pairs[i]), (by_triple, triples[i]), *(((short_by_pair, pairs[i]),) if short[i] else ())):
+            for g in grams:
+                post = index[(who, g)]
+                if len(post) < MAX_QUOTE_POSTINGS:
+                    post.append(i)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(dossier.quotes)):
+    for i in range(len(quotes)):
         groups[find(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
 
@@ -963,27 +983,36 @@ def coverage(
 
 
 def _blindspots(rows: list[CoverageRow], outlets: list[str], camps: dict[str, list[str]]) -> list[Blindspot]:
+    """One pass over the cells (never outlets x rows: a crawl has hundreds of outlets)."""
     carried = {"reported", "referenced", "quoted", "paraphrased", "asserted"}
-    out: list[Blindspot] = []
-    for o in outlets:
-        missing = [r.key for r in rows if o in r.cells and r.cells[o].status == "omitted"]
-        n = sum(1 for r in rows if o in r.cells and r.cells[o].status in carried)
-        if missing:
-            out.append(Blindspot(o, False, missing, n))
-    for name, members in camps.items():
-        mine = set(members)
-        missing = []
-        n = 0
-        for r in rows:
-            cover = [c for o, c in r.cells.items() if o in mine]
-            if not cover:
-                continue
-            if any(c.status in carried for c in cover):
-                n += 1
-            elif any(c.status in carried for o, c in r.cells.items() if o not in mine):
-                missing.append(r.key)
-        if missing:
-            out.append(Blindspot(name, True, missing, n))
+    camp_of = {o: name for name, members in camps.items() for o in members}
+    missing: dict[str, list[str]] = defaultdict(list)
+    n_carried: Counter[str] = Counter()
+    camp_missing: dict[str, list[str]] = defaultdict(list)
+    camp_carried: Counter[str] = Counter()
+    for r in rows:
+        carrying_camps: set[str] = set()
+        covering_camps: set[str] = set()
+        anyone = False
+        for o, c in r.cells.items():
+            has = c.status in carried
+            anyone = anyone or has
+            if has:
+                n_carried[o] += 1
+            elif c.status == "omitted":
+                missing[o].append(r.key)
+            camp = camp_of.get(o)
+            if camp is not None:
+                covering_camps.add(camp)
+                if has:
+                    carrying_camps.add(camp)
+        for camp in covering_camps:
+            if camp in carrying_camps:
+                camp_carried[camp] += 1
+            elif anyone:
+                camp_missing[camp].append(r.key)
+    out = [Blindspot(o, False, missing[o], n_carried[o]) for o in outlets if missing.get(o)]
+    out += [Blindspot(name, True, camp_missing[name], camp_carried[name]) for name in camps if camp_missing.get(name)]
     return out
 
 

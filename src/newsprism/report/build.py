@@ -488,7 +488,8 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
             )
         )
     # Outlets' technique figures link to their profile: fix the card targets now the names are known.
-    outlet_names = sorted(set(outlet_of), key=lambda o: (-outlet_of.count(o), o))
+    n_by_outlet = Counter(outlet_of)
+    outlet_names = sorted(n_by_outlet, key=lambda o: (-n_by_outlet[o], o))
     oidx = {o: k for k, o in enumerate(outlet_names)}
     for av in article_views:
         for card in av.cards:
@@ -776,39 +777,57 @@ def _outlets(
     cov: Coverage,
     name: Any,
 ) -> list[OutletView]:
+    """Outlet profiles, gathered in one pass over each layer (a crawl has hundreds of outlets)."""
     aidx = {a.id: i for i, a in enumerate(arts)}
+    outlet_by_id = {a.id: outlet_of[i] for i, a in enumerate(arts)}
     camp_of = {o: c for c, members in cov.camps.items() for o in members}
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, o in enumerate(outlet_of):
+        members[o].append(i)
+    tech_own: dict[str, Counter[str]] = defaultdict(Counter)
+    tech_quoted: Counter[str] = Counter()
+    for t in dossier.persuasion:
+        to = outlet_by_id.get(t.article)
+        if to is not None:
+            if t.voice:
+                tech_quoted[to] += 1
+            else:
+                tech_own[to][t.technique] += 1
+    n_quotes: Counter[str] = Counter()
+    speakers: dict[str, Counter[str]] = defaultdict(Counter)
+    for q in dossier.quotes:
+        qo = outlet_by_id.get(q.article)
+        if qo is not None:
+            n_quotes[qo] += 1
+            speakers[qo][name(q.speaker, q.speaker_text or "unknown")] += 1
+    carried: Counter[str] = Counter()
+    omitted: Counter[str] = Counter()
+    for r in cov.rows:
+        for o, c in r.cells.items():
+            (omitted if c.status == "omitted" else carried)[o] += 1
     views = []
     for k, o in enumerate(names):
-        members = [i for i, x in enumerate(outlet_of) if x == o]
-        ids = {arts[i].id for i in members}
-        tech_own = Counter(t.technique for t in dossier.persuasion if t.article in ids and not t.voice)
-        tech_quoted = sum(1 for t in dossier.persuasion if t.article in ids and t.voice)
-        qs = [q for q in dossier.quotes if q.article in ids]
-        speakers = Counter(name(q.speaker, q.speaker_text or "unknown") for q in qs)
+        mine = members[o]
         stances: Counter[tuple[str, str]] = Counter()
-        for i in members:
-            for actor, s in arts[i].stance.items():
-                stances[(name(actor), s)] += 1
-        copies = [(i, aidx[d]) for i in members if (d := arts[i].duplicate_of) is not None and d in aidx]
-        carried = sum(1 for r in cov.rows if o in r.cells and r.cells[o].status != "omitted")
-        omitted = sum(1 for r in cov.rows if o in r.cells and r.cells[o].status == "omitted")
+        for i in mine:
+            for actor, st in arts[i].stance.items():
+                stances[(name(actor), st)] += 1
         views.append(
             OutletView(
                 idx=k,
                 name=o,
-                articles=members,
-                genres=Counter(arts[i].genre or "?" for i in members).most_common(),
-                stances=[(a, s, n) for (a, s), n in stances.most_common(6)],
-                techniques_own=[(TECHNIQUE_LABEL.get(t, t), n) for t, n in tech_own.most_common()],
-                techniques_quoted=tech_quoted,
-                quotes=len(qs),
-                speakers=speakers.most_common(5),
-                copies=copies,
-                declared=sorted({arts[i].reprint_of for i in members if arts[i].reprint_of}),  # type: ignore[misc]
+                articles=mine,
+                genres=Counter(arts[i].genre or "?" for i in mine).most_common(),
+                stances=[(a, st, n) for (a, st), n in stances.most_common(6)],
+                techniques_own=[(TECHNIQUE_LABEL.get(t, t), n) for t, n in tech_own[o].most_common()],
+                techniques_quoted=tech_quoted[o],
+                quotes=n_quotes[o],
+                speakers=speakers[o].most_common(5),
+                copies=[(i, aidx[d]) for i in mine if (d := arts[i].duplicate_of) is not None and d in aidx],
+                declared=sorted({rp for i in mine if (rp := arts[i].reprint_of)}),
                 camp=camp_of.get(o),
-                carried=carried,
-                omitted=omitted,
+                carried=carried[o],
+                omitted=omitted[o],
             )
         )
     return views

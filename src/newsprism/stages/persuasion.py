@@ -121,42 +121,80 @@ def shape(word: str) -> str:
 # -- lexicon --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Cue phrases per technique compiled into one pattern per technique."""
+@dataclass(slots=True)
+class CueMatcher:
+    """Multi-word cue phrases matched on tokens (a trie-like index by first word, as spaCy's PhraseMatcher).
 
-    patterns: dict[str, re.Pattern[str]]
+    A cue is words separated by spaces; a word ending in ``*`` is a stem (matches any
+    ending), a lone ``*`` any one word. Matching is case-insensitive. One regex
+    alternation per technique would be simpler but scans every cue at every
+    character; indexing by first token keeps a sentence's lookup to a few dict hits.
+    """
+
+    exact: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = field(default_factory=dict)
+    stems: dict[str, list[tuple[tuple[tuple[str, str], ...], str]]] = field(default_factory=dict)
+
+    def add(self, cue: str, payload: str) -> None:
+        pattern: list[tuple[str, str]] = []
+        for word in cue.lower().replace("’", "'").split():
+            if word == "*":
+                pattern.append(("any", ""))
+                continue
+            stem = word.endswith("*")
+            toks = [t.low for t in tokenize(word.rstrip("*"))]
+            for k, t in enumerate(toks):
+                pattern.append(("stem" if stem and k == len(toks) - 1 else "word", t))
+        if not pattern or pattern[0][0] == "any":
+            return
+        kind, first = pattern[0]
+        (self.stems if kind == "stem" else self.exact).setdefault(first, []).append((tuple(pattern[1:]), payload))
+
+    def match(self, toks: Sequence[Token]) -> list[tuple[int, int, str]]:
+        """Every cue in ``toks`` as ``(first token, last token + 1, payload)``."""
+        out = []
+        for i, t in enumerate(toks):
+            if i and toks[i - 1].text == "-" and toks[i - 1].end == t.start:
+                continue  # inside a hyphenated word: "neo-Nazis" is not "Nazis"
+            cands = list(self.exact.get(t.low, ()))
+            if self.stems:
+                for k in range(1, len(t.low) + 1):
+                    cands.extend(self.stems.get(t.low[:k], ()))
+            for rest, payload in cands:
+                j = i + 1
+                for kind, w in rest:
+                    if j >= len(toks):
+                        break
+                    low = toks[j].low
+                    if kind == "word" and low != w or kind == "stem" and not low.startswith(w):
+                        break
+                    j += 1
+                else:
+                    out.append((i, j, payload))
+        return out
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Cue phrases per technique."""
+
+    matcher: CueMatcher
+
+    def match(self, toks: Sequence[Token]) -> list[tuple[int, int, str]]:
+        return self.matcher.match(toks)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Every cue in ``text[start:end]`` as ``(start, end, technique)``, offsets into ``text``."""
-        end = len(text) if end is None else end
-        out = []
-        for tech, pat in self.patterns.items():
-            for m in pat.finditer(text, start, end):
-                out.append((m.start(), m.end(), tech))
-        return sorted(out)
-
-
-def _cue_regex(cue: str) -> str:
-    parts = []
-    for word in cue.split():
-        if word == "*":
-            parts.append(r"\w+")
-        elif word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"[\w-]*")
-        else:
-            parts.append(re.escape(word).replace("'", "['’]"))
-    return r"\s+".join(parts)
+        toks = tokenize(text, start, end)
+        return sorted((toks[i].start, toks[j - 1].end, tech) for i, j, tech in self.match(toks))
 
 
 def compile_lexicon(table: dict[str, list[str]]) -> Lexicon:
-    patterns = {}
+    m = CueMatcher()
     for tech, cues in table.items():
-        if tech not in TECHNIQUES or not cues:
-            continue
-        alt = "|".join(_cue_regex(c) for c in sorted(cues, key=len, reverse=True))
-        patterns[tech] = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
-    return Lexicon(patterns)
+        if tech in TECHNIQUES:
+            for c in cues:
+                m.add(c, tech)
+    return Lexicon(m)
 
 
 @lru_cache(maxsize=1)
@@ -505,15 +543,11 @@ def prepare(text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon | None
         toks = tokenize(text, s, e)
         if not toks:
             continue
-        hits = lex.find(text, s, e)
         cues = [""] * len(toks)
-        if hits:
-            for i, t in enumerate(toks):
-                for a, b, tech in hits:
-                    if a <= t.start and t.end <= b:
-                        cues[i] = tech
-                        break
-            cue_tokens += sum(1 for c in cues if c)
+        for i, j, tech in lex.match(toks):
+            for k in range(i, j):
+                cues[k] = cues[k] or tech
+        cue_tokens += sum(1 for c in cues if c)
         out.append(Sentence(s, e, toks, cues, k == 0))
     return out, doc_context([x.tokens for x in out], cue_tokens)
 
