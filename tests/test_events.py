@@ -16,6 +16,7 @@ from conftest import article_from_lines
 from newsprism.article import Actor, ActorMention, Article, DateMention, DateRange, Event, Mention, Span
 from newsprism.registry import get_stage
 from newsprism.stages.events import (
+    REF_MARK,
     MergeConfig,
     candidate_pairs,
     extract_events,
@@ -184,3 +185,101 @@ def seed_scores(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[
 @pytest.mark.parametrize(("measure", "floor"), sorted(FLOORS.items()))
 def test_events_seed_floor(seed_scores: dict[str, float], measure: str, floor: float) -> None:
     assert seed_scores.get(measure, 0.0) >= floor, f"{measure} = {seed_scores.get(measure)} < {floor}"
+
+
+def _happening(
+    eid: str, plover: str, art: str, text: str, actors: list[str], day: str | None, summary: str = ""
+) -> Event:
+    date = DateRange(day, day, 0.9, "given") if day else DateRange()
+    return Event(
+        id=eid,
+        plover=plover,
+        summary=summary or f"{', '.join(actors)} — {plover.lower()}",
+        date=date,
+        actors=actors,
+        mentions=[Mention(art, Span(0, len(text), text))],
+    )
+
+
+def test_events_treaty_named_in_passing_is_a_reference_not_an_event() -> None:
+    art = _article(
+        "Kim pledged support in keeping with the spirit of the treaty on the comprehensive strategic "
+        "partnership between North Korea and Russia.",
+        {"Kim": ("kim", "PERSON"), "North Korea": ("north-korea", "GPE"), "Russia": ("russia", "GPE")},
+    )
+    evs = extract_events(art)
+    refs = [e for e in evs if e.id.endswith(REF_MARK)]
+    assert [e.plover for e in refs] == ["AGREE"]
+    assert set(refs[0].actors) == {"north-korea", "russia"}  # the parties its name gives
+    assert "comprehensive strategic partnership" in refs[0].summary
+    assert all(e.plover != "COOPERATE" for e in evs)  # "partnership" is a word of the treaty's name
+
+
+def test_events_treaty_reference_joins_the_summit_it_was_signed_at() -> None:
+    summit = _happening(
+        "a:1:CONSULT", "CONSULT", "a", "Kim held summit talks with Putin in Pyongyang.", ["kim", "putin"], "2024-06-19"
+    )
+    signing = _happening(
+        "a:2:AGREE",
+        "AGREE",
+        "a",
+        "Kim and Putin after signing the Treaty on Comprehensive Strategic Partnership.",
+        ["kim", "putin"],
+        "2024-06-19",
+    )
+    visit = _happening(
+        "b:1:CONSULT",
+        "CONSULT",
+        "b",
+        "Hosting Putin in Pyongyang today, Kim held talks.",
+        ["kim", "putin"],
+        "2024-06-19",
+    )
+    ref = _happening(
+        "c:1:AGREE" + REF_MARK,
+        "AGREE",
+        "c",
+        "Kim cited the spirit of the treaty on the comprehensive strategic partnership.",
+        ["kim", "putin"],
+        None,
+        "kim, putin — treaty on the comprehensive strategic partnership",
+    )
+    out = merge_events([summit, signing, visit, ref])
+    meeting = next(e for e in out if e.plover == "CONSULT")
+    assert {m.article for m in meeting.mentions} == {"a", "b", "c"}  # reported by two, referenced by a third
+    assert not any(e.mentions and {m.article for m in e.mentions} == {"c"} for e in out)  # no event of its own
+    agree = next(e for e in out if e.plover == "AGREE")
+    assert {m.article for m in agree.mentions} == {"a", "c"}
+
+
+def test_events_undated_mention_does_not_join_a_later_happening() -> None:
+    early = _happening("a:1:SUPPORT", "SUPPORT", "a", "Kim vowed full support for Russia.", ["kim", "russia"], None)
+    later = _happening(
+        "b:1:SUPPORT",
+        "SUPPORT",
+        "b",
+        "Kim on 8 February vowed full support for Russia.",
+        ["kim", "russia"],
+        "2025-02-08",
+    )
+    assert len(merge_events([early, later])) == 1  # nothing tells them apart
+    assert len(merge_events([early, later], None, {"a": "2024-06-19", "b": "2025-02-08"})) == 2
+
+
+def test_events_battle_tank_is_no_battle_and_an_announcement_of_ones_own_act_no_accusation() -> None:
+    art = _article(
+        "The United States made public that it would supply its main battle tanks to Ukraine.",
+        {"United States": ("united-states", "GPE"), "Ukraine": ("ukraine", "GPE")},
+    )
+    assert [e.plover for e in extract_events(art)] == ["AID"]
+
+
+def test_events_target_is_not_the_actors_own_side_or_organisation() -> None:
+    art = _article(
+        "Kim criticized Russia and the Workers' Party of Korea.",
+        {"Kim": ("kim", "PERSON"), "Workers' Party of Korea": ("wpk", "ORG"), "Russia": ("russia", "GPE")},
+    )
+    kim = next(a for a in art.actors if a.id == "kim")
+    kim.roles = ["director of the Workers' Party of Korea"]
+    acc = next(e for e in extract_events(art) if e.plover == "ACCUSE")
+    assert acc.actors == ["kim"] and acc.targets == ["russia"]

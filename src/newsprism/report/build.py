@@ -590,6 +590,16 @@ def _events(
         referenced: list[Evidence] = []
         wording: dict[str, list[str]] = defaultdict(list)
         seen_art: dict[int, str] = {}
+        # Each article is shown by the sentence the summary's words come from, else its first.
+        parts = (e.summary or "").split(" — ")
+        cue = parts[1].split(":")[0].strip().lower() if len(parts) > 1 else ""
+        shown: dict[str, int] = {}
+        for mi, m in enumerate(e.mentions):
+            first = shown.get(m.article)
+            if first is None or (
+                cue and cue in m.span.text.lower() and cue not in e.mentions[first].span.text.lower()
+            ):
+                shown[m.article] = mi
         for mi, m in enumerate(e.mentions):
             i = aidx.get(m.article)
             if i is None:
@@ -601,7 +611,7 @@ def _events(
             sentence = _sentence(arts[i], m.span.start, m.span.end)
             if sentence not in wording[outlet_of[i]]:
                 wording[outlet_of[i]].append(sentence)
-            if i in seen_art:
+            if i in seen_art or shown.get(m.article) != mi:
                 continue
             status = report_status(arts[i], e)
             seen_art[i] = status

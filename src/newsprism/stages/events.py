@@ -91,6 +91,10 @@ class Lexicon:
     stop_phrases: tuple[tuple[str, ...], ...]
     families: dict[str, str]
     strong_speech: frozenset[str]
+    ref_types: frozenset[str] = frozenset()  # noun cues of these types can name an earlier happening
+    ref_determiners: frozenset[str] = frozenset()
+    name_links: frozenset[str] = frozenset()  # "treaty on X": X is the treaty's name
+    happenings: tuple[frozenset[str], ...] = ()  # types one real happening carries at once
 
 
 def _inflect_verb(word: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -135,6 +139,10 @@ def lexicon() -> Lexicon:
     stops: set[tuple[str, ...]] = set()
     families: dict[str, str] = {}
     strong: set[str] = set()
+    ref_types: set[str] = set()
+    ref_dets: set[str] = set()
+    links: set[str] = set()
+    happenings: list[frozenset[str]] = []
     for data in _load_json("plover.json"):
         irregular = {k: list(v) for k, v in (data.get("irregular") or {}).items()}
 
@@ -184,6 +192,13 @@ def lexicon() -> Lexicon:
         ne = data.get("not_events") or {}
         before.update(w.lower() for w in ne.get("before_noun") or ())
         stops.update(tuple(p.lower().split()) for p in ne.get("stop_phrases") or ())
+        refs = data.get("references") or {}
+        ref_types.update(str(x) for x in refs.get("types") or ())
+        ref_dets.update(str(x).lower() for x in refs.get("determiners") or ())
+        links.update(str(x).lower() for x in refs.get("name_links") or ())
+        for name, types in (data.get("happenings") or {}).items():
+            if not name.startswith("_") and isinstance(types, list) and frozenset(types) not in happenings:
+                happenings.append(frozenset(str(t) for t in types))
     frozen = {k: tuple(v) for k, v in phrases.items()}
     return Lexicon(
         phrases=frozen,
@@ -193,6 +208,10 @@ def lexicon() -> Lexicon:
         stop_phrases=tuple(sorted(stops)),
         families=families,
         strong_speech=frozenset(strong),
+        ref_types=frozenset(ref_types),
+        ref_determiners=frozenset(ref_dets),
+        name_links=frozenset(links),
+        happenings=tuple(happenings),
     )
 
 
@@ -603,6 +622,8 @@ class Candidate:
     content: tuple[int, int] | None = None  # token range of what a speech act reports
     absorbed: bool = False
     sim: int = -1  # index of the cue this one happens at the same time as ("... as he held talks")
+    ref: tuple[int, int] | None = None  # a backward reference ("the spirit of the treaty on X"): its name's tokens
+    said: str = ""  # for a speech act typed by what it reports: the reported cue ("offered")
 
 
 def _trigger_text(u: Unit, t: Trigger) -> str:
@@ -754,6 +775,8 @@ class _Reader:
         for tr in trigs:
             if tr.i in paren or any(self.in_name(u, k) for k in range(tr.i, tr.j)):
                 continue
+            if out and self.names_it(u, out[-1], tr):
+                continue  # "the treaty on the comprehensive strategic partnership": the treaty's name
             if (
                 out
                 and tr.cue.type == SPEECH
@@ -763,6 +786,57 @@ class _Reader:
             ):
                 continue  # "said in a Facebook post": one speech act
             out.append(tr)
+        return out
+
+    def names_it(self, u: Unit, head: Trigger, tr: Trigger) -> bool:
+        """``tr`` is a word of the name of the noun ``head`` ("treaty on the ... partnership")."""
+        if head.cue.pos != "noun" or head.cue.type not in self.lex.ref_types or tr.cue.pos != "noun":
+            return False
+        gap = u.toks[head.j : tr.i]
+        return (
+            0 < len(gap) <= 5
+            and gap[0].low in self.lex.name_links
+            and all(g.text.isalpha() and g.text.islower() for g in gap)
+        )
+
+    def name_end(self, u: Unit, t: Trigger) -> int:
+        """Where the name after a noun cue ends ("treaty on X between A and B")."""
+        k = t.j
+        if k >= len(u.toks) or u.toks[k].low not in self.lex.name_links:
+            return t.j
+        while k < len(u.toks) and u.toks[k].low not in STRONG_BOUNDARY and u.toks[k].low not in (",", ".", ";"):
+            k += 1
+        return k
+
+    def named_parties(self, u: Unit, i: int, j: int) -> list[str]:
+        """Actors of tokens ``i:j``; a name cut by the sentence splitter ("between [North Korea] and
+        Russia") runs on to the end of the real sentence."""
+        if i >= len(u.toks):
+            return []
+        end = u.toks[j - 1].end if j > i else u.toks[i].end
+        if j >= len(u.toks) and not u.text.rstrip().endswith((".", "!", "?", "”", '"')):
+            stop = self.art.raw_text.find(".", u.end)
+            end = stop if stop != -1 and stop - u.end < 200 else u.end
+        got = [p for p in sentence_parties(self.art, u.toks[i].start, end) if p.kind != "place" or p.type in ("GPE",)]
+        return _uniq(p.actor for p in got if p.actor)
+
+    def self_targets(self, agents: Sequence[str], targets: Sequence[str]) -> list[str]:
+        """Targets less the agents' own side: their country, or an organisation named in their titles."""
+        roles = (
+            " ".join(r for a in self.art.actors if a.id in agents for r in (a.roles or ()))
+            .lower()
+            .replace("’", "")
+            .replace("'", "")
+        )
+        out: list[str] = []
+        for x in targets:
+            if any(same_side(a, x) for a in agents):
+                continue
+            actor = next((a for a in self.art.actors if a.id == x), None)
+            names = [actor.name, *actor.aliases] if actor is not None else []
+            if roles and any(len(n) > 3 and n.lower().replace("’", "").replace("'", "") in roles for n in names):
+                continue
+            out.append(x)
         return out
 
     # -- reading --------------------------------------------------------------
@@ -878,6 +952,22 @@ class _Reader:
         self.assign_dates(u, cands)
         for c in cands:
             c.mode = self.mode(u, c.type)
+            t = c.trigger
+            if (
+                c.type in self.lex.ref_types
+                and t.cue.pos == "noun"
+                and not c.date.known
+                and t.i > 0
+                and u.toks[t.i - 1].low in self.lex.ref_determiners
+                and not any(o.type == c.type and o.trigger.cue.pos != "noun" for o in cands)
+            ):
+                # A happening named in passing: its parties are those its name gives.
+                c.ref = (t.i, self.name_end(u, t))
+                named = self.named_parties(u, t.j, c.ref[1])
+                if named:
+                    c.agents, c.targets = named, []
+            if c.agents and c.targets:
+                c.targets = self.self_targets(c.agents, c.targets)
             if c.type in SYMMETRIC_DEFAULT or c.trigger.cue.symmetric:
                 c.agents = _uniq([*c.agents, *c.targets])
                 c.targets = []
@@ -949,6 +1039,7 @@ class _Reader:
                 self.statement_speaker = c.agents[0] if c.agents else None
             if verbal:
                 c.type = verbal[0].type
+                c.said = _trigger_text(u, verbal[0].trigger)
                 for o in verbal:
                     o.absorbed = True
                 c.targets = [
@@ -962,6 +1053,7 @@ class _Reader:
                 and any(o.agents and not any(same_side(a, s) for a in o.agents for s in c.agents) for o in material)
             ):
                 c.type = "ACCUSE"  # an allegation: the speaker reports another actor's act
+                c.said = _trigger_text(u, material[0].trigger)
                 c.targets = _uniq(a for o in material for a in o.agents if not any(same_side(a, s) for s in c.agents))
             elif (
                 material
@@ -970,6 +1062,7 @@ class _Reader:
                 and t.cue.base not in self.lex.strong_speech
             ):
                 c.type = "ACCUSE"  # "millions of rounds have been delivered": reported of someone else
+                c.said = _trigger_text(u, material[0].trigger)
                 c.targets = _uniq(a for o in material for a in o.targets)
             elif not inner and self._introduces(u, t):
                 typ = self.statement_type(c)
@@ -1203,7 +1296,14 @@ def _summary(article: Article, c: Candidate, names: dict[str, str]) -> str:
     who = ", ".join(names.get(a, a) for a in c.agents) or "someone"
     whom = ", ".join(names.get(a, a) for a in c.targets)
     cue = _trigger_text(c.unit, c.trigger)
+    if c.ref is not None:
+        cue = " ".join(x.text for x in c.unit.toks[c.ref[0] : c.ref[1]])
+    elif c.said and c.said != cue:
+        cue = f"{cue}: {c.said}"  # a reporting verb is no event by itself: say what it reports
     return f"{who} — {cue}" + (f" — {whom}" if whom else "")
+
+
+REF_MARK = "^ref"  # id suffix of a per-article event that only refers back to an earlier happening
 
 
 def extract_events(article: Article) -> list[Event]:
@@ -1237,7 +1337,9 @@ def extract_events(article: Article) -> list[Event]:
             if a not in names and a in kb.by_id:
                 names[a] = kb.by_id[a].name
         ev = Event(
-            id=f"{article.id}:{c.unit.start}:{c.type}" + (f"~{c.unit.start}.{c.sim}" if c.sim >= 0 else ""),
+            id=f"{article.id}:{c.unit.start}:{c.type}"
+            + (f"~{c.unit.start}.{c.sim}" if c.sim >= 0 else "")
+            + (REF_MARK if c.ref is not None else ""),
             plover=c.type,
             summary=_summary(article, c, names),
             mode=c.mode,
@@ -1382,6 +1484,8 @@ def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
         score -= cfg.apart  # two different sides acting
     if not same_doc and cfg.need_shared_party and pa and pb and not (pa & pb):
         score -= cfg.apart  # two articles naming wholly different participants
+    if same_doc and a.type in SYMMETRIC_DEFAULT and a.actors and b.actors and pa.isdisjoint(pb) and apart:
+        return 0.0  # one article, two meetings or agreements of wholly different parties: two happenings
     return max(0.0, score)
 
 
@@ -1421,7 +1525,8 @@ def cluster(nodes: Sequence[Node], cfg: MergeConfig | None = None) -> list[list[
         need = cfg.same_article if a.article == b.article else cfg.cross_article
         if s >= need:
             scored.append((s, x, y))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    # Within each article first (its own dated mentions fix an undated one's time), then across.
+    scored.sort(key=lambda t: (nodes[t[1]].article != nodes[t[2]].article, -t[0], t[1], t[2]))
     parent = list(range(len(nodes)))
     span: list[tuple[int | None, int | None]] = [(n.lo, n.hi) for n in nodes]
 
@@ -1466,11 +1571,102 @@ def _merged_date(evs: Sequence[Event]) -> DateRange:
     return DateRange(lo, hi, conf, f"intersection of {len(known)} reports: {ev}")
 
 
-def merge_events(events: Sequence[Event], cfg: MergeConfig | None = None) -> list[Event]:
-    """One event per real happening, with all its mentions, sorted by date (the timeline)."""
-    nodes = [node_of(i, e) for i, e in enumerate(events)]
+def _one_day(d: DateRange) -> str | None:
+    return d.earliest if d.earliest and d.earliest == d.latest else None
+
+
+def _name_words(ev: Event) -> frozenset[str]:
+    """The words a reference names its happening by (its summary's middle part: "treaty on ...")."""
+    parts = ev.summary.split(" — ")
+    return content_words(parts[1] if len(parts) > 1 else ev.summary)
+
+
+def _references(
+    events: Sequence[Event], groups: list[list[int]], refs: Sequence[int], lex: Lexicon
+) -> tuple[dict[int, list[int]], list[int]]:
+    """Backward references -> the groups they name; and the references that name none.
+
+    A reference attaches to a dated group of its type whose parties include the ones it
+    names and whose wording shares its name ("the treaty on the comprehensive strategic
+    partnership" ~ "signing the Treaty on Comprehensive Strategic Partnership"); a
+    meeting (``happenings``) that carried that group the same day gets it as well.
+    """
+    info = []
+    for g in groups:
+        evs = [events[i] for i in g]
+        parties = frozenset(a for e in evs for a in [*e.actors, *e.targets])
+        words = frozenset().union(*(content_words(m.span.text) for e in evs for m in e.mentions))
+        info.append((evs[0].plover, _one_day(_merged_date(evs)), parties, words))
+    # Meetings: groups of one happening family, same day, at least two shared parties.
+    partners: dict[int, list[int]] = defaultdict(list)
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for gi, (typ, day, _, _) in enumerate(info):
+        if day and any(typ in h for h in lex.happenings):
+            by_day[day].append(gi)
+    for members in by_day.values():
+        for x in members:
+            for y in members:
+                tx, ty = info[x][0], info[y][0]
+                if tx != ty and any(tx in h and ty in h for h in lex.happenings) and len(info[x][2] & info[y][2]) >= 2:
+                    partners[x].append(y)
+    attach: dict[int, list[int]] = defaultdict(list)
+    left: list[int] = []
+    for r in refs:
+        ev = events[r]
+        own = frozenset([*ev.actors, *ev.targets])
+        name = _name_words(ev)
+        best: tuple[int, int, int] | None = None
+        for gi, (typ, day, parties, words) in enumerate(info):
+            if (
+                typ != ev.plover
+                or day is None
+                or not own
+                or not all(any(same_side(a, b) for b in parties) for a in own)
+            ):
+                continue
+            shared = len(name & words)
+            if shared >= 3 and (best is None or (shared, len(parties)) > best[:2]):
+                best = (shared, len(parties), gi)
+        if best is None:
+            left.append(r)
+            continue
+        for gi in [best[2], *partners.get(best[2], [])]:
+            attach[gi].append(r)
+    # A meeting gathers the mentions of the agreements it carried.
+    for gi, ps in partners.items():
+        typ = info[gi][0]
+        main = next((h for h in lex.happenings if typ in h), None)
+        if main is not None and typ == _main_type(main, lex):
+            for p in ps:
+                attach[gi].extend(groups[p])
+    return attach, left
+
+
+def _main_type(family: frozenset[str], lex: Lexicon) -> str:
+    """The type a happening family is shown as: CONSULT for a meeting (the first listed in ``happenings``)."""
+    return "CONSULT" if "CONSULT" in family else min(family)
+
+
+def merge_events(
+    events: Sequence[Event], cfg: MergeConfig | None = None, published: dict[str, str] | None = None
+) -> list[Event]:
+    """One event per real happening, with all its mentions, sorted by date (the timeline).
+
+    Backward references (``REF_MARK``) do not cluster: each joins the happening it names,
+    or stands alone when it names none it can find. ``published`` (article id -> its
+    latest publication day) bounds an undated mention: what an article reports happened
+    by the time it was published, so it cannot join a later happening.
+    """
+    refs = [i for i, e in enumerate(events) if e.id.endswith(REF_MARK)]
+    plain = [i for i, e in enumerate(events) if not e.id.endswith(REF_MARK)]
+    nodes = [node_of(k, events[i]) for k, i in enumerate(plain)]
+    for n in nodes:
+        if published and not _known(n) and published.get(n.article):
+            n.hi = _ord(published[n.article])
     out: list[Event] = []
-    groups = cluster(nodes, cfg)
+    groups = [[plain[k] for k in g] for g in cluster(nodes, cfg)]
+    attach, left = _references(events, groups, refs, lexicon()) if refs else ({}, [])
+    groups.extend([r] for r in left)
     # Cues that happen together ("... as he held talks") share what the merge learnt of their date.
     together: dict[str, list[int]] = defaultdict(list)
     for gi, group in enumerate(groups):
@@ -1506,9 +1702,10 @@ def merge_events(events: Sequence[Event], cfg: MergeConfig | None = None) -> lis
                 )
     for gi, group in enumerate(groups):
         evs = [events[i] for i in group]
+        extra = [events[i] for i in attach.get(gi, ()) if i not in group]
         mentions: list[Mention] = []
         seen: set[tuple[str, int, int]] = set()
-        for e in evs:
+        for e in [*evs, *extra]:
             for m in e.mentions:
                 k = (m.article, m.span.start, m.span.end)
                 if k not in seen:
@@ -1590,7 +1787,8 @@ def make_events_corpus(
         everything = [e for a in dossier.articles for e in a.events]
         for e in everything:
             remap_event(e, remap)
-        dossier.events = merge_events(everything, cfg)
+        published = {a.id: a.published.latest for a in dossier.articles if a.published.latest}
+        dossier.events = merge_events(everything, cfg, published)
         return dossier
 
     return events_corpus
