@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test lint eval bench setup clean
+.PHONY: run test lint eval bench train setup clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "needs $(PY)"; exit 1; }
@@ -39,6 +39,8 @@ eval: $(STAMP)
 	$(BIN)/python evals/ecbplus.py --shared $(SHARED)
 	$(BIN)/python evals/timeline.py --shared $(SHARED)
 	$(BIN)/python evals/ecb_stories.py --shared $(SHARED)
+	$(BIN)/python evals/ptc.py --shared $(SHARED)
+	$(BIN)/python evals/genre.py --shared $(SHARED)
 
 ## bench: speed and memory as ratios against baselines in one run
 bench: $(STAMP)
@@ -48,6 +50,12 @@ bench: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_quotes.py --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_events.py --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_report.py --shared $(SHARED)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_persuasion.py --shared $(SHARED)
+
+## train: rebuild the shipped persuasion and genre models from ../shared (src/newsprism/data/persuasion/*.npz)
+train: $(STAMP)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m newsprism.train.persuasion --shared $(SHARED)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m newsprism.train.genre --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

@@ -107,3 +107,10 @@ def test_registry_set_extension_refuses_to_overwrite() -> None:
         set_extension(art, "words", 2)
     set_extension(art, "words", 2, force=True)
     assert art.ext == {"words": 2}
+
+
+def test_registry_snapshot_lists_every_builtin_stage() -> None:
+    """Regression: four stages landed without being recorded, so their removal would go unnoticed."""
+    want = set(json.loads(SNAPSHOT.read_text(encoding="utf-8"))["stages"])
+    builtin = {name for name, meta in registered().items() if meta.factory.__module__.startswith("newsprism.")}
+    assert builtin <= want, f"record new built-in stages in {SNAPSHOT.name}: {sorted(builtin - want)}"

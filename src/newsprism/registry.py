@@ -123,6 +123,10 @@ def _load_builtins() -> None:
         "newsprism.stages.claims",
         "newsprism.stages.events",
         "newsprism.compare",
+        "newsprism.stages.persuasion",
+        "newsprism.stages.genre",
+        "newsprism.stages.stance",
+        "newsprism.stages.profiles",
     ):
         importlib.import_module(mod)
     from newsprism.hooks import load_plugins

@@ -46,6 +46,12 @@ DEFAULT_PIPELINE = (
     # stories can read the merged events.
     "newsprism.reprints.v1",
     "newsprism.stories.v1",
+    # Persuasion, genre and stance read the quotes (whose voice a span is in); the
+    # outlet profiles settle voices and stance keys after the corpus merges (#7).
+    "newsprism.persuasion.v1",
+    "newsprism.genre.v1",
+    "newsprism.stance.v1",
+    "newsprism.profiles.v1",
 )
 
 # Runs with at least this many inputs show a progress bar in the CLI.

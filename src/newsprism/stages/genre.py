@@ -54,6 +54,10 @@ SECOND = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 STATEMENT_SHARE = 0.35
 # First-person words per 100 outside quotes that mark a statement announced by a cue.
 STATEMENT_FIRST_PERSON = 1.0
+# Hard-news form (see :func:`hard_news`): attribution verbs per sentence at least, and
+# persuasion cues per 100 words of the outlet's own voice at most.
+HARD_NEWS_REPORTING = 0.1
+HARD_NEWS_CUES = 1.0
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +132,32 @@ def structure(title: str, paragraphs: Sequence[str], statement_share: float = 0.
     }
     # Rates are squashed so one extreme article does not dominate the scale.
     return np.array([math.log1p(vals[k]) if k not in ("dateline", "title_question", "statement_cue") else vals[k] for k in STRUCTURE])
+
+
+def hard_news(paragraphs: Sequence[str]) -> bool:
+    """Whether the body has the form of a news report.
+
+    The conventions of hard news (van Dijk 1988, "News as Discourse"; Biber 1988's
+    reported-speech features): third person only outside quotes (no I, no you),
+    no questions or exclamations of the outlet's own, statements attributed with
+    reporting verbs, and few persuasion cues in the outlet's own words. The
+    SemEval-2023 labels come from partisan outlets that dress opinion as news, so the
+    trained model leans to "opinion"; this form, checked first, keeps a plainly
+    attributed report a report (it also lifts the report F1 in cross-validation).
+    """
+    from newsprism.stages.persuasion import lexicon
+
+    body = "\n".join(paragraphs)
+    outside = QUOTED.sub(" ", body)
+    words = [w.lower() for w in WORD.findall(outside)]
+    if not words:
+        return False
+    if any(w in FIRST_SING or w in SECOND for w in words) or "?" in outside or "!" in outside:
+        return False
+    n_sents = max(sum(max(1, len(re.findall(r"[.!?](?:\s|$)", p))) for p in paragraphs if p.strip()), 1)
+    if len(_phrase_pattern("reporting_verbs").findall(body)) / n_sents < HARD_NEWS_REPORTING:
+        return False
+    return 100 * len(lexicon().find(outside)) / len(words) <= HARD_NEWS_CUES
 
 
 def lexical(title: str, paragraphs: Sequence[str]) -> dict[int, float]:
@@ -223,6 +253,8 @@ def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[s
         first_person = 100 * sum(w in FIRST_SING or w in FIRST_PLUR for w in words) / max(len(words), 1)
         if first_person >= STATEMENT_FIRST_PERSON:
             return "statement", f"announced ({m.group(0)!r}) and first-person after it ({first_person:.1f} per 100 words)"
+    if hard_news(paras):
+        return "report", "hard-news form: attributed, third person, few persuasion cues in its own words"
     model = model or load_genre_model()
     p = model.probs(structure(title, paras, share), lexical(title, paras))
     k = int(np.argmax(p))

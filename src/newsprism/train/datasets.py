@@ -11,10 +11,14 @@ and what is held out.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism import settings
+
+# A sentence ends at . ! or ? (and closing quotes) before a space and a capital or an opening quote.
+SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
 
 PTC = "datasets/ptc-semeval2020"
 SEMEVAL23 = "datasets/semeval2023-task3-en"
@@ -45,6 +49,11 @@ class LabelledArticle:
     id: str
     text: str
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    one_sentence_a_line: bool = False
+
+    def units(self) -> list[tuple[int, int]]:
+        """The article's sentences: its lines where the dataset splits them so (PTC), else split here."""
+        return self.lines() if self.one_sentence_a_line else self.sentences()
 
     def lines(self) -> list[tuple[int, int]]:
         """Non-blank lines as ``(start, end)``: the datasets' sentences (PTC) or paragraphs."""
@@ -55,6 +64,17 @@ class LabelledArticle:
             off += len(line) + 1
         return out
 
+    def sentences(self) -> list[tuple[int, int]]:
+        """Lines split into sentences (the PTC has one sentence a line; SemEval-2023 one paragraph)."""
+        out = []
+        for s, e in self.lines():
+            start = s
+            for m in SENTENCE_END.finditer(self.text, s, e):
+                out.append((start, m.start()))
+                start = m.end()
+            out.append((start, e))
+        return [(a, b) for a, b in out if self.text[a:b].strip()]
+
 
 def read_ptc(shared: Path, split: str) -> list[LabelledArticle]:
     """PTC articles of ``split`` ("train" or "dev") with their technique spans."""
@@ -63,7 +83,7 @@ def read_ptc(shared: Path, split: str) -> list[LabelledArticle]:
     for f in sorted((root / f"{split}-articles").glob("article*.txt")):
         aid = f.stem.removeprefix("article")
         text = f.read_text(encoding="utf-8")
-        art = LabelledArticle(aid, text)
+        art = LabelledArticle(aid, text, one_sentence_a_line=True)
         lab = root / f"{split}-labels-task-flc-tc" / f"article{aid}.task-flc-tc.labels"
         if lab.is_file():
             for row in lab.read_text(encoding="utf-8").splitlines():

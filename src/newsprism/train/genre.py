@@ -20,8 +20,12 @@ import numpy as np
 from newsprism.stages import genre as G
 from newsprism.train.datasets import LabelledArticle, read_genres
 
-LEX_WEIGHT = 0.5
-C = 0.3
+# Chosen by the cross-validation below: the bag of words overfits 320 articles, so it is
+# off by default (structure alone generalises better); the rare genres are up-weighted
+# (report x3, other x5), which beat sklearn's "balanced" (x11, x53) at every C tried.
+LEX_WEIGHT = 0.0
+C = 1.0
+CLASS_WEIGHT = {"opinion": 1.0, "report": 3.0, "other": 5.0}
 FOLDS = 5
 REPEATS = 3
 
@@ -52,8 +56,8 @@ def fit(struct: np.ndarray, lex: Any, y: Sequence[str]) -> G.GenreModel:
 
     mean = struct.mean(axis=0)
     scale = struct.std(axis=0) + 1e-6
-    X = hstack([csr_matrix((struct - mean) / scale), lex * LEX_WEIGHT]).tocsr()
-    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+    X = hstack([csr_matrix((struct - mean) / scale), lex * LEX_WEIGHT]).tocsr()  # LEX_WEIGHT 0: zero columns
+    lr = LogisticRegression(C=C, class_weight=CLASS_WEIGHT, max_iter=5000)
     lr.fit(X, np.array(y))
     coef = lr.coef_
     if coef.shape[0] == 1:  # two classes: sklearn keeps one row
@@ -65,11 +69,15 @@ def fit(struct: np.ndarray, lex: Any, y: Sequence[str]) -> G.GenreModel:
     return G.GenreModel(mean, scale, coef[:, :k].T.copy(), coef[:, k:].T.copy(), bias, tuple(str(c) for c in lr.classes_), LEX_WEIGHT)
 
 
-def predict(model: G.GenreModel, struct: np.ndarray, lex: Any) -> list[str]:
+def predict(model: G.GenreModel, struct: np.ndarray, lex: Any, news: Sequence[bool] | None = None) -> list[str]:
+    """The stage's decision: hard-news form first (``news``), then the model."""
     out = []
     for i in range(struct.shape[0]):
+        if news is not None and news[i]:
+            out.append("report")
+            continue
         row = lex.getrow(i)
-        p = model.probs(struct[i], dict(zip(row.indices.tolist(), (row.data / LEX_WEIGHT * LEX_WEIGHT).tolist(), strict=True)))
+        p = model.probs(struct[i], dict(zip(row.indices.tolist(), row.data.tolist(), strict=True)))
         out.append(model.classes[int(np.argmax(p))])
     return out
 
@@ -81,25 +89,26 @@ def cross_validate(shared: Path, folds: int = FOLDS, repeats: int = REPEATS) -> 
 
     data = read_genres(shared)
     arts = [a for a, _ in data]
-    y = np.array([g for _, g in data])
+    y = np.array([str(g) for _, g in data])
     struct, lex = features(arts)
+    news = np.array([G.hard_news(parts(a)[1]) for a in arts])
     labels = sorted(set(y))
     scores, base = [], []
     for seed in range(repeats):
         pred = np.empty(len(y), dtype=object)
         for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(struct, y):
             m = fit(struct[tr], lex[tr], y[tr])
-            pred[te] = predict(m, struct[te], lex[te])
+            pred[te] = predict(m, struct[te], lex[te], news[te])
         scores.append(f1_score(y, pred.astype(str), labels=labels, average="macro"))
         majority = max(labels, key=lambda c: (y == c).sum())
         base.append(f1_score(y, [majority] * len(y), labels=labels, average="macro", zero_division=0))
     per_class = f1_score(y, pred.astype(str), labels=labels, average=None)
     return {
         "articles": len(y),
-        "counts": {c: int((y == c).sum()) for c in labels},
+        "counts": {str(c): int((y == c).sum()) for c in labels},
         "macro_f1": round(float(np.mean(scores)), 4),
         "macro_f1_std": round(float(np.std(scores)), 4),
-        "per_class_f1": {c: round(float(f), 4) for c, f in zip(labels, per_class, strict=True)},
+        "per_class_f1": {str(c): round(float(f), 4) for c, f in zip(labels, per_class, strict=True)},
         "majority_macro_f1": round(float(np.mean(base)), 4),
         "folds": folds,
         "repeats": repeats,

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Persuasion techniques on the PTC dev articles (SemEval-2020 Task 11), beside a lexicon baseline.
+
+    python evals/ptc.py [--shared ../shared] [--limit N] [--json OUT]
+
+Both systems are scored the task's way (``newsprism.train.scoring``): span
+identification (SI) with partial-overlap precision, recall and F1; technique
+classification (TC) on the gold spans, micro-F1 (accuracy). The systems:
+
+* ``newsprism``: the shipped model (``data/persuasion/model.npz``) at its shipped
+  thresholds (tuned on these articles for SI F1), the sentences being the dataset's
+  lines (one sentence a line);
+* ``precise``: the stage's default mode on news (``detect(precise=True)``: strong
+  or lexicon-corroborated spans only, labelling cues added) — fewer, surer spans;
+  its TC is the same classifier as ``newsprism``'s;
+* ``lexicon``: the cue lists of ``data/persuasion/lexicon.json`` alone — every cue
+  is a span (SI); a gold span takes the technique of the first cue inside it, else
+  the training split's most frequent technique (TC).
+
+The dev articles were never trained on; their thresholds were tuned on them, as
+the task's participants did (the targets: SI F1 >= 0.40, TC micro-F1 >= 0.55).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+
+def lexicon_system(arts: list[Any], majority: str) -> tuple[dict[str, list[tuple[int, int]]], dict[tuple[str, int, int], list[str]]]:
+    from newsprism.stages.persuasion import lexicon
+
+    lex = lexicon()
+    si = {a.id: [(s, e) for s, e, _ in lex.find(a.text)] for a in arts}
+    tc: dict[tuple[str, int, int], list[str]] = {}
+    for a in arts:
+        for s, e, _ in a.spans:
+            cues = lex.find(a.text, s, e)
+            tc[(a.id, s, e)] = [cues[0][2] if cues else majority]
+    return si, tc
+
+
+def evaluate(shared: Path, limit: int | None = None) -> dict[str, Any]:
+    from newsprism.stages.persuasion import load_model
+    from newsprism.train.datasets import read_ptc
+    from newsprism.train.persuasion import si_predictions, tc_predictions
+    from newsprism.train.scoring import si_score, tc_score
+
+    dev = read_ptc(shared, "dev")[:limit]
+    train = read_ptc(shared, "train")
+    majority = Counter(t for a in train for _, _, t in a.spans).most_common(1)[0][0]
+    gold_si = {a.id: [(s, e) for s, e, _ in a.spans] for a in dev}
+    model = load_model()
+    t0 = time.perf_counter()
+    si_pred = si_predictions(model, dev, model.tok_threshold, model.sent_threshold)
+    gold_tc, tc_pred = tc_predictions(model, dev)
+    seconds = time.perf_counter() - t0
+    from newsprism.stages.persuasion import detect
+
+    precise_si = {a.id: [(d.start, d.end) for d in detect(a.text, a.lines(), model, precise=True)] for a in dev}
+    lex_si, lex_tc = lexicon_system(dev, majority)
+    si = si_score(gold_si, si_pred)
+    psi = si_score(gold_si, precise_si)
+    lsi = si_score(gold_si, lex_si)
+    return {
+        "dataset": "PTC v2 dev (SemEval-2020 Task 11), shared part",
+        "articles": len(dev),
+        "gold_spans": sum(len(a.spans) for a in dev),
+        "newsprism": {"si": si.as_dict(), "tc_micro_f1": round(tc_score(gold_tc, tc_pred), 4), "seconds": round(seconds, 2)},
+        "precise": {"si": psi.as_dict(), "tc_micro_f1": round(tc_score(gold_tc, tc_pred), 4)},
+        "lexicon": {"si": lsi.as_dict(), "tc_micro_f1": round(tc_score(gold_tc, lex_tc), 4)},
+        "thresholds": {"token": model.tok_threshold, "sentence": model.sent_threshold},
+        "targets": {"si_f1": 0.40, "tc_micro_f1": 0.55},
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
+    ap.add_argument("--limit", type=int, default=None, help="only the first N dev articles")
+    ap.add_argument("--json", dest="json_out")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    if not (shared / "datasets" / "ptc-semeval2020").is_dir():
+        print(f"ptc: {shared}/datasets/ptc-semeval2020 is missing; skipped")
+        return 0
+    res = evaluate(shared, args.limit)
+    print(f"PTC dev: {res['articles']} articles, {res['gold_spans']} gold spans (SemEval-2020 Task 11 scoring)")
+    print(f"{'system':10s} {'SI P':>6s} {'SI R':>6s} {'SI F1':>6s} {'TC F1':>6s}")
+    for name in ("newsprism", "precise", "lexicon"):
+        r = res[name]
+        si = r["si"]
+        print(f"{name:10s} {si['precision']:6.3f} {si['recall']:6.3f} {si['f1']:6.3f} {r['tc_micro_f1']:6.3f}")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(res, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

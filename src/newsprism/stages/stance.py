@@ -1,0 +1,287 @@
+"""The stance stage: the outlet's stance toward each main actor of an article, from its own voice.
+
+Stance is read from what the outlet says itself, never from what it quotes
+(Hamborg et al. 2019, "Automated identification of media bias by word choice and
+labeling in news articles": the same event named "special military operation" or
+"invasion"):
+
+* **word choices** (``data/persuasion/framing.json``): each term carries a polarity
+  and a kind — an *event* term evaluates the actor doing it ("Russia's invasion of
+  Ukraine" weighs on Russia, not on Ukraine, its patient), a *quality* term the
+  actor it describes ("the criminality of X", "brave X"), a *label* the actor it
+  stands for;
+* **technique spans** in the outlet's own voice (the persuasion stage): a term the
+  model also marks as persuasion counts half again; name calling without a known
+  term counts as a negative label;
+* **whose quotes it carries**: evaluation inside quotes counts at a fraction
+  (:data:`QUOTED_WEIGHT`), more for a statement reproduced whole, which an outlet
+  adopts by running it without comment.
+
+Each piece of evidence goes to the actors of its sentence: the possessor or
+subject of an event term, the noun a quality term qualifies, the nearest actor of
+a label, then every other actor of the sentence at a low weight (supporting an
+invasion is itself judged). Pronouns are resolved by the actors stage
+(``resolve_pronoun``). An actor's score is the weighted sum; it maps to a label by
+:data:`CRITICAL`, :data:`SUPPORTIVE` and, for ``hostile``, strong labelling
+(polarity 2: "criminal", "puppets", "neo-Nazis") plus a score at or below
+:data:`HOSTILE`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from newsprism import settings
+from newsprism.article import Article
+from newsprism.registry import stage
+from newsprism.stages.persuasion import QUOTE_CHARS, CueMatcher, Token, _quoted_runs, article_sentences, tokenize
+
+DATA = settings.DATA_DIR / "persuasion"
+
+# Thresholds on an actor's weighted evidence, set as a group on hand-written
+# sentences (tests/test_stance.py): one clear negative word choice makes a critical
+# stance, sustained positive framing a supportive one, strong labelling a hostile one.
+CRITICAL = -0.5
+SUPPORTIVE = 1.0
+HOSTILE = -2.5
+STRONG = 2.0  # |polarity| of labelling that marks hostility
+QUOTED_WEIGHT = 0.25
+STATEMENT_WEIGHT = 0.5
+MODEL_AGREES = 1.5  # a framing term inside an own-voice technique span
+OTHERS = 0.3  # weight of the sentence's other actors
+MAIN_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PATIENT_LINK = frozenset({"of", "against", "on", "into", "in", "upon"})
+POSSESSIVE = frozenset({"its", "their", "his", "her"})
+PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    polarity: float
+    kind: str  # event, quality or label
+
+
+@lru_cache(maxsize=1)
+def framing() -> tuple[CueMatcher, dict[str, Term]]:
+    """The packaged word-choice terms plus the user's ``$NEWSPRISM_DATA/persuasion/framing.json``."""
+    m = CueMatcher()
+    terms: dict[str, Term] = {}
+    for path in (DATA / "framing.json", Path(settings.USER_DATA_DIR) / "persuasion" / "framing.json"):
+        if not path.is_file():
+            continue
+        for t in json.loads(path.read_text(encoding="utf-8")).get("terms", []):
+            key = str(t["term"]).lower()
+            terms[key] = Term(float(t["polarity"]), str(t.get("kind", "quality")))
+            m.add(key, key)
+    return m, terms
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    actor: str
+    tok: int  # index of its first token in the sentence
+
+
+@dataclass(slots=True)
+class Evidence:
+    """Why an actor got its stance: the words, their weight and the voice they are in."""
+
+    actor: str
+    score: float
+    strong: bool
+    text: str
+    voice: str  # "own", "quoted" or "statement"
+
+
+@dataclass(slots=True)
+class StanceResult:
+    scores: dict[str, float] = field(default_factory=dict)
+    strong: dict[str, float] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _voice_weights(article: Article) -> list[tuple[int, int, float, str]]:
+    """Stretches of ``raw_text`` in another voice than the outlet's, with their weight."""
+    out = [
+        (q.span.start, q.span.end, STATEMENT_WEIGHT if q.kind == "statement" else QUOTED_WEIGHT, "statement" if q.kind == "statement" else "quoted")
+        for q in article.quotes
+    ]
+    for ln in article.lines:
+        if ln.role in ("title", "body"):
+            out.extend((a, b, QUOTED_WEIGHT, "quoted") for a, b in _quoted_runs(article.raw_text, ln.start, ln.end))
+    return out
+
+
+def _weight_at(pos: int, voices: Sequence[tuple[int, int, float, str]]) -> tuple[float, str]:
+    covering = [(w, v) for a, b, w, v in voices if a <= pos < b]
+    return min(covering) if covering else (1.0, "own")
+
+
+def _mentions(article: Article, start: int, end: int, toks: Sequence[Token]) -> list[_Mention]:
+    """Actors named in ``raw_text[start:end]``, with pronouns resolved by the actors stage."""
+    starts = [t.start for t in toks]
+
+    def tok_of(pos: int) -> int:
+        return max(0, sum(1 for s in starts if s <= pos) - 1)
+
+    out = [_Mention(m.span.start, m.span.end, m.actor, tok_of(m.span.start)) for m in article.mentions if start <= m.span.start < end]
+    try:
+        from newsprism.stages.actors import resolve_pronoun
+    except ImportError:  # the actors stage is optional: no pronouns without it
+        return sorted(out, key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in out]
+    for pm in PRONOUN.finditer(article.raw_text, start, end):
+        if any(a <= pm.start() < b for a, b in taken):
+            continue
+        actor = resolve_pronoun(article, pm.start(), pm.end())
+        if actor:
+            out.append(_Mention(pm.start(), pm.end(), actor, tok_of(pm.start())))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _targets(term: Term, i: int, j: int, toks: Sequence[Token], mentions: Sequence[_Mention]) -> list[tuple[str, float]]:
+    """Actors a term at tokens ``i:j`` evaluates, with weights."""
+    if not mentions:
+        return []
+    # A patient: "invasion of Ukraine", "aggression against Ukraine" — not judged by an event term.
+    patients: set[int] = set()
+    if j < len(toks) and toks[j].low in PATIENT_LINK:
+        patients = {k for k, m in enumerate(mentions) if j < m.tok <= j + 3}
+    main: list[int] = []
+    # The possessor just before: "Russia's invasion", "its aggression", "the USA's proxy war".
+    before = [k for k, m in enumerate(mentions) if m.tok < i and i - m.tok <= 3]
+    if before:
+        k = before[-1]
+        m = mentions[k]
+        between = {t.low for t in toks[m.tok : i]}
+        if "'s" in between or "'" in between or "s" in between or toks[m.tok].low in POSSESSIVE:
+            main = [k]
+    if not main and term.kind == "event":
+        subj = [k for k, m in enumerate(mentions) if m.tok < i and k not in patients]
+        main = [subj[0]] if subj else []
+    if not main and term.kind == "quality":
+        after = [k for k, m in enumerate(mentions) if j <= m.tok <= j + 3]
+        if after:
+            main = [after[0]]
+    if not main:
+        dist = [(min(abs(m.tok - i), abs(m.tok - j)), k) for k, m in enumerate(mentions) if k not in patients or term.kind != "event"]
+        if dist:
+            main = [min(dist)[1]]
+    out: dict[str, float] = {}
+    for k, m in enumerate(mentions):
+        if k in main:
+            out[m.actor] = max(out.get(m.actor, 0.0), 1.0)
+        elif k not in patients or term.kind != "event":
+            out.setdefault(m.actor, OTHERS)
+    return list(out.items())
+
+
+def score_stance(article: Article) -> StanceResult:
+    """Evidence for the outlet's stance toward every actor of the article."""
+    matcher, terms = framing()
+    voices = _voice_weights(article)
+    own_spans = [(p.span.start, p.span.end, p.technique) for p in article.persuasion if p.voice is None]
+    res = StanceResult()
+    scores: dict[str, float] = defaultdict(float)
+    strong: dict[str, float] = defaultdict(float)
+    for s, e in article_sentences(article):
+        toks = [t for t in tokenize(article.raw_text, s, e) if t.text not in QUOTE_CHARS]
+        if not toks:
+            continue
+        mentions = _mentions(article, s, e, toks)
+        if not mentions:
+            continue
+        hits = [(i, j, terms[key]) for i, j, key in matcher.match(toks)]
+        # Name calling the model found in the outlet's voice, where no known term explains it.
+        for a, b, tech in own_spans:
+            if tech == "name_calling" and s <= a < e and not any(toks[i].start < b and a < toks[j - 1].end for i, j, _ in hits):
+                idx = [k for k, t in enumerate(toks) if a <= t.start < b]
+                if idx:
+                    hits.append((idx[0], idx[-1] + 1, Term(-1.0, "label")))
+        for i, j, term in hits:
+            start, end = toks[i].start, toks[j - 1].end
+            weight, voice = _weight_at(start, voices)
+            if voice == "own" and any(a <= start < b for a, b, _ in own_spans):
+                weight *= MODEL_AGREES
+            for actor, w in _targets(term, i, j, toks, mentions):
+                value = term.polarity * w * weight
+                scores[actor] += value
+                is_strong = abs(term.polarity) >= STRONG and w >= 1.0 and voice != "quoted"
+                if is_strong:
+                    strong[actor] += value
+                res.evidence.append(Evidence(actor, round(value, 3), is_strong, article.raw_text[start:end], voice))
+    res.scores = dict(scores)
+    res.strong = dict(strong)
+    return res
+
+
+def label(score: float, strong: float) -> str:
+    """Stance label of a score (and its strong-labelling part)."""
+    if score <= HOSTILE and strong <= -STRONG:
+        return "hostile"
+    if score <= CRITICAL:
+        return "critical"
+    if score >= SUPPORTIVE:
+        return "supportive"
+    return "neutral"
+
+
+def main_actors(article: Article, min_mentions: int = 2) -> list[str]:
+    """Actors named in the title or at least ``min_mentions`` times in title and body lines."""
+    types = {a.id: a.type for a in article.actors}
+    text_lines = [(ln.start, ln.end, ln.role) for ln in article.lines if ln.role in ("title", "body")]
+    counts: dict[str, int] = defaultdict(int)
+    in_title: set[str] = set()
+    for m in article.mentions:
+        where = next((r for a, b, r in text_lines if a <= m.span.start < b), None)
+        if where is None or types.get(m.actor, "GPE") not in MAIN_TYPES or m.kind == "place":
+            continue
+        counts[m.actor] += 1
+        if where == "title":
+            in_title.add(m.actor)
+    return sorted(a for a, n in counts.items() if n >= min_mentions or a in in_title)
+
+
+def stance_of(article: Article, min_mentions: int = 2) -> tuple[dict[str, str], StanceResult]:
+    """The outlet's stance toward each main actor, and the evidence."""
+    res = score_stance(article)
+    out = {a: label(res.scores.get(a, 0.0), res.strong.get(a, 0.0)) for a in main_actors(article, min_mentions)}
+    return out, res
+
+
+def anchors(article: Article, actors: Iterable[str]) -> dict[str, list[int]]:
+    """A mention span per actor id, so a corpus stage can follow ids that the actors merge renames."""
+    out: dict[str, list[int]] = {}
+    for m in article.mentions:
+        if m.actor in actors and m.actor not in out:
+            out[m.actor] = [m.span.start, m.span.end]
+    return out
+
+
+@stage(
+    "newsprism.stance.v1",
+    requires=["article.lines", "article.persuasion"],
+    assigns=["article.stance"],
+    defaults={"min_mentions": 2},
+)
+def make_stance(min_mentions: int = 2) -> Callable[[Article], Article]:
+    """Stance toward each main actor (supportive, critical, hostile, neutral) from the outlet's own voice."""
+
+    def stance(article: Article) -> Article:
+        article.stance, res = stance_of(article, min_mentions)
+        article.ext["stance_anchors"] = anchors(article, article.stance)
+        top = sorted(res.evidence, key=lambda ev: -abs(ev.score))[:12]
+        article.ext["stance_evidence"] = [
+            {"actor": ev.actor, "score": ev.score, "text": ev.text, "voice": ev.voice, "strong": ev.strong} for ev in top
+        ]
+        return article
+
+    return stance

@@ -1,0 +1,77 @@
+"""The genre stage: the shipped model, statement and analysis rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import article_from_lines
+from newsprism.article import GENRES, Article, Quote, Span
+from newsprism.registry import get_stage
+from newsprism.stages import genre as G
+
+pytestmark = pytest.mark.issue(7)
+
+REPORT = [
+    "GENEVA, March 3 (Reuters) - Delegates from 40 countries met on Tuesday to discuss the grain deal, officials said.",
+    '"We expect an agreement by Friday," the spokesman told reporters, according to a transcript.',
+    "The ministry said 12 ships had left port since January, and another 30 were waiting, the agency reported.",
+    '"The talks were constructive," a diplomat said, adding that details would follow.',
+]
+OPINION = [
+    "I have had enough of this nonsense, and so should you.",
+    "We must stop pretending that these people care about us. Obviously they do not!",
+    "Why do we keep electing them? Frankly, it is a disgrace and we should all be ashamed.",
+    "Let us be clear: you deserve better, and I believe you know it.",
+]
+
+
+def make(body: list[str], title: str = "A headline", meta: str | None = None) -> Article:
+    rows = [("title", title), ("blank", "")]
+    if meta:
+        rows += [("metadata", meta), ("blank", "")]
+    for b in body:
+        rows += [("body", b), ("blank", "")]
+    return article_from_lines(rows)
+
+
+def test_genre_model_ships_and_loads() -> None:
+    assert G.MODEL_FILE.is_file(), "run `make train`"
+    m = G.load_genre_model()
+    assert set(m.classes) <= set(GENRES)
+    assert m.w_struct.shape[0] == len(G.STRUCTURE)
+
+
+def test_genre_report_and_opinion_by_structure() -> None:
+    assert G.classify_genre(make(REPORT))[0] == "report"
+    assert G.classify_genre(make(OPINION))[0] == "opinion"
+
+
+def test_genre_statement_from_a_statement_quote() -> None:
+    art = make(["We condemn the sanctions.", "We will never yield to pressure.", "Our people stand united."])
+    raw = art.raw_text
+    s = raw.index("We condemn")
+    art.quotes = [Quote(art.id, Span.of(raw, s, len(raw)), "statement", speaker="org-ministry")]
+    genre, why = G.classify_genre(art)
+    assert genre == "statement" and "statement" in why
+
+
+def test_genre_statement_announced_then_first_person() -> None:
+    art = make(
+        [
+            "The following press statement was issued by the foreign ministry on Monday.",
+            "I express deep concern over the sanctions and strongly denounce them.",
+            "We will always stand with our friends.",
+        ]
+    )
+    assert G.classify_genre(art)[0] == "statement"
+
+
+def test_genre_analysis_label_and_empty_body() -> None:
+    assert G.classify_genre(make(REPORT, meta="Analysis"))[0] == "analysis"
+    assert G.classify_genre(make([]))[0] == "other"
+
+
+def test_genre_stage_by_name() -> None:
+    meta = get_stage("newsprism.genre.v1")
+    art = meta.factory(**meta.defaults)(make(REPORT))
+    assert art.genre in GENRES and art.evidence["genre"]

@@ -1,0 +1,171 @@
+"""The persuasion stage: the shipped model, technique spans, voices, scoring, and a PTC dev floor."""
+
+from __future__ import annotations
+
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import article_from_lines
+from newsprism.article import TECHNIQUES, Actor, ActorMention, Article, Quote, Span
+from newsprism.registry import get_stage
+from newsprism.stages import persuasion as P
+from newsprism.train.scoring import merge_spans, si_score, tc_score
+
+pytestmark = pytest.mark.issue(7)
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+ACTORS = {"Russia": ("russia", "GPE"), "Ukraine": ("ukraine", "GPE"), "Jane Calloway": ("person-jane-calloway", "PERSON"), "the ministry": ("org-ministry", "ORG")}
+
+
+def make(*body: str, title: str = "A headline") -> Article:
+    """A hand-made article with actor mentions found by name."""
+    rows = [("title", title), ("blank", "")]
+    for b in body:
+        rows += [("body", b), ("blank", "")]
+    art = article_from_lines(rows)
+    raw = art.raw_text
+    for name, (aid, typ) in ACTORS.items():
+        for m in re.finditer(re.escape(name), raw):
+            art.mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), aid))
+        if name in raw:
+            art.actors.append(Actor(aid, name, typ))
+    art.mentions.sort(key=lambda m: m.span.start)
+    return art
+
+
+def test_persuasion_model_ships_small_and_loads() -> None:
+    assert P.MODEL_FILE.is_file(), "run `make train`"
+    assert P.MODEL_FILE.stat().st_size <= 30 * 1024 * 1024
+    model = P.load_model()
+    assert set(model.classes) <= set(TECHNIQUES)
+    assert len(model.classes) == 14
+    assert 0 < model.tok_threshold < 1
+    assert P.load_model() is model  # once per process
+
+
+def test_persuasion_lexicon_matches_cues_on_tokens() -> None:
+    found = P.lexicon().find("They are puppets and thugs; what about the so-called experts? Enough is enough.")
+    techs = {t for _, _, t in found}
+    assert {"name_calling", "whataboutism", "doubt", "thought_terminating_cliche"} <= techs
+    # A hyphenated word is not its second half.
+    assert all(t != "name_calling" for _, _, t in P.lexicon().find("a neo-conservative"))
+
+
+def test_persuasion_detects_loaded_and_labels() -> None:
+    art = make(
+        "These treacherous thugs and their globalist puppets are destroying our great nation with disgusting lies!",
+        "The corrupt elites will never stop until every patriot is silenced.",
+    )
+    P.persuade(art)
+    assert art.persuasion
+    for p in art.persuasion:
+        assert art.raw_text[p.span.start : p.span.end] == p.span.text
+        assert p.technique in TECHNIQUES
+        assert 0 < p.confidence <= 1
+    techs = {p.technique for p in art.persuasion}
+    assert techs & {"loaded_language", "name_calling"}
+
+
+def test_persuasion_plain_report_is_quiet() -> None:
+    art = make(
+        "The ministry said on Tuesday that the talks would resume in Geneva next week.",
+        "Officials from both countries are expected to attend, according to a statement.",
+    )
+    P.persuade(art)
+    assert len(art.persuasion) <= 1
+
+
+def test_persuasion_voice_from_quote_record() -> None:
+    art = make('Jane Calloway said: "These criminal thugs are traitors to the nation," adding nothing more.')
+    raw = art.raw_text
+    qs = raw.index("These")
+    qe = raw.index(',"')
+    art.quotes = [Quote(art.id, Span.of(raw, qs, qe), "direct", speaker="person-jane-calloway")]
+    assert P.voice_of(art, qs + 6, qs + 14) == ("person-jane-calloway", True)
+    assert P.voice_of(art, 0, 5) == (None, False)
+    P.persuade(art)
+    inside = [p for p in art.persuasion if qs <= p.span.start and p.span.end <= qe]
+    assert inside and all(p.voice == "person-jane-calloway" for p in inside)
+
+
+def test_persuasion_voice_of_statement_and_unknown_speaker() -> None:
+    art = make("The regime of thugs will fall.", "We will crush the invaders.")
+    raw = art.raw_text
+    s = raw.index("The regime")
+    art.quotes = [Quote(art.id, Span.of(raw, s, len(raw)), "statement", speaker="russia")]
+    assert P.voice_of(art, raw.index("thugs"), raw.index("thugs") + 5)[0] == "russia"
+    art.quotes = [Quote(art.id, Span.of(raw, s, len(raw)), "statement", speaker=None)]
+    assert P.voice_of(art, raw.index("thugs"), raw.index("thugs") + 5) == (None, True)
+
+
+def test_persuasion_voice_fallback_named_beside_quotation() -> None:
+    art = make('"The invaders are butchers and they must be stopped," Jane Calloway said.')
+    start = art.raw_text.index("butchers")
+    assert P.voice_of(art, start, start + 8) == ("person-jane-calloway", True)
+    # Scare quotes (under four words) stay the outlet's voice.
+    art2 = make('Russia calls it a "special operation" while Ukraine disagrees, Jane Calloway said.')
+    s2 = art2.raw_text.index("special")
+    assert P.voice_of(art2, s2, s2 + 7) == (None, False)
+
+
+def test_persuasion_stage_rebuilds_by_name_and_pickles() -> None:
+    meta = get_stage("newsprism.persuasion.v1")
+    fn = meta.factory(**meta.defaults)
+    art = fn(make("The brutal invasion was a disgusting crime."))
+    again = pickle.loads(pickle.dumps(art))
+    assert [p.as_dict() for p in again.persuasion] == [p.as_dict() for p in art.persuasion]
+
+
+def test_persuasion_second_label_and_min_confidence() -> None:
+    text = "The treacherous thugs lie and lie and lie!"
+    art1 = P.persuade(make(text), second_label=0.0)
+    art2 = P.persuade(make(text))
+    assert len(art1.persuasion) >= len(art2.persuasion)
+    art3 = P.persuade(make(text), min_confidence=1.01)
+    assert art3.persuasion == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(min_size=0, max_size=120), min_size=1, max_size=5))
+def test_persuasion_never_crashes_and_stays_inside(lines: list[str]) -> None:
+    lines = [x.replace("\n", " ").replace("\r", " ") for x in lines]
+    rows = [("title", lines[0])] + [("body", x) for x in lines[1:]]
+    art = article_from_lines(rows)
+    P.persuade(art)
+    for p in art.persuasion:
+        assert 0 <= p.span.start < p.span.end <= len(art.raw_text)
+        assert art.raw_text[p.span.start : p.span.end] == p.span.text
+
+
+def test_scoring_si_partial_overlap() -> None:
+    gold = {"a": [(0, 10), (5, 15), (30, 40)]}
+    assert merge_spans(gold["a"]) == [(0, 15), (30, 40)]
+    res = si_score(gold, {"a": [(0, 15), (30, 35), (50, 60)]})
+    assert res.precision == pytest.approx((1 + 1 + 0) / 3)
+    assert res.recall == pytest.approx((1 + 0.5) / 2)
+    assert si_score(gold, {}).f1 == 0.0
+
+
+def test_scoring_tc_matches_repeated_spans_in_any_order() -> None:
+    gold = {("a", 0, 5): ["repetition", "loaded_language"], ("a", 9, 12): ["doubt"]}
+    pred = {("a", 0, 5): ["loaded_language", "repetition", "doubt"], ("a", 9, 12): ["slogans", "doubt"]}
+    assert tc_score(gold, pred) == pytest.approx(2 / 3)
+
+
+@pytest.mark.skipif(not (SHARED / "datasets" / "ptc-semeval2020").is_dir(), reason="../shared datasets missing")
+def test_persuasion_ptc_dev_subset_floor() -> None:
+    from newsprism.train.datasets import read_ptc
+    from newsprism.train.persuasion import evaluate
+
+    dev = read_ptc(SHARED, "dev")[:12]
+    si, tc = evaluate(P.load_model(), dev)
+    # Floors a little under the shipped model's scores on these 12 articles (0.43 and 0.43;
+    # make eval scores all 53): a retrained model must not fall below them.
+    assert si.f1 >= 0.38, si
+    assert tc >= 0.40, tc

@@ -1,0 +1,128 @@
+"""The stance stage and the outlet profiles: word choices in the outlet's own voice, quotes apart."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import article_from_lines
+from newsprism.article import Actor, ActorMention, Article, Dossier, Quote, Span, TechniqueSpan
+from newsprism.registry import get_stage
+from newsprism.stages.profiles import outlet_profiles, rekey_stance
+from newsprism.stages.stance import label, stance_of
+
+pytestmark = pytest.mark.issue(7)
+
+ACTORS = {
+    "Russia": ("russia", "GPE"),
+    "Ukraine": ("ukraine", "GPE"),
+    "Freedonia": ("freedonia", "GPE"),
+    "the Ministry": ("org-ministry", "ORG"),
+}
+
+
+def make(*body: str, title: str = "A headline", outlet: str | None = None) -> Article:
+    rows = [("title", title), ("blank", "")]
+    for b in body:
+        rows += [("body", b), ("blank", "")]
+    art = article_from_lines(rows, outlet=outlet)
+    raw = art.raw_text
+    for name, (aid, typ) in ACTORS.items():
+        for m in re.finditer(re.escape(name), raw):
+            art.mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), aid))
+        if name in raw:
+            art.actors.append(Actor(aid, name, typ))
+    art.mentions.sort(key=lambda m: m.span.start)
+    return art
+
+
+def test_stance_invasion_weighs_on_the_invader_not_the_invaded() -> None:
+    art = make("Russia's invasion of Ukraine entered its third year.", "Russia has faced sanctions since.", title="Russia presses on in Ukraine")
+    stance, _ = stance_of(art)
+    assert stance["russia"] == "critical"
+    assert stance.get("ukraine", "neutral") == "neutral"
+
+
+def test_stance_euphemism_and_praise_read_supportive() -> None:
+    art = make(
+        "Russia's special military operation goes on, a just war waged by Russia.",
+        "Observers in Russia praise the heroic Russia.",
+        title="Russia advances",
+    )
+    stance, _ = stance_of(art)
+    assert stance["russia"] == "supportive"
+
+
+def test_stance_strong_labelling_is_hostile() -> None:
+    art = make(
+        "Freedonia and its puppets are criminals who bully the world.",
+        "The criminality of Freedonia knows no bounds.",
+        title="Freedonia again",
+    )
+    stance, res = stance_of(art)
+    assert stance["freedonia"] == "hostile"
+    assert any(ev.strong for ev in res.evidence)
+
+
+def test_stance_quoted_words_are_not_the_outlets() -> None:
+    art = make('"Russia is a criminal regime of thugs," the Ministry said.', "Russia said talks would resume.", title="Russia and the Ministry")
+    raw = art.raw_text
+    qs, qe = raw.index("Russia is"), raw.index(',"')
+    art.quotes = [Quote(art.id, Span.of(raw, qs, qe), "direct", speaker="org-ministry")]
+    stance, res = stance_of(art)
+    assert stance["russia"] != "hostile"
+    assert all(ev.voice != "own" for ev in res.evidence if ev.actor == "russia")
+
+
+def test_stance_statement_reproduced_counts_more_than_a_quote() -> None:
+    body = "Freedonia is a criminal regime and a bully."
+    art = make(body, title="Statement")
+    raw = art.raw_text
+    s = raw.index(body)
+    art.quotes = [Quote(art.id, Span.of(raw, s, s + len(body)), "statement", speaker="org-ministry")]
+    _, res_statement = stance_of(art)
+    art.quotes = [Quote(art.id, Span.of(raw, s, s + len(body)), "direct", speaker="org-ministry")]
+    _, res_quote = stance_of(art)
+    assert res_statement.scores["freedonia"] < res_quote.scores["freedonia"] < 0
+
+
+def test_stance_own_voice_name_calling_span_counts() -> None:
+    art = make("Freedonia and the Ministry met; the Ministry called it routine.", title="Freedonia meets")
+    raw = art.raw_text
+    s = raw.index("Freedonia")
+    art.persuasion = [TechniqueSpan(art.id, Span.of(raw, s, s + 9), "name_calling", 0.9, None)]
+    _, res = stance_of(art)
+    assert res.scores.get("freedonia", 0.0) < 0
+
+
+def test_stance_labels_thresholds() -> None:
+    assert label(0.0, 0.0) == "neutral"
+    assert label(-1.0, 0.0) == "critical"
+    assert label(-5.0, 0.0) == "critical"  # much criticism, no strong labelling
+    assert label(-5.0, -2.0) == "hostile"
+    assert label(2.0, 0.0) == "supportive"
+
+
+def test_stance_stage_and_profiles_rekey_and_gather() -> None:
+    meta = get_stage("newsprism.stance.v1")
+    fn = meta.factory(**meta.defaults)
+    a1 = fn(make("Russia's invasion of Ukraine went on.", "Russia shelled Ukraine.", title="Russia", outlet="Outlet A"))
+    a1.id = "a1"
+    a1.genre = "report"
+    a2 = fn(make("The heroic Russia fights a just war.", "Russia and Russia.", title="Russia", outlet="Outlet B"))
+    a2.id = "a2"
+    a2.genre = "opinion"
+    assert a1.stance["russia"] == "critical" and a2.stance["russia"] == "supportive"
+    # the actors merge renames "russia" -> "Q159": the profile stage follows the anchors
+    for a in (a1, a2):
+        a.mentions = [ActorMention(m.span, "Q159" if m.actor == "russia" else m.actor, m.kind) for m in a.mentions]
+        rekey_stance(a)
+        assert "Q159" in a.stance
+    prof = outlet_profiles([a1, a2])
+    assert prof["Outlet A"]["stance"]["Q159"] == {"critical": 1}
+    assert prof["Outlet B"]["genres"] == {"opinion": 1}
+    corpus = get_stage("newsprism.profiles.v1")
+    d = corpus.factory(**corpus.defaults)(Dossier(articles=[a1, a2]))
+    assert d.articles[0].ext["outlet_profile"]["outlet"] == "Outlet A"
+    assert d.persuasion == [p for a in d.articles for p in a.persuasion]
