@@ -16,10 +16,10 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-## run: analyse the invented example articles in examples/ into out/
+## run: analyse the invented example articles in examples/ into out/ (JSON, HTML report, SQLite)
 run: $(STAMP)
-	$(BIN)/newsprism analyze examples --json out/dossier.json --db out/newsprism.db
-	@echo "dossier: out/dossier.json  store: out/newsprism.db  (try: $(BIN)/newsprism show ID --db out/newsprism.db)"
+	$(BIN)/newsprism analyze examples --out out --db out/newsprism.db
+	@echo "dossier: out/dossier.json  report: out/dossier.html  store: out/newsprism.db  (try: $(BIN)/newsprism show ID --db out/newsprism.db)"
 
 ## test: the test suite (fast; reads ../shared for seed and dataset checks)
 test: $(STAMP)
