@@ -98,7 +98,7 @@ def test_nlp_normalise_keeps_length() -> None:
 
 
 def test_nlp_offsets_point_into_raw_text_with_curly_apostrophes(model: Any) -> None:
-    art = make(model, "Pak Jong Chon, vice chairman of the Central Military Commission of the Workers’ Party of Korea,\u00a0said the Democratic People’s Republic of Korea would respond.")
+    art = make(model, "Pak Jong Chon, a senior official of the Workers’ Party of Korea,\u00a0warned that Democratic People’s Republic of Korea forces could act.")
     for e in art.entities:
         assert art.raw_text[e.span.start : e.span.end] == e.span.text
     for m in art.mentions:
@@ -108,7 +108,7 @@ def test_nlp_offsets_point_into_raw_text_with_curly_apostrophes(model: Any) -> N
 
 
 def test_nlp_splits_title_and_country_from_the_name(model: Any) -> None:
-    art = make(model, "However, President of Ukraine Volodymyr Zelenskyy on 8 February said the cooperation will continue to expand.")
+    art = make(model, "Speaking in Kyiv, President of Ukraine Volodymyr Zelenskyy said on Sunday that the partnership would keep growing.")
     ents = {(e.span.text, e.label) for e in art.entities}
     assert ("Volodymyr Zelenskyy", "PERSON") in ents
     assert ("Ukraine", "GPE") in ents
@@ -116,7 +116,7 @@ def test_nlp_splits_title_and_country_from_the_name(model: Any) -> None:
 
 
 def test_nlp_wire_name_is_an_organisation(model: Any) -> None:
-    art = make(model, "This time the US has gone too far, Pak said. (Yonhap)")
+    art = make(model, "The border will stay closed for now, Pak added. (Yonhap)")
     assert ("Yonhap", "ORG") in {(e.span.text, e.label) for e in art.entities}
     assert actor_of(art, "Yonhap") == "yonhap"
 
@@ -173,16 +173,16 @@ def test_actors_lone_surname_joins_the_only_full_name_in_the_corpus(model: Any) 
 def test_actors_short_name_coreference(model: Any) -> None:
     art = make(
         model,
-        "South Korea’s defense minister Shin Won-sik told journalists on Tuesday that the shells were delivered.",
-        "Shin noted that only about 30% of the factories are operational.",
-        "Pak Jong Chon, vice chairman of the Central Military Commission of the Workers' Party of Korea, said Russia had the right to respond.",
-        "Pak further said any response would be legitimate.",
+        "Speaking to lawmakers, South Korea’s new defense minister Shin Won-sik said on Thursday that the cargo had arrived.",
+        "Shin added that most of the crates held artillery rounds.",
+        "Pak Jong Chon, vice chair of the ruling Workers' Party of Korea, argued that Russia was free to answer.",
+        "Pak also claimed that any answer would be justified.",
     )
     assert actor_of(art, "Shin", 1) == "shin-won-sik"
     assert actor_of(art, "Pak", 1) == "pak-jong-chon"
     actors = by_id(art)
-    assert "South Korea’s defense minister" in [r.replace("'", "’") for r in actors["shin-won-sik"].roles]
-    assert "vice chairman of the Central Military Commission of the Workers' Party of Korea" in actors["pak-jong-chon"].roles
+    assert "South Korea’s new defense minister" in [r.replace("'", "’") for r in actors["shin-won-sik"].roles]
+    assert "vice chair of the ruling Workers' Party of Korea" in actors["pak-jong-chon"].roles
 
 
 def test_actors_unknown_person_gets_a_stable_id_and_keeps_short_names(model: Any) -> None:
@@ -198,8 +198,8 @@ def test_actors_unknown_person_gets_a_stable_id_and_keeps_short_names(model: Any
 def test_actors_the_embassy_refers_back(model: Any) -> None:
     art = make(
         model,
-        "“We are pleased,” the Russian Embassy in Pyongyang said in a Facebook post.",
-        "“Russia will win,” the embassy said.",
+        "“We are grateful,” the Russian Embassy in Pyongyang wrote on Telegram.",
+        "“Our friendship is strong,” the embassy added.",
     )
     emb = actor_of(art, "Russian Embassy in Pyongyang")
     assert emb is not None and emb.startswith("entity-russian-embassy")
@@ -227,7 +227,7 @@ def test_actors_demonyms_and_leader_descriptions(model: Any) -> None:
     art = make(
         model,
         "North Korean leader Kim Jong Un vowed support for Russia.",
-        "As reported by Radio Free Europe/Radio Liberty, North Korea’s leader announced that the army would help.",
+        "According to Radio Free Europe/Radio Liberty, on Friday North Korea’s leader promised that his soldiers would assist.",
     )
     assert actor_of(art, "North Korean") == "north-korea"
     assert actor_of(art, "North Korea’s leader") == "kim-jong-un"

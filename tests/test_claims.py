@@ -22,10 +22,10 @@ def _figs(text: str) -> list[tuple[float, str, str, str]]:
 @pytest.mark.parametrize(
     ("num", "scale", "value"),
     [
-        ("three", " million", 3e6),
+        ("four", " million", 4e6),
         ("half a", " million", 5e5),
         ("1", " million", 1e6),
-        ("6,700", "", 6700.0),
+        ("4,200", "", 4200.0),
         ("twenty-five", "", 25.0),
         ("1.5", " billion", 1.5e9),
     ],
@@ -35,87 +35,89 @@ def test_claims_parse_value_words_and_digits(num: str, scale: str, value: float)
 
 
 def test_claims_figures_qualifier_unit_and_span() -> None:
-    text = "Seoul said it has sent some 6,700 containers carrying more than three million 152mm artillery shells to Russia."
+    text = (
+        "Lisk said it has shipped some 4,200 crates carrying more than two million 122mm artillery rockets to Vesnia."
+    )
     got = _figs(text)
-    assert (6700.0, "containers", "approximately", "some 6,700 containers") in got
-    assert (3e6, "152mm artillery shells", "more than", "more than three million 152mm artillery shells") in got
-    assert all(v != 152 for v, *_ in got)  # a calibre is never the number
+    assert (4200.0, "crates", "approximately", "some 4,200 crates") in got
+    assert (2e6, "122mm artillery rockets", "more than", "more than two million 122mm artillery rockets") in got
+    assert all(v != 122 for v, *_ in got)  # a calibre is never the number
 
 
 def test_claims_figures_percent_estimate_and_limiter() -> None:
-    assert _figs("He estimates only about 30% are operational.") == [
-        (30.0, "percent", "approximately", "only about 30%")
-    ]
-    assert _figs("They sent an estimated 11,000 troops.")[0][:3] == (11000.0, "troops", "approximately")
-    assert _figs("They fired at least 12 missiles and up to 40 drones.") == [
-        (12.0, "missiles", "at least", "at least 12 missiles"),
-        (40.0, "drones", "up to", "up to 40 drones"),
+    assert _figs("She reckons only about 45% still work.") == [(45.0, "percent", "approximately", "only about 45%")]
+    assert _figs("They deployed an estimated 8,500 soldiers.")[0][:3] == (8500.0, "soldiers", "approximately")
+    assert _figs("They launched at least 9 missiles and up to 65 drones.") == [
+        (9.0, "missiles", "at least", "at least 9 missiles"),
+        (65.0, "drones", "up to", "up to 65 drones"),
     ]
 
 
 def test_claims_not_dates_ages_calibres_ordinals_or_model_numbers() -> None:
-    assert _figs("The 24-year-old, aged 24, fired a 155mm gun in 2023 at the 21st unit of Boeing 787 fame.") == []
+    assert (
+        _figs("The 31-year-old, aged 31, aimed a 105mm howitzer in 2021 at the 42nd brigade of Airbus 320 fame.") == []
+    )
     assert _figs("the two nations") == []
 
 
 def test_claims_durations_with_a_count_are_figures() -> None:
-    text = "It is Putin's first trip to the nation in 24 years."
+    text = "This marks Lula's first trip to the region in 17 years."
     figs = find_figures(text, 0, [])
-    assert [(f.value, f.unit) for f in figs] == [(24.0, "years")]
-    assert text[figs[0].start : figs[0].end] == "first trip to the nation in 24 years"
+    assert [(f.value, f.unit) for f in figs] == [(17.0, "years")]
+    assert text[figs[0].start : figs[0].end] == "first trip to the region in 17 years"
 
 
-def _seoul_article() -> Article:
+def _lisk_article() -> Article:
     art = article_from_lines(
-        [("title", "Shells"), ("body", "Seoul said North Korea has sent some 6,700 containers to Russia in November.")]
+        [("title", "Crates"), ("body", "Lisk said Dorvania has shipped some 4,200 crates to Vesnia in October.")]
     )
     body = art.lines[1]
     text = art.raw_text
-    s = text.index("Seoul")
+    s = text.index("Lisk")
     art.sentences = [Span.of(text, body.start, body.end)]
     art.actors = [
-        Actor("south-korea", "South Korea", "GPE"),
-        Actor("north-korea", "North Korea", "GPE"),
-        Actor("russia", "Russia", "GPE"),
+        Actor("marenia", "Marenia", "GPE"),
+        Actor("dorvania", "Dorvania", "GPE"),
+        Actor("vesnia", "Vesnia", "GPE"),
     ]
     art.mentions = [
-        ActorMention(Span.of(text, s, s + 5), "south-korea", "metonym"),
-        ActorMention(Span.of(text, text.index("North Korea"), text.index("North Korea") + 11), "north-korea"),
-        ActorMention(Span.of(text, text.index("Russia"), text.index("Russia") + 6), "russia"),
+        ActorMention(Span.of(text, s, s + 4), "marenia", "metonym"),
+        ActorMention(Span.of(text, text.index("Dorvania"), text.index("Dorvania") + 8), "dorvania"),
+        ActorMention(Span.of(text, text.index("Vesnia"), text.index("Vesnia") + 6), "vesnia"),
     ]
-    art.published = DateRange("2023-12-01", "2023-12-01", 1.0, "given")
-    n = text.index("November")
+    art.published = DateRange("2023-11-15", "2023-11-15", 1.0, "given")
+    n = text.index("October")
     art.dates = [
-        DateMention(Span.of(text, n, n + 8), DateRange("2023-11-01", "2023-11-30", 0.9, "November"), "2023-11", "DATE")
+        DateMention(Span.of(text, n, n + 7), DateRange("2023-10-01", "2023-10-31", 0.9, "October"), "2023-10", "DATE")
     ]
     return art
 
 
 def test_claims_asserted_by_the_reporting_verbs_subject() -> None:
-    (claim,) = extract_claims(_seoul_article())
-    assert claim.asserted_by == "south-korea"
-    assert claim.asserted_by_text == "Seoul"
-    assert claim.value == 6700 and claim.qualifier == "approximately" and claim.unit == "containers"
-    assert claim.as_of.earliest == "2023-12-01"  # said undated: as of publication
+    (claim,) = extract_claims(_lisk_article())
+    assert claim.asserted_by == "marenia"
+    assert claim.asserted_by_text == "Lisk"
+    assert claim.value == 4200 and claim.qualifier == "approximately" and claim.unit == "crates"
+    assert claim.as_of.earliest == "2023-11-15"  # said undated: as of publication
 
 
 def test_claims_own_voice_has_no_asserter() -> None:
-    art = article_from_lines([("title", "T"), ("body", "The plant employs 1,200 workers.")])
+    art = article_from_lines([("title", "T"), ("body", "The shipyard employs 3,400 welders.")])
     art.sentences = [Span.of(art.raw_text, art.lines[1].start, art.lines[1].end)]
     (claim,) = extract_claims(art)
-    assert claim.asserted_by is None and claim.unit == "workers"
+    assert claim.asserted_by is None and claim.unit == "welders"
 
 
 def test_claims_grouped_across_articles_by_quantity() -> None:
-    a = _seoul_article()
-    b = _seoul_article()
+    a = _lisk_article()
+    b = _lisk_article()
     b.id = "other"
     a.claims = extract_claims(a)
     b.claims = extract_claims(b)
     for c in b.claims:
         c.article = "other"
     out = group_claims([a, b])
-    assert len(out) == 2 and out[0].group == out[1].group and out[0].group.startswith("q-container")
+    assert len(out) == 2 and out[0].group == out[1].group and out[0].group.startswith("q-crate")
 
 
 # -- the seeds -----------------------------------------------------------------------------

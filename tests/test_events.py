@@ -34,8 +34,8 @@ def _cues(text: str) -> list[tuple[str, str]]:
 
 def test_events_cues_inflect_and_take_the_longest_phrase() -> None:
     assert _cues("They signed a treaty") == [("AGREE", "signed"), ("AGREE", "treaty")]
-    assert ("CONSULT", "held summit talks") in _cues("as he held summit talks with Putin")
-    assert _cues("Russia supplies arms and sent troops") == [("AID", "supplies"), ("MOBILIZE", "sent troops")]
+    assert ("CONSULT", "held summit talks") in _cues("while she held summit talks with Macron")
+    assert _cues("Iran supplies drones and sent troops") == [("AID", "supplies"), ("MOBILIZE", "sent troops")]
     assert _cues("in order to") == []
 
 
@@ -61,44 +61,45 @@ def _article(
 
 def test_events_actor_target_and_date_of_a_cue() -> None:
     art = _article(
-        "North Korea on Monday criticized the United States and supported Russia.",
-        {"North Korea": ("north-korea", "GPE"), "United States": ("united-states", "GPE"), "Russia": ("russia", "GPE")},
-        {"Monday": ("2024-06-24", "2024-06-24")},
+        "Belarus on Thursday condemned Poland and praised China.",
+        {"Belarus": ("belarus", "GPE"), "Poland": ("poland", "GPE"), "China": ("china", "GPE")},
+        {"Thursday": ("2024-06-20", "2024-06-20")},
     )
     evs = {e.plover: e for e in extract_events(art)}
-    assert evs["ACCUSE"].actors == ["north-korea"] and evs["ACCUSE"].targets == ["united-states"]
-    assert evs["ACCUSE"].date.earliest == "2024-06-24"
+    assert evs["ACCUSE"].actors == ["belarus"] and evs["ACCUSE"].targets == ["poland"]
+    assert evs["ACCUSE"].date.earliest == "2024-06-20"
     # A coordinated verb shares the subject and the date.
-    assert evs["SUPPORT"].actors == ["north-korea"] and evs["SUPPORT"].date.earliest == "2024-06-24"
-    assert evs["ACCUSE"].mentions[0].span.text.startswith("North Korea on Monday")
+    assert evs["SUPPORT"].actors == ["belarus"] and evs["SUPPORT"].date.earliest == "2024-06-20"
+    assert evs["ACCUSE"].mentions[0].span.text.startswith("Belarus on Thursday")
 
 
 def test_events_speech_reporting_another_actors_act_is_an_accusation() -> None:
     art = _article(
-        "Seoul said Pyongyang has sent shells to Moscow.",
-        {"Seoul": ("south-korea", "GPE"), "Pyongyang": ("north-korea", "GPE"), "Moscow": ("russia", "GPE")},
+        "Kyiv said Minsk has sent rockets to Tehran.",
+        {"Kyiv": ("ukraine", "GPE"), "Minsk": ("belarus", "GPE"), "Tehran": ("iran", "GPE")},
     )
     evs = {e.plover: e for e in extract_events(art)}
-    assert evs["ACCUSE"].actors == ["south-korea"] and "north-korea" in evs["ACCUSE"].targets
-    assert evs["AID"].actors == ["north-korea"] and evs["AID"].targets == ["russia"]
+    assert evs["ACCUSE"].actors == ["ukraine"] and "belarus" in evs["ACCUSE"].targets
+    assert evs["AID"].actors == ["belarus"] and evs["AID"].targets == ["iran"]
     assert evs["AID"].mode == "military"
 
 
 def test_events_negated_and_passive() -> None:
-    art = _article("The Kremlin has not commented on the attack.", {"Kremlin": ("russia", "GPE")})
+    art = _article("Beijing has not commented on the raid.", {"Beijing": ("china", "GPE")})
     assert all(e.plover != "ACCUSE" for e in extract_events(art))
     art = _article(
-        "Russia was accused by Ukraine of shelling.", {"Russia": ("russia", "GPE"), "Ukraine": ("ukraine", "GPE")}
+        "Armenia was accused by Azerbaijan of sniping.",
+        {"Armenia": ("armenia", "GPE"), "Azerbaijan": ("azerbaijan", "GPE")},
     )
     acc = next(e for e in extract_events(art) if e.plover == "ACCUSE")
-    assert acc.actors == ["ukraine"] and acc.targets == ["russia"]
+    assert acc.actors == ["azerbaijan"] and acc.targets == ["armenia"]
 
 
 def test_events_stage_is_registered_and_its_output_pickles() -> None:
     fn = get_stage("newsprism.events.v1").factory()
-    art = fn(_article("Kim met Putin.", {"Kim": ("kim", "PERSON"), "Putin": ("putin", "PERSON")}))
+    art = fn(_article("Lula met Modi.", {"Lula": ("lula", "PERSON"), "Modi": ("modi", "PERSON")}))
     assert [e.plover for e in art.events] == ["CONSULT"]
-    assert set(art.events[0].actors) == {"kim", "putin"}  # a meeting's participants all act
+    assert set(art.events[0].actors) == {"lula", "modi"}  # a meeting's participants all act
     assert pickle.loads(pickle.dumps(art)).events == art.events
     assert get_stage("newsprism.events.corpus.v1").kind == "corpus"
 
@@ -118,21 +119,19 @@ def test_events_merge_same_happening_across_articles() -> None:
     a = _ev(
         "a",
         "CONSULT",
-        "2024-06-17",
-        "2024-06-23",
-        ["kim", "putin"],
-        "Last week Kim held summit talks with Putin in Pyongyang.",
+        "2024-03-04",
+        "2024-03-10",
+        ["lula", "xi"],
+        "Last week Lula held summit talks with Xi in Brasilia.",
     )
-    b = _ev(
-        "b", "CONSULT", "2024-06-19", "2024-06-19", ["kim", "putin"], "Hosting Putin in Pyongyang today, Kim talks."
-    )
-    c = _ev("c", "CONSULT", "2019-04-25", "2019-04-25", ["kim", "putin"], "Kim meets with Putin.")
+    b = _ev("b", "CONSULT", "2024-03-06", "2024-03-06", ["lula", "xi"], "Hosting Xi in Brasilia today, Lula talks.")
+    c = _ev("c", "CONSULT", "2018-11-12", "2018-11-12", ["lula", "xi"], "Lula meets with Xi.")
     out = merge_events([a, b, c])
     assert len(out) == 2
     merged = next(e for e in out if len(e.mentions) == 2)
     assert {m.article for m in merged.mentions} == {"a", "b"}
-    assert merged.date.earliest == merged.date.latest == "2024-06-19"  # the intersection
-    assert [e.date.earliest for e in out] == ["2019-04-25", "2024-06-19"]  # the timeline is sorted
+    assert merged.date.earliest == merged.date.latest == "2024-03-06"  # the intersection
+    assert [e.date.earliest for e in out] == ["2018-11-12", "2024-03-06"]  # the timeline is sorted
 
 
 def test_events_merge_never_joins_other_types_or_disjoint_dates() -> None:
@@ -203,46 +202,46 @@ def _happening(
 
 def test_events_treaty_named_in_passing_is_a_reference_not_an_event() -> None:
     art = _article(
-        "Kim pledged support in keeping with the spirit of the treaty on the comprehensive strategic "
-        "partnership between North Korea and Russia.",
-        {"Kim": ("kim", "PERSON"), "North Korea": ("north-korea", "GPE"), "Russia": ("russia", "GPE")},
+        "Lula pledged support as required by the terms of the pact on the enduring strategic "
+        "partnership between Brazil and China.",
+        {"Lula": ("lula", "PERSON"), "Brazil": ("brazil", "GPE"), "China": ("china", "GPE")},
     )
     evs = extract_events(art)
     refs = [e for e in evs if e.id.endswith(REF_MARK)]
     assert [e.plover for e in refs] == ["AGREE"]
-    assert set(refs[0].actors) == {"north-korea", "russia"}  # the parties its name gives
-    assert "comprehensive strategic partnership" in refs[0].summary
+    assert set(refs[0].actors) == {"brazil", "china"}  # the parties its name gives
+    assert "enduring strategic partnership" in refs[0].summary
     assert all(e.plover != "COOPERATE" for e in evs)  # "partnership" is a word of the treaty's name
 
 
 def test_events_treaty_reference_joins_the_summit_it_was_signed_at() -> None:
     summit = _happening(
-        "a:1:CONSULT", "CONSULT", "a", "Kim held summit talks with Putin in Pyongyang.", ["kim", "putin"], "2024-06-19"
+        "a:1:CONSULT", "CONSULT", "a", "Lula held summit talks with Xi in Brasilia.", ["lula", "xi"], "2024-03-06"
     )
     signing = _happening(
         "a:2:AGREE",
         "AGREE",
         "a",
-        "Kim and Putin after signing the Treaty on Comprehensive Strategic Partnership.",
-        ["kim", "putin"],
-        "2024-06-19",
+        "Lula and Xi once they had signed the Pact on Enduring Strategic Partnership.",
+        ["lula", "xi"],
+        "2024-03-06",
     )
     visit = _happening(
         "b:1:CONSULT",
         "CONSULT",
         "b",
-        "Hosting Putin in Pyongyang today, Kim held talks.",
-        ["kim", "putin"],
-        "2024-06-19",
+        "Hosting Xi in Brasilia today, Lula held talks.",
+        ["lula", "xi"],
+        "2024-03-06",
     )
     ref = _happening(
         "c:1:AGREE" + REF_MARK,
         "AGREE",
         "c",
-        "Kim cited the spirit of the treaty on the comprehensive strategic partnership.",
-        ["kim", "putin"],
+        "Lula invoked the terms of the pact on the enduring strategic partnership.",
+        ["lula", "xi"],
         None,
-        "kim, putin — treaty on the comprehensive strategic partnership",
+        "lula, xi — pact on the enduring strategic partnership",
     )
     out = merge_events([summit, signing, visit, ref])
     meeting = next(e for e in out if e.plover == "CONSULT")
@@ -253,33 +252,35 @@ def test_events_treaty_reference_joins_the_summit_it_was_signed_at() -> None:
 
 
 def test_events_undated_mention_does_not_join_a_later_happening() -> None:
-    early = _happening("a:1:SUPPORT", "SUPPORT", "a", "Kim vowed full support for Russia.", ["kim", "russia"], None)
+    early = _happening(
+        "a:1:SUPPORT", "SUPPORT", "a", "Orban voiced firm backing for Serbia.", ["orban", "serbia"], None
+    )
     later = _happening(
         "b:1:SUPPORT",
         "SUPPORT",
         "b",
-        "Kim on 8 February vowed full support for Russia.",
-        ["kim", "russia"],
-        "2025-02-08",
+        "Orban on 3 March voiced firm backing for Serbia.",
+        ["orban", "serbia"],
+        "2025-03-03",
     )
     assert len(merge_events([early, later])) == 1  # nothing tells them apart
-    assert len(merge_events([early, later], None, {"a": "2024-06-19", "b": "2025-02-08"})) == 2
+    assert len(merge_events([early, later], None, {"a": "2024-03-06", "b": "2025-03-03"})) == 2
 
 
 def test_events_battle_tank_is_no_battle_and_an_announcement_of_ones_own_act_no_accusation() -> None:
     art = _article(
-        "The United States made public that it would supply its main battle tanks to Ukraine.",
-        {"United States": ("united-states", "GPE"), "Ukraine": ("ukraine", "GPE")},
+        "Germany disclosed that it will deliver a batch of its main battle tanks to Lithuania.",
+        {"Germany": ("germany", "GPE"), "Lithuania": ("lithuania", "GPE")},
     )
     assert [e.plover for e in extract_events(art)] == ["AID"]
 
 
 def test_events_target_is_not_the_actors_own_side_or_organisation() -> None:
     art = _article(
-        "Kim criticized Russia and the Workers' Party of Korea.",
-        {"Kim": ("kim", "PERSON"), "Workers' Party of Korea": ("wpk", "ORG"), "Russia": ("russia", "GPE")},
+        "Xi condemned Japan and the Communist Party of China.",
+        {"Xi": ("xi", "PERSON"), "Communist Party of China": ("cpc", "ORG"), "Japan": ("japan", "GPE")},
     )
-    kim = next(a for a in art.actors if a.id == "kim")
-    kim.roles = ["director of the Workers' Party of Korea"]
+    xi = next(a for a in art.actors if a.id == "xi")
+    xi.roles = ["general secretary of the Communist Party of China"]
     acc = next(e for e in extract_events(art) if e.plover == "ACCUSE")
-    assert acc.actors == ["kim"] and acc.targets == ["russia"]
+    assert acc.actors == ["xi"] and acc.targets == ["japan"]

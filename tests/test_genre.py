@@ -58,7 +58,7 @@ def test_genre_statement_from_a_statement_quote() -> None:
 def test_genre_statement_announced_then_first_person() -> None:
     art = make(
         [
-            "The following press statement was issued by the foreign ministry on Monday.",
+            "On Monday the foreign ministry put out the following press statement.",
             "I express deep concern over the sanctions and strongly denounce them.",
             "We will always stand with our friends.",
         ]

@@ -123,7 +123,7 @@ def test_metadata_wire_credit_keeps_the_page_outlet() -> None:
 
 
 def test_metadata_reprint_notice_known_outlet() -> None:
-    notice = "This article was originally published by Radio Free Asia and is reprinted with permission."
+    notice = "This story first appeared on Radio Free Asia and is shared here with its consent."
     art = meta(
         article_from_lines(
             [("title", "Strike at Calderra"), ("metadata", notice), ("body", PARA), ("boilerplate", "Follow AMN")]
@@ -134,7 +134,7 @@ def test_metadata_reprint_notice_known_outlet() -> None:
 
 
 def test_metadata_reprint_notice_unknown_outlet() -> None:
-    notice = "This article was originally published by The Calderra Courier and is reprinted with permission."
+    notice = "This story first appeared on The Calderra Courier and is shared here with its consent."
     art = meta(article_from_lines([("title", "Strike at Calderra"), ("metadata", notice), ("body", PARA)]))
     assert art.reprint_of == "The Calderra Courier"  # a capital "The" is part of the name
     assert art.outlet is None  # the notice names the original publisher, not this one

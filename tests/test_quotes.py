@@ -22,18 +22,18 @@ from newsprism.stages.quotes import extract_quotes, link_quotes, quote_pairs
 pytestmark = pytest.mark.issue(5)
 
 PEOPLE = {
-    "Pak Jong Chon": ("pak-jong-chon", "PERSON"),
-    "Kim Jong Un": ("kim-jong-un", "PERSON"),
-    "Shin Won-sik": ("shin-won-sik", "PERSON"),
+    "Orin Valde": ("orin-valde", "PERSON"),
+    "Ada Rusk": ("ada-rusk", "PERSON"),
+    "Halvard Oske": ("halvard-oske", "PERSON"),
     "Jane Calloway": ("person-jane-calloway", "PERSON"),
-    "Russian Embassy in Pyongyang": ("org-russian-embassy", "ORG"),
-    "Korean Central News Agency": ("kcna", "ORG"),
-    "Radio Free Europe/Radio Liberty": ("rfe-rl", "ORG"),
-    "North Korea": ("north-korea", "GPE"),
-    "Seoul": ("south-korea", "GPE"),
-    "Russia": ("russia", "GPE"),
+    "Vesnian Embassy in Korvath": ("org-vesnian-embassy", "ORG"),
+    "Vesnian Central News Service": ("vcns", "ORG"),
+    "Radio Meridian/Radio Coast": ("radio-meridian", "ORG"),
+    "Vesnia": ("vesnia", "GPE"),
+    "Karsk": ("dralmont", "GPE"),
+    "Morvane": ("morvane", "GPE"),
 }
-SHORT = {"Pak": "pak-jong-chon", "Kim": "kim-jong-un", "Shin": "shin-won-sik", "Calloway": "person-jane-calloway"}
+SHORT = {"Valde": "orin-valde", "Rusk": "ada-rusk", "Oske": "halvard-oske", "Calloway": "person-jane-calloway"}
 
 
 def make(*body: str, title: str = "A headline", published: str | None = "2024-03-01", dates: dict[str, str] | None = None, art_id: str = "a1") -> Article:
@@ -53,7 +53,7 @@ def make(*body: str, title: str = "A headline", published: str | None = "2024-03
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            kind = "metonym" if name == "Seoul" else "name"
+            kind = "metonym" if name == "Karsk" else "name"
             mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), aid, kind))
     for name, aid in SHORT.items():
         for m in re.finditer(rf"\b{name}\b", raw):
@@ -62,7 +62,7 @@ def make(*body: str, title: str = "A headline", published: str | None = "2024-03
             taken.append((m.start(), m.end()))
             mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), aid, "short"))
     for m in re.finditer(r"\bthe embassy\b", raw):
-        mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), "org-russian-embassy", "description"))
+        mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), "org-vesnian-embassy", "description"))
     art.mentions = sorted(mentions, key=lambda m: m.span.start)
     used = {m.actor for m in art.mentions}
     art.actors = [Actor(aid, name, typ) for name, (aid, typ) in PEOPLE.items() if aid in used]
@@ -89,21 +89,21 @@ def test_quotes_marks_pair_straight_curly_and_keep_nested_inside() -> None:
 
 
 def test_quotes_marks_apostrophes_are_not_marks() -> None:
-    text = "The country’s leader said the soldiers’ pay and the ’90s don't matter."
+    text = "The town’s mayor said the workers’ wages and the ’80s don't count."
     pairs, left = quote_pairs(text)
     assert pairs == [] and left is None
 
 
 def test_quotes_marks_closing_mark_typed_as_opening_still_pairs() -> None:
-    text = "Russia fights for ”just cause” now"
+    text = "Morvane argues for ”fair terms” today"
     pairs, _ = quote_pairs(text)
-    assert [text[p.open + 1 : p.close] for p in pairs] == ["just cause"]
+    assert [text[p.open + 1 : p.close] for p in pairs] == ["fair terms"]
 
 
 def test_quotes_marks_unclosed_quote_is_refused() -> None:
-    pairs, left = quote_pairs("Kim said “this never closes and the page goes on.")
+    pairs, left = quote_pairs("Rusk said “this mark stays open and the line runs on.")
     assert pairs == [] and left is not None
-    art = make("Kim Jong Un said “this never closes and the page goes on for a long while.", "Another paragraph follows here.")
+    art = make("Ada Rusk said “this mark stays open and the line runs on for quite some time.", "A further paragraph comes next.")
     assert extract_quotes(art) == []
 
 
@@ -112,43 +112,43 @@ def test_quotes_marks_unclosed_quote_is_refused() -> None:
 
 def test_quotes_direct_after_quote_with_apposition_medium_and_date() -> None:
     art = make(
-        "“If the rulers persist, it will provoke a stronger response,” Pak Jong Chon, vice chairman of the "
-        "Central Military Commission, said in a statement carried by the Korean Central News Agency on Monday.",
+        "“If the ministers delay again, it will invite a sharper reply,” Orin Valde, deputy head of the "
+        "Northern Harbour Council, said in a written statement carried by the Vesnian Central News Service on Monday.",
         dates={"Monday": "2024-02-26"},
     )
-    q = one(extract_quotes(art), "rulers persist")
+    q = one(extract_quotes(art), "ministers delay")
     assert q.kind == "direct"
-    assert q.span.text == "If the rulers persist, it will provoke a stronger response"
+    assert q.span.text == "If the ministers delay again, it will invite a sharper reply"
     assert art.raw_text[q.span.start : q.span.end] == q.span.text
-    assert (q.speaker, q.speaker_text, q.cue) == ("pak-jong-chon", "Pak Jong Chon", "said")
-    assert q.medium == "statement carried by the Korean Central News Agency"
+    assert (q.speaker, q.speaker_text, q.cue) == ("orin-valde", "Orin Valde", "said")
+    assert q.medium == "written statement carried by the Vesnian Central News Service"
     assert (q.date.earliest, q.date.latest) == ("2024-02-26", "2024-02-26")
     assert q.date_span is not None and q.date_span.text == "Monday"
 
 
 def test_quotes_split_around_attribution_are_two_quotes_by_one_speaker() -> None:
-    art = make("“The situation is changing rapidly,” Kim said. “In this situation, we intend to act.”")
+    art = make("“The weather is turning quickly,” Rusk said. “Given the weather, we plan to wait.”")
     qs = extract_quotes(art)
-    assert [q.span.text for q in qs] == ["The situation is changing rapidly", "In this situation, we intend to act."]
-    assert {q.speaker for q in qs} == {"kim-jong-un"}
+    assert [q.span.text for q in qs] == ["The weather is turning quickly", "Given the weather, we plan to wait."]
+    assert {q.speaker for q in qs} == {"ada-rusk"}
     assert all(q.kind == "direct" for q in qs)
 
 
 def test_quotes_cue_before_quote_and_cue_first_after_quote() -> None:
     art = make(
-        "Pak further said, “It is our right to defend our security from hostile forces.”",
-        "“We will not stand aside while this goes on,” said Jane Calloway, a senior analyst.",
+        "Valde further said, “It is our duty to guard the harbour from careless ships.”",
+        "“We will not stay silent while this continues,” said Jane Calloway, a senior analyst.",
     )
     qs = extract_quotes(art)
-    assert one(qs, "our right").speaker == "pak-jong-chon"
-    q = one(qs, "stand aside")
+    assert one(qs, "our duty").speaker == "orin-valde"
+    q = one(qs, "stay silent")
     assert (q.speaker, q.speaker_text) == ("person-jane-calloway", "Jane Calloway")
 
 
 def test_quotes_pronoun_speaker_skips_names_inside_quotes() -> None:
     art = make(
         "Jane Calloway spoke to the crowd for an hour on the campaign trail.",
-        "“Kim Jong Un and Pak Jong Chon will never win this argument,” she said.",
+        "“Ada Rusk and Orin Valde will never win this argument,” she said.",
     )
     q = one(extract_quotes(art), "never win")
     assert q.speaker_text == "she"
@@ -158,20 +158,20 @@ def test_quotes_pronoun_speaker_skips_names_inside_quotes() -> None:
 
 def test_quotes_continuation_paragraph_keeps_the_speaker() -> None:
     art = make(
-        "“We are pleased with the support we have received,” the Russian Embassy in Pyongyang said.",
-        "“Russia will win and this will be a shared victory for all of us.”",
+        "“We are grateful for the welcome we have found here,” the Vesnian Embassy in Korvath said.",
+        "“Morvane will prosper and this will be a shared harvest for every one of us.”",
     )
     qs = extract_quotes(art)
-    assert one(qs, "Russia will win").speaker == "org-russian-embassy"
+    assert one(qs, "Morvane will prosper").speaker == "org-vesnian-embassy"
 
 
 def test_quotes_multi_paragraph_quote_runs_on() -> None:
     art = make(
-        "“We will stand together with the army and people of Russia,” Kim said. “And this is only the start",
-        "“of a long struggle that we will win together with our friends.”",
+        "“We will work side by side with the farmers and towns of Morvane,” Rusk said. “And this is only the start",
+        "“of a long season that we will finish together with our neighbours.”",
     )
     qs = extract_quotes(art)
-    assert {q.speaker for q in qs} == {"kim-jong-un"}
+    assert {q.speaker for q in qs} == {"ada-rusk"}
     assert any(q.span.text.startswith("And this is only the start") for q in qs)
 
 
@@ -179,41 +179,41 @@ def test_quotes_multi_paragraph_quote_runs_on() -> None:
 
 
 def test_quotes_partial_quote_takes_the_clause_subject() -> None:
-    art = make("Last week, North Korean leader Kim Jong Un expressed “full support” for the war and pledged more.")
-    q = one(extract_quotes(art), "full support")
-    assert (q.kind, q.speaker, q.cue) == ("partial", "kim-jong-un", "expressed")
+    art = make("Last week, Vesnian leader Ada Rusk expressed “firm backing” for the canal project and promised more.")
+    q = one(extract_quotes(art), "firm backing")
+    assert (q.kind, q.speaker, q.cue) == ("partial", "ada-rusk", "expressed")
 
 
 def test_quotes_partial_inside_a_participle_frame() -> None:
-    art = make("North Korea has supported the invasion, calling it a “righteous struggle to defend its security.”")
-    q = one(extract_quotes(art), "righteous struggle")
-    assert (q.kind, q.speaker, q.cue) == ("partial", "north-korea", "calling")
+    art = make("Vesnia has backed the canal project, calling it a “worthy effort to secure its water supply.”")
+    q = one(extract_quotes(art), "worthy effort")
+    assert (q.kind, q.speaker, q.cue) == ("partial", "vesnia", "calling")
 
 
 def test_quotes_titles_terms_and_scare_quotes_are_not_quotes() -> None:
     art = make(
-        "The leaders signed the “Treaty on Comprehensive Strategic Partnership” in Pyongyang.",
-        "The so-called “special military operation” began in 2022.",
-        "The plan was “bold” by any standard.",
+        "The ministers signed the “Accord on Shared River Management” in Korvath.",
+        "The so-called “quiet harbour plan” started in 2019.",
+        "The design was “daring” by any measure.",
     )
     assert extract_quotes(art) == []
 
 
 def test_quotes_quote_inside_a_statement_is_not_a_new_quote() -> None:
     art = make(
-        "The following press statement was issued by Kim Jong Un on 27 January 2023.",
-        "The USA has made a ‘special contribution’ to instigating the crisis by providing weapons.",
-        "I express serious concern over the escalation and strongly denounce it.",
-        "We will always stand in the same trench with the people of Russia.",
-        dates={"27 January 2023": "2023-01-27"},
+        "The following press statement was released by Ada Rusk on 14 March 2021.",
+        "Dralmont has made a ‘generous contribution’ to prolonging the dispute by closing the locks.",
+        "I voice deep unease over the delay and firmly reject it.",
+        "We will always keep to the same riverbank as the people of Morvane.",
+        dates={"14 March 2021": "2021-03-14"},
     )
     qs = extract_quotes(art)
     assert len(qs) == 1
     q = qs[0]
     assert q.kind == "statement"
-    assert q.speaker == "kim-jong-un"
-    assert q.span.text.startswith("The USA has made") and q.span.text.endswith("people of Russia.")
-    assert (q.date.earliest, q.date.latest) == ("2023-01-27", "2023-01-27")
+    assert q.speaker == "ada-rusk"
+    assert q.span.text.startswith("Dralmont has made") and q.span.text.endswith("people of Morvane.")
+    assert (q.date.earliest, q.date.latest) == ("2021-03-14", "2021-03-14")
     assert q.medium == "press statement"
 
 
@@ -221,78 +221,78 @@ def test_quotes_quote_inside_a_statement_is_not_a_new_quote() -> None:
 
 
 def test_quotes_indirect_zero_that_and_metonym_speaker() -> None:
-    art = make("The message came a few days after Seoul said North Korea has sent some 6,700 containers to Russia.")
-    q = one(extract_quotes(art), "6,700")
-    assert (q.kind, q.speaker, q.speaker_text, q.cue) == ("indirect", "south-korea", "Seoul", "said")
-    assert q.span.text == "North Korea has sent some 6,700 containers to Russia"
+    art = make("The letter arrived a few weeks after Karsk said Vesnia has shipped some 4,250 crates to Morvane.")
+    q = one(extract_quotes(art), "4,250")
+    assert (q.kind, q.speaker, q.speaker_text, q.cue) == ("indirect", "dralmont", "Karsk", "said")
+    assert q.span.text == "Vesnia has shipped some 4,250 crates to Morvane"
 
 
 def test_quotes_indirect_told_journalists_with_date_and_nested_same_speaker() -> None:
     art = make(
-        "South Korea’s defense minister Shin Won-sik told journalists on Tuesday that judging by the number "
-        "of containers; he estimates that millions of rounds have been delivered to Russia.",
-        dates={"Tuesday": "2024-02-27"},
+        "Dralmont’s transport minister Halvard Oske told reporters on Tuesday that judging by the count "
+        "of barges; he estimates that thousands of tonnes have been shipped to Morvane.",
+        dates={"Tuesday": "2024-02-20"},
     )
     qs = extract_quotes(art)
     assert len(qs) == 1, [q.span.text for q in qs]
     q = qs[0]
-    assert q.span.text == "millions of rounds have been delivered to Russia"
-    assert q.speaker == "shin-won-sik"
-    assert (q.date.earliest, q.date.latest) == ("2024-02-27", "2024-02-27")
+    assert q.span.text == "thousands of tonnes have been shipped to Morvane"
+    assert q.speaker == "halvard-oske"
+    assert (q.date.earliest, q.date.latest) == ("2024-02-20", "2024-02-20")
 
 
 def test_quotes_indirect_noted_that_and_accused_of() -> None:
     art = make(
-        "Shin Won-sik noted that only about 30% of the factories are operational.",
-        "Jane Calloway has publicly accused Russia of trying to cover up evidence of the deployments.",
-        "Jane Calloway criticized Russia for its policy.",
+        "Halvard Oske noted that only about 40% of the mills are running.",
+        "Jane Calloway has openly accused Morvane of trying to hide records of the shipments.",
+        "Jane Calloway criticized Morvane for its policy.",
     )
     qs = extract_quotes(art)
-    assert one(qs, "30%").speaker == "shin-won-sik"
-    acc = one(qs, "cover up")
+    assert one(qs, "40%").speaker == "halvard-oske"
+    acc = one(qs, "hide records")
     assert (acc.kind, acc.cue, acc.speaker) == ("indirect", "accused", "person-jane-calloway")
     assert not [q for q in qs if "its policy" in q.span.text]  # "for NP" is no proposition
 
 
 def test_quotes_inverted_and_according_to() -> None:
     art = make(
-        "The campaign decided to change course to avoid treatment by doctors, a source said.",
-        "According to the Korean Central News Agency, the launch was a success for the country.",
+        "The committee chose to change direction to avoid review by auditors, a source said.",
+        "According to the Vesnian Central News Service, the harvest was a record for the region.",
     )
     qs = extract_quotes(art)
-    q = one(qs, "change course")
+    q = one(qs, "change direction")
     assert (q.speaker_text, q.cue, q.speaker) == ("a source", "said", None)
-    q = one(qs, "launch was")
-    assert q.speaker == "kcna" and q.cue == "according to"
+    q = one(qs, "harvest was")
+    assert q.speaker == "vcns" and q.cue == "according to"
 
 
 def test_quotes_via_relay_and_partial_after_that() -> None:
     art = make(
-        "As reported by Radio Free Europe/Radio Liberty, Kim Jong Un announced that “the army and people "
-        "will invariably support the just cause of the Russian Army.”"
+        "As reported by Radio Meridian/Radio Coast, Ada Rusk announced that “the farmers and towns "
+        "will steadfastly back the fair claim of the Morvanian fleet.”"
     )
-    q = one(extract_quotes(art), "invariably")
-    assert q.via == "Radio Free Europe/Radio Liberty"
-    assert q.speaker == "kim-jong-un"
+    q = one(extract_quotes(art), "steadfastly")
+    assert q.via == "Radio Meridian/Radio Coast"
+    assert q.speaker == "ada-rusk"
     assert q.kind == "partial"
 
 
 def test_quotes_only_body_lines_are_read() -> None:
-    art = make("Nothing quoted in the body of this article.", title="Kim: “We will win this war for sure”")
+    art = make("Nothing quoted in the body of this article.", title="Rusk: “We will finish this canal for sure”")
     rows = [("body", "x")]
     assert rows
     assert extract_quotes(art) == []
 
 
 def test_quotes_without_a_publication_date_the_date_is_unknown() -> None:
-    art = make("“We will always stand together with you,” Kim said.", published=None)
-    q = one(extract_quotes(art), "stand together")
+    art = make("“We will always keep faith with you,” Rusk said.", published=None)
+    q = one(extract_quotes(art), "keep faith")
     assert q.date.earliest is None and q.date.latest is None
 
 
 def test_quotes_publication_date_is_the_fallback_with_less_confidence() -> None:
-    art = make("“We will always stand together with you,” Kim said.")
-    q = one(extract_quotes(art), "stand together")
+    art = make("“We will always keep faith with you,” Rusk said.")
+    q = one(extract_quotes(art), "keep faith")
     assert (q.date.earliest, q.date.latest) == ("2024-03-01", "2024-03-01")
     assert q.date.confidence <= 0.5
 
@@ -301,7 +301,7 @@ def test_quotes_publication_date_is_the_fallback_with_less_confidence() -> None:
 
 
 def test_quotes_record_round_trips_through_json() -> None:
-    art = make("“The situation is changing rapidly,” Kim said on Monday.", dates={"Monday": "2024-02-26"})
+    art = make("“The weather is turning quickly,” Rusk said on Monday.", dates={"Monday": "2024-02-26"})
     q = extract_quotes(art)[0]
     back = Quote.from_dict(json.loads(json.dumps(q.as_dict())))
     assert back == q
@@ -312,7 +312,7 @@ def test_quotes_stage_is_registered_and_picklable() -> None:
     assert meta.kind == "article" and "article.quotes" in meta.assigns
     assert get_stage("newsprism.quotes.corpus.v1").kind == "corpus"
     fn = meta.factory(**meta.defaults)
-    art = fn(make("“The situation is changing rapidly,” Kim said."))
+    art = fn(make("“The weather is turning quickly,” Rusk said."))
     assert pickle.loads(pickle.dumps(art)).quotes == art.quotes
     names = list(Pipeline().names)
     assert names.index("newsprism.quotes.v1") > names.index("newsprism.actors.v1")
@@ -321,9 +321,9 @@ def test_quotes_stage_is_registered_and_picklable() -> None:
 
 
 def test_quotes_corpus_links_the_same_quote_across_articles_and_fills_the_dossier() -> None:
-    a = make("“We will always stand together with the Russian army and people,” Pak said.", art_id="a")
-    b = make("Pak Jong Chon said: “We will always stand together with the Russian army and people.”", art_id="b")
-    c = make("“Something else entirely was said here by someone,” Kim said.", art_id="c")
+    a = make("“We will always remain beside the Morvanian farmers and towns,” Valde said.", art_id="a")
+    b = make("Orin Valde said: “We will always remain beside the Morvanian farmers and towns.”", art_id="b")
+    c = make("“Something quite different was said here by somebody,” Rusk said.", art_id="c")
     for art in (a, b, c):
         art.quotes = extract_quotes(art)
     dossier = Dossier(articles=[a, b, c])
@@ -340,14 +340,14 @@ def test_quotes_link_blocks_by_shingles_not_all_pairs() -> None:
 
 
 def test_quotes_corpus_rereads_the_speaker_after_actors_merge() -> None:
-    art = make("“We will always stand together with the Russian army and people,” Pak said.", art_id="a")
+    art = make("“We will always remain beside the Morvanian farmers and towns,” Valde said.", art_id="a")
     art.quotes = extract_quotes(art)
-    assert art.quotes[0].speaker == "pak-jong-chon"
+    assert art.quotes[0].speaker == "orin-valde"
     # The actors corpus stage rewrote the mention ids to a merged actor.
-    art.mentions = [ActorMention(m.span, "merged-pak" if m.actor == "pak-jong-chon" else m.actor, m.kind) for m in art.mentions]
-    art.actors = [Actor("merged-pak", "Pak Jong Chon", "PERSON")]
+    art.mentions = [ActorMention(m.span, "merged-valde" if m.actor == "orin-valde" else m.actor, m.kind) for m in art.mentions]
+    art.actors = [Actor("merged-valde", "Orin Valde", "PERSON")]
     q = Q.refresh(art, art.quotes[0])
-    assert q.speaker == "merged-pak" and q.speaker_name == "Pak Jong Chon"
+    assert q.speaker == "merged-valde" and q.speaker_name == "Orin Valde"
 
 
 def test_quotes_user_data_file_extends_the_verbs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -365,7 +365,7 @@ def test_quotes_user_data_file_extends_the_verbs(tmp_path: Path, monkeypatch: py
 # ----------------------------------------------------------------------------- properties
 
 MARKY = st.lists(
-    st.sampled_from([*"ab C.,;:!?-—'\"“”‘’«» ", " said ", " Kim ", " he ", " that ", " told ", "Pak Jong Chon", " according to "]),
+    st.sampled_from([*"ab C.,;:!?-—'\"“”‘’«» ", " said ", " Rusk ", " he ", " that ", " told ", "Orin Valde", " according to "]),
     max_size=80,
 ).map("".join)
 
@@ -386,9 +386,9 @@ def test_quotes_never_crash_and_spans_lie_inside_raw_text(lines: list[str]) -> N
 
 def test_quotes_quoted_statement_after_an_intro_is_a_direct_quote_of_its_author() -> None:
     art = make(
-        "When the war began, Kim Jong Un released the following statement:",
-        "“We will always stand together with the people of Russia until the very end of this struggle.”",
+        "When the flood began, Ada Rusk released the following statement:",
+        "“We will keep working beside the people of Morvane until the last field along the river is dry.”",
     )
     qs = extract_quotes(art)
-    q = one(qs, "stand together")
-    assert (q.kind, q.speaker) == ("direct", "kim-jong-un")
+    q = one(qs, "keep working")
+    assert (q.kind, q.speaker) == ("direct", "ada-rusk")

@@ -6,8 +6,8 @@ becomes a mention of an actor:
 1. **Knowledge base.** A name or alias of ``data/actors.json`` (folded: case,
    accents, apostrophes, hyphens — "Kim Jong-un" is "Kim Jong Un") links to that
    actor; a spelling variant links through :meth:`ActorKB.fuzzy` (same words,
-   each alike: "Zelenskiy"). A name two actors share ("Central Military
-   Commission") goes to the one whose country the article mentions most, else
+   each alike: "Rousk" for "Rusk"). A name two actors share ("Defence
+   Council") goes to the one whose country the article mentions most, else
    to neither.
 2. **Metonyms.** A capital or seat of power stands for its government when it
    acts ("Pyongyang denied", "the Kremlin said", "ties between Moscow and
@@ -19,8 +19,8 @@ becomes a mention of an actor:
 3. **Demonyms** ("North Korean", "Russians") are mentions of the country.
 4. **Unknown names** become actors of their own, with an id from their type and
    name (``person-jane-doe``) so the same name gets the same id in every article
-   and run. "Korean Central News Agency (KCNA)" makes "KCNA" an alias.
-5. **Short names** — one word ("Pak", "Shin", "Kim", "Putin") — go to the person
+   and run. "Harbour Gazette Agency (HGA)" makes "HGA" an alias.
+5. **Short names** — one word ("Rusk", "Marr", "Kim", "Putin") — go to the person
    of the same article whose full name begins or ends with that word, the nearest
    one before (else the first after): coreference by the nearest full name, as
    news style writes a surname only after the full name (AP Stylebook, "names").
@@ -31,15 +31,15 @@ becomes a mention of an actor:
    ``actors.json`` ``descriptors``) go to the nearest organisation before them
    whose name has that word; "North Korea's leader" goes to the person the article
    titled "North Korean leader".
-7. **Roles**: a title before a name ("South Korea's defense minister Shin
-   Won-sik", "President of Ukraine Volodymyr Zelenskyy") and an apposition after it
-   ("Pak Jong Chon, vice chairman of the Central Military Commission ..., said")
+7. **Roles**: a title before a name ("Vesnia's deputy minister Ada
+   Rusk", "President of Vesnia Tomas Orel") and an apposition after it
+   ("Lena Marr, vice chair of the Harbour Council ..., said")
    are kept on the person; title words are in ``actors.json`` ``titles``.
 
 Across articles (``newsprism.actors.corpus.v1``) actors merge by id; unknown
 names that are spelling variants of each other merge; a surname-only actor joins
 the one full-name person of the corpus it can be, and stays apart when there are
-two ("Kim" with Kim Jong Un and Kim Yo Jong). Article mention ids are rewritten to
+two ("Marr" with Lena Marr and Tomas Marr). Article mention ids are rewritten to
 the merged ids.
 
 Later stages find actors with :func:`actor_at` (the actor named at a span) and

@@ -469,7 +469,7 @@ def _country_of() -> dict[str, str]:
 
 
 def same_side(a: str, b: str) -> bool:
-    """Same actor, or one belongs to the other's country (Pak Jong Chon and North Korea)."""
+    """Same actor, or one belongs to the other's country (Lena Marr and Vesnia)."""
     if a == b:
         return True
     c = _country_of()
@@ -622,7 +622,7 @@ class Candidate:
     content: tuple[int, int] | None = None  # token range of what a speech act reports
     absorbed: bool = False
     sim: int = -1  # index of the cue this one happens at the same time as ("... as he held talks")
-    ref: tuple[int, int] | None = None  # a backward reference ("the spirit of the treaty on X"): its name's tokens
+    ref: tuple[int, int] | None = None  # a backward reference ("in line with the treaty on X"): its name's tokens
     said: str = ""  # for a speech act typed by what it reports: the reported cue ("offered")
 
 
@@ -701,8 +701,8 @@ class _Reader:
         """Actors (with token index) named in tokens ``i:j``, pronouns resolved, modifiers dropped.
 
         A demonym before a title or name ("North Korean leader Kim") and a country
-        right before a person ("President of Ukraine Volodymyr Zelenskyy", "South
-        Korea's defense minister Shin") modify the person: only the person acts.
+        right before a person ("President of Vesnia Tomas Orel", "Vesnia's
+        deputy minister Rusk") modify the person: only the person acts.
         """
         if i >= j:
             return []
@@ -776,7 +776,7 @@ class _Reader:
             if tr.i in paren or any(self.in_name(u, k) for k in range(tr.i, tr.j)):
                 continue
             if out and self.names_it(u, out[-1], tr):
-                continue  # "the treaty on the comprehensive strategic partnership": the treaty's name
+                continue  # "the treaty on the maritime cooperation": the treaty's name
             if (
                 out
                 and tr.cue.type == SPEECH
@@ -784,12 +784,12 @@ class _Reader:
                 and out[-1].cue.type == SPEECH
                 and tr.i - out[-1].j <= 3
             ):
-                continue  # "said in a Facebook post": one speech act
+                continue  # "said in a blog post": one speech act
             out.append(tr)
         return out
 
     def names_it(self, u: Unit, head: Trigger, tr: Trigger) -> bool:
-        """``tr`` is a word of the name of the noun ``head`` ("treaty on the ... partnership")."""
+        """``tr`` is a word of the name of the noun ``head`` ("treaty on the ... cooperation")."""
         if head.cue.pos != "noun" or head.cue.type not in self.lex.ref_types or tr.cue.pos != "noun":
             return False
         gap = u.toks[head.j : tr.i]
@@ -1587,8 +1587,8 @@ def _references(
     """Backward references -> the groups they name; and the references that name none.
 
     A reference attaches to a dated group of its type whose parties include the ones it
-    names and whose wording shares its name ("the treaty on the comprehensive strategic
-    partnership" ~ "signing the Treaty on Comprehensive Strategic Partnership"); a
+    names and whose wording shares its name ("the treaty on the maritime
+    cooperation" ~ "signing the Treaty on Maritime Cooperation"); a
     meeting (``happenings``) that carried that group the same day gets it as well.
     """
     info = []

@@ -17,7 +17,7 @@ about itself (cues in ``data/persuasion/genre_cues.json``):
 
 * ``statement``: the article reproduces a statement whole — a ``statement`` quote
   (the quotes stage) covering a large share of the body, or an announcing phrase
-  ("the following press statement was issued by ...") followed by first-person
+  ("the following statement was issued by ...") followed by first-person
   prose outside quotation marks;
 * ``analysis``: a title or metadata line labelling the piece as analysis.
 """

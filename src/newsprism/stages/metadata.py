@@ -63,7 +63,7 @@ def _wire_credit_pattern() -> re.Pattern[str]:
         names.update((o.name, *o.aliases))
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(
-        rf"\((?P<a>{alt})\)\s*[.\"”]?\s*$"  # ... Pak said. (Yonhap)
+        rf"\((?P<a>{alt})\)\s*[.\"”]?\s*$"  # ... the minister said. (Yonhap)
         rf"|^\s*[A-Z][A-Za-z .'-]{{1,40}},\s+[^()]{{0,40}}\((?P<b>{alt})\)\s*[-—–]"  # SEOUL, June 24 (Yonhap) --
         rf"|[-—–]{{1,2}}\s*(?P<c>{alt})\s*$"  # ... — Reuters
         rf"|^\s*\((?P<d>{alt})\)\s*[-—–]"  # (AP) — ...

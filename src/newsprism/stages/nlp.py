@@ -20,8 +20,8 @@ CoNLL-2003 (``evals/conll.py``):
   a trailing possessive or hyphen ("North Korea's", "North Korea-"), and titles
   before a person's name ("President Bill Clinton" -> "Bill Clinton", CoNLL's
   convention; the title is kept as a role by the actors stage);
-* **split** a country or demonym fused onto a name: "Ukraine Volodymyr Zelenskyy"
-  (from "President of Ukraine Volodymyr Zelenskyy") -> GPE + PERSON;
+* **split** a country or demonym fused onto a name: "France Emmanuel Macron"
+  (from "President of France Emmanuel Macron") -> GPE + PERSON;
 * **extend** an embassy, consulate or mission with the city after "in": "the Russian
   Embassy in Pyongyang" is one organisation (spaCy stops at "Embassy");
 * **knowledge base**: names of the actor knowledge base that the model missed or
@@ -235,7 +235,7 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
 
 
 def _split_fused(doc: Any, e: _Ent, kb: ActorKB) -> list[_Ent]:
-    """Split a country or demonym fused onto a person's name ("Ukraine Volodymyr Zelenskyy")."""
+    """Split a country or demonym fused onto a person's name ("France Emmanuel Macron")."""
     if e.label not in ("PERSON", "ORG"):
         return [e]
     span = doc.char_span(e.start, e.end, alignment_mode="expand")
@@ -433,7 +433,7 @@ def _surnames(text: str, kb: ActorKB) -> list[str]:
     """The word(s) of a full name that the article may use alone later.
 
     The last word for "Given Family" names; the first for East Asian order, which
-    shows as three words ("Pak Jong Chon"), a hyphenated given name ("Shin Won-sik")
+    shows as three words ("Moon Jae In"), a hyphenated given name ("Lee Jae-myung")
     or a knowledge-base person of those countries ("Xi Jinping").
     """
     words = text.split()

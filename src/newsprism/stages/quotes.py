@@ -4,8 +4,8 @@ Per article (``newsprism.quotes.v1``), body lines only (titles, captions and pag
 furniture carry no one's words), in four passes:
 
 1. **Statements.** A sentence that introduces a statement reproduced without
-   quotation marks ("The following press statement was issued by Kim Yo Jong ... on
-   27 January 2023.", "X issued the following statement:") makes the body lines
+   quotation marks ("The following statement was issued by the ministry on
+   3 March 2031.", "X issued the following statement:") makes the body lines
    after it, up to the end of the article's body, one quote of kind ``statement``:
    its speaker is the actor named after "by" (or before the verb), its date the
    sentence's, and its "I" is that speaker. Quoted strings inside it are the
@@ -18,40 +18,40 @@ furniture carry no one's words), in four passes:
    that is never closed is refused — no span is invented up to the end of the page
    — unless the next paragraph opens with a mark, the news convention for a quote
    that runs over several paragraphs. Strings in Title Case ("Treaty on
-   Comprehensive Strategic Partnership") and strings after naming words
+   Maritime Cooperation") and strings after naming words
    ("so-called", "titled", "known as") are names, not quotes.
 3. **Attribution frames** (after textacy's ``direct_quotations`` and the
    GenderGapTracker's syntactic rules, without a parser: the cue verbs, speaker
    nouns, media and relaying phrases are in ``data/reporting_verbs.json``):
 
    * ``“...,” SPEAKER said``, ``“...,” said SPEAKER``, ``SPEAKER said: “...”`` — a
-     direct quote; the speaker phrase may carry an apposition ("Pak Jong Chon, vice
-     chairman of ..., said") and a date or medium ("said in a Facebook post on Feb. 29").
+     direct quote; the speaker phrase may carry an apposition ("Lena Marr, vice
+     chair of ..., said") and a date or medium ("said in a blog post on March 3").
    * ``SPEAKER said (that) CONTENT``, ``told journalists on Tuesday that CONTENT``,
      ``CONTENT, SPEAKER said.``, ``according to SPEAKER, CONTENT``, ``SPEAKER accused
      Y of V-ing ...``, ``..., adding that CONTENT``, ``with SPEAKER saying CONTENT`` —
      indirect speech; PARC/PolNeAR's Source–Cue–Content, with the content span the
      proposition (without "that").
-   * a quote inside a frame's content ("said Russia's “cooperation ... will
-     expand.”", "calling it a “righteous struggle”") is a partial quote of that
+   * a quote inside a frame's content ("said Vesnia's “trade ... will
+     grow.”", "calling it a “fair bargain”") is a partial quote of that
      frame's speaker; a quote in a clause with no frame is a partial quote of the
-     clause's subject ("Kim expressed “full support”"), or dropped when the clause
+     clause's subject ("Rusk expressed “full backing”"), or dropped when the clause
      has no speaking subject and the string is short (a scare quote).
    * a direct quote with no frame in its sentence continues the nearest quote of
      the paragraph that has a speaker (“X,” Kim said. “Y.”: two quotes by Kim,
      each its own QUOTE record with the same speaker and cue), or of the paragraph
      before when it ended with a quote or a colon.
    * a frame inside another frame's content whose speaker is the same actor
-     ("Shin told journalists that ...; he estimates that ...") replaces it: the
+     ("Rusk told journalists that ...; she estimates that ...") replaces it: the
      inner content is the claim, and takes the outer frame's date.
 4. **Speakers and dates.** A speaker phrase is resolved to an actor of the
    ``actors`` layer: the mention at the phrase's head (a possessive or a
-   prepositional modifier is not the head: "South Korea's defense minister Shin
-   Won-sik" is Shin), a metonym ("Seoul"), a definite description ("the
+   prepositional modifier is not the head: "Vesnia's deputy minister Ada
+   Rusk" is Rusk), a metonym ("Seoul"), a definite description ("the
    embassy"), or a pronoun resolved to the latest compatible actor named outside
    quotation marks. The utterance date is the first temporal expression of the
-   ``timex`` layer inside the attribution ("said on Monday", "in a Facebook post on
-   Feb. 29"), else the publication date with lower confidence. "As reported by X"
+   ``timex`` layer inside the attribution ("said on Monday", "in a blog post on
+   March 3"), else the publication date with lower confidence. "As reported by X"
    gives ``via``.
 
 Across articles (``newsprism.quotes.corpus.v1``) speakers are re-read after the
@@ -711,7 +711,7 @@ class _Extractor:
             c0 = p2 + that.end()
         else:
             if infinitive:
-                return None  # "vowed to maintain his country's support": an infinitive needs "that" or a quote
+                return None  # "pledged to keep up her ministry's aid": an infinitive needs "that" or a quote
             if lemma not in self.lex.zero_that and not rest2.startswith('"'):
                 return None  # "added to the list", "noted the date": an object, not a clause
             if not CLAUSE_START.match(rest2) or (not FINITE_HINT.search(rest2[:80]) and '"' not in rest2[:60]):
@@ -810,7 +810,7 @@ class _Extractor:
                     hit = mm
                     break
             if hit is not None:
-                # The whole phrase, less its preposition and article: "statement carried by the Korean Central News Agency".
+                # The whole phrase, less its preposition and article: "statement carried by the Harbour Gazette".
                 phrase = re.sub(r"^(?:in|via|through|on|at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?", "", hit.group(0), flags=re.I)
                 medium = medium or re.sub(r"(?<=[a-z])\.$", "", " ".join(phrase.split()))
                 pos = p + hit.end()
@@ -915,7 +915,7 @@ class _Extractor:
             break
         if i < 0:
             return None
-        # Appositions: "Pak Jong Chon, vice chairman of the ..., said"; "Self, 21, a student, said";
+        # Appositions: "Lena Marr, vice chair of the ..., said"; "Self, 21, a student, said";
         # a parenthesis: "Gov. John Kasich (R-OH), said".
         def tok(k: int) -> str:
             return self.work[toks[k][0] : toks[k][1]]
@@ -1066,7 +1066,7 @@ class _Extractor:
         return _Speaker(s, e, text, head.actor, head.span, self.names.get(head.actor))
 
     def _actor_by_name(self, s: int, e: int) -> ActorMention | None:
-        """Adapter for names the actors layer left unlinked here ("Pak said" after "Pak Jong Chon"):
+        """Adapter for names the actors layer left unlinked here ("Marr said" after "Lena Marr"):
         the article's actor whose name or alias is this phrase's last word(s), or whose full
         name begins or ends with it; the mention of it nearest before (else after) is the reference."""
         try:
