@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsprism import registry
-from newsprism.article import Article, Line
+from newsprism.article import Article, Dossier, Line
 from newsprism.clean import split_lines
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,3 +49,41 @@ def article_from_lines(rows: list[tuple[str, str]], **kwargs: object) -> Article
     ]
     body = "\n\n".join(raw_text[ln.start : ln.end].strip() for ln in lines if ln.role == "body")
     return Article(id="hand-made", source="hand-made.txt", raw_text=raw_text, lines=lines, body=body, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def seed_dossier(shared: Path) -> Dossier:
+    """The seed pages analysed once per test session by the default pipeline."""
+    import newsprism
+
+    d = newsprism.analyze(shared / "seeds")
+    assert d.failures == []
+    assert len(d.articles) == 5
+    return d
+
+
+@pytest.fixture(scope="session")
+def seed_report(seed_dossier: Dossier, shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """``score_seeds.py --json`` on the seed dossier: ``{"measures": {...}, "misses": [...]}``."""
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path_factory.mktemp("seeds") / "dossier.json"
+    path.write_text(seed_dossier.to_json(), encoding="utf-8")
+    res = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score_seeds.py"), str(path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert res.returncode == 0, res.stderr
+    # The JSON object comes first; the scorer adds a one-line summary after it.
+    report, _ = json.JSONDecoder().raw_decode(res.stdout)
+    return dict(report)
+
+
+@pytest.fixture(scope="session")
+def seed_scores(seed_report: dict[str, Any]) -> dict[str, float]:
+    return dict(seed_report["measures"])

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-import newsprism
 from newsprism.article import Dossier
 from newsprism.pipeline import Pipeline, run
 
@@ -20,48 +16,29 @@ FLOORS = {"actors.found": 0.95, "actors.merged": 0.95, "actors.pure": 1.0}
 KEEP = {"lines.role": 1.0, "title": 1.0, "outlet": 1.0, "reprint_of": 1.0}
 
 
-@pytest.fixture(scope="module")
-def dossier(shared: Path) -> Dossier:
-    d = newsprism.analyze(shared / "seeds")
-    assert d.failures == []
-    return d
 
 
-@pytest.fixture(scope="module")
-def scores(dossier: Dossier, shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
-    path = tmp_path_factory.mktemp("seeds-actors") / "dossier.json"
-    path.write_text(dossier.to_json(), encoding="utf-8")
-    res = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score_seeds.py"), str(path), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert res.returncode == 0, res.stderr
-    report, _ = json.JSONDecoder().raw_decode(res.stdout)
-    return dict(report["measures"])
 
 
 @pytest.mark.parametrize(("measure", "floor"), sorted({**FLOORS, **KEEP}.items()))
-def test_seeds_actor_floor(scores: dict[str, float], measure: str, floor: float) -> None:
-    assert scores[measure] >= floor, f"{measure} = {scores[measure]:.3f}, below the floor {floor}"
+def test_seeds_actor_floor(seed_scores: dict[str, float], measure: str, floor: float) -> None:
+    assert seed_scores[measure] >= floor, f"{measure} = {seed_scores[measure]:.3f}, below the floor {floor}"
 
 
-def test_seeds_actor_mentions_point_into_raw_text(dossier: Dossier) -> None:
-    texts = {a.id: a.raw_text for a in dossier.articles}
+def test_seeds_actor_mentions_point_into_raw_text(seed_dossier: Dossier) -> None:
+    texts = {a.id: a.raw_text for a in seed_dossier.articles}
     n = 0
-    for actor in dossier.actors:
+    for actor in seed_dossier.actors:
         assert actor.mentions, actor.id
         for m in actor.mentions:
             assert texts[m.article][m.span.start : m.span.end] == m.span.text
             n += 1
-    for art in dossier.articles:
-        ids = {a.id for a in dossier.actors}
+    for art in seed_dossier.articles:
+        ids = {a.id for a in seed_dossier.actors}
         assert all(m.actor in ids for m in art.mentions)
     assert n > 100
 
 
-def test_seeds_actor_ids_are_stable_and_the_pool_agrees(dossier: Dossier, shared: Path) -> None:
+def test_seeds_actor_ids_are_stable_and_the_pool_agrees(seed_dossier: Dossier, shared: Path) -> None:
     again = run([shared / "seeds"], Pipeline(), workers=2)  # stages rebuilt by name in workers
-    assert [(a.id, len(a.mentions)) for a in again.actors] == [(a.id, len(a.mentions)) for a in dossier.actors]
+    assert [(a.id, len(a.mentions)) for a in again.actors] == [(a.id, len(a.mentions)) for a in seed_dossier.actors]

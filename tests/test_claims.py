@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-import newsprism
 from conftest import article_from_lines
 from newsprism.article import Actor, ActorMention, Article, DateMention, DateRange, Span
 from newsprism.stages.claims import extract_claims, find_figures, group_claims, parse_value
@@ -125,17 +119,6 @@ def test_claims_grouped_across_articles_by_quantity() -> None:
 FLOORS = {"claims.found": 0.85, "claims.asserted_by": 0.8, "claims.qualifier": 0.85}
 
 
-@pytest.fixture(scope="module")
-def seed_scores(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
-    dossier = newsprism.analyze(shared / "seeds")
-    path = tmp_path_factory.mktemp("claims") / "dossier.json"
-    path.write_text(dossier.to_json(), encoding="utf-8")
-    res = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score_seeds.py"), str(path), "--json"],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    report, _ = json.JSONDecoder().raw_decode(res.stdout)
-    return dict(report["measures"])
 
 
 @pytest.mark.issue(6)

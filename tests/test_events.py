@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import pickle
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
-import newsprism
 from conftest import article_from_lines
 from newsprism.article import Actor, ActorMention, Article, DateMention, DateRange, Event, Mention, Span
 from newsprism.registry import get_stage
@@ -167,17 +164,6 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def seed_scores(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
-    dossier = newsprism.analyze(shared / "seeds")
-    path = tmp_path_factory.mktemp("events") / "dossier.json"
-    path.write_text(dossier.to_json(), encoding="utf-8")
-    res = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score_seeds.py"), str(path), "--json"],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    report, _ = json.JSONDecoder().raw_decode(res.stdout)
-    return dict(report["measures"])
 
 
 @pytest.mark.issue(6)

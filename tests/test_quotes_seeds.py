@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import newsprism
 from newsprism.article import Dossier
 
 pytestmark = pytest.mark.issue(5)
@@ -30,33 +27,14 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def dossier(shared: Path) -> Dossier:
-    d = newsprism.analyze(shared / "seeds")
-    assert d.failures == []
-    return d
 
 
-@pytest.fixture(scope="module")
-def scores(shared: Path, dossier: Dossier, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    path = tmp_path_factory.mktemp("quotes") / "dossier.json"
-    path.write_text(dossier.to_json(), encoding="utf-8")
-    res = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score_seeds.py"), str(path), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert res.returncode == 0, res.stderr
-    report, _ = json.JSONDecoder().raw_decode(res.stdout)
-    return dict(report)
 
 
 @pytest.mark.parametrize(("measure", "floor"), sorted(FLOORS.items()))
-def test_quotes_seeds_score_floor(scores: dict[str, Any], measure: str, floor: float) -> None:
-    got = scores["measures"][measure]
-    misses = [m for m in scores["misses"] if "quote" in m]
+def test_quotes_seeds_score_floor(seed_report: dict[str, Any], measure: str, floor: float) -> None:
+    got = seed_report["measures"][measure]
+    misses = [m for m in seed_report["misses"] if "quote" in m]
     assert got >= floor, f"{measure} = {got:.3f}, below {floor}; {misses}"
 
 
@@ -85,34 +63,34 @@ def gold_quotes(shared: Path) -> list[dict[str, Any]]:
     return [q for doc in gold["documents"].values() for q in doc.get("quotes", [])]
 
 
-def test_quotes_seeds_medium_date_via_and_statement(dossier: Dossier, gold_quotes: list[dict[str, Any]]) -> None:
+def test_quotes_seeds_medium_date_via_and_statement(seed_dossier: Dossier, gold_quotes: list[dict[str, Any]]) -> None:
     with_medium = [g for g in gold_quotes if g.get("medium")]
     with_via = [g for g in gold_quotes if g.get("via")]
     assert len(with_medium) >= 2 and with_via
     for g in with_medium:
-        q = _quote(dossier, g)
+        q = _quote(seed_dossier, g)
         assert q.medium is not None and g["medium"] in q.medium, (g, q.medium)
     for g in with_via:
-        assert _quote(dossier, g).via == g["via"]
+        assert _quote(seed_dossier, g).via == g["via"]
     dated = [g for g in gold_quotes if g.get("medium") or g.get("kind") == "indirect"]
     dated = [g for g in dated if isinstance(g.get("date"), str)]
     assert len(dated) >= 2
     for g in dated:
-        q = _quote(dossier, g)
+        q = _quote(seed_dossier, g)
         assert (q.date.earliest, q.date.latest) == (g["date"], g["date"]), g
     gold_st = [g for g in gold_quotes if g["kind"] == "statement"]
-    st = [q for q in dossier.quotes if q.kind == "statement"]
+    st = [q for q in seed_dossier.quotes if q.kind == "statement"]
     assert len(st) == len(gold_st) == 1
     assert st[0].span.text.startswith(gold_st[0]["starts"])
     assert st[0].span.text.rstrip().endswith(gold_st[0]["ends"])
     assert (st[0].date.earliest, st[0].date.latest) == (gold_st[0]["date"], gold_st[0]["date"])
 
 
-def test_quotes_seeds_every_span_is_raw_text_and_speakers_are_dossier_actors(dossier: Dossier) -> None:
-    arts = {a.id: a for a in dossier.articles}
-    actor_ids = {a.id for a in dossier.actors}
-    assert dossier.quotes
-    for q in dossier.quotes:
+def test_quotes_seeds_every_span_is_raw_text_and_speakers_are_dossier_actors(seed_dossier: Dossier) -> None:
+    arts = {a.id: a for a in seed_dossier.articles}
+    actor_ids = {a.id for a in seed_dossier.actors}
+    assert seed_dossier.quotes
+    for q in seed_dossier.quotes:
         assert arts[q.article].raw_text[q.span.start : q.span.end] == q.span.text
         assert q.speaker is None or q.speaker in actor_ids
         assert q.group is not None
