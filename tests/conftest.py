@@ -51,6 +51,28 @@ def article_from_lines(rows: list[tuple[str, str]], **kwargs: object) -> Article
     return Article(id="hand-made", source="hand-made.txt", raw_text=raw_text, lines=lines, body=body, **kwargs)  # type: ignore[arg-type]
 
 
+def article_with_mentions(
+    body: tuple[str, ...], actors: dict[str, tuple[str, str]], title: str = "A headline", **kwargs: object
+) -> Article:
+    """A hand-made article whose actor mentions are found by exact name (``{name: (id, type)}``)."""
+    import re
+
+    from newsprism.article import Actor, ActorMention, Span
+
+    rows = [("title", title), ("blank", "")]
+    for b in body:
+        rows += [("body", b), ("blank", "")]
+    art = article_from_lines(rows, **kwargs)
+    raw = art.raw_text
+    for name, (aid, typ) in actors.items():
+        for m in re.finditer(re.escape(name), raw):
+            art.mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), aid))
+        if name in raw:
+            art.actors.append(Actor(aid, name, typ))
+    art.mentions.sort(key=lambda m: m.span.start)
+    return art
+
+
 @pytest.fixture(scope="session")
 def seed_dossier(shared: Path) -> Dossier:
     """The seed pages analysed once per test session by the default pipeline."""

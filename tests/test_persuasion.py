@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pickle
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import article_from_lines
-from newsprism.article import TECHNIQUES, Actor, ActorMention, Article, Quote, Span
+from conftest import article_from_lines, article_with_mentions
+from newsprism.article import TECHNIQUES, Article, Quote, Span
 from newsprism.registry import get_stage
 from newsprism.stages import persuasion as P
 from newsprism.train.scoring import merge_spans, si_score, tc_score
@@ -25,18 +24,7 @@ ACTORS = {"Russia": ("russia", "GPE"), "Ukraine": ("ukraine", "GPE"), "Jane Call
 
 def make(*body: str, title: str = "A headline") -> Article:
     """A hand-made article with actor mentions found by name."""
-    rows = [("title", title), ("blank", "")]
-    for b in body:
-        rows += [("body", b), ("blank", "")]
-    art = article_from_lines(rows)
-    raw = art.raw_text
-    for name, (aid, typ) in ACTORS.items():
-        for m in re.finditer(re.escape(name), raw):
-            art.mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), aid))
-        if name in raw:
-            art.actors.append(Actor(aid, name, typ))
-    art.mentions.sort(key=lambda m: m.span.start)
-    return art
+    return article_with_mentions(body, ACTORS, title)
 
 
 def test_persuasion_model_ships_small_and_loads() -> None:

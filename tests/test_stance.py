@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from conftest import article_from_lines
-from newsprism.article import Actor, ActorMention, Article, Dossier, Quote, Span, TechniqueSpan
+from conftest import article_with_mentions
+from newsprism.article import ActorMention, Article, Dossier, Quote, Span, TechniqueSpan
 from newsprism.registry import get_stage
 from newsprism.stages.profiles import outlet_profiles, rekey_stance
 from newsprism.stages.stance import label, stance_of
@@ -23,18 +21,7 @@ ACTORS = {
 
 
 def make(*body: str, title: str = "A headline", outlet: str | None = None) -> Article:
-    rows = [("title", title), ("blank", "")]
-    for b in body:
-        rows += [("body", b), ("blank", "")]
-    art = article_from_lines(rows, outlet=outlet)
-    raw = art.raw_text
-    for name, (aid, typ) in ACTORS.items():
-        for m in re.finditer(re.escape(name), raw):
-            art.mentions.append(ActorMention(Span.of(raw, m.start(), m.end()), aid))
-        if name in raw:
-            art.actors.append(Actor(aid, name, typ))
-    art.mentions.sort(key=lambda m: m.span.start)
-    return art
+    return article_with_mentions(body, ACTORS, title, outlet=outlet)
 
 
 def test_stance_invasion_weighs_on_the_invader_not_the_invaded() -> None:
