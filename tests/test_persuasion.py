@@ -60,6 +60,19 @@ def test_persuasion_detects_loaded_and_labels() -> None:
     assert techs & {"loaded_language", "name_calling"}
 
 
+def test_persuasion_precise_keeps_cue_corroborated_run_below_model_threshold() -> None:
+    """Regression: a retrained model's higher token threshold dropped runs a lexicon cue vouches for."""
+    model = P.load_model()
+    text = "They call it sinister and futile criminality, nothing more."
+    scored = P.score_sentences(text, [(0, len(text))], model)
+    low = P.decode(text, scored, P.CORROBORATED_TOKENS, 2.0)
+    assert low, "the model should score these words above the corroboration threshold"
+    found = P.detect(text, [(0, len(text))], model, precise=True)
+    for s, e, _, _ in low:
+        if P.lexicon().find(text, s, e):
+            assert any(d.start < e and s < d.end for d in found), text[s:e]
+
+
 def test_persuasion_plain_report_is_quiet() -> None:
     art = make(
         "The ministry said on Tuesday that the talks would resume in Geneva next week.",
@@ -153,7 +166,7 @@ def test_persuasion_ptc_dev_subset_floor() -> None:
 
     dev = read_ptc(SHARED, "dev")[:12]
     si, tc = evaluate(P.load_model(), dev)
-    # Floors a little under the shipped model's scores on these 12 articles (0.43 and 0.43;
+    # Floors a little under the shipped model's scores on these 12 articles (0.448 and 0.44;
     # make eval scores all 53): a retrained model must not fall below them.
-    assert si.f1 >= 0.38, si
-    assert tc >= 0.40, tc
+    assert si.f1 >= 0.42, si
+    assert tc >= 0.41, tc

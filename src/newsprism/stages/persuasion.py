@@ -5,8 +5,9 @@ Martino et al. 2019, "Fine-Grained Analysis of Propaganda in News Articles", EMN
 merged as in SemEval-2020 Task 11. Detection follows the task's two halves:
 
 * **span identification (SI)**: a token-level logistic regression (is this token
-  inside a technique span?) over hashed lexical, context, quotation, repetition and
-  lexicon features, beside a sentence-level logistic regression that flags whole
+  inside a technique span?) over hashed lexical, context, quotation, repetition,
+  lexicon and word-affect features (VADER valence, pattern subjectivity:
+  :mod:`newsprism.affect`), beside a sentence-level logistic regression that flags whole
   sentences (most techniques other than loaded language and name calling span a
   clause or a sentence in the PTC: doubt, appeal to fear, causal
   oversimplification). A token run above the token threshold is a span; a sentence
@@ -15,7 +16,7 @@ merged as in SemEval-2020 Task 11. Detection follows the task's two halves:
 * **technique classification (TC)**: a multinomial logistic regression over the
   span's words and character n-grams, its sentence and neighbours, its length and
   how often its text recurs in the article (the PTC's Repetition class is a phrase
-  said again), as in the feature-based SemEval-2020 systems.
+  said again) and the techniques of the lexicon cues in and around it, as in the feature-based SemEval-2020 systems.
 
 Both are linear models with hashed features (Weinberger et al. 2009, "Feature
 hashing for large scale multitask learning"), so the shipped weights are one small
@@ -50,6 +51,7 @@ from typing import Any
 import numpy as np
 
 from newsprism import settings
+from newsprism.affect import affect_features
 from newsprism.article import TECHNIQUES, Article, Span, TechniqueSpan
 from newsprism.registry import stage
 
@@ -267,6 +269,8 @@ def token_features(
     if sum(s == "UP" for s in shapes) * 3 > n:
         sent.append("caps")
     pad = ["<s>", "<s>", *lows, "</s>", "</s>"]
+    aff = [affect_features(w) for w in lows]
+    n_aff = f"An{min(sum(1 for a in aff if a), 6)}"
     out = []
     for i, w in enumerate(lows):
         j = i + 2
@@ -299,6 +303,13 @@ def token_features(
             f.append("Ll")
         if i + 1 < n and cues[i + 1]:
             f.append("Lr")
+        # The word's charge and its neighbours' (``newsprism.affect``), and the sentence's count of charged words.
+        f.extend("A:" + x for x in aff[i])
+        if i:
+            f.extend("Al:" + x for x in aff[i - 1])
+        if i + 1 < n:
+            f.extend("Ar:" + x for x in aff[i + 1])
+        f.append(n_aff)
         out.append([_hash(x, TOKEN_BITS) for x in f] + [0])  # bucket 0: the bias
     return out
 
@@ -395,6 +406,11 @@ def span_features(text: str, s: SpanInput) -> tuple[dict[int, float], list[int]]
         flags.append("caps")
     if s.first_sentence:
         flags.append("title")
+    # The techniques of the lexicon cues inside the span, and of those elsewhere in its sentence.
+    lex = lexicon()
+    inside = {t for _, _, t in lex.find(text, s.start, s.end)}
+    flags.extend("lx:" + t for t in inside)
+    flags.extend("lxs:" + t for t in {t for _, _, t in lex.find(text, ss, se)} - inside)
     out: dict[int, float] = {}
     for weight, counts in blocks:
         for key, c in counts.items():
@@ -641,6 +657,9 @@ def classify(
 # corroborated by a lexicon cue, and a whole sentence this much, to be reported.
 STRONG_TOKENS = 0.5
 STRONG_SENTENCE = 0.7
+# A lexicon cue is evidence the model does not see whole, so a cue-corroborated token
+# run is read off at this lower threshold too (where it is below the model's own).
+CORROBORATED_TOKENS = 0.25
 # Labelling cues stand as spans on their own in precise mode (name calling is the
 # technique the PTC annotators agreed on most; Da San Martino et al. 2019, Table 2).
 CUE_SPANS = ("name_calling",)
@@ -664,7 +683,8 @@ def detect(
         second_label: a span's second most likely technique is reported too when its
             probability reaches this.
         precise: keep only token runs scoring :data:`STRONG_TOKENS` or overlapping a
-            lexicon cue and sentences scoring :data:`STRONG_SENTENCE`, and add the
+            lexicon cue (such runs read off at :data:`CORROBORATED_TOKENS` where that
+            is lower) and sentences scoring :data:`STRONG_SENTENCE`, and add the
             cues of :data:`CUE_SPANS` as spans; a cue's technique is reported beside
             the model's when they differ.
 
@@ -672,7 +692,8 @@ def detect(
         Detections sorted by offset.
     """
     model = model or load_model()
-    found = [x for x in find_spans(text, sentences, model) if x[2] >= min_confidence]
+    scored = score_sentences(text, sentences, model)
+    found = [x for x in decode(text, scored, model.tok_threshold, model.sent_threshold) if x[2] >= min_confidence]
     cues: list[tuple[int, int, str]] = []
     if precise:
         lex = lexicon()
@@ -686,6 +707,10 @@ def detect(
             for x in found
             if (x[3] == "sentence" and x[2] >= STRONG_SENTENCE) or (x[3] == "tokens" and (x[2] >= STRONG_TOKENS or corroborated(x[0], x[1])))
         ]
+        if model.tok_threshold > CORROBORATED_TOKENS:
+            for x in decode(text, scored, CORROBORATED_TOKENS, 2.0):
+                if x[2] >= min_confidence and corroborated(x[0], x[1]) and not any(a < x[1] and x[0] < b for a, b, _, _ in found):
+                    found.append(x)
         for s, e, tech in cues:
             if tech in CUE_SPANS and min_confidence <= STRONG_TOKENS and not any(a <= s and e <= b for a, b, _, _ in found):
                 found.append((s, e, STRONG_TOKENS, "cue"))
