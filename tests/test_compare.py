@@ -241,3 +241,20 @@ def test_compare_ecb_story_clustering_bcubed(shared: Path) -> None:
     assert len(docs) == 731
     assert ours >= ECB_FLOOR, f"B-cubed F1 {ours:.3f} < {ECB_FLOOR}"
     assert ours >= base + ECB_MIN_GAIN, f"newsprism {ours:.3f} vs TF-IDF {base:.3f}"
+
+
+def test_dossier_carries_outlet_profiles_and_coverage_matrix(examples: Path) -> None:
+    import newsprism
+    from newsprism.stages.profiles import UNKNOWN_OUTLET
+
+    d = newsprism.analyze(examples)
+    assert {o["outlet"] for o in d.outlets} == {a.outlet or UNKNOWN_OUTLET for a in d.articles}
+    for o in d.outlets:
+        assert set(o["articles"]) <= {a.id for a in d.articles}
+        assert o["own_density_per_1000_words"] >= 0
+    assert d.coverage is not None
+    assert d.coverage["outlets"] and d.coverage["rows"]
+    statuses = {c["status"] for r in d.coverage["rows"] for c in r["cells"].values()}
+    assert statuses <= {"reported", "referenced", "quoted", "paraphrased", "asserted", "omitted"}
+    again = Dossier.from_json(d.to_json())
+    assert again.outlets == d.outlets and again.coverage == d.coverage

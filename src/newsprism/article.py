@@ -580,6 +580,11 @@ class Dossier:
     events: list[Event] = field(default_factory=list)
     persuasion: list[TechniqueSpan] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    # Outlet profiles (the profiles stage: own-voice technique density, genre mix,
+    # stance per actor) and the coverage matrix (compare.coverage: who carries which
+    # event, quote and figure, who leaves it out); both additions to the contract.
+    outlets: list[dict[str, Any]] = field(default_factory=list)
+    coverage: dict[str, Any] | None = None
 
     def article(self, article_id: str) -> Article | None:
         for a in self.articles:
@@ -598,6 +603,8 @@ class Dossier:
             "events": [e.as_dict() for e in self.events],
             "persuasion": [p.as_dict() for p in self.persuasion],
             "failures": [f.as_dict() for f in self.failures],
+            "outlets": [dict(o) for o in self.outlets],
+            "coverage": self.coverage,
         }
 
     def to_json(self, indent: int | None = 1) -> str:
@@ -618,6 +625,8 @@ class Dossier:
             events=[Event.from_dict(e) for e in d.get("events") or []],
             persuasion=[TechniqueSpan.from_dict(p) for p in d.get("persuasion") or []],
             failures=[Failure.from_dict(f) for f in d.get("failures") or []],
+            outlets=[dict(o) for o in d.get("outlets") or []],
+            coverage=d.get("coverage") or None,
         )
 
     @classmethod

@@ -982,6 +982,22 @@ def coverage(
     return Coverage(outlets, rows, camps, _blindspots(rows, outlets, camps))
 
 
+@stage(
+    "newsprism.coverage.v1",
+    kind="corpus",
+    requires=["dossier.events", "dossier.quotes", "dossier.claims", "article.story", "article.stance"],
+    assigns=["dossier.coverage"],
+)
+def make_coverage() -> Callable[[Dossier], Dossier]:
+    """The coverage matrix (events, quotes, figures x outlets; camps; blindspots) in the dossier."""
+
+    def coverage_stage(dossier: Dossier) -> Dossier:
+        dossier.coverage = coverage(dossier).as_dict()
+        return dossier
+
+    return coverage_stage
+
+
 def _blindspots(rows: list[CoverageRow], outlets: list[str], camps: dict[str, list[str]]) -> list[Blindspot]:
     """One pass over the cells (never outlets x rows: a crawl has hundreds of outlets)."""
     carried = {"reported", "referenced", "quoted", "paraphrased", "asserted"}

@@ -52,6 +52,8 @@ DEFAULT_PIPELINE = (
     "newsprism.genre.v1",
     "newsprism.stance.v1",
     "newsprism.profiles.v1",
+    # Last: the coverage matrix reads every layer and the stances' camps.
+    "newsprism.coverage.v1",
 )
 
 # Runs with at least this many inputs show a progress bar in the CLI.

@@ -108,7 +108,7 @@ def outlet_profiles(articles: Sequence[Article]) -> dict[str, dict[str, Any]]:
     "newsprism.profiles.v1",
     kind="corpus",
     requires=["article.persuasion", "article.genre", "article.stance"],
-    assigns=["dossier.persuasion", "article.ext.outlet_profile"],
+    assigns=["dossier.persuasion", "dossier.outlets", "article.ext.outlet_profile"],
 )
 def make_profiles() -> Callable[[Dossier], Dossier]:
     """Outlet profiles (own-voice technique density, genre mix, stance per actor) and the dossier's technique spans."""
@@ -119,6 +119,7 @@ def make_profiles() -> Callable[[Dossier], Dossier]:
             settle_voices(a)
         dossier.persuasion = [p for a in dossier.articles for p in a.persuasion]
         table = outlet_profiles(dossier.articles)
+        dossier.outlets = list(table.values())
         for a in dossier.articles:
             a.ext["outlet_profile"] = table[a.outlet or UNKNOWN_OUTLET]
         return dossier
