@@ -62,15 +62,19 @@ def test_persuasion_detects_loaded_and_labels() -> None:
 
 def test_persuasion_precise_keeps_cue_corroborated_run_below_model_threshold() -> None:
     """Regression: a retrained model's higher token threshold dropped runs a lexicon cue vouches for."""
-    model = P.load_model()
-    text = "They call it sinister and futile criminality, nothing more."
-    scored = P.score_sentences(text, [(0, len(text))], model)
-    low = P.decode(text, scored, P.CORROBORATED_TOKENS, 2.0)
-    assert low, "the model should score these words above the corroboration threshold"
-    found = P.detect(text, [(0, len(text))], model, precise=True)
-    for s, e, _, _ in low:
-        if P.lexicon().find(text, s, e):
-            assert any(d.start < e and s < d.end for d in found), text[s:e]
+    from dataclasses import replace
+
+    shipped = P.load_model()
+    strict = replace(shipped, meta={**shipped.meta, "tok_threshold": 0.95, "sent_threshold": 2.0})
+    text = "Their sinister scheme is a monstrous, shameless fraud, nothing more."
+    sents = [(0, len(text))]
+    assert not P.find_spans(text, sents, strict)  # nothing reaches the strict model's own threshold
+    found = P.detect(text, sents, strict, precise=True)
+    words = {text[d.start : d.end] for d in found}
+    assert any("sinister" in w for w in words) and any("shameless" in w for w in words), words
+    # Without a cue, a run below the model's threshold stays out.
+    plain = "Their scheme is a plan, nothing more."
+    assert not P.detect(plain, [(0, len(plain))], strict, precise=True)
 
 
 def test_persuasion_plain_report_is_quiet() -> None:
