@@ -873,8 +873,8 @@ def _last_of_month(iso: str) -> bool:
 def camps_of(dossier: Dossier) -> dict[str, list[str]]:
     """Outlets grouped by their stance toward the actor most often given a stance.
 
-    The pivot is the actor the corpus takes sides on most (Russia, in a pile about
-    North Korea's support for Russia's war); an outlet's camp is its articles' majority
+    The pivot is the actor the corpus takes sides on most (in a pile about one
+    country's aid to another's war, usually the country at war); an outlet's camp is its articles' majority
     stance toward it, with critical and hostile together. Outlets with no stance toward
     it form no camp. Empty when no article has a stance.
     """
