@@ -407,16 +407,21 @@ def span_features(text: str, s: SpanInput) -> tuple[dict[int, float], list[int]]
     if s.first_sentence:
         flags.append("title")
     # The techniques of the lexicon cues inside the span, and of those elsewhere in its sentence.
-    lex = lexicon()
-    inside = {t for _, _, t in lex.find(text, s.start, s.end)}
+    inside = {t for _, _, t in lexicon().find(text, s.start, s.end)}
     flags.extend("lx:" + t for t in inside)
-    flags.extend("lxs:" + t for t in {t for _, _, t in lex.find(text, ss, se)} - inside)
+    flags.extend("lxs:" + t for t in _sentence_cue_techniques(text, ss, se) - inside)
     out: dict[int, float] = {}
     for weight, counts in blocks:
         for key, c in counts.items():
             h = _hash(key, TC_BITS)
             out[h] = out.get(h, 0.0) + weight * (1.0 + math.log(c))
     return out, sorted({_hash("f:" + x, TC_BITS) for x in flags})
+
+
+@lru_cache(maxsize=256)
+def _sentence_cue_techniques(text: str, start: int, end: int) -> frozenset[str]:
+    """Techniques of the lexicon cues in one sentence (spans of a sentence share it: scanned once)."""
+    return frozenset(t for _, _, t in lexicon().find(text, start, end))
 
 
 def span_inputs(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]]) -> list[SpanInput]:
