@@ -187,9 +187,9 @@ class GenreModel:
             idx = np.fromiter(lex.keys(), dtype=np.int64)
             vals = np.fromiter(lex.values(), dtype=np.float64) * self.lex_weight
             z = z + vals @ self.w_lex[idx]
-        z -= z.max()
-        p = np.exp(z)
-        return p / p.sum()  # type: ignore[no-any-return]
+        from newsprism.stages.persuasion import softmax
+
+        return softmax(z)
 
 
 def save_genre_model(m: GenreModel, path: Path) -> None:

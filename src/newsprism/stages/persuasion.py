@@ -458,6 +458,12 @@ class Detection:
     unit: str  # "tokens" (a token run) or "sentence" (a whole sentence flagged)
 
 
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Class probabilities from scores (shifted by the maximum: no overflow)."""
+    p = np.exp(z - z.max())
+    return p / p.sum()  # type: ignore[no-any-return]
+
+
 def sentence_prob(weights: np.ndarray, bias: float, feats: list[int]) -> float:
     """The sentence model's probability: binary features, l2-normalised (1/sqrt(n))."""
     if not feats:
@@ -514,9 +520,7 @@ class PersuasionModel:
             z += vals @ self.tc_w[idx].astype(np.float64)
         if feats[1]:
             z += self.tc_flag_w[feats[1]].astype(np.float64).sum(axis=0)
-        z -= z.max()
-        p = np.exp(z)
-        return p / p.sum()  # type: ignore[no-any-return]
+        return softmax(z)
 
 
 def save_model(model: PersuasionModel, path: Path) -> None:
