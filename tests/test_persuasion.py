@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -75,6 +76,40 @@ def test_persuasion_precise_keeps_cue_corroborated_run_below_model_threshold() -
     # Without a cue, a run below the model's threshold stays out.
     plain = "Their scheme is a plan, nothing more."
     assert not P.detect(plain, [(0, len(plain))], strict, precise=True)
+
+
+def test_persuasion_prepare_marks_only_the_first_sentence_first() -> None:
+    """Regression: the cue loop reused the sentence counter, so a sentence whose first word was a cue passed for the title."""
+    text = "A quiet headline\nThugs and puppets ran the port.\nEvil men did this."
+    sents = [(0, 16), (17, 48), (49, len(text))]
+    prepared, _ = P.prepare(text, sents)
+    assert [x.first for x in prepared] == [True, False, False]
+
+
+def test_persuasion_token_vectors_align_with_tokens() -> None:
+    text = "The ministry’s thugs lied.\nSecond line here."
+    sents = [P.tokenize(text, 0, 26), P.tokenize(text, 27, len(text))]
+    vecs = P.token_vectors(text, sents)
+    assert len(vecs) == 2
+    for toks, v in zip(sents, vecs, strict=True):
+        assert v is not None and v.shape == (len(toks), P.VECTOR_WIDTH)
+        assert np.isfinite(v).all()
+    assert P.token_vectors(text, []) == []
+    prepared, _ = P.prepare(text, [(0, 26)], vectors=True)
+    assert prepared[0].vectors is not None and prepared[0].vectors.shape[0] == len(prepared[0].tokens)
+
+
+def test_persuasion_model_without_vectors_still_loads(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    shipped = P.load_model()
+    assert shipped.uses_vectors and shipped.tok_dense.shape == (P.VECTOR_WIDTH,)
+    old = replace(shipped, tok_dense=np.zeros(0, dtype=np.float32))
+    P.save_model(old, tmp_path / "m.npz")
+    again = P.load_model(str(tmp_path / "m.npz"))
+    assert not again.uses_vectors
+    text = "These thugs lied again."
+    assert len(P.score_sentences(text, [(0, len(text))], again)[0].token_scores) == len(P.tokenize(text))
 
 
 def test_persuasion_plain_report_is_quiet() -> None:

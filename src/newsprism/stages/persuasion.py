@@ -443,6 +443,52 @@ def span_inputs(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence
     return [order[(s, e)] for s, e in spans]
 
 
+# -- token vectors --------------------------------------------------------------------------
+
+# Only spaCy's shared token-to-vector layer runs: the CNN the English pipeline's tagger and
+# parser read (96 numbers a token, each seeing four tokens either side).
+VECTOR_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "ner", "senter")
+VECTOR_WIDTH = 96
+
+
+@lru_cache(maxsize=1)
+def vector_model() -> Any | None:
+    """spaCy's English ``tok2vec`` alone (the nlp stage's model, :data:`newsprism.stages.nlp.MODELS`), once per process."""
+    import spacy
+
+    from newsprism.stages.nlp import MODELS
+
+    for name in MODELS:
+        try:
+            return spacy.load(name, exclude=list(VECTOR_EXCLUDE))
+        except OSError:
+            continue
+    LOGGER.warning("persuasion: no spaCy English model (%s); token vectors left out", ", ".join(MODELS))
+    return None
+
+
+def token_vectors(text: str, sentences: Sequence[Sequence[Token]]) -> list[np.ndarray | None]:
+    """The contextual vector of each token of each sentence (the spaCy token holding its first character).
+
+    A sentence is run on its own (``nlp.pipe``), so no length limit applies to the article.
+    Curly apostrophes are straightened one for one first, as in the nlp stage.
+    """
+    nlp = vector_model()
+    if nlp is None or not sentences:
+        return [None] * len(sentences)
+    spans = [(toks[0].start, toks[-1].end) if toks else (0, 0) for toks in sentences]
+    docs = nlp.pipe(text[a:b].replace("’", "'") for a, b in spans)
+    out: list[np.ndarray | None] = []
+    for toks, (a, _), doc in zip(sentences, spans, docs, strict=True):
+        if not len(doc) or doc.tensor is None or doc.tensor.shape[0] != len(doc):
+            out.append(np.zeros((len(toks), VECTOR_WIDTH), dtype=np.float32))
+            continue
+        starts = np.fromiter((t.idx for t in doc), dtype=np.int64, count=len(doc))
+        ix = np.clip(np.searchsorted(starts, [t.start - a for t in toks], side="right") - 1, 0, len(doc) - 1)
+        out.append(np.asarray(doc.tensor, dtype=np.float32)[ix])
+    return out
+
+
 # -- the model ------------------------------------------------------------------------------
 
 
@@ -484,6 +530,13 @@ class PersuasionModel:
     tc_idf: np.ndarray
     classes: tuple[str, ...]
     meta: dict[str, Any]
+    # Weights of the token vectors (``token_vectors``), scaled by ``meta["vector_scale"]``;
+    # empty for a model trained without them.
+    tok_dense: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+
+    @property
+    def uses_vectors(self) -> bool:
+        return bool(len(self.tok_dense))
 
     @property
     def tok_threshold(self) -> float:
@@ -493,10 +546,13 @@ class PersuasionModel:
     def sent_threshold(self) -> float:
         return float(self.meta.get("sent_threshold", 0.8))
 
-    def token_probs(self, feats: list[list[int]]) -> np.ndarray:
+    def token_probs(self, feats: list[list[int]], vectors: np.ndarray | None = None) -> np.ndarray:
+        """Each token's probability of lying in a span, from its hashed features and its vector."""
         if not feats:
             return np.zeros(0)
         z = np.fromiter((float(self.tok_w[f].sum()) for f in feats), dtype=np.float64, count=len(feats))
+        if self.uses_vectors and vectors is not None:
+            z += (vectors @ self.tok_dense.astype(np.float64)) * float(self.meta.get("vector_scale", 1.0))
         return 1.0 / (1.0 + np.exp(-z))
 
     def sentence_prob(self, feats: list[int]) -> float:
@@ -534,6 +590,7 @@ def save_model(model: PersuasionModel, path: Path) -> None:
         tc_b=model.tc_b.astype(np.float32),
         tc_flag_w=model.tc_flag_w.astype(np.float16),
         tc_idf=model.tc_idf.astype(np.float16),
+        tok_dense=model.tok_dense.astype(np.float32),
         meta=np.array(json.dumps({**model.meta, "classes": list(model.classes)})),
     )
 
@@ -552,6 +609,7 @@ def load_model(path: str | None = None) -> PersuasionModel:
             tc_idf=z["tc_idf"].astype(np.float32),
             classes=tuple(meta["classes"]),
             meta=meta,
+            tok_dense=z["tok_dense"].astype(np.float32) if "tok_dense" in z.files else np.zeros(0, dtype=np.float32),
         )
 
 
@@ -565,14 +623,17 @@ class Sentence:
     tokens: list[Token]
     cues: list[str]
     first: bool
+    vectors: np.ndarray | None = None  # (tokens, width): each token's contextual vector
 
 
-def prepare(text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon | None = None) -> tuple[list[Sentence], DocContext]:
-    """Tokens and lexicon cues of each sentence, and the article's context."""
+def prepare(
+    text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon | None = None, vectors: bool = False
+) -> tuple[list[Sentence], DocContext]:
+    """Tokens and lexicon cues of each sentence (and with ``vectors``, their token vectors), and the article's context."""
     lex = lex or lexicon()
     out = []
     cue_tokens = 0
-    for k, (s, e) in enumerate(sentences):
+    for n, (s, e) in enumerate(sentences):
         toks = tokenize(text, s, e)
         if not toks:
             continue
@@ -581,7 +642,10 @@ def prepare(text: str, sentences: Sequence[tuple[int, int]], lex: Lexicon | None
             for k in range(i, j):
                 cues[k] = cues[k] or tech
         cue_tokens += sum(1 for c in cues if c)
-        out.append(Sentence(s, e, toks, cues, k == 0))
+        out.append(Sentence(s, e, toks, cues, n == 0))
+    if vectors:
+        for x, v in zip(out, token_vectors(text, [x.tokens for x in out]), strict=True):
+            x.vectors = v
     return out, doc_context([x.tokens for x in out], cue_tokens)
 
 
@@ -605,11 +669,11 @@ class Scored:
 def score_sentences(text: str, sentences: Sequence[tuple[int, int]], model: PersuasionModel | None = None) -> list[Scored]:
     """The SI models' scores for every sentence and token of ``text``."""
     model = model or load_model()
-    sents, doc = prepare(text, sentences)
+    sents, doc = prepare(text, sentences, vectors=model.uses_vectors)
     sps = [model.sentence_prob(sentence_features(x.tokens, x.cues, doc, x.first)) for x in sents]
     doc_p = sum(sps) / len(sps) if sps else 0.0
     return [
-        Scored(x, sp, model.token_probs(token_features(x.tokens, x.cues, doc, x.first, sp, doc_p)))
+        Scored(x, sp, model.token_probs(token_features(x.tokens, x.cues, doc, x.first, sp, doc_p), x.vectors))
         for x, sp in zip(sents, sps, strict=True)
     ]
 

@@ -41,6 +41,9 @@ TC_C = 10.0
 # PTC's, so their boundaries differ most); both chosen on the dev split.
 SEMEVAL23_SI_WEIGHT = 1.0
 SEMEVAL23_TC_WEIGHT = 0.5
+# The token vectors enter the token model at this scale (beside binary hashed features;
+# chosen on the dev split: 1.0 beat 0.3).
+VECTOR_SCALE = 1.0
 
 
 def _sentences_of(arts: Sequence[LabelledArticle]) -> list[tuple[list[P.Sentence], P.DocContext, list[int], bytearray]]:
@@ -51,7 +54,7 @@ def _sentences_of(arts: Sequence[LabelledArticle]) -> list[tuple[list[P.Sentence
         inside = bytearray(len(art.text) + 1)
         for s, e, _ in art.spans:
             inside[s:e] = b"\x01" * (e - s)
-        sents, doc = P.prepare(art.text, art.units(), lex)
+        sents, doc = P.prepare(art.text, art.units(), lex, vectors=True)
         out.append((sents, doc, [], inside))
     return out
 
@@ -80,8 +83,8 @@ def _fit_sentences(rows: Sequence[list[int]], y: Sequence[int], w: Sequence[floa
     return lr.coef_[0].astype(np.float32), float(lr.intercept_[0])
 
 
-def train_si(arts: Sequence[LabelledArticle], weights: Sequence[float]) -> tuple[np.ndarray, np.ndarray, float]:
-    """The token model's and sentence model's weights (the sentence bias apart).
+def train_si(arts: Sequence[LabelledArticle], weights: Sequence[float]) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """The token model's weights (hashed, then vector), and the sentence model's (its bias apart).
 
     The token model reads the sentence model's probability of its sentence (and the
     article's mean); on the training articles those come out of fold (two halves,
@@ -114,7 +117,10 @@ def train_si(arts: Sequence[LabelledArticle], weights: Sequence[float]) -> tuple
     )
     LOGGER.info("sentence model: %d rows, %.0fs", sum(map(len, sent_rows)), time.time() - t0)
     t0 = time.time()
+    from scipy.sparse import csr_matrix, hstack
+
     tok_rows: list[list[int]] = []
+    tok_vecs: list[np.ndarray] = []
     tok_y: list[int] = []
     tok_w: list[float] = []
     for k, (sents, doc, _, inside) in enumerate(docs):
@@ -122,14 +128,17 @@ def train_si(arts: Sequence[LabelledArticle], weights: Sequence[float]) -> tuple
         for x, sp in zip(sents, oof[k], strict=True):
             feats = P.token_features(x.tokens, x.cues, doc, x.first, sp, doc_p)
             tok_rows.extend(feats)
+            tok_vecs.append(x.vectors if x.vectors is not None else np.zeros((len(feats), P.VECTOR_WIDTH), dtype=np.float32))
             tok_y.extend(inside[t.start] for t in x.tokens)
             tok_w.extend([weights[k]] * len(feats))
     X = _csr(tok_rows, 1 << P.TOKEN_BITS)
     X.data[:] = 1.0  # a bucket shared by two features is still one binary input
+    X = hstack([X, csr_matrix(np.vstack(tok_vecs) * VECTOR_SCALE)]).tocsr()
     lr = LogisticRegression(C=TOKEN_C, solver="liblinear", fit_intercept=False, max_iter=200)
     lr.fit(X, np.array(tok_y), sample_weight=np.array(tok_w))
     LOGGER.info("token model: %d rows, %.0fs", X.shape[0], time.time() - t0)
-    return lr.coef_[0].astype(np.float32), sent_w, sent_b
+    coef = lr.coef_[0].astype(np.float32)
+    return coef[: 1 << P.TOKEN_BITS], coef[1 << P.TOKEN_BITS :], sent_w, sent_b
 
 
 def _tc_rows(arts: Sequence[LabelledArticle], weights: Sequence[float]) -> tuple[list[tuple[dict[int, float], list[int]]], list[str], list[float]]:
@@ -222,18 +231,22 @@ def train(shared: Path, out: Path, semeval23: bool = True) -> dict[str, Any]:
     dev = read_ptc(shared, "dev")
     extra = read_semeval23_spans(shared, exclude={a.id for a in dev}) if semeval23 else []
     arts: list[LabelledArticle] = [*train_arts, *extra]
-    tok_w, sent_w, sent_b = train_si(arts, [1.0] * len(train_arts) + [SEMEVAL23_SI_WEIGHT] * len(extra))
+    tok_w, tok_dense, sent_w, sent_b = train_si(arts, [1.0] * len(train_arts) + [SEMEVAL23_SI_WEIGHT] * len(extra))
     tc_w, tc_b, tc_flag_w, idf, classes = train_tc(arts, [1.0] * len(train_arts) + [SEMEVAL23_TC_WEIGHT] * len(extra))
     assert set(classes) <= set(TECHNIQUES), classes
     meta: dict[str, Any] = {
-        "version": 1,
+        "version": 2,
         "sent_bias": sent_b,
         "trained_on": {"ptc_train": len(train_arts), "semeval23": len(arts) - len(train_arts)},
         "token_bits": P.TOKEN_BITS,
         "sent_bits": P.SENT_BITS,
         "tc_bits": P.TC_BITS,
+        "vector_scale": VECTOR_SCALE,
     }
-    model = P.PersuasionModel(tok_w, sent_w, tc_w, tc_b, tc_flag_w, idf, classes, meta)
+    vm = P.vector_model()
+    if vm is not None:
+        meta["vectors"] = f"spaCy {vm.meta.get('lang')}_{vm.meta.get('name')} {vm.meta.get('version')} tok2vec"
+    model = P.PersuasionModel(tok_w, sent_w, tc_w, tc_b, tc_flag_w, idf, classes, meta, tok_dense)
     tt, st, si = tune(model, dev)
     meta.update(tok_threshold=tt, sent_threshold=st)
     P.save_model(model, out)
