@@ -104,12 +104,32 @@ def test_persuasion_model_without_vectors_still_loads(tmp_path: Path) -> None:
 
     shipped = P.load_model()
     assert shipped.uses_vectors and shipped.tok_dense.shape == (P.VECTOR_WIDTH,)
-    old = replace(shipped, tok_dense=np.zeros(0, dtype=np.float32))
+    assert shipped.tc_dense.shape == (2 * P.VECTOR_WIDTH, len(shipped.classes))
+    old = replace(shipped, tok_dense=np.zeros(0, dtype=np.float32), tc_dense=np.zeros((0, 0), dtype=np.float32))
     P.save_model(old, tmp_path / "m.npz")
     again = P.load_model(str(tmp_path / "m.npz"))
     assert not again.uses_vectors
     text = "These thugs lied again."
     assert len(P.score_sentences(text, [(0, len(text))], again)[0].token_scores) == len(P.tokenize(text))
+    (p,) = P.classify(text, [(6, 11)], [(0, len(text))], again)
+    assert p.shape == (len(again.classes),) and abs(float(p.sum()) - 1) < 1e-6
+
+
+def test_persuasion_span_vectors_reuse_prepared_sentences() -> None:
+    text = "A plain title\nThese treacherous thugs lied to everyone again."
+    sents = [(0, 13), (14, len(text))]
+    spans = [(20, 31), (32, 37)]
+    prepared, _ = P.prepare(text, sents, vectors=True)
+    inputs = P.span_inputs(text, spans, sents)
+    fresh = P.span_vectors(text, inputs)
+    reused = P.span_vectors(text, inputs, prepared)
+    for a, b in zip(fresh, reused, strict=True):
+        assert a.shape == (2 * P.VECTOR_WIDTH,)
+        assert np.allclose(a, b, atol=1e-5)
+    # The two spans share a sentence: same second half, different first half.
+    assert np.allclose(fresh[0][P.VECTOR_WIDTH :], fresh[1][P.VECTOR_WIDTH :])
+    assert not np.allclose(fresh[0][: P.VECTOR_WIDTH], fresh[1][: P.VECTOR_WIDTH])
+    assert [p.argmax() for p in P.classify(text, spans, sents)] == [p.argmax() for p in P.classify(text, spans, sents, prepared=prepared)]
 
 
 def test_persuasion_plain_report_is_quiet() -> None:

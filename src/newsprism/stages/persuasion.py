@@ -489,6 +489,25 @@ def token_vectors(text: str, sentences: Sequence[Sequence[Token]]) -> list[np.nd
     return out
 
 
+def span_vectors(text: str, inputs: Sequence[SpanInput], prepared: Sequence[Sentence] = ()) -> list[np.ndarray]:
+    """Each span's mean token vector beside its sentence's mean (the technique model's dense input)."""
+    known = {(x.start, x.end): (x.tokens, x.vectors) for x in prepared if x.vectors is not None}
+    missing = sorted({s.sentence for s in inputs} - known.keys())
+    if missing:
+        runs = [tokenize(text, a, b) for a, b in missing]
+        for key, t, v in zip(missing, runs, token_vectors(text, runs), strict=True):
+            known[key] = (t, v if v is not None else np.zeros((len(t), VECTOR_WIDTH), dtype=np.float32))
+    out = []
+    for s in inputs:
+        toks, vecs = known[s.sentence]
+        assert vecs is not None
+        inside = [i for i, t in enumerate(toks) if s.start <= t.start < s.end]
+        span_mean = vecs[inside].mean(axis=0) if inside else np.zeros(VECTOR_WIDTH, dtype=np.float32)
+        sent_mean = vecs.mean(axis=0) if len(vecs) else np.zeros(VECTOR_WIDTH, dtype=np.float32)
+        out.append(np.concatenate([span_mean, sent_mean]).astype(np.float32))
+    return out
+
+
 # -- the model ------------------------------------------------------------------------------
 
 
@@ -533,10 +552,13 @@ class PersuasionModel:
     # Weights of the token vectors (``token_vectors``), scaled by ``meta["vector_scale"]``;
     # empty for a model trained without them.
     tok_dense: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    # (2 * vector width, classes): weights of a span's mean token vector and its sentence's,
+    # scaled by ``meta["tc_vector_scale"]``; empty for a model trained without them.
+    tc_dense: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
     @property
     def uses_vectors(self) -> bool:
-        return bool(len(self.tok_dense))
+        return bool(len(self.tok_dense)) or bool(len(self.tc_dense))
 
     @property
     def tok_threshold(self) -> float:
@@ -551,7 +573,7 @@ class PersuasionModel:
         if not feats:
             return np.zeros(0)
         z = np.fromiter((float(self.tok_w[f].sum()) for f in feats), dtype=np.float64, count=len(feats))
-        if self.uses_vectors and vectors is not None:
+        if len(self.tok_dense) and vectors is not None:
             z += (vectors @ self.tok_dense.astype(np.float64)) * float(self.meta.get("vector_scale", 1.0))
         return 1.0 / (1.0 + np.exp(-z))
 
@@ -569,13 +591,16 @@ class PersuasionModel:
                 vals /= norm
         return idx, vals
 
-    def technique_probs(self, feats: tuple[dict[int, float], list[int]]) -> np.ndarray:
+    def technique_probs(self, feats: tuple[dict[int, float], list[int]], vectors: np.ndarray | None = None) -> np.ndarray:
+        """Class probabilities of one span from its features (and its :func:`span_vectors` row)."""
         idx, vals = self.vectorise(feats[0])
         z = self.tc_b.astype(np.float64).copy()
         if len(idx):
             z += vals @ self.tc_w[idx].astype(np.float64)
         if feats[1]:
             z += self.tc_flag_w[feats[1]].astype(np.float64).sum(axis=0)
+        if len(self.tc_dense) and vectors is not None:
+            z += (vectors.astype(np.float64) * float(self.meta.get("tc_vector_scale", 1.0))) @ self.tc_dense.astype(np.float64)
         return softmax(z)
 
 
@@ -591,6 +616,7 @@ def save_model(model: PersuasionModel, path: Path) -> None:
         tc_flag_w=model.tc_flag_w.astype(np.float16),
         tc_idf=model.tc_idf.astype(np.float16),
         tok_dense=model.tok_dense.astype(np.float32),
+        tc_dense=model.tc_dense.astype(np.float32),
         meta=np.array(json.dumps({**model.meta, "classes": list(model.classes)})),
     )
 
@@ -610,6 +636,7 @@ def load_model(path: str | None = None) -> PersuasionModel:
             classes=tuple(meta["classes"]),
             meta=meta,
             tok_dense=z["tok_dense"].astype(np.float32) if "tok_dense" in z.files else np.zeros(0, dtype=np.float32),
+            tc_dense=z["tc_dense"].astype(np.float32) if "tc_dense" in z.files else np.zeros((0, 0), dtype=np.float32),
         )
 
 
@@ -716,12 +743,21 @@ def find_spans(
 
 
 def classify(
-    text: str, spans: Sequence[tuple[int, int]], sentences: Sequence[tuple[int, int]], model: PersuasionModel | None = None
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[int, int]],
+    model: PersuasionModel | None = None,
+    prepared: Sequence[Sentence] = (),
 ) -> list[np.ndarray]:
-    """Technique classification: class probabilities (in ``model.classes`` order) for each span."""
+    """Technique classification: class probabilities (in ``model.classes`` order) for each span.
+
+    ``prepared``: sentences already prepared with their vectors (detection has them), so
+    they are not computed again.
+    """
     model = model or load_model()
     inputs = span_inputs(text, spans, sentences)
-    return [model.technique_probs(span_features(text, s)) for s in inputs]
+    vecs = span_vectors(text, inputs, prepared) if len(model.tc_dense) else [None] * len(inputs)
+    return [model.technique_probs(span_features(text, s), v) for s, v in zip(inputs, vecs, strict=True)]
 
 
 # The stage's precise mode (its default): the PTC's thresholds were tuned for F1 on
@@ -787,7 +823,7 @@ def detect(
         for s, e, tech in cues:
             if tech in CUE_SPANS and min_confidence <= STRONG_TOKENS and not any(a <= s and e <= b for a, b, _, _ in found):
                 found.append((s, e, STRONG_TOKENS, "cue"))
-    probs = classify(text, [(s, e) for s, e, _, _ in found], sentences, model)
+    probs = classify(text, [(s, e) for s, e, _, _ in found], sentences, model, [sc.sentence for sc in scored])
     out = []
     for (s, e, score, unit), p in zip(found, probs, strict=True):
         order = np.argsort(-p)
