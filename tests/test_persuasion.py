@@ -46,6 +46,15 @@ def test_persuasion_lexicon_matches_cues_on_tokens() -> None:
     assert all(t != "name_calling" for _, _, t in P.lexicon().find("a neo-conservative"))
 
 
+def test_persuasion_lexicon_hyphenated_intensifier_labels() -> None:
+    # "arch-" makes a label of its head: the whole hyphenated word is the cue, the head alone is not.
+    text = "They call him the arch-criminal of the age and an arch-enemy of peace."
+    found = [(text[s:e], t) for s, e, t in P.lexicon().find(text)]
+    assert ("arch-criminal", "name_calling") in found
+    assert ("arch-enemy", "name_calling") in found
+    assert not any(t == "name_calling" for _, _, t in P.lexicon().find("the archbishop and the arch of the bridge"))
+
+
 def test_persuasion_detects_loaded_and_labels() -> None:
     art = make(
         "These treacherous thugs and their globalist puppets are destroying our great nation with disgusting lies!",
