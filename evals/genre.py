@@ -40,6 +40,11 @@ def main() -> int:
     print(f"{'newsprism':10s} {res['macro_f1']:8.3f}  (+/- {res['macro_f1_std']:.3f}; per class {res['per_class_f1']})")
     print(f"{'tfidf-lr':10s} {res['bag_of_words_macro_f1']:8.3f}  (TF-IDF words+bigrams, balanced logistic regression)")
     print(f"{'majority':10s} {res['majority_macro_f1']:8.3f}")
+    form = res["hard_news_form"]
+    print(
+        f"label check: {sum(form.values())} articles have the form of hard news; their labels: {form} "
+        "(a ceiling on any form-based genre model)"
+    )
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(res, indent=1), encoding="utf-8")
     return 0

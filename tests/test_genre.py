@@ -88,3 +88,6 @@ def test_genre_cross_validation_beats_majority_and_bag_of_words() -> None:
     # make eval: 0.408 vs bag of words 0.355 vs majority 0.316 (5 folds x 3).
     assert res["macro_f1"] >= res["majority_macro_f1"] + 0.05, res
     assert res["macro_f1"] >= res["bag_of_words_macro_f1"], res
+    # The label check counts every article once, by its gold label.
+    assert sum(res["hard_news_form"].values()) <= res["articles"]
+    assert set(res["hard_news_form"]) == set(res["counts"])
