@@ -20,7 +20,7 @@ from newsprism import settings
 from newsprism.article import Article, Failure
 from newsprism.errors import InputError
 from newsprism.ingest import expand, iter_inputs, read_path
-from newsprism.ingest.text import decode
+from newsprism.ingest.text import decode, decode_character_references
 
 PAGE = (
     "Dockworkers walk out at the Port of Calderra\n"
@@ -373,3 +373,27 @@ def test_ingest_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(ingest, "open", fake_open, raising=False)
     f = _fails_by_name(tmp_path, bad, "E002")
     assert "Permission denied" in f.message
+
+
+def test_ingest_markdown_character_references_are_decoded(tmp_path: Path) -> None:
+    # A scraped Markdown dump kept &quot; and &#x27;: quotes went unseen, "Korea&#x27;s" became an actor.
+    p = tmp_path / "dump.md"
+    p.write_text("# Minister&#x27;s visit\n\nThe minister said &quot;we will talk&quot; on Monday. AT&T and R&D stay.\n", encoding="utf-8")
+    (art,) = read_path(str(p))
+    assert isinstance(art, Article)
+    assert art.raw_text == "# Minister's visit\n\nThe minister said \"we will talk\" on Monday. AT&T and R&D stay.\n"
+
+
+def test_ingest_jsonl_text_character_references_are_decoded(tmp_path: Path) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": "He said &ldquo;yes&rdquo; &amp; left."}) + "\n", encoding="utf-8")
+    (art,) = read_path(str(p))
+    assert isinstance(art, Article)
+    assert art.raw_text == "He said \u201cyes\u201d & left."
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab &;#x27quotmp\n")), max_size=60))
+def test_ingest_character_references_decoding_never_grows_text(text: str) -> None:
+    out = decode_character_references(text)
+    assert len(out) <= len(text)
+    assert decode_character_references(text.replace("&", "")) == text.replace("&", "")

@@ -19,7 +19,7 @@ from typing import Any
 from newsprism import settings
 from newsprism.article import Article, DateRange, Failure
 from newsprism.errors import Errors, InputError
-from newsprism.ingest.text import content_id, decode, maybe_gunzip, normalize_newlines
+from newsprism.ingest.text import content_id, decode, decode_character_references, maybe_gunzip, normalize_newlines
 
 LOGGER = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ def read_path(path: str) -> list[Article | Failure]:
         return list(_read_jsonl(source, text))
     if fmt == "html":
         return [Article(id=content_id(data), source=source, raw_text="", format="html", html=text)]
-    return [Article(id=content_id(data), source=source, raw_text=text, format="text")]
+    return [Article(id=content_id(data), source=source, raw_text=decode_character_references(text), format="text")]
 
 
 def _read_jsonl(source: str, text: str) -> Iterator[Article | Failure]:
@@ -167,7 +167,7 @@ def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(Errors.E007.format(path=source, line="?", reason="needs a 'text' or 'html' string"))
     if isinstance(text, str):
-        text = normalize_newlines(text)
+        text = decode_character_references(normalize_newlines(text))
     body = text if isinstance(text, str) else html
     assert isinstance(body, str)
     if not body.strip():

@@ -11,7 +11,10 @@ from __future__ import annotations
 import codecs
 import gzip
 import hashlib
+import re
 import zlib
+from html import unescape
+from html.entities import html5
 
 from newsprism.errors import Errors, InputError
 
@@ -104,6 +107,30 @@ def _control_share(text: str) -> float:
         return 0.0
     bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     return bad / len(text)
+
+
+# A well-formed HTML character reference: named (one of HTML5's, with its semicolon) or numeric.
+CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_character_references(text: str) -> str:
+    """``&quot;``, ``&#x27;``, ``&amp;`` ... as the characters they stand for.
+
+    Text scraped from the web (Markdown dumps, JSON records) often keeps them, and Markdown
+    itself decodes them (CommonMark 0.31, section 2.5); left in, a quotation mark is six
+    characters the quote finder does not see, and ``N. Korea&#x27;s`` becomes an actor.
+    Anything that is not a known, well-formed reference (``AT&T``, ``R&D;``) stays as it is.
+    """
+    if "&" not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        ref = m.group(0)
+        if ref[1] != "#" and ref[1:] not in html5:
+            return ref
+        return unescape(ref)
+
+    return CHAR_REF.sub(one, text)
 
 
 def normalize_newlines(text: str) -> str:
