@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import article_from_lines
 from newsprism import settings
 from newsprism.actorkb import ACTOR_TYPES, REQUIRED_KEYS, actor_kb, build_kb, kb_documents, name_key
 from newsprism.article import Article, Dossier
 from newsprism.stages.actors import actor_at, link_actors, merge_actors, resolve_pronoun
-from newsprism.stages.nlp import analyse, gazetteer, load_model, normalise
+from newsprism.stages.nlp import _cut_unbalanced, analyse, gazetteer, load_model, normalise
 
 pytestmark = pytest.mark.issue(4)
 
@@ -119,6 +121,50 @@ def test_nlp_wire_name_is_an_organisation(model: Any) -> None:
     art = make(model, "The border will stay closed for now, Pak added. (Yonhap)")
     assert ("Yonhap", "ORG") in {(e.span.text, e.label) for e in art.entities}
     assert actor_of(art, "Yonhap") == "yonhap"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Telegram channel)Maria Ivanova", "Maria Ivanova"),  # a credit glued to the next sentence
+        ("Maria Ivanova (Reuters", "Maria Ivanova"),
+        ("Bank of England (BoE)", "Bank of England (BoE)"),
+        ("[Photo] Anna Petrova", "[Photo] Anna Petrova"),
+        ("Anna Petrova", "Anna Petrova"),
+    ],
+)
+def test_nlp_caption_run_into_a_name_is_cut_at_the_bracket(text: str, want: str) -> None:
+    s, t = _cut_unbalanced(text, 0, len(text))
+    assert text[s:t] == want
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ()[]")), max_size=30))
+def test_nlp_cut_unbalanced_stays_inside_and_balanced(text: str) -> None:
+    s, t = _cut_unbalanced(text, 0, len(text))
+    assert 0 <= s <= t <= len(text)
+    depth = 0
+    for ch in text[s:t]:
+        depth += 1 if ch in "([" else -1 if ch in ")]" else 0
+        assert depth >= 0
+    assert depth == 0
+
+
+def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
+    art = make(
+        model,
+        "Thousands marched across Kim Il Sung Square on Sunday.",
+        "The leader later laid flowers at the Kumsusan Palace of the Sun with his family.",
+    )
+    ents = {e.span.text: e.label for e in art.entities}
+    assert ents.get("Kim Il Sung Square") == "FAC"
+    assert "Kumsusan Palace of the Sun" in ents
+    # The last word of a palace's name is not the newspaper of the same name.
+    assert all(a.name != "The Sun" for a in art.actors)
+
+
+def test_nlp_person_name_ends_before_a_list_number(model: Any) -> None:
+    art = make(model, "Dec. 1 -- Minister Olga Brandt 2 -- The cabinet met to discuss the budget.")
+    assert "Olga Brandt 2" not in {e.span.text for e in art.entities}
 
 
 def test_nlp_reads_only_title_and_body_lines(model: Any) -> None:

@@ -108,6 +108,7 @@ class ActorKB:
     title_heads: frozenset[str] = frozenset()
     title_modifiers: frozenset[str] = frozenset()
     descriptor_heads: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()
 
     def add(self, actor: KBActor) -> None:
         self.by_id[actor.id] = actor
@@ -186,6 +187,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     heads: set[str] = set()
     mods: set[str] = set()
     desc: set[str] = set()
+    places: set[str] = set()
     names_taken: dict[str, str] = {}
     for actor in _from_outlets():
         kb.add(actor)
@@ -195,6 +197,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         heads.update(str(x).lower() for x in titles.get("heads") or ())
         mods.update(str(x).lower() for x in titles.get("modifiers") or ())
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
+        places.update(str(x).lower() for x in (doc.get("places") or {}).get("heads") or ())
         for row in doc.get("actors") or ():
             actor = KBActor.from_dict(row)
             # An actor file entry for an outlet replaces the outlet's generated entry,
@@ -211,6 +214,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     kb.title_heads = frozenset(heads)
     kb.title_modifiers = frozenset(mods)
     kb.descriptor_heads = frozenset(desc)
+    kb.place_heads = frozenset(places)
     kb.index()
     return kb
 

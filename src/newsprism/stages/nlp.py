@@ -20,6 +20,11 @@ CoNLL-2003 (``evals/conll.py``):
   a trailing possessive or hyphen ("North Korea's", "North Korea-"), and titles
   before a person's name ("President Bill Clinton" -> "Bill Clinton", CoNLL's
   convention; the title is kept as a role by the actors stage);
+* **cut** a name at an unbalanced bracket (a credit run into the text: "(Telegram
+  channel)Maria Zakharova" -> "Maria Zakharova") and a person's name before a trailing
+  bare number (a dated list: "Kim 2 --");
+* **places**: a PERSON ending in a place head of the knowledge base ("Kim Il Sung
+  Square") is a facility, and "Kumsusan Palace" + "of the" + "Sun" is one name;
 * **split** a country or demonym fused onto a name: "France Emmanuel Macron"
   (from "President of France Emmanuel Macron") -> GPE + PERSON;
 * **extend** an embassy, consulate or mission with the city after "in": "the Russian
@@ -91,6 +96,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 INSTITUTION_HEADS = frozenset({"embassy", "consulate", "mission", "office", "bureau", "delegation", "representation"})
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,])+$")
+TRAILING_NUMBER = re.compile(r"(?:\s+\d+)+$")
 # Not a name's first word: the model sometimes starts a span on a function word.
 ROLES_READ = ("title", "body")
 PROPAGATE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
@@ -217,7 +223,14 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
         m2 = TRAILING.search(text[s:t])
         if m2 and m2.start() > 0:
             t = s + m2.start()
+    if e.label in NAME_LABELS:
+        s, t = _cut_unbalanced(text, s, t)
     if e.label == "PERSON":
+        # A page's running list ("Dec. 29 -- Kim attends ... 30 --") glues the next day's
+        # number onto a name; no person's name ends in a bare number.
+        m3 = TRAILING_NUMBER.search(text[s:t])
+        if m3 and m3.start() > 0:
+            t = s + m3.start()
         # Titles before the name are a role, not the name (CoNLL: "President [Bill Clinton]").
         words = text[s:t].split(" ")
         k = 0
@@ -232,6 +245,71 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
     if t <= s:
         return None
     return _Ent(s, t, e.label, "rule" if (s, t) != (e.start, e.end) else e.source)
+
+
+def _cut_unbalanced(text: str, s: int, t: int) -> tuple[int, int]:
+    """The part of ``text[s:t]`` between unbalanced brackets.
+
+    A caption or credit run into the text without a space ("(Telegram channel)Maria
+    Zakharova said") gives the model one span across both; a closing bracket with no
+    opening one inside the span is where the name starts, an opening one with no closing
+    one where it ends.
+    """
+    frag = text[s:t]
+    depth = 0
+    start = 0
+    for i, ch in enumerate(frag):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth:
+                depth -= 1
+            else:
+                start = i + 1
+    end = len(frag)
+    depth = 0
+    for i in range(len(frag) - 1, start - 1, -1):
+        ch = frag[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth:
+                depth -= 1
+            else:
+                end = i
+    piece = frag[start:end]
+    if not piece.strip():
+        return s + start, s + start
+    lead = len(piece) - len(piece.lstrip())
+    return s + start + lead, s + start + len(piece.rstrip())
+
+
+def _places(text: str, ents: list[_Ent], kb: ActorKB) -> list[_Ent]:
+    """Names of places the model reads as people or cuts in two.
+
+    "Kim Il Sung Square" typed PERSON is a facility (its last word is a place head of the
+    knowledge base's ``places``), and "Kumsusan Palace" + " of the " + "Sun" is one name:
+    without the join "Sun" would be linked to a newspaper.
+    """
+    for e in ents:
+        words = text[e.start : e.end].split()
+        if e.label == "PERSON" and len(words) >= 2 and words[-1].lower() in kb.place_heads:
+            e.label, e.source = "FAC", "rule"
+    out: list[_Ent] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label in ("ORG", "FAC", "LOC")
+            and text[prev.start : prev.end].rsplit(" ", 1)[-1].lower() in kb.place_heads
+            and text[prev.end : e.start] in (" of the ", " of ")
+            and e.label in NAME_LABELS
+            and text[e.start : e.start + 1].isupper()
+        ):
+            out[-1] = _Ent(prev.start, e.end, prev.label, "rule")
+            continue
+        out.append(e)
+    return out
 
 
 def _split_fused(doc: Any, e: _Ent, kb: ActorKB) -> list[_Ent]:
@@ -359,6 +437,7 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
         if e is None:
             continue
         ents.extend(_split_fused(doc, e, kb))
+    ents = _places(text, ents, kb)
     ents = _extend_institutions(text, ents)
     ents = _drop_title_words(text, ents, kb)
     ents = _apply_gazetteer(doc, ents, gaz, kb, _is_all_caps(text))
