@@ -384,12 +384,17 @@ def test_ingest_markdown_character_references_are_decoded(tmp_path: Path) -> Non
     assert art.raw_text == "# Minister's visit\n\nThe minister said \"we will talk\" on Monday. AT&T and R&D stay.\n"
 
 
-def test_ingest_jsonl_text_character_references_are_decoded(tmp_path: Path) -> None:
+def test_ingest_plain_text_and_jsonl_keep_character_references_literally(tmp_path: Path) -> None:
+    # Only Markdown decodes them; a record's "text" is text, and offsets must index the user's string.
     p = tmp_path / "a.jsonl"
     p.write_text(json.dumps({"text": "He said &ldquo;yes&rdquo; &amp; left."}) + "\n", encoding="utf-8")
     (art,) = read_path(str(p))
     assert isinstance(art, Article)
-    assert art.raw_text == "He said \u201cyes\u201d & left."
+    assert art.raw_text == "He said &ldquo;yes&rdquo; &amp; left."
+    t = tmp_path / "a.txt"
+    t.write_text("Fish &amp; chips.\n", encoding="utf-8")
+    (art2,) = read_path(str(t))
+    assert isinstance(art2, Article) and art2.raw_text == "Fish &amp; chips.\n"
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab &;#x27quotmp\n")), max_size=60))

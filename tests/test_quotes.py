@@ -392,3 +392,25 @@ def test_quotes_quoted_statement_after_an_intro_is_a_direct_quote_of_its_author(
     qs = extract_quotes(art)
     q = one(qs, "keep working")
     assert (q.kind, q.speaker) == ("direct", "ada-rusk")
+
+
+def test_quotes_state_media_is_a_speaker_not_a_cue() -> None:
+    # "state" is a reporting verb too: ", state media reported Monday" made "state" the cue and
+    # "media reported Monday" the speaker of an inverted attribution.
+    art = make(
+        "The leader toured a new paper mill in the western province, state media reported Monday.",
+        "Two factories opened on the coast, state television said.",
+        dates={"Monday": "2024-02-26"},
+    )
+    qs = extract_quotes(art)
+    mill = one(qs, "paper mill")
+    assert (mill.speaker_text, mill.cue) == ("state media", "reported")
+    coast = one(qs, "factories opened")
+    assert (coast.speaker_text, coast.cue) == ("state television", "said")
+    assert not any(q.cue == "state" for q in qs)
+
+
+def test_quotes_bare_verb_as_a_cue_still_works() -> None:
+    qs = extract_quotes(make("Analysts state that the plan will fail.", "The talks will resume next week, said the foreign minister."))
+    assert one(qs, "plan will fail").cue == "state"
+    assert one(qs, "talks will resume").speaker_text == "the foreign minister"

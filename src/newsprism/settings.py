@@ -16,7 +16,8 @@ DATA_DIR = Path(__file__).parent / "data"
 MAX_BYTES = int(os.environ.get("NEWSPRISM_MAX_BYTES", str(20 * 1024 * 1024)))
 
 # Extensions picked up when walking a folder; anything else is skipped (and logged).
-TEXT_EXTENSIONS = (".txt", ".text", ".md")
+TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
+MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 COMPRESSED_EXTENSIONS = (".gz",)

@@ -139,7 +139,16 @@ def read_path(path: str) -> list[Article | Failure]:
         return list(_read_jsonl(source, text))
     if fmt == "html":
         return [Article(id=content_id(data), source=source, raw_text="", format="html", html=text)]
-    return [Article(id=content_id(data), source=source, raw_text=decode_character_references(text), format="text")]
+    if _is_markdown(path):
+        text = decode_character_references(text)  # Markdown decodes them (CommonMark 0.31, 2.5)
+    return [Article(id=content_id(data), source=source, raw_text=text, format="text")]
+
+
+def _is_markdown(path: str) -> bool:
+    name = path.lower()
+    if name.endswith(settings.COMPRESSED_EXTENSIONS):
+        name = name.rsplit(".", 1)[0]
+    return name.endswith(settings.MARKDOWN_EXTENSIONS)
 
 
 def _read_jsonl(source: str, text: str) -> Iterator[Article | Failure]:
@@ -167,7 +176,7 @@ def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(Errors.E007.format(path=source, line="?", reason="needs a 'text' or 'html' string"))
     if isinstance(text, str):
-        text = decode_character_references(normalize_newlines(text))
+        text = normalize_newlines(text)
     body = text if isinstance(text, str) else html
     assert isinstance(body, str)
     if not body.strip():

@@ -116,9 +116,9 @@ CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9
 def decode_character_references(text: str) -> str:
     """``&quot;``, ``&#x27;``, ``&amp;`` ... as the characters they stand for.
 
-    Text scraped from the web (Markdown dumps, JSON records) often keeps them, and Markdown
-    itself decodes them (CommonMark 0.31, section 2.5); left in, a quotation mark is six
-    characters the quote finder does not see, and ``N. Korea&#x27;s`` becomes an actor.
+    Markdown decodes them (CommonMark 0.31, section 2.5) and scraped Markdown dumps are full
+    of them; left in, a quotation mark is six characters the quote finder does not see, and
+    ``N. Korea&#x27;s`` becomes an actor. Plain text and JSON records are taken literally.
     Anything that is not a known, well-formed reference (``AT&T``, ``R&D;``) stays as it is.
     """
     if "&" not in text:

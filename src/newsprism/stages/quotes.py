@@ -738,6 +738,10 @@ class _Extractor:
             m = re.match(pat, after)
             if not m or not m.group(1).strip() or m.group(1).split()[0].lower() in PREPOSITIONS:
                 continue
+            if self._has_cue(m.group(1)):
+                # "..., state media reported Monday": the cue is the later verb, whose subject
+                # begins with a word that can also be a verb ("state", "report").
+                return None
             a = ce + m.start(1)
             b = a + len(m.group(1).rstrip())
             sp = self._speaker_from_np(a, b, lenient=quote_before)
@@ -758,6 +762,16 @@ class _Extractor:
         if c1 - c0 < 8:
             return None
         return _Frame(self.text[cs:ce], cs, ce, sp, (cs, end), (c0, c1), "inverted", medium, via)
+
+    def _has_cue(self, phrase: str) -> bool:
+        """Whether ``phrase`` holds an inflected reporting verb ("reported", "says"; a bare
+        form may be a noun, "the report", and a participle may modify one)."""
+        for m in self.lex.cue.finditer(phrase):
+            form = m.group(0)
+            info = self.lex.lemma(form)
+            if form[:1].islower() and not form.endswith("ing") and info is not None and info[0] != form.lower():
+                return True
+        return False
 
     def _tail_is_empty(self, pos: int, ue: int, masked: str, us: int) -> bool:
         tail = masked[pos - us :]
@@ -980,7 +994,10 @@ class _Extractor:
             if lw in AUX_VERBS and k < i:
                 break
             if lw in self.lex.forms and k < i and self.lex.forms[lw][1] != "naming" and not w[:1].isupper():
-                break
+                nxt = self.work[toks[k + 1][0] : toks[k + 1][1]].lower()
+                if not (self.lex.forms[lw][0] == lw and nxt in self.lex.speaker_nouns):
+                    break
+                # a bare verb form before a speaker noun modifies it: "state media said"
             k -= 1
             n += 1
         if k == i:
