@@ -414,3 +414,11 @@ def test_quotes_bare_verb_as_a_cue_still_works() -> None:
     qs = extract_quotes(make("Analysts state that the plan will fail.", "The talks will resume next week, said the foreign minister."))
     assert one(qs, "plan will fail").cue == "state"
     assert one(qs, "talks will resume").speaker_text == "the foreign minister"
+
+
+def test_quotes_speaker_stops_at_a_dateline_dash() -> None:
+    # A round-up glues items: "... Pyongyang SEOUL -- North Korean leader ..." made the city
+    # names part of the speaker.
+    art = make("Dec. 28 -- Crowds gathered in the square. Velgrad HARBOUR CITY -- Anton Krell told the troops that they would be honored.")
+    q = one(extract_quotes(art), "would be honored")
+    assert q.speaker_text == "Anton Krell"

@@ -979,7 +979,9 @@ class _Extractor:
                     k -= 1
                     n += 1
                     continue
-            if w in (",", ";", ":", "(", ")", "[", "]", "—", "–", '"', "!", "?") or (w == "." and k < i):
+            # A lone hyphen is a dash ("SEOUL -- North Korean leader ..." ends a dateline);
+            # hyphens inside words belong to their tokens ("Jong-un").
+            if w in (",", ";", ":", "(", ")", "[", "]", "—", "–", "-", '"', "!", "?") or (w == "." and k < i):
                 break
             if self.work[ts] in "\"Q":
                 break
