@@ -316,3 +316,37 @@ def test_actors_serialise_on_the_article_and_round_trip(model: Any) -> None:
     assert back.mentions == art.mentions and back.entities == art.entities
     dossier = Dossier(articles=[art], actors=merge_actors([art]))
     assert Dossier.from_json(dossier.to_json()).actors[0].id == dossier.actors[0].id
+
+
+def test_actors_country_possessive_names_its_leader(model: Any) -> None:
+    # A round-up headline's "N. Korea's Kim" is the country's leader, not a later "Kim" of
+    # another family, and not an unknown "Kim".
+    art = make(
+        model,
+        "Dec. 3 -- N. Korea's Kim inspects a new factory in the east.",
+        "In other news, Kim Min-jae scored twice for his club.",
+    )
+    assert actor_of(art, "Kim", 0) == "kim-jong-un"
+    assert actor_of(art, "Kim Min-jae") == "person-kim-min-jae"
+
+
+def test_actors_country_possessive_needs_one_current_leader() -> None:
+    kb = build_kb(
+        [
+            {
+                "titles": {"heads": ["president"], "leaders": ["president"]},
+                "actors": [
+                    {"id": "norway", "name": "Norway", "type": "GPE", "country": "NO"},
+                    {"id": "ana-larsen", "name": "Ana Larsen", "type": "PERSON", "country": "NO", "roles": ["President of Norway"]},
+                    {"id": "piet-larsen", "name": "Piet Larsen", "type": "PERSON", "country": "NO", "roles": ["former President of Norway"]},
+                    {"id": "lia-larsen", "name": "Lia Larsen", "type": "PERSON", "country": "NO", "roles": ["mayor of the capital"]},
+                ],
+            }
+        ]
+    )
+    art = article_from_lines([("title", "A headline"), ("blank", ""), ("body", "Norway's Larsen opened the new bridge on Monday.")])
+    analyse([art])
+    link_actors(art, kb)
+    s = art.raw_text.index("Larsen")
+    # (an invented knowledge base: in it the current president is the only Larsen leading Norway)
+    assert actor_at(art, s, s + 6) == "ana-larsen"

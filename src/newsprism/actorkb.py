@@ -109,6 +109,7 @@ class ActorKB:
     title_modifiers: frozenset[str] = frozenset()
     descriptor_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    leader_titles: frozenset[str] = frozenset()
 
     def add(self, actor: KBActor) -> None:
         self.by_id[actor.id] = actor
@@ -188,6 +189,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     mods: set[str] = set()
     desc: set[str] = set()
     places: set[str] = set()
+    leaders: set[str] = set()
     names_taken: dict[str, str] = {}
     for actor in _from_outlets():
         kb.add(actor)
@@ -196,6 +198,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         titles = doc.get("titles") or {}
         heads.update(str(x).lower() for x in titles.get("heads") or ())
         mods.update(str(x).lower() for x in titles.get("modifiers") or ())
+        leaders.update(str(x).lower() for x in titles.get("leaders") or ())
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
         places.update(str(x).lower() for x in (doc.get("places") or {}).get("heads") or ())
         for row in doc.get("actors") or ():
@@ -215,6 +218,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     kb.title_modifiers = frozenset(mods)
     kb.descriptor_heads = frozenset(desc)
     kb.place_heads = frozenset(places)
+    kb.leader_titles = frozenset(leaders)
     kb.index()
     return kb
 

@@ -282,8 +282,13 @@ class _Builder:
             score = (e.span.start - max(before)) if before else 10**9 + (min(full) - e.span.start)
             if best is None or score < best[0]:
                 best = (score, loc)
-        if best is not None:
+        owned = self._owned_by_country(e, key) if e.label == "PERSON" else None
+        if best is not None and not (owned is not None and best[0] >= 10**9):
+            # (a full name only after this one yields to "N. Korea's Kim": the country's figure)
             self._add(best[1], e.span.start, e.span.end, "short")
+            return
+        if owned is not None:
+            self._add(self._local_kb(owned), e.span.start, e.span.end, "short")
             return
         cands = self.kb.lookup(e.span.text)
         people = [a for a in cands if a.type == "PERSON"]
@@ -297,6 +302,36 @@ class _Builder:
                 self._add(self._local_kb(actor), e.span.start, e.span.end, "name")
                 return
         self._add(self._local_new(e.span.text, e.label, short=e.label == "PERSON"), e.span.start, e.span.end, "name")
+
+    def _owned_by_country(self, e: Entity, key: str) -> KBActor | None:
+        """ "N. Korea's Kim", "Russia's Putin": the country's person of the knowledge base with that name.
+
+        Among several of one family name, the one whose current role is of that country
+        ("Supreme Leader of North Korea", not a party post): a headline's possessive names
+        the country's figure, and its leader first.
+        """
+        before = [x for x in self.art.entities if x.label == "GPE" and x.span.end < e.span.start and self.text[x.span.end : e.span.start] in ("'s ", "' ")]
+        if not before:
+            return None
+        country = next((a for a in self.kb.lookup(before[-1].span.text) if a.type == "GPE" and a.country), None)
+        if country is None:
+            return None
+        people = [
+            a
+            for a in self.kb.by_id.values()
+            if a.type == "PERSON" and a.country == country.country and any(key in name_key(n).split() for n in a.names())
+        ]
+        if len(people) > 1:
+            names = {name_key(n) for n in country.names()}
+
+            def leads(role: str) -> bool:
+                office, _, place = role.lower().rpartition(" of ")
+                if not office or office.startswith(("former ", "late ", "ex-", "acting ")) or name_key(place) not in names:
+                    return False
+                return any(office == t or office.endswith(" " + t) for t in self.kb.leader_titles)
+
+            people = [a for a in people if any(leads(r) for r in a.roles)]
+        return people[0] if len(people) == 1 else None
 
     # -- roles and descriptions ------------------------------------------------------
 
