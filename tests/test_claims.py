@@ -125,3 +125,13 @@ FLOORS = {"claims.found": 0.85, "claims.asserted_by": 0.8, "claims.qualifier": 0
 @pytest.mark.parametrize(("measure", "floor"), sorted(FLOORS.items()))
 def test_claims_seed_floor(seed_scores: dict[str, float], measure: str, floor: float) -> None:
     assert seed_scores.get(measure, 0.0) >= floor, f"{measure} = {seed_scores.get(measure)} < {floor}"
+
+
+def test_claims_identifiers_scores_and_list_days_are_not_figures() -> None:
+    # A round-up's "29 -- ...", a phone number, a plate and a score made claims with units
+    # like "--" and "-781-1234".
+    from newsprism.stages.claims import find_figures
+
+    text = "Call 02-555-0199 now. Plate 0042 was seen. They won 4-1 at home. 29 -- The board met. Police held 12 suspects."
+    figs = find_figures(text, 0, [])
+    assert [(f.value, f.unit) for f in figs] == [(12.0, "suspects")]

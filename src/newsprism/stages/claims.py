@@ -236,7 +236,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
     for m in words[:5]:
         w = m.group(0)
         low = w.lower()
-        if not re.match(r"[\w’'-]+$", w) or low in UNIT_STOP or (got and w[:1].isupper()):
+        if not re.match(r"[\w’'-]+$", w) or not any(c.isalpha() for c in w) or low in UNIT_STOP or (got and w[:1].isupper()):
             break
         if low.endswith(("ing", "ed", "ly")) and got and "-" not in low:
             break  # "containers carrying", "regimes emerged": a verb or adverb ends the noun phrase
@@ -290,6 +290,13 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
             continue  # "one of the ..."
         if re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I):
             continue
+        if not word and not pct and not scale and not cur:
+            if re.match(r"0\d", num):
+                continue  # "0001", "02": an identifier's digits, not a quantity
+            if re.match(r"\s*[-–—•]\s*\d", nxt) or re.search(r"\d\s*[-–—•]\s*$", prev):
+                continue  # digit groups: a phone number, a plate, a score ("4-1")
+            if re.match(r"\s+(?:--|—|–)\s", nxt):
+                continue  # "29 -- ...": a dated list's day
         value = parse_value(num, scale)
         if value is None:
             continue
