@@ -162,6 +162,29 @@ def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
     assert all(a.name != "The Sun" for a in art.actors)
 
 
+@pytest.mark.parametrize(
+    ("line", "want", "unwanted"),
+    [
+        # a wire's bracketed story label names no one
+        ("(LEAD) Harbour council approves the budget", set(), {"LEAD"}),
+        # a dateline's city glued after a name
+        ("Crowds cheered the alliance with Moscow SEOUL -- Officials met in Busan on Monday.", {"Moscow"}, {"Moscow SEOUL"}),
+        # the next sentence's first word glued to a name
+        ("said Mira Holt, a lecturer at Kyungnam UniversityIt is unclear what comes next.", {"Kyungnam University"}, {"Kyungnam UniversityIt"}),
+        # a known person's name closing an organisation's span
+        ("Deputy Chairman of the Security Council Dmitry Medvedev said the ties were strong.", {"Security Council", "Dmitry Medvedev"}, {"Security Council Dmitry Medvedev"}),
+        ("The Kremlin Dmitry Peskov said the ties were strong.", {"Kremlin", "Dmitry Peskov"}, {"Kremlin Dmitry Peskov"}),
+        # names in camel case stay whole
+        ("Officials at LinkedIn and YouTube declined to comment.", {"LinkedIn", "YouTube"}, set()),
+    ],
+)
+def test_nlp_names_glued_to_furniture_are_cut(model: Any, line: str, want: set[str], unwanted: set[str]) -> None:
+    art = make(model, line)
+    names = {e.span.text for e in art.entities}
+    assert want <= names, names
+    assert not (unwanted & names), names
+
+
 def test_nlp_person_name_ends_before_a_list_number(model: Any) -> None:
     art = make(model, "Dec. 1 -- Minister Olga Brandt 2 -- The cabinet met to discuss the budget.")
     assert "Olga Brandt 2" not in {e.span.text for e in art.entities}

@@ -106,6 +106,7 @@ class Furniture:
     caption: re.Pattern[str]
     metadata: re.Pattern[str]
     reprint: re.Pattern[str]
+    slugs: frozenset[str] = frozenset()
 
 
 def _union(patterns: list[str]) -> re.Pattern[str]:
@@ -116,7 +117,7 @@ def _union(patterns: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def furniture() -> Furniture:
-    lists: dict[str, list[str]] = {k: [] for k in ("exact", "strong", "tail", "caption", "metadata", "reprint")}
+    lists: dict[str, list[str]] = {k: [] for k in ("exact", "strong", "tail", "caption", "metadata", "reprint", "slugs")}
     for doc in _load("furniture.json"):
         for k in lists:
             lists[k].extend(doc.get(k, []))
@@ -130,4 +131,5 @@ def furniture() -> Furniture:
         caption=_union(lists["caption"]),
         metadata=re.compile("|".join([f"(?i:{p})" for p in meta] + [f"(?:^[Bb][Yy]{p[3:]})" for p in byline])),
         reprint=_union(lists["reprint"]),
+        slugs=frozenset(fold(x) for x in lists["slugs"]),
     )

@@ -21,12 +21,15 @@ CoNLL-2003 (``evals/conll.py``):
   before a person's name ("President Bill Clinton" -> "Bill Clinton", CoNLL's
   convention; the title is kept as a role by the actors stage);
 * **cut** a name at an unbalanced bracket (a credit run into the text: "(Telegram
-  channel)Maria Zakharova" -> "Maria Zakharova") and a person's name before a trailing
-  bare number (a dated list: "Kim 2 --");
+  channel)Maria Zakharova" -> "Maria Zakharova"), before a sentence's first word glued
+  to it ("UniversityIt"), before a dateline's all-capitals city ("Moscow SEOUL --"), and
+  a person's name before a trailing bare number (a dated list: "Kim 2 --"); a wire's
+  bracketed story label ("(LEAD)", furniture ``slugs``) is no name;
 * **places**: a PERSON ending in a place head of the knowledge base ("Kim Il Sung
   Square") is a facility, and "Kumsusan Palace" + "of the" + "Sun" is one name;
 * **split** a country or demonym fused onto a name: "France Emmanuel Macron"
-  (from "President of France Emmanuel Macron") -> GPE + PERSON;
+  (from "President of France Emmanuel Macron") -> GPE + PERSON; and an organisation
+  fused onto a known person's name ("Security Council Dmitry Medvedev");
 * **extend** an embassy, consulate or mission with the city after "in": "the Russian
   Embassy in Pyongyang" is one organisation (spaCy stops at "Embassy");
 * **knowledge base**: names of the actor knowledge base that the model missed or
@@ -49,6 +52,7 @@ from typing import Any
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Article, Entity, Span
 from newsprism.errors import Errors, InputError
+from newsprism.knowledge import fold, furniture
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -97,6 +101,8 @@ INSTITUTION_HEADS = frozenset({"embassy", "consulate", "mission", "office", "bur
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,])+$")
 TRAILING_NUMBER = re.compile(r"(?:\s+\d+)+$")
+GLUED_WORD = re.compile(r"(?<=[a-z])(?:It|The|He|She|They|We|This|That|But|And|His|Her|Its|Their)$")
+DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 # Not a name's first word: the model sometimes starts a span on a function word.
 ROLES_READ = ("title", "body")
 PROPAGATE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
@@ -225,6 +231,16 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
             t = s + m2.start()
     if e.label in NAME_LABELS:
         s, t = _cut_unbalanced(text, s, t)
+        # Text glued without a space ("Kyungnam UniversityIt said"): a sentence's first word
+        # stuck to the end of a name.
+        m4 = GLUED_WORD.search(text[s:t])
+        if m4:
+            t = s + m4.start()
+        # A dateline run on after a name ("... with Moscow SEOUL -- North Korean leader"):
+        # a closing all-capitals word after words in ordinary case, before a dateline's dash.
+        words = text[s:t].split(" ")
+        if len(words) >= 2 and _caps_word(words[-1]) and not all(_caps_word(w) for w in words[:-1]) and DATELINE_AFTER.match(text[t:]):
+            t = s + len(" ".join(words[:-1]))
     if e.label == "PERSON":
         # A page's running list ("Dec. 29 -- Kim attends ... 30 --") glues the next day's
         # number onto a name; no person's name ends in a bare number.
@@ -245,6 +261,21 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
     if t <= s:
         return None
     return _Ent(s, t, e.label, "rule" if (s, t) != (e.start, e.end) else e.source)
+
+
+def _caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _drop_slugs(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """A wire's bracketed story label ("(LEAD)", "(2nd LD)", furniture ``slugs``) names no one."""
+    slugs = furniture().slugs
+    return [
+        e
+        for e in ents
+        if not (fold(text[e.start : e.end]) in slugs and text[e.start - 1 : e.start] in ("(", "[") and text[e.end : e.end + 1] in (")", "]"))
+    ]
 
 
 def _cut_unbalanced(text: str, s: int, t: int) -> tuple[int, int]:
@@ -324,9 +355,13 @@ def _split_fused(doc: Any, e: _Ent, kb: ActorKB) -> list[_Ent]:
         if not all(t.text[:1].isupper() for t in rest):
             continue
         head_label = _label_of(kb, head.text) if kb.lookup(head.text) or kb.demonym(head.text) else None
-        if head_label not in ("GPE", "NORP", "LOC"):
-            continue
         people = [a for a in kb.lookup(rest.text) or kb.fuzzy(rest.text) if a.type == "PERSON"]
+        if head_label not in ("GPE", "NORP", "LOC"):
+            if e.label == "ORG" and people and len(rest) >= 2:
+                # "Security Council Dmitry Medvedev": a known person's full name closing an
+                # organisation's span (from a title before the name).
+                return [_Ent(head.start_char, head.end_char, "ORG", "rule"), _Ent(rest.start_char, rest.end_char, "PERSON", "rule")]
+            continue
         if people or (e.label == "PERSON" and len(rest) >= 2):
             return [_Ent(head.start_char, head.end_char, head_label or "GPE", "rule"), _Ent(rest.start_char, rest.end_char, "PERSON", "rule")]
     return [e]
@@ -437,6 +472,7 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
         if e is None:
             continue
         ents.extend(_split_fused(doc, e, kb))
+    ents = _drop_slugs(text, ents)
     ents = _places(text, ents, kb)
     ents = _extend_institutions(text, ents)
     ents = _drop_title_words(text, ents, kb)
