@@ -97,6 +97,14 @@ def test_nlp_normalise_keeps_length() -> None:
     raw = "Kim’s “full support”\u00a0for\u202fMoscow"
     assert len(normalise(raw)) == len(raw)
     assert normalise(raw) == "Kim's \"full support\" for Moscow"
+    ruled = "said.------------N. Korea's Kim -- then ==== and a-b"
+    assert len(normalise(ruled)) == len(ruled)
+    assert normalise(ruled) == "said.            N. Korea's Kim -- then      and a-b"
+
+
+@given(st.text(alphabet=st.sampled_from(list("a-=_*#~’ \u00a0")), max_size=40))
+def test_nlp_normalise_is_character_for_character(text: str) -> None:
+    assert len(normalise(text)) == len(text)
 
 
 def test_nlp_offsets_point_into_raw_text_with_curly_apostrophes(model: Any) -> None:
@@ -174,6 +182,10 @@ def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
         # a known person's name closing an organisation's span
         ("Deputy Chairman of the Security Council Dmitry Medvedev said the ties were strong.", {"Security Council", "Dmitry Medvedev"}, {"Security Council Dmitry Medvedev"}),
         ("The Kremlin Dmitry Peskov said the ties were strong.", {"Kremlin", "Dmitry Peskov"}, {"Kremlin Dmitry Peskov"}),
+        # a drawn rule glued to a name ("said.------------N. Korea's Kim")
+        ("Officials met on Monday.------------N. Korea's leader opened a factory.", {"N. Korea"}, {"Korea"}),
+        # two known names across " to "
+        ("State media reported New Year's greetings from China's Xi to N. Korea's leader.", {"Xi", "N. Korea"}, {"Xi to N. Korea"}),
         # names in camel case stay whole
         ("Officials at LinkedIn and YouTube declined to comment.", {"LinkedIn", "YouTube"}, set()),
     ],

@@ -209,9 +209,17 @@ def gazetteer(model: str | None = None) -> Gazetteer:
     return Gazetteer(matcher=matcher, upper=upper, labels=labels)
 
 
+# Rules drawn with characters ("------------", "====", "***"): separators, read as spaces
+# so that "said.------------N. Korea's Kim" keeps "N. Korea" whole.
+RULE_RUN = re.compile(r"[-_=~*#]{3,}")
+
+
 def normalise(text: str) -> str:
-    """The same text with curly quotes and odd spaces made plain, character for character."""
-    return text.translate(NORMALISE)
+    """The same text with curly quotes, odd spaces and drawn rules made plain, character for character."""
+    text = text.translate(NORMALISE)
+    if "--" in text or "__" in text or "==" in text or "~~" in text or "**" in text or "##" in text:
+        text = RULE_RUN.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def _is_all_caps(text: str) -> bool:
@@ -339,6 +347,23 @@ def _places(text: str, ents: list[_Ent], kb: ActorKB) -> list[_Ent]:
         ):
             out[-1] = _Ent(prev.start, e.end, prev.label, "rule")
             continue
+        out.append(e)
+    return out
+
+
+def _split_on_to(text: str, ents: list[_Ent], kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
+    """ "Xi to N. Korea" (from "greeting by China's Xi to N. Korea's Kim"): two known names, one span."""
+    out: list[_Ent] = []
+    for e in ents:
+        frag = text[e.start : e.end]
+        k = frag.find(" to ")
+        if e.label in NAME_LABELS and k > 0:
+            left, right = frag[:k], frag[k + 4 :]
+            ll, rl = gaz.labels.get(name_key(left)), gaz.labels.get(name_key(right))
+            if ll and rl:
+                out.append(_Ent(e.start, e.start + k, ll, "rule"))
+                out.append(_Ent(e.start + k + 4, e.end, rl, "rule"))
+                continue
         out.append(e)
     return out
 
@@ -472,6 +497,7 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
         if e is None:
             continue
         ents.extend(_split_fused(doc, e, kb))
+    ents = _split_on_to(text, ents, kb, gaz)
     ents = _drop_slugs(text, ents)
     ents = _places(text, ents, kb)
     ents = _extend_institutions(text, ents)
