@@ -186,6 +186,10 @@ def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
         ("Officials met on Monday.------------N. Korea's leader opened a factory.", {"N. Korea"}, {"Korea"}),
         # two known names across " to "
         ("State media reported New Year's greetings from China's Xi to N. Korea's leader.", {"Xi", "N. Korea"}, {"Xi to N. Korea"}),
+        # results and listings glued to names
+        ("Goals: Anton Velde 1 goal, Maro Lint 1 goal", {"Anton Velde", "Maro Lint"}, {"Anton Velde 1 goal", "Maro Lint 1 goal"}),
+        ("Velde Rovers: Jaden Mirow 7, Karl Osta 5, Tim Brek 3", {"Karl Osta", "Tim Brek"}, {"Karl Osta 5", "Tim Brek 3"}),
+        ("Tour dates: CA @ Shoreline Amphitheatre, then Channel 4 airs it.", {"Channel 4"}, {"CA @ Shoreline Amphitheatre"}),
         # names in camel case stay whole
         ("Officials at LinkedIn and YouTube declined to comment.", {"LinkedIn", "YouTube"}, set()),
     ],

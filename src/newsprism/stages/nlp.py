@@ -100,7 +100,9 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 INSTITUTION_HEADS = frozenset({"embassy", "consulate", "mission", "office", "bureau", "delegation", "representation"})
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,])+$")
-TRAILING_NUMBER = re.compile(r"(?:\s+\d+)+$")
+TRAILING_NUMBER = re.compile(r"(?:\s+\d+)+(?:\s+goals?)?$")
+TRAILING_SCORE = re.compile(r"(?:\s+\d+\s*[-–]\s*\d+)+$")
+VENUE_AT = re.compile(r"^[^@]*\s@\s+")
 GLUED_WORD = re.compile(r"(?<=[a-z])(?:It|The|He|She|They|We|This|That|But|And|His|Her|Its|Their)$")
 DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 # Not a name's first word: the model sometimes starts a span on a function word.
@@ -246,9 +248,23 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
             t = s + m4.start()
         # A dateline run on after a name ("... with Moscow SEOUL -- North Korean leader"):
         # a closing all-capitals word after words in ordinary case, before a dateline's dash.
+        # A result glued to a name ("Chile 3-0", "Botic van de Zandschulp 6-2") and a listing's
+        # "STATE @ Venue": neither the score nor the state is the name.
+        m5 = TRAILING_SCORE.search(text[s:t])
+        if m5 and m5.start() > 0:
+            t = s + m5.start()
+        m6 = VENUE_AT.match(text[s:t])
+        if m6:
+            s += m6.end()
         words = text[s:t].split(" ")
         if len(words) >= 2 and _caps_word(words[-1]) and not all(_caps_word(w) for w in words[:-1]) and DATELINE_AFTER.match(text[t:]):
             t = s + len(" ".join(words[:-1]))
+    if e.label in ("ORG", "GPE", "FAC", "LOC") and len(text[s:t].split()) >= 3:
+        # A results list's player typed as an organisation ("Jaden Siemans 7"); two-word
+        # names keep their number ("Channel 4", "Formula 1").
+        m7 = TRAILING_NUMBER.search(text[s:t])
+        if m7 and m7.start() > 0:
+            t = s + m7.start()
     if e.label == "PERSON":
         # A page's running list ("Dec. 29 -- Kim attends ... 30 --") glues the next day's
         # number onto a name; no person's name ends in a bare number.
