@@ -36,6 +36,11 @@ def test_events_cues_inflect_and_take_the_longest_phrase() -> None:
     assert _cues("in order to") == []
 
 
+def test_events_demonstrate_that_is_showing_not_protesting() -> None:
+    assert _cues("The study demonstrated that the drug works") == []
+    assert _cues("Thousands demonstrated outside the embassy") == [("PROTEST", "demonstrated")]
+
+
 def _article(
     sentence: str, names: dict[str, tuple[str, str]], dates: dict[str, tuple[str, str]] | None = None
 ) -> Article:
