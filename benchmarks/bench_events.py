@@ -91,16 +91,22 @@ def bench_merge(n: int) -> tuple[float, int, int]:
     return time.perf_counter() - t0, len(events), len(merged)
 
 
-def seed_articles(shared: Path) -> list[Article]:
+def article_stages() -> list[str]:
+    """The per-article stages the claims and events stages read (no corpus stage: none is timed)."""
     from newsprism import settings
-    from newsprism.pipeline import Pipeline, run
+    from newsprism.registry import get_stage
 
-    names = [
+    return [
         n
         for n in settings.DEFAULT_PIPELINE
-        if n not in ("newsprism.claims.v1", "newsprism.events.v1") and "corpus" not in n
+        if n not in ("newsprism.claims.v1", "newsprism.events.v1") and get_stage(n).kind == "article"
     ]
-    return run([shared / "seeds"], Pipeline(names)).articles
+
+
+def seed_articles(shared: Path) -> list[Article]:
+    from newsprism.pipeline import Pipeline, run
+
+    return run([shared / "seeds"], Pipeline(article_stages())).articles
 
 
 def bench_articles(arts: Sequence[Article], rounds: int) -> float:

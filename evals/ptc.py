@@ -48,6 +48,44 @@ def lexicon_system(arts: list[Any], majority: str) -> tuple[dict[str, list[tuple
     return si, tc
 
 
+def flag_rates(shared: Path, dev: list[Any], model: Any, news_docs: int = 80) -> dict[str, Any]:
+    """Spans per 100 sentences in the PTC articles (picked for their propaganda) and in
+    news reports (PolNeAR's train articles: 2016 election coverage by seven outlets across the
+    spectrum), in both modes.
+
+    No gold marks techniques in the news reports; the rate shows how much more the stage
+    reports on propaganda than on news, which is what the precise mode is for.
+    """
+    from newsprism.stages.persuasion import detect
+
+    sys.path.insert(0, str(HERE))
+    import polnear
+
+    def sentences(text: str) -> list[tuple[int, int]]:
+        import re
+
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n.!?]+(?:[.!?]+[\"'”’)]*|$)", text) if m.group(0).strip()]
+
+    pool = polnear.load(shared, "train") if (shared / "datasets" / "polnear").is_dir() else []
+    picked = pool[:: max(1, len(pool) // news_docs)][:news_docs]  # spread over the outlets (files sort by outlet)
+    news = [(d.text, sentences(d.text)) for d in picked]
+    corpora = {"ptc_dev": [(a.text, a.lines()) for a in dev], "polnear_news": news}
+    out: dict[str, Any] = {}
+    for name, docs in corpora.items():
+        n_sent = sum(len(u) for _, u in docs) or 1
+        row: dict[str, Any] = {"documents": len(docs), "sentences": n_sent}
+        for mode, precise in (("tuned", False), ("precise", True)):
+            spans = 0
+            flagged = 0
+            for text, units in docs:
+                found = {(x.start, x.end) for x in detect(text, units, model, precise=precise)}
+                spans += len(found)
+                flagged += sum(1 for s, e in units if any(s <= a < e for a, _ in found))
+            row[mode] = {"spans_per_100_sentences": round(100 * spans / n_sent, 1), "sentences_flagged": round(flagged / n_sent, 3)}
+        out[name] = row
+    return out
+
+
 def evaluate(shared: Path, limit: int | None = None) -> dict[str, Any]:
     from newsprism.stages.persuasion import load_model
     from newsprism.train.datasets import read_ptc
@@ -95,6 +133,7 @@ def evaluate(shared: Path, limit: int | None = None) -> dict[str, Any]:
         "si_f1_thresholds_from_other_half": [round(x, 4) for x in cross],
         "si_f1_halves_at_shipped_thresholds": [round(x, 4) for x in same],
         "targets": {"si_f1": 0.40, "tc_micro_f1": 0.55},
+        "flag_rates": flag_rates(shared, dev, model),
     }
 
 
@@ -120,6 +159,13 @@ def main() -> int:
         f"newsprism SI F1 on each half of dev, thresholds tuned on the other half: {halves[0]:.3f} / {halves[1]:.3f}"
         f" (at the shipped thresholds: {shipped[0]:.3f} / {shipped[1]:.3f})"
     )
+    print("spans per 100 sentences (share of sentences flagged): propaganda articles vs ordinary news reports")
+    for name, row in res["flag_rates"].items():
+        t, p = row["tuned"], row["precise"]
+        print(
+            f"  {name:13s} {row['documents']:3d} docs {row['sentences']:5d} sentences: tuned {t['spans_per_100_sentences']:5.1f} "
+            f"({t['sentences_flagged']:.2f}), precise {p['spans_per_100_sentences']:5.1f} ({p['sentences_flagged']:.2f})"
+        )
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(res, indent=1), encoding="utf-8")
     return 0

@@ -8,7 +8,6 @@ test in full beside textacy.
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -86,15 +85,12 @@ def dev_subset() -> list[pn.Doc]:
 
 
 def test_polnear_dev_subset_quality_floor(dev_subset: list[pn.Doc]) -> None:
-    t0 = time.perf_counter()
     preds = pn.run_newsprism(dev_subset)
-    seconds = time.perf_counter() - t0
     scores = {k: c.scores() for k, c in pn.evaluate(dev_subset, preds).items()}
     assert scores["direct"]["gold"] > 50
     assert scores["direct"]["f1"] >= DIRECT_F1_FLOOR, scores
     assert scores["direct"]["speaker_acc"] >= DIRECT_SPEAKER_FLOOR, scores
     assert scores["all"]["f1"] >= ALL_F1_FLOOR, scores
-    assert seconds < 45
 
 
 def test_polnear_gold_offsets_index_the_text(dev_subset: list[pn.Doc]) -> None:
