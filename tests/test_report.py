@@ -12,6 +12,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -201,3 +202,24 @@ def test_report_stays_light_at_1000_articles() -> None:
     html = render_report(d)
     assert html.count("<template id=") == 1000
     assert 'data-page="25"' in html
+
+
+def test_report_write_streams_the_same_page_and_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import report as R
+
+    d = hostile_dossier()
+    out = R.write_report(d, tmp_path / "r.html")
+    assert out.read_text(encoding="utf-8") == render_report(d)
+    assert not list(tmp_path.glob("*.tmp"))
+
+    import jinja2
+
+    def broken(self: object, fp: Any, encoding: str | None = None, errors: str = "strict") -> None:
+        fp.write(b"<!DOCTYPE html><html><body>half a page")
+        raise RuntimeError("rendering failed half way")
+
+    monkeypatch.setattr(jinja2.environment.TemplateStream, "dump", broken)
+    with pytest.raises(RuntimeError):
+        R.write_report(d, tmp_path / "s.html")
+    assert not (tmp_path / "s.html").exists()
+    assert not list(tmp_path.glob("*.tmp"))
