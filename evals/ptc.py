@@ -159,7 +159,7 @@ def main() -> int:
         f"newsprism SI F1 on each half of dev, thresholds tuned on the other half: {halves[0]:.3f} / {halves[1]:.3f}"
         f" (at the shipped thresholds: {shipped[0]:.3f} / {shipped[1]:.3f})"
     )
-    print("spans per 100 sentences (share of sentences flagged): propaganda articles vs ordinary news reports")
+    print("spans per 100 sentences (share of sentences flagged): PTC propaganda articles vs PolNeAR news reports")
     for name, row in res["flag_rates"].items():
         t, p = row["tuned"], row["precise"]
         print(

@@ -238,3 +238,22 @@ def test_persuasion_ptc_dev_subset_floor() -> None:
     # make eval scores all 53): a retrained model must not fall below them.
     assert si.f1 >= 0.42, si
     assert tc >= 0.41, tc
+
+
+@pytest.mark.skipif(
+    not (SHARED / "datasets" / "ptc-semeval2020").is_dir() or not (SHARED / "datasets" / "polnear").is_dir(),
+    reason="../shared datasets missing",
+)
+def test_persuasion_precise_mode_flags_propaganda_more_than_news() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evals"))
+    from ptc import flag_rates
+
+    from newsprism.train.datasets import read_ptc
+
+    rates = flag_rates(SHARED, read_ptc(SHARED, "dev")[:15], P.load_model(), news_docs=25)
+    ptc, news = rates["ptc_dev"]["precise"], rates["polnear_news"]["precise"]
+    # make eval (53 PTC articles, 80 news reports): 0.14 vs 0.07 of sentences flagged.
+    assert news["sentences_flagged"] <= 0.1, rates
+    assert ptc["sentences_flagged"] >= 1.4 * news["sentences_flagged"], rates
