@@ -248,9 +248,8 @@ def test_persuasion_precise_mode_flags_propaganda_more_than_news() -> None:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evals"))
-    from ptc import flag_rates
-
     from newsprism.train.datasets import read_ptc
+    from ptc import flag_rates
 
     rates = flag_rates(SHARED, read_ptc(SHARED, "dev")[:15], P.load_model(), news_docs=25)
     ptc, news = rates["ptc_dev"]["precise"], rates["polnear_news"]["precise"]
