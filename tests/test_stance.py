@@ -113,3 +113,15 @@ def test_stance_stage_and_profiles_rekey_and_gather() -> None:
     d = corpus.factory(**corpus.defaults)(Dossier(articles=[a1, a2]))
     assert d.articles[0].ext["outlet_profile"]["outlet"] == "Outlet A"
     assert d.persuasion == [p for a in d.articles for p in a.persuasion]
+
+
+def test_stance_an_act_done_to_the_subject_is_not_the_subjects() -> None:
+    # "Freedonia is not simply responding to threats": the threats are someone else's, unnamed;
+    # the subject used to take the full weight of the event word.
+    art = make("The Ministry says Freedonia is not simply responding to threats.", "Freedonia met Ukraine on Monday.", title="Freedonia and the Ministry")
+    stance, _ = stance_of(art)
+    assert stance.get("org-ministry", "neutral") == "neutral"
+    assert stance.get("freedonia", "neutral") == "neutral"
+    # The doer, when named, still carries it.
+    art2 = make("Russia's threats against Ukraine grew.", title="Russia and Ukraine")
+    assert stance_of(art2)[0]["russia"] == "critical"

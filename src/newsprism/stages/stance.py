@@ -58,6 +58,8 @@ OTHERS = 0.3  # weight of the sentence's other actors
 MAIN_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PATIENT_LINK = frozenset({"of", "against", "on", "into", "in", "upon"})
 POSSESSIVE = frozenset({"its", "their", "his", "her"})
+# Words before an event noun that make it the object of the clause ("responding to threats").
+OBJECT_OF = frozenset({"to", "against", "amid", "despite", "over", "about", "from", "with", "facing", "face"})
 PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b", re.I)
 
 
@@ -164,14 +166,20 @@ def _targets(term: Term, i: int, j: int, toks: Sequence[Token], mentions: Sequen
         between = {t.low for t in toks[m.tok : i]}
         if "'s" in between or "'" in between or "s" in between or toks[m.tok].low in POSSESSIVE:
             main = [k]
+    unnamed = False
     if not main and term.kind == "event":
-        subj = [k for k, m in enumerate(mentions) if m.tok < i and k not in patients]
-        main = [subj[0]] if subj else []
+        if i > 0 and toks[i - 1].low in OBJECT_OF:
+            # "responding to threats", "amid aggression": the act is someone else's, unnamed
+            # here; the sentence's subject did not do it, and nobody is judged in full.
+            unnamed = True
+        else:
+            subj = [k for k, m in enumerate(mentions) if m.tok < i and k not in patients]
+            main = [subj[0]] if subj else []
     if not main and term.kind == "quality":
         after = [k for k, m in enumerate(mentions) if j <= m.tok <= j + 3]
         if after:
             main = [after[0]]
-    if not main:
+    if not main and not unnamed:
         dist = [(min(abs(m.tok - i), abs(m.tok - j)), k) for k, m in enumerate(mentions) if k not in patients or term.kind != "event"]
         if dist:
             main = [min(dist)[1]]
