@@ -86,6 +86,30 @@ def test_metadata_outlet_from_copyright_line() -> None:
     assert art.outlet == "The Guardian"
 
 
+def test_metadata_provided_by_credit_and_sentences_about_outlets_do_not_name_the_page() -> None:
+    # "© Provided by X" made "Provided" the outlet; an embedded post about Fox News made Fox News it.
+    art = meta(
+        article_from_lines(
+            [
+                ("title", "Strike at Calderra"),
+                ("boilerplate", "© Provided by Harbour Media Inc. Dockers leave the port on Friday."),
+                ("body", PARA),
+                ("boilerplate", "Fox News will file an amicus brief in support of the dockers and the union."),
+            ]
+        )
+    )
+    assert art.outlet is None, art.evidence["outlet"]
+
+
+def test_metadata_outlet_from_an_appeal_in_the_pages_own_voice() -> None:
+    art = meta(
+        article_from_lines(
+            [("title", "Strike at Calderra"), ("body", PARA), ("boilerplate", "Join our new verified Reuters Telegram channel and get the news first!")]
+        )
+    )
+    assert art.outlet == "Reuters"
+
+
 def test_metadata_wire_credit_at_paragraph_end() -> None:
     body2 = "Cargo ships were queuing offshore by Wednesday afternoon, shipping data showed. (AP)"
     art = meta(article_from_lines([("title", "Strike at Calderra"), ("body", PARA), ("body", body2)]))

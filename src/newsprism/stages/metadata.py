@@ -27,6 +27,10 @@ from newsprism.registry import stage
 FOLLOW = re.compile(r"^\s*follow\s+(?:us\s+on\s+\S+\s*)?@?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s*$", re.I)
 TEAM = re.compile(r"\bthe\s+([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s+team\b")
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})")
+PROVIDED = re.compile(r"(?:Provided|Courtesy|Supplied)\b", re.I)
+# A bare outlet name votes only from a line this short: mastheads and menus, not sentences.
+FURNITURE_WORDS = 8
+SELF_REFERENCE = re.compile(r"\b(?:our|us|we)\b", re.I)
 REPRINT_SOURCE = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared|posted)\s+(?:by|in|on|at)\s+"
     r"|\brepublished\s+from\s+|\breprinted\s+from\s+|\bsyndicated\s+from\s+|\bcross-?posted\s+from\s+"
@@ -124,12 +128,20 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
                 candidates.append((m2.group(1), f"line {ln.n}: {text.strip()!r}", 2))
         # A copyright line names the page's publisher even when we do not know it.
         for m2 in COPYRIGHT.finditer(text):
+            if PROVIDED.match(text, m2.start(1)):
+                continue  # "© Provided by X": a syndicated item's or photo's provider, not this page
             name = re.sub(r"\s+(?:\d{4}|All Rights Reserved|Ltd|Inc|LLC)\b.*$", "", m2.group(1), flags=re.I).strip(" .,")
             if name and not re.match(r"^(?:All|Rights|The)$", name, re.I):
                 candidates.append((name, f"line {ln.n}: {text.strip()!r}", 2))
+        # Furniture names the page in a masthead or menu (a short line) or in its own appeals
+        # ("Join our ... AMN Telegram channel"); a longer line naming an outlet is a sentence
+        # about it ("Fox News will file a brief ...").
+        short = len(text.split()) <= FURNITURE_WORDS or SELF_REFERENCE.search(text) is not None
         for m3 in pat.finditer(text):
             if not any(ch.isupper() for ch in m3.group(0)):
                 continue  # "independent reporting", "express delivery": a word, not a name
+            if not short:
+                continue
             candidates.append((m3.group(0), f"line {ln.n}: {text.strip()!r}", 1))
         for name, ev, weight in candidates:
             canon = _canonical(name, table)
