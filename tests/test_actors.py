@@ -190,6 +190,11 @@ def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
         ("Goals: Anton Velde 1 goal, Maro Lint 1 goal", {"Anton Velde", "Maro Lint"}, {"Anton Velde 1 goal", "Maro Lint 1 goal"}),
         ("Velde Rovers: Jaden Mirow 7, Karl Osta 5, Tim Brek 3", {"Karl Osta", "Tim Brek"}, {"Karl Osta 5", "Tim Brek 3"}),
         ("Tour dates: CA @ Shoreline Amphitheatre, then Channel 4 airs it.", {"Channel 4"}, {"CA @ Shoreline Amphitheatre"}),
+        # two names read as one, a web address, a headline's colon, a glued "As"
+        ("Reporters from The Intercept and The New Yorker asked questions.", {"Intercept", "New Yorker"}, {"Intercept and The New Yorker"}),
+        ("Release https://t.co/abc123 was posted by Sean CampbellAs the crowd watched.", {"Sean Campbell"}, {"Sean CampbellAs"}),
+        ("Procter and Gamble and the Department of Health and Human Services agreed.", {"Procter and Gamble", "Department of Health and Human Services"}, set()),
+        ("The band AC/DC played on.", {"AC/DC"}, set()),
         # names in camel case stay whole
         ("Officials at LinkedIn and YouTube declined to comment.", {"LinkedIn", "YouTube"}, set()),
     ],

@@ -23,8 +23,10 @@ CoNLL-2003 (``evals/conll.py``):
 * **cut** a name at an unbalanced bracket (a credit run into the text: "(Telegram
   channel)Maria Zakharova" -> "Maria Zakharova"), before a sentence's first word glued
   to it ("UniversityIt"), before a dateline's all-capitals city ("Moscow SEOUL --"), and
-  a person's name before a trailing bare number (a dated list: "Kim 2 --"); a wire's
-  bracketed story label ("(LEAD)", furniture ``slugs``) is no name;
+  a person's name before a trailing bare number (a dated list: "Kim 2 --"), and at a web
+  address or a colon; a wire's bracketed story label ("(LEAD)", furniture ``slugs``) is
+  no name; two names read as one are split ("The Intercept and The New Yorker",
+  "Obama/Clinton");
 * **places**: a PERSON ending in a place head of the knowledge base ("Kim Il Sung
   Square") is a facility, and "Kumsusan Palace" + "of the" + "Sun" is one name;
 * **split** a country or demonym fused onto a name: "France Emmanuel Macron"
@@ -95,6 +97,7 @@ NORMALISE = str.maketrans(
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 # The model confuses these freely ("DPRK" ORG, "Yonhap" NORP, "Ukrainian" GPE); the
 # knowledge base may move a span between them.
+ACTOR_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 PLACE_ORG = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "lt", "col", "capt", "sgt", "rep", "sen", "gov", "st"})
 INSTITUTION_HEADS = frozenset({"embassy", "consulate", "mission", "office", "bureau", "delegation", "representation"})
@@ -103,7 +106,12 @@ TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,])+$")
 TRAILING_NUMBER = re.compile(r"(?:\s+\d+)+(?:\s+goals?)?$")
 TRAILING_SCORE = re.compile(r"(?:\s+\d+\s*[-–]\s*\d+)+$")
 VENUE_AT = re.compile(r"^[^@]*\s@\s+")
-GLUED_WORD = re.compile(r"(?<=[a-z])(?:It|The|He|She|They|We|This|That|But|And|His|Her|Its|Their)$")
+GLUED_WORD = re.compile(
+    r"(?<=[a-z])(?:It|The|He|She|They|We|This|That|But|And|His|Her|Its|Their|As|If|When|After|Before|While|Since|There|What|Why|How|Who)$"
+)
+URL_IN_NAME = re.compile(r"\s*(?:https?://|www\.)\S*")
+COLON_IN_NAME = re.compile(r":\s")
+JOINED = re.compile(r"\s+and\s+(?=[Tt]he\s+[A-Z])|(?<=[A-Za-z]{3})/(?=[A-Z][A-Za-z]{2})")
 DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 # Not a name's first word: the model sometimes starts a span on a function word.
 ROLES_READ = ("title", "body")
@@ -246,6 +254,12 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
         m4 = GLUED_WORD.search(text[s:t])
         if m4:
             t = s + m4.start()
+        # No name holds a web address or a colon ("Release https://t.co/...", "Sharia New
+        # Mexico: Islamic" from a headline); titles of works may, and are not cut here.
+        if e.label in ACTOR_NAME_LABELS:
+            m8 = URL_IN_NAME.search(text[s:t]) or COLON_IN_NAME.search(text[s:t])
+            if m8:
+                t = s + m8.start()
         # A dateline run on after a name ("... with Moscow SEOUL -- North Korean leader"):
         # a closing all-capitals word after words in ordinary case, before a dateline's dash.
         # A result glued to a name ("Chile 3-0", "Botic van de Zandschulp 6-2") and a listing's
@@ -365,6 +379,35 @@ def _places(text: str, ents: list[_Ent], kb: ActorKB) -> list[_Ent]:
             continue
         out.append(e)
     return out
+
+
+def _split_joined(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """Two names the model read as one: "The Intercept and The New Yorker", "Obama/Clinton".
+
+    Only "and" before "the" + a capital ("Procter and Gamble", "Health and Human Services"
+    stay whole) and a slash between words of three letters or more ("AC/DC" stays whole).
+    """
+    out: list[_Ent] = []
+    for e in ents:
+        frag = text[e.start : e.end]
+        if e.label not in ACTOR_NAME_LABELS or not JOINED.search(frag):
+            out.append(e)
+            continue
+        pos = 0
+        for m in JOINED.finditer(frag):
+            if m.start() > pos:
+                out.append(_Ent(e.start + pos, e.start + m.start(), e.label, "rule"))
+            pos = m.end()
+        if pos < len(frag):
+            out.append(_Ent(e.start + pos, e.end, e.label, "rule"))
+    kept = []
+    for e in out:
+        the = LEADING_THE.match(text[e.start : e.end])
+        if the and e.source == "rule" and e.end - e.start > the.end():
+            e = _Ent(e.start + the.end(), e.end, e.label, "rule")
+        if text[e.start : e.end].strip():
+            kept.append(e)
+    return kept
 
 
 def _split_on_to(text: str, ents: list[_Ent], kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
@@ -513,6 +556,7 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
         if e is None:
             continue
         ents.extend(_split_fused(doc, e, kb))
+    ents = _split_joined(text, ents)
     ents = _split_on_to(text, ents, kb, gaz)
     ents = _drop_slugs(text, ents)
     ents = _places(text, ents, kb)
