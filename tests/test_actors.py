@@ -161,7 +161,7 @@ def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
     art = make(
         model,
         "Thousands marched across Kim Il Sung Square on Sunday.",
-        "The leader later laid flowers at the Kumsusan Palace of the Sun with his family.",
+        "The leader later laid flowers inside the Kumsusan Palace of the Sun with his family.",
     )
     ents = {e.span.text: e.label for e in art.entities}
     assert ents.get("Kim Il Sung Square") == "FAC"
@@ -180,7 +180,7 @@ def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
         # the next sentence's first word glued to a name
         ("said Mira Holt, a lecturer at Kyungnam UniversityIt is unclear what comes next.", {"Kyungnam University"}, {"Kyungnam UniversityIt"}),
         # a known person's name closing an organisation's span
-        ("Deputy Chairman of the Security Council Dmitry Medvedev said the ties were strong.", {"Security Council", "Dmitry Medvedev"}, {"Security Council Dmitry Medvedev"}),
+        ("A letter from the Federation Council Sergei Lavrov arrived.", {"Federation Council", "Sergei Lavrov"}, {"Federation Council Sergei Lavrov"}),
         ("The Kremlin Dmitry Peskov said the ties were strong.", {"Kremlin", "Dmitry Peskov"}, {"Kremlin Dmitry Peskov"}),
         # a drawn rule glued to a name ("said.------------N. Korea's Kim")
         ("Officials met on Monday.------------N. Korea's leader opened a factory.", {"N. Korea"}, {"Korea"}),
@@ -191,7 +191,7 @@ def test_nlp_place_named_like_a_person_is_a_facility(model: Any) -> None:
         ("Velde Rovers: Jaden Mirow 7, Karl Osta 5, Tim Brek 3", {"Karl Osta", "Tim Brek"}, {"Karl Osta 5", "Tim Brek 3"}),
         ("Tour dates: CA @ Shoreline Amphitheatre, then Channel 4 airs it.", {"Channel 4"}, {"CA @ Shoreline Amphitheatre"}),
         # two names read as one, a web address, a headline's colon, a glued "As"
-        ("Reporters from The Intercept and The New Yorker asked questions.", {"Intercept", "New Yorker"}, {"Intercept and The New Yorker"}),
+        ("The letter was signed by The Intercept and The New Yorker on Monday.", {"Intercept", "New Yorker"}, {"Intercept and The New Yorker"}),
         ("Release https://t.co/abc123 was posted by Sean CampbellAs the crowd watched.", {"Sean Campbell"}, {"Sean CampbellAs"}),
         ("Procter and Gamble and the Department of Health and Human Services agreed.", {"Procter and Gamble", "Department of Health and Human Services"}, set()),
         ("The band AC/DC played on.", {"AC/DC"}, set()),

@@ -87,14 +87,14 @@ def test_metadata_outlet_from_copyright_line() -> None:
 
 
 def test_metadata_provided_by_credit_and_sentences_about_outlets_do_not_name_the_page() -> None:
-    # "© Provided by X" made "Provided" the outlet; an embedded post about Fox News made Fox News it.
+    # "© Provided by X" made "Provided" the outlet; an embedded post about Fox News made it Fox News.
     art = meta(
         article_from_lines(
             [
                 ("title", "Strike at Calderra"),
                 ("boilerplate", "© Provided by Harbour Media Inc. Dockers leave the port on Friday."),
                 ("body", PARA),
-                ("boilerplate", "Fox News will file an amicus brief in support of the dockers and the union."),
+                ("boilerplate", "Fox News plans to back the dockers' union with a court filing next week."),
             ]
         )
     )

@@ -31,7 +31,7 @@ CoNLL-2003 (``evals/conll.py``):
   Square") is a facility, and "Kumsusan Palace" + "of the" + "Sun" is one name;
 * **split** a country or demonym fused onto a name: "France Emmanuel Macron"
   (from "President of France Emmanuel Macron") -> GPE + PERSON; and an organisation
-  fused onto a known person's name ("Security Council Dmitry Medvedev");
+  fused onto a known person's name ("Federation Council Sergei Lavrov");
 * **extend** an embassy, consulate or mission with the city after "in": "the Russian
   Embassy in Pyongyang" is one organisation (spaCy stops at "Embassy");
 * **knowledge base**: names of the actor knowledge base that the model missed or
@@ -442,7 +442,7 @@ def _split_fused(doc: Any, e: _Ent, kb: ActorKB) -> list[_Ent]:
         people = [a for a in kb.lookup(rest.text) or kb.fuzzy(rest.text) if a.type == "PERSON"]
         if head_label not in ("GPE", "NORP", "LOC"):
             if e.label == "ORG" and people and len(rest) >= 2:
-                # "Security Council Dmitry Medvedev": a known person's full name closing an
+                # "Federation Council Sergei Lavrov": a known person's full name closing an
                 # organisation's span (from a title before the name).
                 return [_Ent(head.start_char, head.end_char, "ORG", "rule"), _Ent(rest.start_char, rest.end_char, "PERSON", "rule")]
             continue
