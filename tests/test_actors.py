@@ -394,3 +394,22 @@ def test_actors_country_possessive_needs_one_current_leader() -> None:
     s = art.raw_text.index("Larsen")
     # (an invented knowledge base: in it the current president is the only Larsen leading Norway)
     assert actor_at(art, s, s + 6) == "ana-larsen"
+
+
+def test_actors_lone_family_name_in_a_one_country_story_is_its_leader(model: Any) -> None:
+    # "under Kim's regional policy" in a round-up about North Korea, with no fuller name.
+    art = make(
+        model,
+        "North Korea opened two factories this week, North Korea's state media said.",
+        "Officials in North Korea said more would follow under Kim's regional policy.",
+        title="North Korea opens factories",
+    )
+    assert actor_of(art, "Kim") == "kim-jong-un"
+    # In a story about another country the same name stays unknown.
+    other = make(
+        model,
+        "Norway opened two factories this week, Norway's government said.",
+        "Officials in Norway said more would follow under Kim's regional policy.",
+        title="Norway opens factories",
+    )
+    assert actor_of(other, "Kim") != "kim-jong-un"

@@ -283,6 +283,8 @@ class _Builder:
             if best is None or score < best[0]:
                 best = (score, loc)
         owned = self._owned_by_country(e, key) if e.label == "PERSON" else None
+        if owned is None and best is None and e.label == "PERSON" and not self.kb.lookup(e.span.text):
+            owned = self._leader_of_the_story(key)
         if best is not None and not (owned is not None and best[0] >= 10**9):
             # (a full name only after this one yields to "N. Korea's Kim": the country's figure)
             self._add(best[1], e.span.start, e.span.end, "short")
@@ -314,15 +316,24 @@ class _Builder:
         if not before:
             return None
         country = next((a for a in self.kb.lookup(before[-1].span.text) if a.type == "GPE" and a.country), None)
-        if country is None:
+        if country is None or country.country is None:
             return None
+        return self._named_of_country(country.country, key, leaders_only=False)
+
+    def _leader_of_the_story(self, key: str) -> KBActor | None:
+        """A lone family name in an article about one country ("under Kim's policy"): that
+        country's current leader of that name, when the article names no one fuller."""
+        ranked = self.countries.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] <= ranked[1][1]) or ranked[0][1] < 2:
+            return None
+        return self._named_of_country(ranked[0][0], key, leaders_only=True)
+
+    def _named_of_country(self, code: str, key: str, leaders_only: bool) -> KBActor | None:
         people = [
-            a
-            for a in self.kb.by_id.values()
-            if a.type == "PERSON" and a.country == country.country and any(key in name_key(n).split() for n in a.names())
+            a for a in self.kb.by_id.values() if a.type == "PERSON" and a.country == code and any(key in name_key(n).split() for n in a.names())
         ]
-        if len(people) > 1:
-            names = {name_key(n) for n in country.names()}
+        if len(people) > 1 or leaders_only:
+            names = {name_key(n) for a in self.kb.by_id.values() if a.type == "GPE" and a.country == code and not a.metonym_of for n in a.names()}
 
             def leads(role: str) -> bool:
                 office, _, place = role.lower().rpartition(" of ")
