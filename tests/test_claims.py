@@ -135,3 +135,10 @@ def test_claims_identifiers_scores_and_list_days_are_not_figures() -> None:
     text = "Call 02-555-0199 now. Plate 0042 was seen. They won 4-1 at home. 29 -- The board met. Police held 12 suspects."
     figs = find_figures(text, 0, [])
     assert [(f.value, f.unit) for f in figs] == [(12.0, "suspects")]
+
+
+def test_claims_hyphenated_unit_loses_its_hyphen() -> None:
+    from newsprism.stages.claims import find_figures
+
+    figs = find_figures("The firm showed a 16-inch laptop after a three-hour event.", 0, [])
+    assert [f.unit.split()[0] for f in figs] == ["inch", "hour"]

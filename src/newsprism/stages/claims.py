@@ -247,6 +247,11 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
     # A bare modifier is not a unit ("the 152mm"): keep only phrases ending in a word.
     while got and re.match(r"^\d", got[-1]):
         got.pop()
+    # "16-inch", "three-hour": the hyphen joins the number to its unit; it is not the unit's.
+    if got and got[0].startswith("-"):
+        got[0] = got[0].lstrip("-")
+        if not got[0]:
+            got.pop(0)
     return " ".join(got), end
 
 
@@ -476,8 +481,10 @@ class _Claims:
         """A few words on what the figure measures: the verb before it, its unit, where it goes."""
         raw = self.art.raw_text
         before = raw[u.start : fig.start].split()
+        unit_words = set(fig.unit.lower().split())
         verb = next(
-            (w for w in reversed(before[-4:]) if w.isalpha() and w.islower() and w not in UNIT_STOP and len(w) > 3), ""
+            (w for w in reversed(before[-4:]) if w.isalpha() and w.islower() and w not in UNIT_STOP and len(w) > 3 and w not in unit_words),
+            "",
         )
         after = raw[fig.end : u.end]
         pp = re.match(r"\s+((?:to|from|in|into|for|of|at)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]+)*)", after)
