@@ -411,7 +411,7 @@ def _split_joined(text: str, ents: list[_Ent]) -> list[_Ent]:
 
 
 def _split_on_to(text: str, ents: list[_Ent], kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
-    """ "Xi to N. Korea" (from "greeting by China's Xi to N. Korea's Kim"): two known names, one span."""
+    """ "Xi to N. Korea" (from "a message from China's Xi to N. Korea's leader"): two known names, one span."""
     out: list[_Ent] = []
     for e in ents:
         frag = text[e.start : e.end]
