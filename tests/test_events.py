@@ -284,3 +284,12 @@ def test_events_target_is_not_the_actors_own_side_or_organisation() -> None:
     xi.roles = ["general secretary of the Communist Party of China"]
     acc = next(e for e in extract_events(art) if e.plover == "ACCUSE")
     assert acc.actors == ["xi"] and acc.targets == ["japan"]
+
+
+def test_events_a_building_does_not_act() -> None:
+    art = _article(
+        "Gifts arrived at the Harbour Palace, which delivered them to Vesnia.",
+        {"Harbour Palace": ("entity-harbour-palace", "FAC"), "Vesnia": ("vesnia", "GPE")},
+    )
+    for e in extract_events(art):
+        assert "entity-harbour-palace" not in e.actors, e

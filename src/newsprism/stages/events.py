@@ -707,7 +707,8 @@ class _Reader:
         if i >= j:
             return []
         s, e = u.toks[i].start, u.toks[j - 1].end
-        parties = [p for p in self.parties(u) if p.start >= s and p.end <= e and (keep_places or p.kind != "place")]
+        # Places do not act: a metonym used as a place, and buildings ("the Kumsusan Palace ...").
+        parties = [p for p in self.parties(u) if p.start >= s and p.end <= e and (keep_places or (p.kind != "place" and p.type != "FAC"))]
         out: list[tuple[int, str]] = []
         for n, p in enumerate(parties):
             k = self._tok_index(u, p.start)
