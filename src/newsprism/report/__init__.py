@@ -21,6 +21,8 @@ from __future__ import annotations
 import base64
 import gc
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,18 +71,24 @@ def render_view(view: View) -> str:
     return _environment().get_template("report.html.j2").render(**_context(view))
 
 
-def render_report(dossier: Dossier) -> str:
-    """The report of ``dossier`` as one self-contained HTML page."""
-    # The view and the page are millions of short-lived strings and small records that
-    # form no cycles; the cyclic collector's full passes over them made time grow faster
-    # than the dossier (10k articles took 15x as long as 1k with it on).
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """The view and the page are millions of short-lived strings and small records that
+    form no cycles; the cyclic collector's full passes over them made time grow faster
+    than the dossier (10k articles took 15x as long as 1k with it on)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return render_view(build_view(dossier))
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def render_report(dossier: Dossier) -> str:
+    """The report of ``dossier`` as one self-contained HTML page."""
+    with _without_cyclic_gc():
+        return render_view(build_view(dossier))
 
 
 def write_report(dossier: Dossier, path: str | Path) -> Path:
@@ -92,19 +100,15 @@ def write_report(dossier: Dossier, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    enabled = gc.isenabled()
-    gc.disable()  # as in render_report
     try:
-        view = build_view(dossier)
-        stream = _environment().get_template("report.html.j2").stream(**_context(view))
-        stream.enable_buffering(1024)
-        with tmp.open("wb") as fh:
-            stream.dump(fh, encoding="utf-8")
+        with _without_cyclic_gc():
+            view = build_view(dossier)
+            stream = _environment().get_template("report.html.j2").stream(**_context(view))
+            stream.enable_buffering(1024)
+            with tmp.open("wb") as fh:
+                stream.dump(fh, encoding="utf-8")
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    finally:
-        if enabled:
-            gc.enable()
     tmp.replace(path)
     return path

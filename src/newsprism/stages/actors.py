@@ -282,11 +282,12 @@ class _Builder:
             score = (e.span.start - max(before)) if before else 10**9 + (min(full) - e.span.start)
             if best is None or score < best[0]:
                 best = (score, loc)
-        owned = self._owned_by_country(e, key) if e.label == "PERSON" else None
+        # A country's possessive ("N. Korea's Kim") outranks a full name found only after this
+        # one; a full name before it wins outright, so nothing more is looked up then.
+        owned = self._owned_by_country(e, key) if e.label == "PERSON" and (best is None or best[0] >= 10**9) else None
         if owned is None and best is None and e.label == "PERSON" and not self.kb.lookup(e.span.text):
             owned = self._leader_of_the_story(key)
-        if best is not None and not (owned is not None and best[0] >= 10**9):
-            # (a full name only after this one yields to "N. Korea's Kim": the country's figure)
+        if best is not None and owned is None:
             self._add(best[1], e.span.start, e.span.end, "short")
             return
         if owned is not None:
