@@ -413,3 +413,52 @@ def test_actors_lone_family_name_in_a_one_country_story_is_its_leader(model: Any
         title="Norway opens factories",
     )
     assert actor_of(other, "Kim") != "kim-jong-un"
+
+
+def test_actors_the_north_is_the_country_the_article_names(model: Any) -> None:
+    # "the North" after "North Korea": an ellipsis of the knowledge base (``ellipses``).
+    art = make(
+        model,
+        "North Korea fired two missiles into the sea on Tuesday, South Korea's military said.",
+        "The North has tested more than a dozen missiles this year, and the South has protested each launch.",
+    )
+    assert actor_of(art, "North", 1) == "north-korea"
+    assert actor_of(art, "South", 0) == "south-korea"
+
+
+def test_actors_an_ellipsis_needs_its_actor_named() -> None:
+    kb = build_kb(
+        [
+            {
+                "actors": [
+                    {"id": "north-vesnia", "name": "North Vesnia", "type": "GPE", "country": "XV", "ellipses": ["North"]},
+                    {"id": "north-orlia", "name": "North Orlia", "type": "GPE", "country": "XO", "ellipses": ["North"]},
+                ],
+            }
+        ]
+    )
+
+    def north_of(*body: str) -> str | None:
+        art = article_from_lines([("title", "A headline"), ("blank", ""), *[("body", b) for b in body]])
+        analyse([art])
+        for e in art.entities:  # the model's label for the bare word varies; make it a place
+            if e.span.text == "North":
+                break
+        else:
+            pytest.skip("the model found no entity 'North' here")
+        link_actors(art, kb)
+        return actor_at(art, e.span.start, e.span.end)
+
+    said = "The North denied the report on Monday."
+    assert north_of("North Vesnia closed its border.", said) == "north-vesnia"
+    # Two named actors claim the word: neither gets it.
+    assert north_of("North Vesnia and North Orlia closed their border.", said) not in ("north-vesnia", "north-orlia")
+    # Not named in the article: the word is left alone.
+    assert north_of("Talks resumed in the capital.", said) not in ("north-vesnia", "north-orlia")
+
+
+def test_nlp_possessor_before_a_known_name_is_cut(model: Any) -> None:
+    # "the North's Korean Central News Agency": the agency, not an unknown organisation.
+    art = make(model, "The North's Korean Central News Agency reported the launch on Friday.")
+    assert actor_of(art, "Korean Central News Agency") == "kcna"
+    assert not any(a.id.startswith("entity-north") for a in art.actors)

@@ -74,6 +74,7 @@ class KBActor:
     demonyms: tuple[str, ...] = ()
     metonym_of: str | None = None
     gender: str | None = None
+    ellipses: tuple[str, ...] = ()  # bare words that stand for it where it is named ("the North")
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> KBActor:
@@ -88,6 +89,7 @@ class KBActor:
             demonyms=tuple(str(a) for a in d.get("demonyms") or ()),
             metonym_of=d.get("metonym_of"),
             gender=d.get("gender"),
+            ellipses=tuple(str(a) for a in d.get("ellipses") or ()),
         )
 
     def names(self) -> tuple[str, ...]:
@@ -103,6 +105,8 @@ class ActorKB:
     by_key: dict[str, list[str]] = field(default_factory=dict)
     # folded demonym -> country id ("north korean" -> "north-korea")
     by_demonym: dict[str, str] = field(default_factory=dict)
+    # folded ellipsis -> ids of the actors it may stand for ("north" -> ["north-korea"])
+    by_ellipsis: dict[str, list[str]] = field(default_factory=dict)
     # (token count, first letter) -> folded multi-word person and organisation keys, for fuzzy lookups
     blocks: dict[tuple[int, str], list[str]] = field(default_factory=dict)
     title_heads: frozenset[str] = frozenset()
@@ -118,6 +122,7 @@ class ActorKB:
         """(Re)build the name indexes from ``by_id``."""
         self.by_key.clear()
         self.by_demonym.clear()
+        self.by_ellipsis.clear()
         self.blocks.clear()
         for actor in self.by_id.values():
             for name in actor.names():
@@ -134,6 +139,8 @@ class ActorKB:
                         block.append(key)
             for dem in actor.demonyms:
                 self.by_demonym.setdefault(name_key(dem), actor.id)
+            for word in actor.ellipses:
+                self.by_ellipsis.setdefault(name_key(word), []).append(actor.id)
 
     def lookup(self, text: str) -> list[KBActor]:
         """Every actor that has ``text`` (folded) as its name or an alias."""

@@ -26,7 +26,9 @@ becomes a mention of an actor:
    news style writes a surname only after the full name (AP Stylebook, "names").
    Two Kims in one article are kept apart by position; a surname is never linked
    by itself to a knowledge-base person unless the knowledge base lists it as that
-   person's alias ("Putin").
+   person's alias ("Putin"). A bare word that the knowledge base lists as an actor's
+   ``ellipses`` ("the North", "the Kingdom") goes to that actor when the article names
+   it, and to no one when it names two that claim the word.
 6. **Definite descriptions** "the embassy", "the ministry" (heads in
    ``actors.json`` ``descriptors``) go to the nearest organisation before them
    whose name has that word; "North Korea's leader" goes to the person the article
@@ -270,6 +272,10 @@ class _Builder:
         if key in self.acronyms:
             self._add(self.locals[self.acronyms[key]], e.span.start, e.span.end, "acronym")
             return
+        named = self._ellipsis_of(key)
+        if named is not None:
+            self._add(named, e.span.start, e.span.end, "short")
+            return
         best: tuple[int, _Local] | None = None
         for loc in self.locals.values():
             if loc.type != "PERSON" or key not in loc.tokens():
@@ -305,6 +311,16 @@ class _Builder:
                 self._add(self._local_kb(actor), e.span.start, e.span.end, "name")
                 return
         self._add(self._local_new(e.span.text, e.label, short=e.label == "PERSON"), e.span.start, e.span.end, "name")
+
+    def _ellipsis_of(self, key: str) -> _Local | None:
+        """ "the North" in an article that names North Korea: the one actor named here that
+        claims the bare word (knowledge-base ``ellipses``); none when two or none do."""
+        named = [
+            self.locals[i]
+            for i in self.kb.by_ellipsis.get(key, ())
+            if i in self.locals and any(m.kind != "short" for m in self.locals[i].mentions)
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _owned_by_country(self, e: Entity, key: str) -> KBActor | None:
         """ "N. Korea's Kim", "Russia's Putin": the country's person of the knowledge base with that name.

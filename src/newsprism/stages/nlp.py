@@ -17,6 +17,7 @@ Rules then fix the model's systematic misses, each general and each checked on
 CoNLL-2003 (``evals/conll.py``):
 
 * **trim**: a leading "the" (OntoNotes includes it, CoNLL and actor names do not),
+  a possessor before a knowledge-base name ("North's Korean Central News Agency"),
   a trailing possessive or hyphen ("North Korea's", "North Korea-"), and titles
   before a person's name ("President Bill Clinton" -> "Bill Clinton", CoNLL's
   convention; the title is kept as a role by the actors stage);
@@ -102,7 +103,8 @@ PLACE_ORG = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "lt", "col", "capt", "sgt", "rep", "sen", "gov", "st"})
 INSTITUTION_HEADS = frozenset({"embassy", "consulate", "mission", "office", "bureau", "delegation", "representation"})
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
-TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,])+$")
+LEADING_POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ")
+TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,/|])+$")
 TRAILING_NUMBER = re.compile(r"(?:\s+\d+)+(?:\s+goals?)?$")
 TRAILING_SCORE = re.compile(r"(?:\s+\d+\s*[-–]\s*\d+)+$")
 VENUE_AT = re.compile(r"^[^@]*\s@\s+")
@@ -244,6 +246,11 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
         m = LEADING_THE.match(text[s:t])
         if m and t - s > m.end():
             s += m.end()
+        # A possessor run onto a known name ("the North's Korean Central News Agency"):
+        # the name is what follows, when the knowledge base knows it and not the whole.
+        m0 = LEADING_POSSESSOR.match(text[s:t])
+        if m0 and t - s > m0.end() and kb.lookup(text[s + m0.end() : t]) and not kb.lookup(text[s:t]):
+            s += m0.end()
         m2 = TRAILING.search(text[s:t])
         if m2 and m2.start() > 0:
             t = s + m2.start()
