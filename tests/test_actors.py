@@ -462,3 +462,41 @@ def test_nlp_possessor_before_a_known_name_is_cut(model: Any) -> None:
     art = make(model, "The North's Korean Central News Agency reported the launch on Friday.")
     assert actor_of(art, "Korean Central News Agency") == "kcna"
     assert not any(a.id.startswith("entity-north") for a in art.actors)
+
+
+def test_nlp_sentence_splits_at_a_dateline_or_a_rule_inside_it() -> None:
+    from newsprism.stages.nlp import split_sentence
+
+    kb = actor_kb()
+
+    def parts(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_sentence(text, 0, len(text), kb)]
+
+    assert parts("Leader opens a mill in the west HARBOUR CITY -- The leader opened a mill.") == [
+        "Leader opens a mill in the west",
+        "HARBOUR CITY -- The leader opened a mill.",
+    ]
+    assert parts("A round-up of the week VELGRAD, Jan. 2 (Wire) -- The following is a summary.")[1].startswith("VELGRAD, Jan. 2")
+    assert parts("She sent a portrait in return.            (END)") == ["She sent a portrait in return.", "(END)"]
+    # An organisation's capitals and short words are no dateline.
+    assert len(parts("The plan was backed by NATO -- The alliance said so.")) == 1
+    assert len(parts("He met the CEO -- A man of note.")) == 1
+
+
+@given(st.text(alphabet=st.sampled_from(list("AB ab.-—,()\n")), max_size=80))
+def test_nlp_split_sentence_spans_stay_inside_and_apart(text: str) -> None:
+    from newsprism.stages.nlp import split_sentence
+
+    spans = split_sentence(text, 0, len(text), actor_kb())
+    last = 0
+    for a, b in spans:
+        assert last <= a < b <= len(text)
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        last = b
+
+
+def test_actors_a_dateline_city_is_a_place_not_its_government(model: Any) -> None:
+    art = make(model, "SEOUL -- North Korean leader Kim Jong-un has visited a munitions factory, state media reported.")
+    s = art.raw_text.index("SEOUL")
+    kinds = [m.kind for m in art.mentions if m.span.start == s]
+    assert kinds == ["place"]

@@ -17,6 +17,7 @@ from newsprism.article import Actor, ActorMention, Article, DateMention, DateRan
 from newsprism.pipeline import Pipeline
 from newsprism.registry import get_stage
 from newsprism.stages import quotes as Q
+from newsprism.stages.nlp import analyse
 from newsprism.stages.quotes import extract_quotes, link_quotes, quote_pairs
 
 pytestmark = pytest.mark.issue(5)
@@ -422,3 +423,22 @@ def test_quotes_speaker_stops_at_a_dateline_dash() -> None:
     art = make("Dec. 28 -- Crowds gathered in the square. Velgrad HARBOUR CITY -- Anton Krell told the troops that they would be honored.")
     q = one(extract_quotes(art), "would be honored")
     assert q.speaker_text == "Anton Krell"
+
+
+def test_quotes_headline_glued_to_a_dateline_is_not_reported_speech() -> None:
+    # A round-up runs each item's headline into its dateline and lead on one line; the model
+    # read "headline CITY -- lead ..., state media reported" as one sentence, so the headline
+    # and the dateline became the content of the report.
+    art = make(
+        "Dec. 4 -- Leader opens new paper mill in west HARBOUR CITY -- The leader of Vesnia opened a paper mill on Tuesday, state media reported."
+    )
+    analyse([art])  # the sentences: the nlp stage splits at the dateline inside the line
+    assert any(s.text.startswith("HARBOUR CITY --") for s in art.sentences)
+    q = one(extract_quotes(art), "opened a paper mill")
+    assert q.span.text.startswith("The leader of Vesnia opened")
+    assert "HARBOUR CITY" not in q.span.text
+
+
+def test_quotes_a_quoted_code_is_not_speech() -> None:
+    art = make("The leader was seen beside a truck marked “7•27 0001” at the parade, officials said.")
+    assert not any("0001" in q.span.text and q.kind in ("direct", "partial") for q in extract_quotes(art))

@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, Span
 from newsprism.registry import stage
-from newsprism.stages.nlp import CALENDAR, normalise
+from newsprism.stages.nlp import CALENDAR, DATELINE_AFTER, normalise
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 NON_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -254,6 +254,9 @@ class _Builder:
         ls, _ = self._line_bounds(e.span.start)
         before = self.text[max(ls, e.span.start - 40) : e.span.start]
         if PLACE_BEFORE.search(before):
+            return True
+        # A dateline's city ("SEOUL -- ...", "MOSCOW, Jan. 2 (Wire) --") is where the story was filed.
+        if e.span.text.isupper() and DATELINE_AFTER.match(self.text, e.span.end):
             return True
         # "the Pyongyang summit": a city (not a seat like the Kremlin) used as a modifier.
         return actor.type == "GPE" and before.endswith(("the ", "The ")) and self.text[e.span.end : e.span.end + 2].strip()[:1].islower()

@@ -1266,8 +1266,8 @@ class _Extractor:
                 cs += 1
             body = self.raw[cs:ce]
             words = WORDS.findall(body)
-            if not words:
-                continue
+            if not words or not any(c.isalpha() for c in body):
+                continue  # no letter, no speech: a code or a figure in quotation marks ("7•27 0001")
             pre_s = pairs[idx - 1].end if idx > 0 else us
             pre = masked[pre_s - us : p.start - us]
             post_e = pairs[idx + 1].start if idx + 1 < len(pairs) else ue
@@ -1361,6 +1361,9 @@ class _Extractor:
             if fr.content is None or fr.speaker is None:
                 continue
             c0, c1 = fr.content
+            dateline = DATELINE.match(self.text[c0:c1])
+            if dateline and dateline.end() < c1 - c0:
+                c0 += dateline.end()  # "SEOUL -- Kim attended ..., state media reported": the dateline is no one's words
             inner = [p for p in pairs if c0 <= p.open + 1 and p.close <= c1 + 1]
             quoted = sum(len(WORDS.findall(self.text[p.open : p.close])) for p in inner)
             total = len(WORDS.findall(self.text[c0:c1]))
