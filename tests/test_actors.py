@@ -500,3 +500,16 @@ def test_actors_a_dateline_city_is_a_place_not_its_government(model: Any) -> Non
     s = art.raw_text.index("SEOUL")
     kinds = [m.kind for m in art.mentions if m.span.start == s]
     assert kinds == ["place"]
+
+
+def test_nlp_sentence_initial_participle_is_not_a_given_name(model: Any) -> None:
+    # "Hosting Cook at the show ..." after "Tim Cook" made a person "Hosting Cook" who then
+    # took every later "Cook".
+    art = make(
+        model,
+        "Tim Cook spoke to developers on Monday.",
+        "Hosting Cook at the conference was a dream, the organiser said.",
+        "Cook said the company would keep investing.",
+    )
+    assert actor_of(art, "Cook", 2) == actor_of(art, "Tim Cook")
+    assert not any("hosting" in a.id for a in art.actors)

@@ -142,3 +142,11 @@ def test_claims_hyphenated_unit_loses_its_hyphen() -> None:
 
     figs = find_figures("The firm showed a 16-inch laptop after a three-hour event.", 0, [])
     assert [f.unit.split()[0] for f in figs] == ["inch", "hour"]
+
+
+def test_claims_unit_stops_at_a_preposition_or_adverb() -> None:
+    # Units came out as "PS along", "jets around" and "currently" on real product and business pages.
+    from newsprism.stages.claims import find_figures
+
+    figs = find_figures("The engine makes 151 PS along with a torque boost, and 16 currently fly; 40 planes around the hub wait.", 0, [])
+    assert [(f.value, f.unit) for f in figs] == [(151.0, "PS"), (16.0, ""), (40.0, "planes")]

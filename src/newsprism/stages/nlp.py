@@ -105,6 +105,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", 
 INSTITUTION_HEADS = frozenset({"embassy", "consulate", "mission", "office", "bureau", "delegation", "representation"})
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 LEADING_POSSESSOR = re.compile(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)?['’]s ")
+LEADING_PARTICIPLE = re.compile(r"^[A-Z][a-z]{3,}ing (?=[A-Z])")
 TRAILING = re.compile(r"(?:\s*'s|'|\s*[-–—:;,/|])+$")
 TRAILING_NUMBER = re.compile(r"(?:\s+\d+)+(?:\s+goals?)?$")
 TRAILING_SCORE = re.compile(r"(?:\s+\d+\s*[-–]\s*\d+)+$")
@@ -639,6 +640,7 @@ def analyse(
         for e in line_entities(doc, kb, gaz):
             art.entities.append(_entity(raw, off, e))
     for art in articles:
+        _participles(art)
         _propagate(art, read, kb)
         art.entities.sort(key=lambda x: (x.span.start, x.span.end))
 
@@ -666,6 +668,23 @@ def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, in
         if b > a:
             out.append((a, b))
     return out
+
+
+def _participles(art: Article) -> None:
+    """A sentence's first word, a participle, read as a given name: "Hosting Cook at the
+    conference" after "Tim Cook". When the rest is the family name of another person of
+    the article, the participle is cut off (else "Cook" later would be the wrong man's)."""
+    starts = {s.start for s in art.sentences}
+    for k, e in enumerate(art.entities):
+        if e.label != "PERSON" or e.span.start not in starts:
+            continue
+        m = LEADING_PARTICIPLE.match(normalise(e.span.text))
+        rest = e.span.text[m.end() :].strip() if m else ""
+        if m and rest and any(
+            x is not e and x.label == "PERSON" and normalise(x.span.text).split()[-1] == rest.split()[-1] and not LEADING_PARTICIPLE.match(x.span.text)
+            for x in art.entities
+        ):
+            art.entities[k] = Entity(Span.of(art.raw_text, e.span.start + m.end(), e.span.end), "PERSON", "rule")
 
 
 def _surnames(text: str, kb: ActorKB) -> list[str]:
