@@ -78,6 +78,15 @@ def _phrase_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
 
 
+# A US politician's party and state ("Sen. Bernie Sanders, I-Vt."): not the first person.
+PARTY_STATE = re.compile(r"\b[IDR]-(?=[A-Z])")
+
+
+def outside_quotes(body: str) -> str:
+    """The body's words outside quotation marks (the outlet's own), party labels blanked."""
+    return PARTY_STATE.sub("  ", QUOTED.sub(" ", body))
+
+
 STRUCTURE = (
     "quote_share",
     "quotes_per_sent",
@@ -103,7 +112,7 @@ def structure(title: str, paragraphs: Sequence[str], statement_share: float = 0.
     from newsprism.stages.persuasion import lexicon
 
     body = "\n".join(paragraphs)
-    outside = QUOTED.sub(" ", body)
+    outside = outside_quotes(body)
     quoted_chars = sum(len(m.group(0)) for m in QUOTED.finditer(body))
     words_out = [w.lower() for w in WORD.findall(outside)]
     n_out = max(len(words_out), 1)
@@ -148,7 +157,7 @@ def hard_news(paragraphs: Sequence[str]) -> bool:
     from newsprism.stages.persuasion import lexicon
 
     body = "\n".join(paragraphs)
-    outside = QUOTED.sub(" ", body)
+    outside = outside_quotes(body)
     words = [w.lower() for w in WORD.findall(outside)]
     if not words:
         return False
@@ -253,19 +262,31 @@ def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[s
         first_person = 100 * sum(w in FIRST_SING or w in FIRST_PLUR for w in words) / max(len(words), 1)
         if first_person >= STATEMENT_FIRST_PERSON:
             return "statement", f"announced ({m.group(0)!r}) and first-person after it ({first_person:.1f} per 100 words)"
+    return decide(model or load_genre_model(), title, paras, share)
+
+
+def decide(model: GenreModel, title: str, paras: Sequence[str], share: float = 0.0) -> tuple[str, str]:
+    """Hard-news form first, then the trained model (the part of :func:`classify_genre` that reads text alone)."""
     if hard_news(paras):
         return "report", "hard-news form: attributed, third person, few persuasion cues in its own words"
-    model = model or load_genre_model()
     p = model.probs(structure(title, paras, share), lexical(title, paras))
     k = int(np.argmax(p))
     return model.classes[k], f"genre model: {model.classes[k]} ({p[k]:.2f})"
 
 
-@stage("newsprism.genre.v1", requires=["article.lines"], assigns=["article.genre"], defaults={"model": None})
-def make_genre(model: str | None = None) -> Callable[[Article], Article]:
-    """Genre per article (report, opinion, statement, analysis, other): a trained model plus statement rules."""
+@stage("newsprism.genre.v1", requires=["article.lines"], assigns=["article.genre"], defaults={"model": None, "languages": ["en"]})
+def make_genre(model: str | None = None, languages: Sequence[str] = ("en",)) -> Callable[[Article], Article]:
+    """Genre per article (report, opinion, statement, analysis, other): a trained model plus statement rules.
+
+    The model and the cues read English; an article detected in another language
+    (``languages`` empty: read every article) is ``other``, and its evidence says why.
+    """
+    langs = frozenset(languages)
 
     def genre(article: Article) -> Article:
+        if langs and article.language and article.language not in langs:
+            article.genre, article.evidence["genre"] = "other", f"language {article.language!r}: the genre model reads {', '.join(sorted(langs))} only"
+            return article
         article.genre, article.evidence["genre"] = classify_genre(article, load_genre_model(model))
         assert article.genre in GENRES
         return article
