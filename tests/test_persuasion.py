@@ -256,3 +256,26 @@ def test_persuasion_precise_mode_flags_propaganda_more_than_news() -> None:
     # make eval (53 PTC articles, 80 news reports): 0.14 vs 0.07 of sentences flagged.
     assert news["sentences_flagged"] <= 0.1, rates
     assert ptc["sentences_flagged"] >= 1.4 * news["sentences_flagged"], rates
+
+
+def test_persuasion_token_run_is_snapped_to_whole_words() -> None:
+    # Spans came out as "-called neo" and "“great success" on real pages.
+    from newsprism.stages.persuasion import _snap
+
+    text = "These so-called neo-liberal plans were a “great success” for them."
+    s = text.index("-called")
+    a, b = _snap(text, s, s + len("-called neo"))
+    assert text[a:b] == "so-called neo-liberal"
+    s = text.index("“great")
+    a, b = _snap(text, s, s + len("“great success"))
+    assert text[a:b] == "great success"
+    s = text.index("“great")
+    a, b = _snap(text, s, text.index("”") + 1)
+    assert text[a:b] == "“great success”"
+
+
+def test_persuasion_function_words_alone_are_not_flagged() -> None:
+    from newsprism.stages.persuasion import _function_words_only, tokenize
+
+    assert _function_words_only(tokenize("that's how"))
+    assert not _function_words_only(tokenize("how absurd"))

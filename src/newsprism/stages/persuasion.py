@@ -684,6 +684,32 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _snap(text: str, s: int, e: int) -> tuple[int, int]:
+    """A token run's span on whole words: a hyphenated or elided word is not cut ("so-called",
+    not "-called"), and a quotation mark with no partner inside the span is left out."""
+    s, e = _trim(text, s, e)
+    while s < e and text[s] in "-–—":
+        s += 1
+    while s > 0 and (text[s - 1].isalnum() or (text[s - 1] in "-'’" and s > 1 and text[s - 2].isalnum())):
+        s -= 1
+    while e < len(text) and (text[e].isalnum() or (text[e] in "-'’" and e + 1 < len(text) and text[e + 1].isalnum())):
+        e += 1
+    while e > s and text[e - 1] in "-–—":
+        e -= 1
+    frag = text[s:e]
+    if frag[:1] in "\"“«„" and not any(c in "\"”»“" for c in frag[1:]):
+        s += 1
+    if frag[-1:] in "\"”»" and not any(c in "\"“«„”" for c in frag[:-1]):
+        e -= 1
+    return _trim(text, s, e)
+
+
+def _function_words_only(tokens: Sequence[Token]) -> bool:
+    """Whether a run holds no content word ("how", "that's"): nothing to flag on its own."""
+    words = [t.low.split("'")[0] for t in tokens if t.text[:1].isalnum()]
+    return all(w in STOPWORDS for w in words)
+
+
 @dataclass(slots=True)
 class Scored:
     """A sentence with its sentence score and its tokens' scores."""
@@ -721,7 +747,7 @@ def decode(text: str, scored: Sequence[Scored], tok_threshold: float, sent_thres
                 run.append(i)
                 continue
             if run:
-                a, b = _trim(text, sent.tokens[run[0]].start, sent.tokens[run[-1]].end)
+                a, b = _snap(text, sent.tokens[run[0]].start, sent.tokens[run[-1]].end)
                 if b > a and any(sent.tokens[j].text[:1].isalnum() for j in run):
                     out.append((a, b, float(probs[run].mean()), "tokens"))
                 run = []
@@ -792,7 +818,7 @@ def detect(
         second_label: a span's second most likely technique is reported too when its
             probability reaches this.
         precise: keep only token runs scoring :data:`STRONG_TOKENS` or overlapping a
-            lexicon cue (such runs read off at :data:`CORROBORATED_TOKENS` where that
+            lexicon cue, and holding a content word, (such runs read off at :data:`CORROBORATED_TOKENS` where that
             is lower) and sentences scoring :data:`STRONG_SENTENCE`, and add the
             cues of :data:`CUE_SPANS` as spans; a cue's technique is reported beside
             the model's when they differ.
@@ -814,7 +840,8 @@ def detect(
         found = [
             x
             for x in found
-            if (x[3] == "sentence" and x[2] >= STRONG_SENTENCE) or (x[3] == "tokens" and (x[2] >= STRONG_TOKENS or corroborated(x[0], x[1])))
+            if (x[3] == "sentence" and x[2] >= STRONG_SENTENCE)
+            or (x[3] == "tokens" and (x[2] >= STRONG_TOKENS or corroborated(x[0], x[1])) and not _function_words_only(tokenize(text, x[0], x[1])))
         ]
         if model.tok_threshold > CORROBORATED_TOKENS:
             for x in decode(text, scored, CORROBORATED_TOKENS, 2.0):
