@@ -513,3 +513,23 @@ def test_nlp_sentence_initial_participle_is_not_a_given_name(model: Any) -> None
     )
     assert actor_of(art, "Cook", 2) == actor_of(art, "Tim Cook")
     assert not any("hosting" in a.id for a in art.actors)
+
+
+def test_nlp_person_spans_without_products_handles_or_team_positions(model: Any) -> None:
+    # Real pages gave persons "RAV4 Hybrid", "Twitter @someone", "Art Director_Park Dong Woo"
+    # and "Browns DL Sheldon Richardson".
+    from newsprism.stages.nlp import _Ent, _trim
+
+    kb = actor_kb()
+
+    def trimmed(text: str) -> str | None:
+        e = _trim(text, _Ent(0, len(text), "PERSON", "ner"), kb)
+        return None if e is None else text[e.start : e.end]
+
+    assert trimmed("RAV4 Hybrid") is None
+    assert trimmed("Twitter @someone") is None
+    assert trimmed("Art Director_Jane Roe") == "Jane Roe"
+    assert trimmed("Harbour DL Jane Roe") == "Jane Roe"
+    assert trimmed("NBA MVP Jane Roe") == "Jane Roe"
+    assert trimmed("JANE ROE SAYS NO") == "JANE ROE SAYS NO"  # a headline in capitals is left alone
+    assert trimmed("Jane Roe 2") == "Jane Roe"  # a list's day number is cut, not the person dropped

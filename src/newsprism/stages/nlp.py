@@ -302,6 +302,20 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
         m3 = TRAILING_NUMBER.search(text[s:t])
         if m3 and m3.start() > 0:
             t = s + m3.start()
+        name = text[s:t]
+        # No person's name holds a digit or a handle ("RAV4 Hybrid", "Q3", "Twitter @someone"):
+        # products, quarters and accounts the model took for people.
+        if any(c.isdigit() for c in name) or "@" in name:
+            return None
+        # A credit glued with an underscore ("Art Director_Jane Roe"): the name is after it.
+        if "_" in name:
+            s += name.rindex("_") + 1
+        # A team and a position before a player ("Browns DL Jane Roe", "NBA MVP Jane Roe"):
+        # an abbreviation in capitals inside the span ends what precedes the name.
+        words = text[s:t].split(" ")
+        caps = [k for k in range(1, len(words) - 2) if 2 <= len(words[k]) <= 4 and words[k].isalpha() and words[k].isupper()]
+        if caps and not all(w.isupper() for w in words[caps[-1] + 1 :]):
+            s += len(" ".join(words[: caps[-1] + 1])) + 1
         # Titles before the name are a role, not the name (CoNLL: "President [Bill Clinton]").
         words = text[s:t].split(" ")
         k = 0
