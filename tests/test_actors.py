@@ -533,3 +533,38 @@ def test_nlp_person_spans_without_products_handles_or_team_positions(model: Any)
     assert trimmed("NBA MVP Jane Roe") == "Jane Roe"
     assert trimmed("JANE ROE SAYS NO") == "JANE ROE SAYS NO"  # a headline in capitals is left alone
     assert trimmed("Jane Roe 2") == "Jane Roe"  # a list's day number is cut, not the person dropped
+
+
+def test_actors_middle_name_and_type_split_merge() -> None:
+    # On real pages "Owen John Dempsey" and "Owen Dempsey" were two people, and a laptop the
+    # model typed PERSON here and ORG there two actors.
+    from newsprism.article import Actor, ActorMention, Mention, Span
+
+    def art(aid: str, names: list[tuple[str, str]]) -> Article:
+        text = " ".join(n for n, _ in names)
+        a = Article(id=aid, source=aid, raw_text=text)
+        pos = 0
+        for n, typ in names:
+            s = text.index(n, pos)
+            pos = s + len(n)
+            ident = ("person-" if typ == "PERSON" else "entity-") + "-".join(name_key(n).split())
+            m = ActorMention(Span.of(text, s, pos), ident, "name")
+            a.mentions.append(m)
+            found = next((x for x in a.actors if x.id == ident), None)
+            if found is None:
+                a.actors.append(Actor(ident, n, typ, [n], [], None, [Mention(aid, m.span)]))
+            else:
+                found.mentions.append(Mention(aid, m.span))
+        return a
+
+    a = art("a", [("Owen John Dempsey", "PERSON"), ("Owen Dempsey", "PERSON"), ("Vantabook Pro", "PERSON"), ("Vantabook Pro", "PERSON")])
+    b = art("b", [("Vantabook Pro", "ORG"), ("Owen Dempsey", "PERSON")])
+    actors = merge_actors([a, b])
+    owens = [x for x in actors if "Dempsey" in x.name]
+    assert len(owens) == 1 and owens[0].name == "Owen John Dempsey" and len(owens[0].mentions) == 3
+    books = [x for x in actors if "Vantabook" in x.name]
+    assert len(books) == 1 and books[0].type == "PERSON" and len(books[0].mentions) == 3
+    assert {m.actor for m in b.mentions} == {owens[0].id, books[0].id}
+    # Two fuller names for one short one: it joins neither.
+    c = art("c", [("Ann Lee Roe", "PERSON"), ("Ann May Roe", "PERSON"), ("Ann Roe", "PERSON")])
+    assert len([x for x in merge_actors([c]) if "Roe" in x.name]) == 3

@@ -644,6 +644,9 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
     for aid, actor in by_id.items():
         actor.type = types[aid].most_common(1)[0][0]
     remap = _variant_groups(by_id, kb)
+    for aid in remap:  # no chains: every id points at a kept one
+        while remap[aid] in remap and remap[remap[aid]] != aid:
+            remap[aid] = remap[remap[aid]]
     # A surname-only person joins the one full-name person it can be; two candidates: stays apart.
     for sid in sorted(short):
         if sid in remap:
@@ -670,9 +673,13 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
                 src = by_id[target]
                 base = merged[target] = Actor(src.id, src.name, src.type, list(src.aliases), list(src.roles), src.wikidata, list(src.mentions))
             _absorb(base, actor)
+    grouped: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid, c in types.items():
+        grouped[remap.get(aid, aid)].update(c)
     for a in merged.values():
         if a.id not in kb.by_id:
             a.name = _best_name(a)
+            a.type = grouped[a.id].most_common(1)[0][0] if grouped[a.id] else a.type
         a.mentions.sort(key=lambda m: (m.article, m.span.start))
         a.roles = _fullest_roles(a.roles)
         a.aliases = _by_frequency(a)
@@ -726,6 +733,32 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB) -> dict[str, str]:
                     x == y or fuzz.ratio(x, y) >= 75 for x, y in zip(ka.split(), kb_.split(), strict=True)
                 ):
                     remap[b.id] = a.id
+    # The same unknown name of two words or more typed a person in one place and an
+    # organisation in another ("MacBook Pro"): one actor, the type of most mentions (set by the caller).
+    same: dict[str, list[Actor]] = defaultdict(list)
+    for a in by_id.values():
+        if a.id not in kb.by_id and a.id not in remap and " " in name_key(a.name):
+            same[name_key(a.name)].append(a)
+    for group in same.values():
+        group.sort(key=lambda a: (-len(a.mentions), a.id))
+        for b in group[1:]:
+            remap[b.id] = group[0].id
+    # A middle name or initial ("Owen John Dempsey", "Owen J. Dempsey" beside "Owen Dempsey"):
+    # the two-word name joins the one fuller name it can be.
+    fuller: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    plain: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    for a in by_id.values():
+        toks = name_key(a.name).split()
+        if a.type != "PERSON" or a.id in kb.by_id or a.id in remap:
+            continue
+        if len(toks) == 3:
+            fuller[(toks[0], toks[2])].append(a)
+        elif len(toks) == 2:
+            plain[(toks[0], toks[1])].append(a)
+    for pair, short_names in plain.items():
+        if len(fuller.get(pair, [])) == 1:
+            for b in short_names:
+                remap[b.id] = fuller[pair][0].id
     return remap
 
 
