@@ -125,3 +125,41 @@ def test_stance_an_act_done_to_the_subject_is_not_the_subjects() -> None:
     # The doer, when named, still carries it.
     art2 = make("Russia's threats against Ukraine grew.", title="Russia and Ukraine")
     assert stance_of(art2)[0]["russia"] == "critical"
+
+
+def test_stance_a_label_for_a_government_is_not_said_of_a_person() -> None:
+    # "... his daughter Ana Roe visited the palace to honour the regime's late leaders": the
+    # label stood beside her name and made the outlet critical of her.
+    actors = {**ACTORS, "Ana Roe": ("person-ana-roe", "PERSON")}
+    art = article_with_mentions(
+        ("Freedonia held a parade on Monday.", "His daughter Ana Roe visited the palace to honour the regime's late leaders."),
+        actors,
+        "Freedonia parade",
+    )
+    stance, res = stance_of(art, min_mentions=1)
+    assert stance.get("person-ana-roe", "neutral") == "neutral"
+    assert not any(e.actor == "person-ana-roe" and e.score <= -1.0 for e in res.evidence)
+    # With a country in the sentence, the label is said of it.
+    art2 = article_with_mentions(("Ana Roe said the Freedonia regime would fall.",), actors, "Freedonia")
+    res2 = stance_of(art2, min_mentions=1)[1]
+    assert any(e.actor == "freedonia" and e.score <= -1.0 for e in res2.evidence)
+
+
+def test_stance_who_says_a_term_is_not_judged_by_it() -> None:
+    # "Kim Yo Jong affirms ... while highlighting the futile criminality of the USA's proxy war":
+    # the speaker took a share of the outlet's criticism of the war.
+    art = make("Freedonia condemned the aggression on Monday.", "Freedonia, highlighting the criminality of Russia, called for talks.", title="Freedonia speaks")
+    stance, res = stance_of(art, min_mentions=1)
+    assert stance.get("freedonia", "neutral") == "neutral", res.evidence
+    assert stance["russia"] in ("critical", "hostile")
+
+
+def test_stance_speaker_of_a_possessed_act_is_not_judged_and_a_pledge_still_is() -> None:
+    # "X affirms ... while highlighting the criminality of the USA's proxy war": "USA's" is one
+    # token, so the act read as the speaker's; a pledge of support for a war is still judged.
+    art = make("Freedonia affirms its solidarity while highlighting the futility of Russia's invasion of Ukraine.", title="Freedonia speaks")
+    stance, res = stance_of(art, min_mentions=1)
+    assert stance.get("freedonia", "neutral") == "neutral", res.evidence
+    assert stance["russia"] in ("critical", "hostile")
+    art2 = make("Freedonia vowed to maintain its support for Russia in its aggression against Ukraine.", title="Freedonia pledges")
+    assert any(e.actor == "freedonia" and e.score < 0 for e in stance_of(art2, min_mentions=1)[1].evidence)

@@ -60,6 +60,7 @@ PATIENT_LINK = frozenset({"of", "against", "on", "into", "in", "upon"})
 POSSESSIVE = frozenset({"its", "their", "his", "her"})
 # Words before an event noun that make it the object of the clause ("responding to threats").
 OBJECT_OF = frozenset({"to", "against", "amid", "despite", "over", "about", "from", "with", "facing", "face"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b", re.I)
 
 
@@ -67,6 +68,7 @@ PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b", re.I)
 class Term:
     polarity: float
     kind: str  # event, quality or label
+    stands_for: str | None = None  # "state": a label for a government, never for a person
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +81,7 @@ def framing() -> tuple[CueMatcher, dict[str, Term]]:
             continue
         for t in json.loads(path.read_text(encoding="utf-8")).get("terms", []):
             key = str(t["term"]).lower()
-            terms[key] = Term(float(t["polarity"]), str(t.get("kind", "quality")))
+            terms[key] = Term(float(t["polarity"]), str(t.get("kind", "quality")), t.get("stands_for"))
             m.add(key, key)
     return m, terms
 
@@ -149,8 +151,21 @@ def _mentions(article: Article, start: int, end: int, toks: Sequence[Token]) -> 
     return sorted(out, key=lambda m: m.start)
 
 
-def _targets(term: Term, i: int, j: int, toks: Sequence[Token], mentions: Sequence[_Mention]) -> list[tuple[str, float]]:
-    """Actors a term at tokens ``i:j`` evaluates, with weights."""
+def _targets(
+    term: Term,
+    i: int,
+    j: int,
+    toks: Sequence[Token],
+    mentions: Sequence[_Mention],
+    people: frozenset[str] = frozenset(),
+    speakers: frozenset[int] = frozenset(),
+) -> list[tuple[str, float]]:
+    """Actors a term at tokens ``i:j`` evaluates, with weights.
+
+    ``people``: the ids of persons; ``speakers``: indices of ``mentions`` that say the
+    term ("X condemned the invasion", "X, highlighting the criminality of Y"): the one
+    who says it is not what it is said of, nor judged beside it.
+    """
     if not mentions:
         return []
     # A patient: "invasion of Ukraine", "aggression against Ukraine" — not judged by an event term.
@@ -173,23 +188,60 @@ def _targets(term: Term, i: int, j: int, toks: Sequence[Token], mentions: Sequen
             # here; the sentence's subject did not do it, and nobody is judged in full.
             unnamed = True
         else:
-            subj = [k for k, m in enumerate(mentions) if m.tok < i and k not in patients]
+            subj = [k for k, m in enumerate(mentions) if m.tok < i and k not in patients and k not in speakers]
             main = [subj[0]] if subj else []
     if not main and term.kind == "quality":
         after = [k for k, m in enumerate(mentions) if j <= m.tok <= j + 3]
         if after:
             main = [after[0]]
     if not main and not unnamed:
-        dist = [(min(abs(m.tok - i), abs(m.tok - j)), k) for k, m in enumerate(mentions) if k not in patients or term.kind != "event"]
+        dist = [
+            (min(abs(m.tok - i), abs(m.tok - j)), k)
+            for k, m in enumerate(mentions)
+            if (k not in patients or term.kind != "event")
+            and k not in speakers
+            and not (term.stands_for == "state" and m.actor in people)
+        ]
         if dist:
             main = [min(dist)[1]]
     out: dict[str, float] = {}
     for k, m in enumerate(mentions):
         if k in main:
             out[m.actor] = max(out.get(m.actor, 0.0), 1.0)
-        elif k not in patients or term.kind != "event":
+        elif (k not in patients or term.kind != "event") and k not in speakers:
             out.setdefault(m.actor, OTHERS)
     return list(out.items())
+
+
+def _speakers(raw: str, mentions: Sequence[_Mention], pos: int, naming_only: bool = False) -> frozenset[int]:
+    """Mentions before ``pos`` followed by a verb of saying, naming or blaming before it (the
+    quotes stage's cue lexicon): the subjects who say what stands at ``pos``. With
+    ``naming_only``, verbs that commit to an act (:func:`commissive_verbs`: "vowed to
+    maintain support for Russia in its war") do not count; those that name or blame do."""
+    from newsprism.stages.quotes import lexicon as cue_lexicon
+
+    lex = cue_lexicon()
+    pledges = commissive_verbs() if naming_only else frozenset()
+    out = set()
+    for k, m in enumerate(mentions):
+        if m.end > pos or pos - m.end > 120:
+            continue
+        for c in lex.naming_cue.finditer(raw, m.end, pos):
+            if naming_only and raw[max(0, c.start() - 3) : c.start()].lower() == "to ":
+                continue  # "vowed to maintain support": the act pledged, not a report
+            lemma = lex.lemma(c.group(0))
+            if lemma is None or lemma[0] not in pledges:
+                out.add(k)
+                break
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def commissive_verbs() -> frozenset[str]:
+    """Lemmas that commit the speaker to an act (``reporting_verbs.json`` ``commissive``, user file merged)."""
+    from newsprism.stages.quotes import _load_data, _merge
+
+    return frozenset(str(v).lower() for v in _merge(_load_data("reporting_verbs.json")).get("commissive", {}).get("verbs", []))
 
 
 def score_stance(article: Article) -> StanceResult:
@@ -198,6 +250,7 @@ def score_stance(article: Article) -> StanceResult:
     voices = _voice_weights(article)
     own_spans = [(p.span.start, p.span.end, p.technique) for p in article.persuasion if p.voice is None]
     res = StanceResult()
+    people = frozenset(a.id for a in article.actors if a.type == "PERSON")
     scores: dict[str, float] = defaultdict(float)
     strong: dict[str, float] = defaultdict(float)
     for s, e in article_sentences(article):
@@ -219,7 +272,14 @@ def score_stance(article: Article) -> StanceResult:
             weight, voice = _weight_at(start, voices)
             if voice == "own" and any(a <= start < b for a, b, _ in own_spans):
                 weight *= MODEL_AGREES
-            for actor, w in _targets(term, i, j, toks, mentions):
+            # An event word stands as what a speaker names or blames when it is a noun phrase
+            # ("condemned the aggression", "highlighting the USA's proxy war"); as a verb ("vowed
+            # ... and threatened") its subject does it, and a pledge to support it is judged with it.
+            prev = toks[i - 1].low if i > 0 else ""
+            noun = prev in DETERMINERS or prev in POSSESSIVE or prev.endswith(("'s", "'"))
+            said = term.kind != "event" or noun
+            speakers = _speakers(article.raw_text, mentions, toks[i].start, naming_only=term.kind == "event") if said else frozenset()
+            for actor, w in _targets(term, i, j, toks, mentions, people, speakers):
                 value = term.polarity * w * weight
                 scores[actor] += value
                 is_strong = abs(term.polarity) >= STRONG and w >= 1.0 and voice != "quoted"
