@@ -568,3 +568,22 @@ def test_actors_middle_name_and_type_split_merge() -> None:
     # Two fuller names for one short one: it joins neither.
     c = art("c", [("Ann Lee Roe", "PERSON"), ("Ann May Roe", "PERSON"), ("Ann Roe", "PERSON")])
     assert len([x for x in merge_actors([c]) if "Roe" in x.name]) == 3
+
+
+def test_actors_one_word_person_that_is_a_known_organisation(model: Any) -> None:
+    # spaCy typed "Twitter" PERSON in political news; the knowledge base knows it as an
+    # organisation and no person of the article bears the name.
+    from newsprism.article import Entity, Span
+
+    art = make(model, "The senator wrote on Twitter that the vote would fail.")
+    s = art.raw_text.index("Twitter")
+    art.entities = [x for x in art.entities if not (x.span.start <= s < x.span.end)] + [Entity(Span.of(art.raw_text, s, s + 7), "PERSON")]
+    art.entities.sort(key=lambda x: x.span.start)
+    link_actors(art)
+    assert actor_at(art, s, s + 7) == "twitter"
+
+
+def test_actors_us_party_members_are_the_party(model: Any) -> None:
+    art = make(model, "Republicans in the Senate blocked the bill, and Democrats vowed to try again.")
+    assert actor_of(art, "Republicans") == "republican-party-us"
+    assert actor_of(art, "Democrats") == "democratic-party-us"

@@ -308,7 +308,9 @@ class _Builder:
             self._add(self._local_kb(people[0]), e.span.start, e.span.end, "short")
             return
         others = [a for a in cands if a.type != "PERSON"]
-        if e.label != "PERSON" and others:
+        # A one-word "person" that no person of the article or the knowledge base has as a name
+        # but a known organisation does ("Twitter"); never a place ("Jordan" may be a person).
+        if others and (e.label != "PERSON" or all(a.type == "ORG" for a in others)):
             actor = self._choose(others)
             if actor is not None:
                 self._add(self._local_kb(actor), e.span.start, e.span.end, "name")
