@@ -293,3 +293,13 @@ def test_events_a_building_does_not_act() -> None:
     )
     for e in extract_events(art):
         assert "entity-harbour-palace" not in e.actors, e
+
+
+def test_events_a_natural_feature_does_not_act() -> None:
+    # "Yellow Sea — demonstrating": a sea made the actor of a missile test's event.
+    art = _article(
+        "Missiles flew over the Harbour Sea on Monday, demonstrating the reach of Vesnia's forces.",
+        {"Harbour Sea": ("entity-harbour-sea", "LOC"), "Vesnia": ("vesnia", "GPE")},
+    )
+    for e in extract_events(art):
+        assert "entity-harbour-sea" not in e.actors, e

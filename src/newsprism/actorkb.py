@@ -113,6 +113,7 @@ class ActorKB:
     title_modifiers: frozenset[str] = frozenset()
     descriptor_heads: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    natural_heads: frozenset[str] = frozenset()
     leader_titles: frozenset[str] = frozenset()
 
     def add(self, actor: KBActor) -> None:
@@ -196,6 +197,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     mods: set[str] = set()
     desc: set[str] = set()
     places: set[str] = set()
+    natural: set[str] = set()
     leaders: set[str] = set()
     names_taken: dict[str, str] = {}
     for actor in _from_outlets():
@@ -208,6 +210,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         leaders.update(str(x).lower() for x in titles.get("leaders") or ())
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
         places.update(str(x).lower() for x in (doc.get("places") or {}).get("heads") or ())
+        natural.update(str(x).lower() for x in (doc.get("places") or {}).get("natural") or ())
         for row in doc.get("actors") or ():
             actor = KBActor.from_dict(row)
             # An actor file entry for an outlet replaces the outlet's generated entry,
@@ -225,6 +228,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     kb.title_modifiers = frozenset(mods)
     kb.descriptor_heads = frozenset(desc)
     kb.place_heads = frozenset(places)
+    kb.natural_heads = frozenset(natural)
     kb.leader_titles = frozenset(leaders)
     kb.index()
     return kb

@@ -692,6 +692,14 @@ class _Reader:
             return self.statement_speaker
         return None
 
+    def _natural(self, p: Party) -> bool:
+        if p.type != "LOC":
+            return False
+        from newsprism.actorkb import actor_kb
+
+        words = self.art.raw_text[p.start : p.end].lower().split()
+        return bool(words) and words[-1] in actor_kb().natural_heads
+
     @staticmethod
     def _tok_index(u: Unit, pos: int) -> int:
         starts = [t.start for t in u.toks]
@@ -707,8 +715,13 @@ class _Reader:
         if i >= j:
             return []
         s, e = u.toks[i].start, u.toks[j - 1].end
-        # Places do not act: a metonym used as a place, and buildings ("the Kumsusan Palace ...").
-        parties = [p for p in self.parties(u) if p.start >= s and p.end <= e and (keep_places or (p.kind != "place" and p.type != "FAC"))]
+        # Places do not act: a metonym used as a place, buildings ("the Kumsusan Palace ..."), and
+        # natural features ("the Yellow Sea"; knowledge-base ``places.natural``).
+        parties = [
+            p
+            for p in self.parties(u)
+            if p.start >= s and p.end <= e and (keep_places or (p.kind != "place" and p.type != "FAC" and not self._natural(p)))
+        ]
         out: list[tuple[int, str]] = []
         for n, p in enumerate(parties):
             k = self._tok_index(u, p.start)
