@@ -150,3 +150,11 @@ def test_claims_unit_stops_at_a_preposition_or_adverb() -> None:
 
     figs = find_figures("The engine makes 151 PS along with a torque boost, and 16 currently fly; 40 planes around the hub wait.", 0, [])
     assert [(f.value, f.unit) for f in figs] == [(151.0, "PS"), (16.0, ""), (40.0, "planes")]
+
+
+def test_claims_long_bare_digit_strings_are_identifiers() -> None:
+    # Embedded posts' ids and timestamps ("672137288055398401", "1449075600") came out as figures.
+    from newsprism.stages.claims import find_figures
+
+    text = "Post 672137288055398401 at 1449075600 said 3 million fewer voters came, and the city has 1,449,075,600 people."
+    assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(3000000.0, ""), (1449075600.0, "people")]

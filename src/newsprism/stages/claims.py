@@ -207,6 +207,9 @@ UNIT_STOP = frozenset(
         "today",
         "yesterday",
         "tomorrow",
+        "more",
+        "less",
+        "fewer",
     ]
 )
 AGE = re.compile(r"(?:aged\s+$|age\s+(?:of\s+)?$)", re.I)
@@ -325,8 +328,8 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
         if re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I):
             continue
         if not word and not pct and not scale and not cur:
-            if re.match(r"0\d", num):
-                continue  # "0001", "02": an identifier's digits, not a quantity
+            if re.match(r"0\d", num) or re.fullmatch(r"\d{8,}", num):
+                continue  # "0001", "672137288055398401": an identifier's or a timestamp's digits, not a quantity
             if re.match(r"\s*[-–—•]\s*\d", nxt) or re.search(r"\d\s*[-–—•]\s*$", prev):
                 continue  # digit groups: a phone number, a plate, a score ("4-1")
             if re.match(r"\s+(?:--|—|–)\s", nxt):
