@@ -587,3 +587,16 @@ def test_actors_us_party_members_are_the_party(model: Any) -> None:
     art = make(model, "Republicans in the Senate blocked the bill, and Democrats vowed to try again.")
     assert actor_of(art, "Republicans") == "republican-party-us"
     assert actor_of(art, "Democrats") == "democratic-party-us"
+
+
+def test_actors_the_senator_is_the_senator_named_before(model: Any) -> None:
+    art = make(
+        model,
+        "Senator Jane Calloway of Ohio met voters in Dayton on Monday.",
+        "The senator said the plant would stay open, and Mayor Tom Reddick agreed.",
+        "Later the senator left for Washington.",
+    )
+    s = art.raw_text.index("The senator")
+    assert actor_at(art, s, s + len("The senator")) == actor_of(art, "Jane Calloway")
+    s2 = art.raw_text.index("the senator")
+    assert actor_at(art, s2, s2 + len("the senator")) == actor_of(art, "Jane Calloway")

@@ -447,7 +447,39 @@ class _Builder:
                 loc = self._nearest_org(s, words[k], words[:k])
                 if loc is not None:
                     self._add(loc, s, t, "description")
+                    taken.append((s, t))
+        self._person_descriptions(taken)
         self._leader_descriptions(taken)
+
+    def _person_descriptions(self, taken: list[tuple[int, int]]) -> None:
+        """ "the senator", "the former governor" (no name after it) -> the nearest person before
+        it whose role has those words ("Senator", "former governor of Ohio")."""
+        people = [loc for loc in self.locals.values() if loc.type == "PERSON" and loc.roles]
+        if not people:
+            return
+        for ln in self.art.lines:
+            if ln.role not in ("title", "body"):
+                continue
+            for m in re.finditer(r"\b[Tt]he((?: [a-z-]+){1,3})\b(?! [A-Z])", self.text[ln.start : ln.end]):
+                words = m.group(1).split()
+                k = next((i for i, w in enumerate(words) if w in self.heads), None)
+                if k is None or not all(self._is_title_word(w) for w in words[:k]):
+                    continue
+                s = ln.start + m.start()
+                t = s + len("the ") + len(" ".join(words[: k + 1]))
+                if any(a < t and s < b for a, b in taken):
+                    continue
+                want = set(words[: k + 1])
+                best: tuple[int, _Local] | None = None
+                for loc in people:
+                    if not any(want <= set(name_key(r).split()) for r in loc.roles):
+                        continue
+                    before = [x.span.end for x in loc.mentions if x.span.end <= s]
+                    if before and (best is None or max(before) > best[0]):
+                        best = (max(before), loc)
+                if best is not None:
+                    self._add(best[1], s, t, "description")
+                    taken.append((s, t))
 
     def _nearest_org(self, pos: int, head: str, mods: list[str]) -> _Local | None:
         best: tuple[int, _Local] | None = None
