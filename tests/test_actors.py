@@ -600,3 +600,23 @@ def test_actors_the_senator_is_the_senator_named_before(model: Any) -> None:
     assert actor_at(art, s, s + len("The senator")) == actor_of(art, "Jane Calloway")
     s2 = art.raw_text.index("the senator")
     assert actor_at(art, s2, s2 + len("the senator")) == actor_of(art, "Jane Calloway")
+
+
+def test_actors_the_state_governor_is_the_governor_not_the_state(model: Any) -> None:
+    art = make(
+        model,
+        "Governor Tom Reddick of New Jersey spoke in Trenton on Monday.",
+        "The New Jersey governor said the bridge would reopen.",
+    )
+    s = art.raw_text.index("The New Jersey governor")
+    assert actor_at(art, s, s + len("The New Jersey governor")) == actor_of(art, "Tom Reddick")
+
+
+def test_actors_abbreviated_title_is_a_role_the_description_finds(model: Any) -> None:
+    art = make(
+        model,
+        "New Jersey Gov. Tom Reddick accused the council of delay.",
+        "The New Jersey governor said the bridge would reopen.",
+    )
+    s = art.raw_text.index("The New Jersey governor")
+    assert actor_at(art, s, s + len("The New Jersey governor")) == actor_of(art, "Tom Reddick")

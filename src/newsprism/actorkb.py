@@ -115,6 +115,8 @@ class ActorKB:
     place_heads: frozenset[str] = frozenset()
     natural_heads: frozenset[str] = frozenset()
     leader_titles: frozenset[str] = frozenset()
+    # short title -> its head ("gov" -> "governor")
+    title_abbreviations: dict[str, str] = field(default_factory=dict)
 
     def add(self, actor: KBActor) -> None:
         self.by_id[actor.id] = actor
@@ -208,6 +210,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         heads.update(str(x).lower() for x in titles.get("heads") or ())
         mods.update(str(x).lower() for x in titles.get("modifiers") or ())
         leaders.update(str(x).lower() for x in titles.get("leaders") or ())
+        kb.title_abbreviations.update({str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()})
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
         places.update(str(x).lower() for x in (doc.get("places") or {}).get("heads") or ())
         natural.update(str(x).lower() for x in (doc.get("places") or {}).get("natural") or ())

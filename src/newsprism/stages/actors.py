@@ -114,7 +114,7 @@ def _clean_name(text: str) -> str:
 
 def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
     """(head words, modifier words) of titles: "prime minister" gives head "minister", modifier "prime"."""
-    heads = {h.split()[-1] for h in kb.title_heads}
+    heads = {h.split()[-1] for h in kb.title_heads} | set(kb.title_abbreviations)
     mods = set(kb.title_modifiers) | {w for h in kb.title_heads for w in h.split()[:-1]}
     return frozenset(heads), frozenset(mods)
 
@@ -453,33 +453,45 @@ class _Builder:
 
     def _person_descriptions(self, taken: list[tuple[int, int]]) -> None:
         """ "the senator", "the former governor" (no name after it) -> the nearest person before
-        it whose role has those words ("Senator", "former governor of Ohio")."""
+        it, in its paragraph or the one before, whose role has those words ("Senator", "former
+        governor of Ohio"; abbreviations expanded: "Gov.")."""
         people = [loc for loc in self.locals.values() if loc.type == "PERSON" and loc.roles]
         if not people:
             return
-        for ln in self.art.lines:
-            if ln.role not in ("title", "body"):
-                continue
-            for m in re.finditer(r"\b[Tt]he((?: [a-z-]+){1,3})\b(?! [A-Z])", self.text[ln.start : ln.end]):
+        body = [ln for ln in self.art.lines if ln.role in ("title", "body")]
+        for n, ln in enumerate(body):
+            prev_start, cur_start = (body[n - 1].start if n else ln.start), ln.start
+            for m in re.finditer(r"\b[Tt]he((?: (?:[a-z-]+|[A-Z][\w.'’-]*)){1,4})\b(?! [A-Z])", self.text[ln.start : ln.end]):
                 words = m.group(1).split()
                 k = next((i for i, w in enumerate(words) if w in self.heads), None)
-                if k is None or not all(self._is_title_word(w) for w in words[:k]):
+                if k is None or not all(self._is_title_word(w) or w[:1].isupper() for w in words[:k]):
                     continue
                 s = ln.start + m.start()
                 t = s + len("the ") + len(" ".join(words[: k + 1]))
-                if any(a < t and s < b for a, b in taken):
+                # Capitalised words before the title must be a place or body named here ("the New
+                # Jersey governor"); that mention stays, the phrase is the person's.
+                inner = [(a, b) for a, b in taken if s <= a and b <= t]
+                caps_ok = all(
+                    any(a <= s + 4 + len(" ".join(words[:i])) + (1 if i else 0) < b for a, b in inner) for i, w in enumerate(words[:k]) if w[:1].isupper()
+                )
+                if not caps_ok or any(a < t and s < b and (a, b) not in inner for a, b in taken) or any(self._person_at(a, b) for a, b in inner):
                     continue
-                want = set(words[: k + 1])
+                want = {w for w in words[: k + 1] if not w[:1].isupper()}
+                # Named in this paragraph or the one before: a description reaches no further back.
+                floor = prev_start if ln.start == cur_start else ln.start
                 best: tuple[int, _Local] | None = None
                 for loc in people:
-                    if not any(want <= set(name_key(r).split()) for r in loc.roles):
+                    if not any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles):
                         continue
-                    before = [x.span.end for x in loc.mentions if x.span.end <= s]
+                    before = [x.span.end for x in loc.mentions if floor <= x.span.start and x.span.end <= s]
                     if before and (best is None or max(before) > best[0]):
                         best = (max(before), loc)
                 if best is not None:
                     self._add(best[1], s, t, "description")
                     taken.append((s, t))
+
+    def _person_at(self, a: int, b: int) -> bool:
+        return any(loc.type == "PERSON" and any(x.span.start == a and x.span.end == b for x in loc.mentions) for loc in self.locals.values())
 
     def _nearest_org(self, pos: int, head: str, mods: list[str]) -> _Local | None:
         best: tuple[int, _Local] | None = None
