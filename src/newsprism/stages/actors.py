@@ -32,7 +32,9 @@ becomes a mention of an actor:
 6. **Definite descriptions** "the embassy", "the ministry" (heads in
    ``actors.json`` ``descriptors``) go to the nearest organisation before them
    whose name has that word; "North Korea's leader" goes to the person the article
-   titled "North Korean leader".
+   titled "North Korean leader"; "the senator", "the New Jersey governor" go to the
+   nearest person of that paragraph or the one before whose role has the title
+   ("Sen.", "Gov." are read as their titles).
 7. **Roles**: a title before a name ("Vesnia's deputy minister Ada
    Rusk", "President of Vesnia Tomas Orel") and an apposition after it
    ("Lena Marr, vice chair of the Harbour Council ..., said")
