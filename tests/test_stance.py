@@ -146,7 +146,7 @@ def test_stance_a_label_for_a_government_is_not_said_of_a_person() -> None:
 
 
 def test_stance_who_says_a_term_is_not_judged_by_it() -> None:
-    # "Kim Yo Jong affirms ... while highlighting the futile criminality of the USA's proxy war":
+    # "X affirms ... while highlighting the <quality> of <Y>'s <act>":
     # the speaker took a share of the outlet's criticism of the war.
     art = make("Freedonia condemned the aggression on Monday.", "Freedonia, highlighting the criminality of Russia, called for talks.", title="Freedonia speaks")
     stance, res = stance_of(art, min_mentions=1)

@@ -227,7 +227,7 @@ def gazetteer(model: str | None = None) -> Gazetteer:
 # so that "said.------------N. Korea's Kim" keeps "N. Korea" whole.
 RULE_RUN = re.compile(r"[-_=~*#]{3,}")
 # A dateline inside a sentence the model did not split: a round-up's next item or a headline
-# glued to its story ("... of its constitution SEOUL -- North Korean leader ...", "MOSCOW, Jan. 2
+# glued to its story ("... opens a new mill HARBOUR CITY -- The leader of Vesnia ...", "MOSCOW, Jan. 2
 # (Wire) -- The"): capitals, an optional ", date (agency)", a dash, a capitalised word.
 DATELINE_INSIDE = re.compile(
     r"(?<=[^\s-])(?P<gap>\s+)(?P<city>[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2})(?:,[^\n\-—–]{1,40}?)?\s+(?:--|—|–)\s+[A-Z\"“]"
