@@ -620,3 +620,17 @@ def test_actors_abbreviated_title_is_a_role_the_description_finds(model: Any) ->
     )
     s = art.raw_text.index("The New Jersey governor")
     assert actor_at(art, s, s + len("The New Jersey governor")) == actor_of(art, "Tom Reddick")
+
+
+def test_nlp_a_plural_after_the_is_a_team_not_a_person() -> None:
+    # Sports pages gave persons "Steelers" and "Browns" ("the Steelers").
+    from newsprism.stages.nlp import _Ent, _trim
+
+    text = "He played against the Harbourers on Sunday."
+    s = text.index("Harbourers")
+    e = _trim(text, _Ent(s, s + len("Harbourers"), "PERSON", "ner"), actor_kb())
+    assert e is not None and e.label == "ORG"
+    text2 = "Then James Harbourers scored."
+    s2 = text2.index("James")
+    e2 = _trim(text2, _Ent(s2, s2 + len("James Harbourers"), "PERSON", "ner"), actor_kb())
+    assert e2 is not None and e2.label == "PERSON"

@@ -329,7 +329,11 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
             s += len(" ".join(words[:k])) + 1
     if t <= s:
         return None
-    return _Ent(s, t, e.label, "rule" if (s, t) != (e.start, e.end) else e.source)
+    label = e.label
+    # "the Steelers", "the Wild's": a plural after "the" names a team or a group, not a person.
+    if label == "PERSON" and " " not in text[s:t] and text[s:t].endswith("s") and re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]):
+        label = "ORG"
+    return _Ent(s, t, label, "rule" if (s, t, label) != (e.start, e.end, e.label) else e.source)
 
 
 def _caps_word(word: str) -> bool:
