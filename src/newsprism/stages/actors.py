@@ -462,25 +462,22 @@ class _Builder:
             return
         body = [ln for ln in self.art.lines if ln.role in ("title", "body")]
         for n, ln in enumerate(body):
-            prev_start, cur_start = (body[n - 1].start if n else ln.start), ln.start
+            # Named in this paragraph or the one before: a description reaches no further back.
+            floor = body[n - 1].start if n else ln.start
             for m in re.finditer(r"\b[Tt]he((?: (?:[a-z-]+|[A-Z][\w.'’-]*)){1,4})\b(?! [A-Z])", self.text[ln.start : ln.end]):
-                words = m.group(1).split()
-                k = next((i for i, w in enumerate(words) if w in self.heads), None)
-                if k is None or not all(self._is_title_word(w) or w[:1].isupper() for w in words[:k]):
+                words = [(ln.start + m.start(1) + w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(1))]
+                k = next((i for i, (_, w) in enumerate(words) if w in self.heads), None)
+                if k is None or not all(self._is_title_word(w) or w[:1].isupper() for _, w in words[:k]):
                     continue
                 s = ln.start + m.start()
-                t = s + len("the ") + len(" ".join(words[: k + 1]))
+                t = words[k][0] + len(words[k][1])
                 # Capitalised words before the title must be a place or body named here ("the New
                 # Jersey governor"); that mention stays, the phrase is the person's.
                 inner = [(a, b) for a, b in taken if s <= a and b <= t]
-                caps_ok = all(
-                    any(a <= s + 4 + len(" ".join(words[:i])) + (1 if i else 0) < b for a, b in inner) for i, w in enumerate(words[:k]) if w[:1].isupper()
-                )
+                caps_ok = all(any(a <= pos < b for a, b in inner) for pos, w in words[:k] if w[:1].isupper())
                 if not caps_ok or any(a < t and s < b and (a, b) not in inner for a, b in taken) or any(self._person_at(a, b) for a, b in inner):
                     continue
-                want = {w for w in words[: k + 1] if not w[:1].isupper()}
-                # Named in this paragraph or the one before: a description reaches no further back.
-                floor = prev_start if ln.start == cur_start else ln.start
+                want = {w for _, w in words[: k + 1] if not w[:1].isupper()}
                 best: tuple[int, _Local] | None = None
                 for loc in people:
                     if not any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles):

@@ -818,7 +818,7 @@ def detect(
         second_label: a span's second most likely technique is reported too when its
             probability reaches this.
         precise: keep only token runs scoring :data:`STRONG_TOKENS` or overlapping a
-            lexicon cue, and holding a content word, (such runs read off at :data:`CORROBORATED_TOKENS` where that
+            lexicon cue and holding a content word (such runs read off at :data:`CORROBORATED_TOKENS` where that
             is lower) and sentences scoring :data:`STRONG_SENTENCE`, and add the
             cues of :data:`CUE_SPANS` as spans; a cue's technique is reported beside
             the model's when they differ.
