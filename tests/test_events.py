@@ -303,3 +303,36 @@ def test_events_a_natural_feature_does_not_act() -> None:
     )
     for e in extract_events(art):
         assert "entity-harbour-sea" not in e.actors, e
+
+
+def test_events_a_participle_used_as_an_adjective_is_no_event() -> None:
+    # "the proposed law" had been a REQUEST by whoever stood nearby.
+    assert _cues("They read the proposed law") == []
+    assert _cues("Ministers proposed a law") == [("REQUEST", "proposed")]
+
+
+def test_events_release_of_a_product_is_not_a_concession() -> None:
+    # PLOVER's CONCEDE "release" frees people; "released a software update" is no event.
+    assert _cues("The firm released a new software update on Monday") == []
+    assert ("CONCEDE", "released") in _cues("The rebels released two hostages on Monday")
+    assert _cues("The virus attacks the immune system") == []
+    assert _cues("Rebels attacked the garrison") == [("ASSAULT", "attacked")]
+
+
+def test_events_a_battery_charge_cycle_is_no_accusation() -> None:
+    assert _cues("The cell survived 2,000 charge cycles") == []
+
+
+def test_events_a_relative_clause_with_its_own_subject_does_not_borrow_the_main_subject() -> None:
+    # "Apple — seize": "a flaw which hackers had exploited to seize control" gave the seizure to the firm.
+    art = _article(
+        "Nortek released a patch for a flaw which hackers had exploited to seize control of phones.",
+        {"Nortek": ("nortek", "ORG")},
+    )
+    assert [e for e in extract_events(art) if e.plover == "COERCE"] == []
+    # A relative clause with no subject of its own still reads the main clause's.
+    art = _article(
+        "Vesnia, which had massed troops on the border, seized the port on Monday.",
+        {"Vesnia": ("vesnia", "GPE")},
+    )
+    assert any(e.plover == "COERCE" and e.actors == ["vesnia"] for e in extract_events(art))

@@ -95,6 +95,8 @@ class Lexicon:
     ref_determiners: frozenset[str] = frozenset()
     name_links: frozenset[str] = frozenset()  # "treaty on X": X is the treaty's name
     happenings: tuple[frozenset[str], ...] = ()  # types one real happening carries at once
+    # Verb cue (base form) -> object words that make it no event ("released a software update").
+    object_stops: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _inflect_verb(word: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -143,6 +145,7 @@ def lexicon() -> Lexicon:
     ref_dets: set[str] = set()
     links: set[str] = set()
     happenings: list[frozenset[str]] = []
+    object_stops: dict[str, set[str]] = defaultdict(set)
     for data in _load_json("plover.json"):
         irregular = {k: list(v) for k, v in (data.get("irregular") or {}).items()}
 
@@ -192,6 +195,9 @@ def lexicon() -> Lexicon:
         ne = data.get("not_events") or {}
         before.update(w.lower() for w in ne.get("before_noun") or ())
         stops.update(tuple(p.lower().split()) for p in ne.get("stop_phrases") or ())
+        for verb, objects in (ne.get("objects") or {}).items():
+            if not verb.startswith("_"):
+                object_stops[verb.lower()].update(str(o).lower() for o in objects)
         refs = data.get("references") or {}
         ref_types.update(str(x) for x in refs.get("types") or ())
         ref_dets.update(str(x).lower() for x in refs.get("determiners") or ())
@@ -212,6 +218,7 @@ def lexicon() -> Lexicon:
         ref_determiners=frozenset(ref_dets),
         name_links=frozenset(links),
         happenings=tuple(happenings),
+        object_stops={k: frozenset(v) for k, v in object_stops.items()},
     )
 
 
@@ -243,6 +250,11 @@ STRONG_BOUNDARY = frozenset(
         "—",
     }
 )
+# Auxiliaries and negation between a relative pronoun and its verb ("which had been ...").
+AUXILIARIES = frozenset(
+    {"had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "can", "may",
+     "might", "should", "must", "shall", "did", "does", "do", "not", "never", "also", "then", "later", "once", "soon"}
+)  # fmt: skip
 # Subordinators of simultaneity: the clause after them happens when the main clause does.
 SIMULTANEOUS = frozenset({"as", "while", "when", "during"})
 NEGATION = frozenset({"not", "never", "n't", "no", "neither", "nor", "without"})
@@ -383,11 +395,49 @@ class Trigger:
     cue: Cue
 
 
+# Words before a participle that make it an adjective ("the proposed law", "a signed copy").
+ATTRIBUTIVE_BEFORE = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "newly", "recently"})
+# Words that end a verb's object before its head is found ("released him from prison").
+OBJECT_END = frozenset({"on", "in", "at", "to", "from", "for", "with", "after", "before", "by", "of", "and", "or", "that", "which", "who", "as"})
+
+
+def _attributive(toks: Sequence[Token], i: int, j: int, cue: Cue) -> bool:
+    """A one-word verb cue used as an adjective: a participle after a determiner, before a word."""
+    low = toks[i].low
+    return (
+        cue.pos == "verb"
+        and j == i + 1
+        and i > 0
+        and low != cue.base
+        and low.endswith(("ed", "en", "n", "t"))
+        and not low.endswith("ing")
+        and toks[i - 1].low in ATTRIBUTIVE_BEFORE
+        and j < len(toks)
+        and toks[j].text[:1].isalpha()
+    )
+
+
+def _stopped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> bool:
+    """A verb cue whose object is one of ``not_events.objects`` for it ("release" + "update")."""
+    stops = lex.object_stops.get(cue.base) if cue.pos == "verb" else None
+    if not stops:
+        return False
+    for k in range(j, min(j + 4, len(toks))):
+        low = toks[k].low
+        if low in stops or (low.endswith("s") and low[:-1] in stops):
+            return True
+        if low in OBJECT_END or not low.replace("-", "").isalpha():
+            return False
+    return False
+
+
 def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger]:
     """Longest non-overlapping cue matches, left to right.
 
-    A noun cue after a word of ``not_events.before_noun`` ("press statement" aside)
-    and any cue inside a stop phrase ("in order to") are skipped.
+    Skipped: a noun cue after a word of ``not_events.before_noun`` ("press statement"
+    aside), any cue inside a stop phrase ("in order to"), a participle used as an
+    adjective ("the proposed law"), and a verb whose object ``not_events.objects``
+    lists for it ("released a software update").
     """
     lex = lex or lexicon()
     lows = [t.low for t in toks]
@@ -411,6 +461,8 @@ def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger
                 if cue is None:
                     continue
                 if cue.pos == "noun" and i > 0 and lows[i - 1] in lex.before_noun and cue.type != SPEECH:
+                    continue
+                if cue.type != SPEECH and (_attributive(toks, i, i + n, cue) or _stopped_by_object(toks, i + n, cue, lex)):
                     continue
                 found = Trigger(i, i + n, cue)
                 break
@@ -754,6 +806,19 @@ class _Reader:
             k -= 1
         return floor
 
+    def own_subject(self, u: Unit, ws: int, before: int) -> bool:
+        """The relative clause of a cue has a subject of its own, one that names no actor ("a flaw
+        which hackers exploited to seize ..."): the main clause's subject is not its agent."""
+        if ws <= 0 or ws > len(u.toks):
+            return False
+        rel = u.toks[ws - 1].low
+        words = [t for t in u.toks[ws:before] if t.low not in AUXILIARIES and t.low != "to" and not t.low.endswith("ly")]
+        if not words or not words[0].text[:1].isalpha() or words[0].low in PRONOUNS or words[0].low in {"i", "we", "you"}:
+            return False
+        if rel in ("which", "whom"):
+            return True
+        return rel == "that" and words[0].low in {"the", "a", "an", "this", "these", "those"}
+
     def clause_end(self, u: Unit, after: int, ceil: int, comma: bool) -> int:
         k = after
         while k < ceil:
@@ -953,7 +1018,7 @@ class _Reader:
                 if comma is not None:
                     main = self.party_at(u, comma + 1, min(len(u.toks), comma + 6))
                     agents = [main[0][1]] if main else []
-            if not agents and verb and not passive:
+            if not agents and verb and not passive and not self.own_subject(u, ws, t.i):
                 agents = list(main_subject)
             if not agents and not verb and prev_verb is not None and prev_verb.type != SPEECH:
                 agents = list(prev_verb.agents)
