@@ -634,3 +634,22 @@ def test_nlp_a_plural_after_the_is_a_team_not_a_person() -> None:
     s2 = text2.index("James")
     e2 = _trim(text2, _Ent(s2, s2 + len("James Harbourers"), "PERSON", "ner"), actor_kb())
     assert e2 is not None and e2.label == "PERSON"
+
+
+def test_actors_a_party_name_shared_across_countries_goes_by_the_story_country(model: Any) -> None:
+    # A bare "Democratic Party" in a Seoul story had linked to the US party.
+    art = make(
+        model,
+        "SEOUL -- South Korea's ruling Democratic Party said on Monday it would table the bill, as South Korean lawmakers met in Seoul.",
+        title="Seoul lawmakers weigh bill",
+    )
+    assert actor_of(art, "Democratic Party") == "democratic-party-kr"
+    art = make(
+        model,
+        "WASHINGTON -- The Democratic Party said on Monday it would fight the bill in the U.S. Senate, as Americans watched the debate in Washington.",
+        title="Senate weighs bill",
+    )
+    assert actor_of(art, "Democratic Party") == "democratic-party-us"
+    # Named in neither country's context, the name stays the article's own actor.
+    art = make(model, "The Democratic Party said on Monday it would table the bill.", title="Party weighs bill")
+    assert actor_of(art, "Democratic Party") not in ("democratic-party-us", "democratic-party-kr", "democratic-party-it")
