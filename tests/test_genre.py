@@ -110,6 +110,20 @@ def test_genre_party_and_state_label_is_not_the_first_person() -> None:
     assert G.hard_news(body)
 
 
+def test_genre_archive_quotation_marks_initialisms_and_numerals_are_not_the_outlets_first_person() -> None:
+    # ''I remain concerned,'' (an archive's doubled apostrophes), "the F.B.I." and "World War I" read as
+    # the outlet's own "I" and cost plain reports their form.
+    body = [
+        *REPORT,
+        "''I remain concerned about the bank,'' Senator Jane Roe said on Monday.",
+        "The F.B.I. said on Tuesday that the I.P.O. filing was under review, the agency said.",
+        "The memorial honours soldiers of World War I, officials said.",
+        "He said ‘I will not resign’ and the workers’ union agreed, the mayor's office said.",
+    ]
+    assert G.hard_news(body)
+    assert not G.hard_news([*REPORT, "I think the bank should be broken up, and I said so."])
+
+
 @pytest.mark.skipif(not (Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "polnear").is_dir(), reason="../shared datasets missing")
 def test_genre_hard_news_check_reads_polnear() -> None:
     import sys
@@ -119,5 +133,6 @@ def test_genre_hard_news_check_reads_polnear() -> None:
 
     res = hard_news_check(Path(__file__).resolve().parents[1].parent / "shared")
     assert res is not None and res["articles"] >= 700
-    # make eval: 0.610 of PolNeAR's hard news comes out "report"; the form rule alone gives about half.
-    assert res["report_share"] >= 0.55, res
+    # make eval: 0.690 of PolNeAR's hard news comes out "report" (0.610 before archive quotation
+    # marks and initialisms were read); the form rule alone gives about half.
+    assert res["report_share"] >= 0.65, res

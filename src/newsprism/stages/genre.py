@@ -44,7 +44,9 @@ DATA = settings.DATA_DIR / "persuasion"
 MODEL_FILE = DATA / "genre.npz"
 LEX_BITS = 16
 WORD = re.compile(r"\w+(?:['’]\w+)*")
-QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{1,2000}?[\"”»]")
+# Quotations: straight, curly and guillemet marks, and the doubled apostrophes ('') that
+# news archives (LexisNexis, ProQuest) print for quotation marks.
+QUOTED = re.compile(r"[\"“«„][^\"“”«»„]{1,2000}?[\"”»]|''(?:(?!'')[^\n]){1,2000}?''")
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[^()\n]{0,40})?\s*(?:\([A-Za-z .]+\))?\s*[-—–]")
 FIRST_SING = frozenset({"i", "me", "my", "mine", "myself"})
 FIRST_PLUR = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -80,11 +82,20 @@ def _phrase_pattern(kind: str) -> re.Pattern[str]:
 
 # A US politician's party and state ("Sen. Bernie Sanders, I-Vt."): not the first person.
 PARTY_STATE = re.compile(r"\b[IDR]-(?=[A-Z])")
+# Nor is the letter I of an initialism ("F.B.I.", "I.P.O.") or a roman numeral one ("World War I",
+# "a Level I trauma centre").
+NOT_FIRST_PERSON = re.compile(
+    r"\b(?:[A-Za-z]\.){2,}|\bI\.(?=[A-Za-z]\.)"
+    r"|\b(?:War|Level|Phase|Type|Class|Stage|Title|Chapter|Part|Section|Article|Book|Act|Grade|Category|Round|Tier) I\b"
+)
+# British usage: single curly quotation marks (a closing mark is not an apostrophe inside a word).
+SINGLE_QUOTED = re.compile(r"(?<!\w)‘[^‘’\n]{1,2000}?’(?!\w)")
 
 
 def outside_quotes(body: str) -> str:
-    """The body's words outside quotation marks (the outlet's own), party labels blanked."""
-    return PARTY_STATE.sub("  ", QUOTED.sub(" ", body))
+    """The body's words outside quotation marks (the outlet's own), party labels, initialisms
+    and roman numerals blanked."""
+    return NOT_FIRST_PERSON.sub(" ", PARTY_STATE.sub("  ", SINGLE_QUOTED.sub(" ", QUOTED.sub(" ", body))))
 
 
 STRUCTURE = (
