@@ -163,3 +163,43 @@ def test_stance_speaker_of_a_possessed_act_is_not_judged_and_a_pledge_still_is()
     assert stance["russia"] in ("critical", "hostile")
     art2 = make("Freedonia vowed to maintain its support for Russia in its aggression against Ukraine.", title="Freedonia pledges")
     assert any(e.actor == "freedonia" and e.score < 0 for e in stance_of(art2, min_mentions=1)[1].evidence)
+
+
+def test_stance_a_fused_possessive_names_the_one_who_acts() -> None:
+    # "to support Moscow's war against Ukraine": the tokenizer keeps "Moscow's" whole, so the
+    # possessor was missed and the sentence's first actor took the blame.
+    art = make("Freedonia sent troops to support Russia's war against Ukraine.", title="Troops")
+    res = stance_of(art, min_mentions=1)[1]
+    assert any(e.actor == "russia" and e.score <= -0.5 for e in res.evidence)
+    assert not any(e.actor == "freedonia" and e.score <= -0.5 for e in res.evidence)
+
+
+def test_stance_threats_one_responds_to_are_not_ones_own() -> None:
+    # "In response to these threats, Brunson underscored ...": the commander came out criticised.
+    art = make("In response to these threats, the Ministry announced new drills.", title="Drills")
+    res = stance_of(art, min_mentions=1)[1]
+    assert not any(e.actor == "org-ministry" and e.score <= -0.5 for e in res.evidence)
+
+
+def test_stance_a_label_a_speaker_puts_on_someone_is_the_speakers() -> None:
+    # "Kim described the ties as a precious asset": reported without quotation marks, not the outlet's praise.
+    art = make("Freedonia described Russia as brave and heroic.", title="Ties")
+    res = stance_of(art, min_mentions=1)[1]
+    praise = [e for e in res.evidence if e.actor == "russia"]
+    assert praise and all(e.voice == "quoted" for e in praise)
+
+
+def test_stance_label_polarity_reads_praise_apart_from_slurs() -> None:
+    from newsprism.stages.persuasion import tokenize
+    from newsprism.stages.stance import label_polarity
+
+    assert label_polarity(tokenize("a precious asset")) == 1.0
+    assert label_polarity(tokenize("a puppet")) == -1.0
+    assert label_polarity(tokenize("a brilliant criminal")) == -1.0
+
+
+def test_stance_a_label_for_a_government_is_not_said_of_a_news_agency() -> None:
+    # "power hierarchy in regime ... according to KCNA": the state news agency was called a regime.
+    art = article_with_mentions(("Officials of the regime appeared in photos released by KCNA.",), {"KCNA": ("kcna", "ORG")}, "Photos")
+    res = stance_of(art, min_mentions=1)[1]
+    assert not any(e.actor == "kcna" and e.score <= -0.5 for e in res.evidence)

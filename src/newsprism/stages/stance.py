@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsprism import settings
-from newsprism.article import Article
+from newsprism.article import Actor, Article
 from newsprism.registry import stage
 from newsprism.stages.persuasion import QUOTE_CHARS, CueMatcher, Token, _quoted_runs, article_sentences, tokenize
 
@@ -60,6 +60,9 @@ PATIENT_LINK = frozenset({"of", "against", "on", "into", "in", "upon"})
 POSSESSIVE = frozenset({"its", "their", "his", "her"})
 # Words before an event noun that make it the object of the clause ("responding to threats").
 OBJECT_OF = frozenset({"to", "against", "amid", "despite", "over", "about", "from", "with", "facing", "face"})
+# Roles of the news media: a label for a government ("regime") is never said of an outlet
+# ("power hierarchy in regime, according to KCNA").
+MEDIA_ROLE = re.compile(r"\b(?:news|newspaper|broadcaster|media|outlet|television|radio)\b", re.I)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her)\b", re.I)
 
@@ -157,12 +160,13 @@ def _targets(
     j: int,
     toks: Sequence[Token],
     mentions: Sequence[_Mention],
-    people: frozenset[str] = frozenset(),
+    not_states: frozenset[str] = frozenset(),
     speakers: frozenset[int] = frozenset(),
 ) -> list[tuple[str, float]]:
     """Actors a term at tokens ``i:j`` evaluates, with weights.
 
-    ``people``: the ids of persons; ``speakers``: indices of ``mentions`` that say the
+    ``not_states``: the ids of persons and news media, which a label for a government
+    (``stands_for: state``) is never said of; ``speakers``: indices of ``mentions`` that say the
     term ("X condemned the invasion", "X, highlighting the criminality of Y"): the one
     who says it is not what it is said of, nor judged beside it.
     """
@@ -178,12 +182,17 @@ def _targets(
     if before:
         k = before[-1]
         m = mentions[k]
-        between = {t.low for t in toks[m.tok : i]}
-        if "'s" in between or "'" in between or "s" in between or toks[m.tok].low in POSSESSIVE:
+        between = [t.low for t in toks[m.tok : i]]
+        # "Russia's" is one token ("'s" fused) or three ("Russia", "'", "s"), by the tokenizer's reading.
+        if any(w in ("'s", "'", "s") or w.endswith(("'s", "s'")) for w in between) or toks[m.tok].low in POSSESSIVE:
             main = [k]
     unnamed = False
     if not main and term.kind == "event":
-        if i > 0 and toks[i - 1].low in OBJECT_OF:
+        # The word before the event noun, past a determiner ("in response to these threats").
+        prev = i - 1
+        if prev > 0 and toks[prev].low in DETERMINERS:
+            prev -= 1
+        if prev >= 0 and toks[prev].low in OBJECT_OF:
             # "responding to threats", "amid aggression": the act is someone else's, unnamed
             # here; the sentence's subject did not do it, and nobody is judged in full.
             unnamed = True
@@ -200,7 +209,7 @@ def _targets(
             for k, m in enumerate(mentions)
             if (k not in patients or term.kind != "event")
             and k not in speakers
-            and not (term.stands_for == "state" and m.actor in people)
+            and not (term.stands_for == "state" and m.actor in not_states)
         ]
         if dist:
             main = [min(dist)[1]]
@@ -211,6 +220,16 @@ def _targets(
         elif (k not in patients or term.kind != "event") and k not in speakers:
             out.setdefault(m.actor, OTHERS)
     return list(out.items())
+
+
+def label_polarity(toks: Sequence[Token]) -> float:
+    """Polarity of a label the persuasion model found (name calling): the PTC's class holds praise
+    too ("a precious asset", "our heroic soldiers"); a label of only positive words (VADER) is
+    praise, anything else a slur."""
+    from newsprism.affect import affect_of
+
+    vals = [a.valence for t in toks if t.text[:1].isalpha() and (a := affect_of(t.low)) is not None and a.valence is not None]
+    return 1.0 if vals and min(vals) > 0 and sum(vals) >= 1.5 else -1.0
 
 
 def _speakers(raw: str, mentions: Sequence[_Mention], pos: int, naming_only: bool = False) -> frozenset[int]:
@@ -237,6 +256,30 @@ def _speakers(raw: str, mentions: Sequence[_Mention], pos: int, naming_only: boo
 
 
 @lru_cache(maxsize=1)
+def labelling_pattern() -> re.Pattern[str]:
+    """Inflections of the verbs of labelling (``reporting_verbs.json`` ``labelling``, user file merged)."""
+    from newsprism.stages.quotes import _load_data, _merge
+
+    forms: set[str] = set()
+    for v in _merge(_load_data("reporting_verbs.json")).get("labelling", {}).get("verbs", []):
+        v = str(v).lower()
+        forms |= {v, v + "s", v + "es", v + "ed", v + "ing", v + v[-1] + "ed", v + v[-1] + "ing"}
+        if v.endswith("e"):
+            forms |= {v + "d", v[:-1] + "ing"}
+        if v.endswith("y"):
+            forms |= {v[:-1] + "ies", v[:-1] + "ied"}
+    if not forms:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+
+
+def _labelled_by_speaker(raw: str, mentions: Sequence[_Mention], pos: int) -> bool:
+    """An actor named before ``pos`` (within 120 characters) labels what stands there ("X described Y as ...")."""
+    pat = labelling_pattern()
+    return any(m.end <= pos and pos - m.end <= 120 and pat.search(raw, m.end, pos) for m in mentions)
+
+
+@lru_cache(maxsize=1)
 def commissive_verbs() -> frozenset[str]:
     """Lemmas that commit the speaker to an act (``reporting_verbs.json`` ``commissive``, user file merged)."""
     from newsprism.stages.quotes import _load_data, _merge
@@ -250,7 +293,7 @@ def score_stance(article: Article) -> StanceResult:
     voices = _voice_weights(article)
     own_spans = [(p.span.start, p.span.end, p.technique) for p in article.persuasion if p.voice is None]
     res = StanceResult()
-    people = frozenset(a.id for a in article.actors if a.type == "PERSON")
+    not_states = frozenset(a.id for a in article.actors if a.type == "PERSON" or _is_media(a))
     scores: dict[str, float] = defaultdict(float)
     strong: dict[str, float] = defaultdict(float)
     for s, e in article_sentences(article):
@@ -266,7 +309,7 @@ def score_stance(article: Article) -> StanceResult:
             if tech == "name_calling" and s <= a < e and not any(toks[i].start < b and a < toks[j - 1].end for i, j, _ in hits):
                 idx = [k for k, t in enumerate(toks) if a <= t.start < b]
                 if idx:
-                    hits.append((idx[0], idx[-1] + 1, Term(-1.0, "label")))
+                    hits.append((idx[0], idx[-1] + 1, Term(label_polarity(toks[idx[0] : idx[-1] + 1]), "label")))
         for i, j, term in hits:
             start, end = toks[i].start, toks[j - 1].end
             weight, voice = _weight_at(start, voices)
@@ -279,7 +322,11 @@ def score_stance(article: Article) -> StanceResult:
             noun = prev in DETERMINERS or prev in POSSESSIVE or prev.endswith(("'s", "'"))
             said = term.kind != "event" or noun
             speakers = _speakers(article.raw_text, mentions, toks[i].start, naming_only=term.kind == "event") if said else frozenset()
-            for actor, w in _targets(term, i, j, toks, mentions, people, speakers):
+            if term.kind != "event" and voice == "own" and _labelled_by_speaker(article.raw_text, mentions, toks[i].start):
+                # A label after a speaker's verb of labelling is the speaker's, reported without
+                # quotation marks ("Kim described the ties as a precious asset"), not the outlet's choice.
+                weight, voice = QUOTED_WEIGHT, "quoted"
+            for actor, w in _targets(term, i, j, toks, mentions, not_states, speakers):
                 value = term.polarity * w * weight
                 scores[actor] += value
                 is_strong = abs(term.polarity) >= STRONG and w >= 1.0 and voice != "quoted"
@@ -289,6 +336,15 @@ def score_stance(article: Article) -> StanceResult:
     res.scores = dict(scores)
     res.strong = dict(strong)
     return res
+
+
+def _is_media(actor: Actor) -> bool:
+    """A news outlet or agency, by its roles here or in the knowledge base (KCNA: "state news agency")."""
+    from newsprism.actorkb import actor_kb
+
+    kb = actor_kb().by_id.get(actor.id)
+    roles = [*actor.roles, *(kb.roles if kb else ())]
+    return any(MEDIA_ROLE.search(r) for r in roles)
 
 
 def label(score: float, strong: float) -> str:
