@@ -483,6 +483,25 @@ def test_nlp_sentence_splits_at_a_dateline_or_a_rule_inside_it() -> None:
     assert len(parts("He met the CEO -- A man of note.")) == 1
 
 
+def test_nlp_sentences_glued_without_a_space_are_split() -> None:
+    # A crawler lost paragraph breaks ("earlier in the day.In his message, ..."), and a quote's
+    # content ran on into the next paragraph.
+    from newsprism.stages.nlp import split_sentence
+
+    kb = actor_kb()
+
+    def parts(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_sentence(text, 0, len(text), kb)]
+
+    assert parts("It was sent earlier in the day.In his message, he praised the ties.") == [
+        "It was sent earlier in the day.",
+        "In his message, he praised the ties.",
+    ]
+    assert parts("He called it \u201ca new era.\u201dSince then, trade has grown.")[1] == "Since then, trade has grown."
+    # Abbreviations, initialisms and web addresses stay whole.
+    assert len(parts("Mrs.Lee met the U.S.Army chief at yna.co.kr today.")) == 1
+
+
 @given(st.text(alphabet=st.sampled_from(list("AB ab.-—,()\n")), max_size=80))
 def test_nlp_split_sentence_spans_stay_inside_and_apart(text: str) -> None:
     from newsprism.stages.nlp import split_sentence

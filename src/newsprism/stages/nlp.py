@@ -234,6 +234,14 @@ DATELINE_INSIDE = re.compile(
 )
 # Where a drawn rule was (``normalise`` turns it into spaces): items apart.
 RULE_GAP = re.compile(r"\S(?P<gap> {3,})\S")
+# Two sentences glued together where a page lost the break between paragraphs ("earlier in the
+# day.In his message, ..."): a word of lower-case letters, its full stop (and closing quote),
+# then a capitalised word with no space between.
+GLUED = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})[.!?][\"”'’)]?(?=[A-Z][a-z])")
+GLUED_NOT_AFTER = frozenset(
+    {"mrs", "mr", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "capt", "adm",
+     "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
 
 
 def normalise(text: str) -> str:
@@ -664,7 +672,8 @@ def analyse(
 
 
 def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, int]]:
-    """A sentence of the model, split where a dateline or a drawn rule inside it starts a new item.
+    """A sentence of the model, split where a dateline or a drawn rule inside it starts a new item,
+    or where two sentences were glued together without a space.
 
     Wire round-ups and pages whose headline runs into the story put several items on
     one line; the model reads "headline SEOUL -- lead" as one sentence, and a quote
@@ -673,6 +682,7 @@ def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, in
     not split. Spans are trimmed of spaces at both ends.
     """
     cuts = [m.start("gap") for m in RULE_GAP.finditer(text, s, t)]
+    cuts += [m.end() for m in GLUED.finditer(text, s, t) if m.group("word").lower() not in GLUED_NOT_AFTER]
     for m in DATELINE_INSIDE.finditer(text, s, t):
         city = m.group("city")
         if sum(c.isalpha() for c in city) >= 4 and not any(a.type == "ORG" for a in kb.lookup(city)):
