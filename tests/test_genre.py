@@ -124,6 +124,13 @@ def test_genre_archive_quotation_marks_initialisms_and_numerals_are_not_the_outl
     assert not G.hard_news([*REPORT, "I think the bank should be broken up, and I said so."])
 
 
+def test_genre_a_sentence_in_another_script_is_not_the_outlets_english_prose() -> None:
+    # A Korean tip line ending in "!" under an English wire story cost the story its form.
+    body = [*REPORT, "▷ 카카오톡 : '제보' 검색, 채널 추가해주세요!"]
+    assert G.hard_news(body)
+    assert "!" not in G.outside_quotes("\n".join(body))
+
+
 @pytest.mark.skipif(not (Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "polnear").is_dir(), reason="../shared datasets missing")
 def test_genre_hard_news_check_reads_polnear() -> None:
     import sys

@@ -92,10 +92,16 @@ NOT_FIRST_PERSON = re.compile(
 SINGLE_QUOTED = re.compile(r"(?<!\w)‘[^‘’\n]{1,2000}?’(?!\w)")
 
 
+# A sentence in another script (a Korean tip line, "...를 구독해주세요!", under an English story):
+# not the English prose the form rules and the model read.
+OTHER_SCRIPT = re.compile(r"[^.!?\n]*[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^.!?\n]*[.!?]*")
+
+
 def outside_quotes(body: str) -> str:
-    """The body's words outside quotation marks (the outlet's own), party labels, initialisms
-    and roman numerals blanked."""
-    return NOT_FIRST_PERSON.sub(" ", PARTY_STATE.sub("  ", SINGLE_QUOTED.sub(" ", QUOTED.sub(" ", body))))
+    """The body's words outside quotation marks (the outlet's own), party labels, initialisms,
+    roman numerals and sentences in another script blanked."""
+    text = OTHER_SCRIPT.sub(" ", QUOTED.sub(" ", body))
+    return NOT_FIRST_PERSON.sub(" ", PARTY_STATE.sub("  ", SINGLE_QUOTED.sub(" ", text)))
 
 
 STRUCTURE = (
