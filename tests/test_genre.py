@@ -73,6 +73,16 @@ def test_genre_analysis_label_and_empty_body() -> None:
     assert G.classify_genre(make([]))[0] == "other"
 
 
+def test_genre_opinion_label_and_news_digest() -> None:
+    # The "opinion" labels of genre_cues.json were never read; a wire round-up ("Key developments
+    # on ... this week", a list of headlines) came out opinion.
+    assert G.classify_genre(make(REPORT, meta="Opinion"))[0] == "opinion"
+    digest = make(["Minister visits port 30 -- Harbour fees rise 31 -- Talks set for spring"], title="Key developments on Freedonia this week")
+    genre, why = G.classify_genre(digest)
+    assert genre == "report" and "digest" in why
+    assert G.classify_genre(make(REPORT, meta="Opinion polls"))[0] != "opinion"
+
+
 def test_genre_stage_by_name() -> None:
     meta = get_stage("newsprism.genre.v1")
     art = meta.factory(**meta.defaults)(make(REPORT))

@@ -20,6 +20,10 @@ about itself (cues in ``data/persuasion/genre_cues.json``):
   ("the following statement was issued by ...") followed by first-person
   prose outside quotation marks;
 * ``analysis``: a title or metadata line labelling the piece as analysis.
+
+A title or metadata line labelling the piece as opinion ("Opinion | ...", "Editorial:")
+makes it opinion, and a digest of the news ("Summary of ... this week", "Key
+developments ...", "Morning briefing") a report, before the model is asked.
 """
 
 from __future__ import annotations
@@ -269,8 +273,13 @@ def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[s
     labels = [article.raw_text[ln.start : ln.end].strip().lower() for ln in article.lines if ln.role in ("metadata", "title")]
     for lab in labels:
         first = re.split(r"[:|—–-]", lab, maxsplit=1)[0].strip()
-        if first in cues().get("analysis", []):
-            return "analysis", f"labelled {first!r}"
+        for kind in ("analysis", "opinion"):
+            if first in cues().get(kind, []):
+                return kind, f"labelled {first!r}"
+    titles = [title, *(article.raw_text[ln.start : ln.end] for ln in article.lines if ln.role == "title")]
+    digest = next((m for t in titles if (m := _phrase_pattern("digest").search(t))), None)
+    if digest:
+        return "report", f"a news digest (title: {digest.group(0)!r})"
     body = "\n".join(paras)
     m = _phrase_pattern("statement").search(body)
     if m:
