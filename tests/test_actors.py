@@ -552,6 +552,9 @@ def test_nlp_person_spans_without_products_handles_or_team_positions(model: Any)
     assert trimmed("NBA MVP Jane Roe") == "Jane Roe"
     assert trimmed("JANE ROE SAYS NO") == "JANE ROE SAYS NO"  # a headline in capitals is left alone
     assert trimmed("Jane Roe 2") == "Jane Roe"  # a list's day number is cut, not the person dropped
+    # A broadcaster's tip-line label, Latin and Hangul in one word, came out a person.
+    assert trimmed("KBS제보") is None
+    assert trimmed("Kim Jong Un") == "Kim Jong Un"
 
 
 def test_actors_middle_name_and_type_split_merge() -> None:

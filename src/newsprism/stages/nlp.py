@@ -232,6 +232,9 @@ RULE_RUN = re.compile(r"[-_=~*#]{3,}")
 DATELINE_INSIDE = re.compile(
     r"(?<=[^\s-])(?P<gap>\s+)(?P<city>[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2})(?:,[^\n\-—–]{1,40}?)?\s+(?:--|—|–)\s+[A-Z\"“]"
 )
+# A word of Latin letters run together with Hangul, kana, CJK, Cyrillic or Arabic letters.
+_OTHER = "\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+MIXED_SCRIPT = re.compile(rf"[A-Za-z][{_OTHER}]|[{_OTHER}][A-Za-z]")
 # Where a drawn rule was (``normalise`` turns it into spaces): items apart.
 RULE_GAP = re.compile(r"\S(?P<gap> {3,})\S")
 # Two sentences glued together where a page lost the break between paragraphs ("earlier in the
@@ -314,6 +317,10 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
         # No person's name holds a digit or a handle ("RAV4 Hybrid", "Q3", "Twitter @someone"):
         # products, quarters and accounts the model took for people.
         if any(c.isdigit() for c in name) or "@" in name:
+            return None
+        # Nor does one word mix Latin letters with another script ("KBS제보", a tip-line label):
+        # the English model read a word it does not know.
+        if any(MIXED_SCRIPT.search(w) for w in name.split()):
             return None
         # A credit glued with an underscore ("Art Director_Jane Roe"): the name is after it.
         if "_" in name:
