@@ -107,6 +107,8 @@ class Furniture:
     metadata: re.Pattern[str]
     reprint: re.Pattern[str]
     slugs: frozenset[str] = frozenset()
+    # Notes inside a paragraph that are not the story's words ("(ATTN: ADDS ...)", phone numbers).
+    inline: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _union(patterns: list[str]) -> re.Pattern[str]:
@@ -117,7 +119,7 @@ def _union(patterns: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def furniture() -> Furniture:
-    lists: dict[str, list[str]] = {k: [] for k in ("exact", "strong", "tail", "caption", "metadata", "reprint", "slugs")}
+    lists: dict[str, list[str]] = {k: [] for k in ("exact", "strong", "tail", "caption", "metadata", "reprint", "slugs", "inline")}
     for doc in _load("furniture.json"):
         for k in lists:
             lists[k].extend(doc.get(k, []))
@@ -132,4 +134,5 @@ def furniture() -> Furniture:
         metadata=re.compile("|".join([f"(?i:{p})" for p in meta] + [f"(?:^[Bb][Yy]{p[3:]})" for p in byline])),
         reprint=_union(lists["reprint"]),
         slugs=frozenset(fold(x) for x in lists["slugs"]),
+        inline=_union(lists["inline"]),
     )

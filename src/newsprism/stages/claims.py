@@ -369,8 +369,12 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
 
 
 def _excluded(article: Article, start: int, end: int) -> list[tuple[int, int]]:
-    """Date expressions of the sentence (a duration with a count stays a figure)."""
-    out = []
+    """Date expressions of the sentence (a duration with a count stays a figure), and notes that
+    are not the story's words (``furniture.json`` ``inline``: a wire's "(ATTN: ... last 3 paras)",
+    phone numbers)."""
+    from newsprism.knowledge import furniture
+
+    out = [(m.start(), m.end()) for m in furniture().inline.finditer(article.raw_text, start, end)]
     for d in article.dates:
         if d.span.end <= start or d.span.start >= end:
             continue
