@@ -228,6 +228,22 @@ def test_quotes_indirect_zero_that_and_metonym_speaker() -> None:
     assert q.span.text == "Vesnia has shipped some 4,250 crates to Morvane"
 
 
+def test_quotes_indirect_content_ends_at_a_wires_note() -> None:
+    # A Yonhap lead ran "... on Korean Peninsula(ATTN: ADDS remarks, details in last 3 paras)".
+    art = make("Karsk said Vesnia would hold drills near Morvane (ATTN: ADDS remarks, details in last 3 paras).")
+    q = one(extract_quotes(art), "drills")
+    assert q.kind == "indirect" and q.span.text == "Vesnia would hold drills near Morvane"
+
+
+def test_quotes_a_demonym_inside_the_speakers_modifiers_does_not_speak() -> None:
+    # "The commander of American forces stationed in South Korea said ..." was quoted as the United States.
+    art = make('The commander of Vesnian forces stationed in the region said Monday that Morvane "is not simply responding to threats" on the coast.')
+    i = art.raw_text.index("Vesnian")
+    art.mentions = sorted([*art.mentions, ActorMention(Span.of(art.raw_text, i, i + 7), "vesnia", "demonym")], key=lambda m: m.span.start)
+    art.actors.append(Actor("vesnia", "Vesnia", "GPE"))
+    assert all(q.speaker != "vesnia" for q in extract_quotes(art))
+
+
 def test_quotes_indirect_told_journalists_with_date_and_nested_same_speaker() -> None:
     art = make(
         "Dralmont’s transport minister Halvard Oske told reporters on Tuesday that judging by the count "

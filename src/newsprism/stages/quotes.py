@@ -126,6 +126,14 @@ FINITE_HINT = re.compile(
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
 WORDS = re.compile(r"\w+")
 SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
+def _inline_note(text: str, start: int, end: int) -> int | None:
+    """Where the first note that is not the story's words (``furniture.json`` ``inline``) starts in ``text[start:end]``."""
+    from newsprism.knowledge import furniture
+
+    m = furniture().inline.search(text, start, end)
+    return m.start() if m else None
+
+
 # "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —": a dateline is not a subject.
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*\.?)*(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
 TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|[A-Z])\.")
@@ -1141,6 +1149,8 @@ class _Extractor:
             if coordinated or not words or words[-1] not in self.titles:
                 return None
             for m in ms:
+                if re.search(r"\b(?:of|for|at|from|in|with|by|to)\b", self.text[s : m.span.start]):
+                    continue  # "the commander of American forces": the demonym modifies what follows the head
                 if m.kind in ("demonym", "metonym", "name") and self.types.get(m.actor) in ("GPE", "ORG"):
                     return m
             return None
@@ -1364,6 +1374,13 @@ class _Extractor:
             dateline = DATELINE.match(self.text[c0:c1])
             if dateline and dateline.end() < c1 - c0:
                 c0 += dateline.end()  # "SEOUL -- Kim attended ..., state media reported": the dateline is no one's words
+            note = _inline_note(self.raw, c0, c1)
+            if note is not None:
+                c1 = note  # "... on Korean Peninsula(ATTN: ADDS remarks ...)": a wire's note ends what was said
+                while c1 > c0 and self.text[c1 - 1] in " ,;:":
+                    c1 -= 1
+                if c1 <= c0:
+                    continue
             inner = [p for p in pairs if c0 <= p.open + 1 and p.close <= c1 + 1]
             quoted = sum(len(WORDS.findall(self.text[p.open : p.close])) for p in inner)
             total = len(WORDS.findall(self.text[c0:c1]))
