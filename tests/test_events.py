@@ -319,6 +319,15 @@ def test_events_release_of_a_product_is_not_a_concession() -> None:
     assert _cues("Rebels attacked the garrison") == [("ASSAULT", "attacked")]
 
 
+def test_events_photos_released_by_media_and_a_photo_that_captured_a_mood_are_no_events() -> None:
+    # "photos released by the North's state media" was a CONCEDE, "this photo captured two
+    # qualities" a COERCE by the one who wrote it.
+    assert _cues("according to photos released by the agency") == []
+    assert _cues("this photo captured two important qualities") == []
+    assert ("CONCEDE", "released") in _cues("two hostages released by the rebels")
+    assert ("COERCE", "captured") in _cues("Rebels captured the town")
+
+
 def test_events_a_battery_charge_cycle_is_no_accusation() -> None:
     assert _cues("The cell survived 2,000 charge cycles") == []
 
