@@ -328,6 +328,16 @@ def test_events_photos_released_by_media_and_a_photo_that_captured_a_mood_are_no
     assert ("COERCE", "captured") in _cues("Rebels captured the town")
 
 
+def test_events_a_photo_credit_names_no_party() -> None:
+    # "(Korea Herald DB)North Korea and Russia appear likely to seek ..." made the outlet a party.
+    art = _article(
+        "(Harbour Gazette DB)Vesnia and Dorvania appear likely to seek deeper cooperation.",
+        {"Harbour Gazette": ("harbour-gazette", "ORG"), "Vesnia": ("vesnia", "GPE"), "Dorvania": ("dorvania", "GPE")},
+    )
+    events = extract_events(art)
+    assert events and all("harbour-gazette" not in e.actors + e.targets for e in events)
+
+
 def test_events_a_battery_charge_cycle_is_no_accusation() -> None:
     assert _cues("The cell survived 2,000 charge cycles") == []
 

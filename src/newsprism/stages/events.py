@@ -592,7 +592,12 @@ def sentence_parties(article: Article, start: int, end: int, caption: bool = Fal
     """The actors named between ``start`` and ``end`` (mentions of the actors layer)."""
     if caption:
         return caption_parties(article, start, end)
+    from newsprism.knowledge import furniture
+
     types = {a.id: a.type for a in article.actors}
+    # A photo credit or a wire's note inside the sentence ("(Korea Herald DB)North Korea and Russia
+    # ...") names no party.
+    notes = [(m.start(), m.end()) for m in furniture().inline.finditer(article.raw_text, start, end)]
     out = []
     for m in article.mentions:
         if m.span.start >= start and m.span.end <= end:
@@ -601,6 +606,7 @@ def sentence_parties(article: Article, start: int, end: int, caption: bool = Fal
     for p in caption_parties(article, start, end, kb_too=False):
         if not any(o.start < p.end and p.start < o.end for o in out):
             out.append(p)
+    out = [p for p in out if not any(a <= p.start < b for a, b in notes)]
     out.sort(key=lambda p: p.start)
     return out
 
