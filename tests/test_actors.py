@@ -464,14 +464,14 @@ def test_nlp_possessor_before_a_known_name_is_cut(model: Any) -> None:
     assert not any(a.id.startswith("entity-north") for a in art.actors)
 
 
-def test_nlp_sentence_splits_at_a_dateline_or_a_rule_inside_it() -> None:
+def parts(text: str) -> list[str]:
+    """The pieces ``split_sentence`` cuts one model sentence into."""
     from newsprism.stages.nlp import split_sentence
 
-    kb = actor_kb()
+    return [text[a:b] for a, b in split_sentence(text, 0, len(text), actor_kb())]
 
-    def parts(text: str) -> list[str]:
-        return [text[a:b] for a, b in split_sentence(text, 0, len(text), kb)]
 
+def test_nlp_sentence_splits_at_a_dateline_or_a_rule_inside_it() -> None:
     assert parts("Leader opens a mill in the west HARBOUR CITY -- The leader opened a mill.") == [
         "Leader opens a mill in the west",
         "HARBOUR CITY -- The leader opened a mill.",
@@ -486,13 +486,6 @@ def test_nlp_sentence_splits_at_a_dateline_or_a_rule_inside_it() -> None:
 def test_nlp_sentences_glued_without_a_space_are_split() -> None:
     # A crawler lost paragraph breaks ("earlier in the day.In his message, ..."), and a quote's
     # content ran on into the next paragraph.
-    from newsprism.stages.nlp import split_sentence
-
-    kb = actor_kb()
-
-    def parts(text: str) -> list[str]:
-        return [text[a:b] for a, b in split_sentence(text, 0, len(text), kb)]
-
     assert parts("It was sent earlier in the day.In his message, he praised the ties.") == [
         "It was sent earlier in the day.",
         "In his message, he praised the ties.",
