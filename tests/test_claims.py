@@ -103,9 +103,9 @@ def test_claims_own_voice_has_no_asserter() -> None:
 
 
 def test_claims_none_in_a_wires_editor_note_or_a_phone_number() -> None:
-    # "(ATTN: ADDS remarks, details in last 3 paras)" gave "3 paras", and a tip line's
+    # "(ATTN: ADDS comment, figures in final 3 paras)" gave "3 paras", and a tip line's
     # "02-781-1234, 4444" a bare 4444.
-    body = "HARBOUR CITY (Wire) (ATTN: ADDS remarks, details in last 3 paras) -- The shipyard employs 3,400 welders. Tips: 02-781-1234, 4444."
+    body = "HARBOUR CITY (Wire) (ATTN: ADDS comment, figures in final 3 paras) -- The shipyard employs 3,400 welders. Tips: 02-781-1234, 4444."
     art = article_from_lines([("title", "T"), ("body", body)])
     art.sentences = [Span.of(art.raw_text, art.lines[1].start, art.lines[1].end)]
     assert [(c.value, c.unit) for c in extract_claims(art)] == [(3400.0, "welders")]

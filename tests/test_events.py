@@ -329,7 +329,7 @@ def test_events_photos_released_by_media_and_a_photo_that_captured_a_mood_are_no
 
 
 def test_events_a_photo_credit_names_no_party() -> None:
-    # "(Korea Herald DB)North Korea and Russia appear likely to seek ..." made the outlet a party.
+    # "(Harbour Gazette DB)Vesnia and Dorvania may look to ..." made the outlet a party.
     art = _article(
         "(Harbour Gazette DB)Vesnia and Dorvania appear likely to seek deeper cooperation.",
         {"Harbour Gazette": ("harbour-gazette", "ORG"), "Vesnia": ("vesnia", "GPE"), "Dorvania": ("dorvania", "GPE")},

@@ -229,15 +229,15 @@ def test_quotes_indirect_zero_that_and_metonym_speaker() -> None:
 
 
 def test_quotes_indirect_content_ends_at_a_wires_note() -> None:
-    # A Yonhap lead ran "... on Korean Peninsula(ATTN: ADDS remarks, details in last 3 paras)".
-    art = make("Karsk said Vesnia would hold drills near Morvane (ATTN: ADDS remarks, details in last 3 paras).")
+    # A Yonhap lead ran "... on Korean Peninsula(ATTN: ADDS comment, figures in final 3 paras)".
+    art = make("Karsk said Vesnia would hold drills near Morvane (ATTN: ADDS comment, figures in final 3 paras).")
     q = one(extract_quotes(art), "drills")
     assert q.kind == "indirect" and q.span.text == "Vesnia would hold drills near Morvane"
 
 
 def test_quotes_a_demonym_inside_the_speakers_modifiers_does_not_speak() -> None:
-    # "The commander of American forces stationed in South Korea said ..." was quoted as the United States.
-    art = make('The commander of Vesnian forces stationed in the region said Monday that Morvane "is not simply responding to threats" on the coast.')
+    # "The head of allied forces based in the South said ..." was quoted as the United States.
+    art = make('The commander of Vesnian forces based in the region said Monday that Morvane "does more than answer provocations" along the coast.')
     i = art.raw_text.index("Vesnian")
     art.mentions = sorted([*art.mentions, ActorMention(Span.of(art.raw_text, i, i + 7), "vesnia", "demonym")], key=lambda m: m.span.start)
     art.actors.append(Actor("vesnia", "Vesnia", "GPE"))

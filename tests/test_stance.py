@@ -175,7 +175,7 @@ def test_stance_a_fused_possessive_names_the_one_who_acts() -> None:
 
 
 def test_stance_threats_one_responds_to_are_not_ones_own() -> None:
-    # "In response to these threats, Brunson underscored ...": the commander came out criticised.
+    # "Faced with such threats, the commander stressed ...": the commander came out criticised.
     art = make("In response to these threats, the Ministry announced new drills.", title="Drills")
     res = stance_of(art, min_mentions=1)[1]
     assert not any(e.actor == "org-ministry" and e.score <= -0.5 for e in res.evidence)

@@ -595,8 +595,8 @@ def sentence_parties(article: Article, start: int, end: int, caption: bool = Fal
     from newsprism.knowledge import furniture
 
     types = {a.id: a.type for a in article.actors}
-    # A photo credit or a wire's note inside the sentence ("(Korea Herald DB)North Korea and Russia
-    # ...") names no party.
+    # A photo credit or a wire's note inside the sentence ("(Harbour Gazette DB)Vesnia and
+    # Dorvania may ...") names no party.
     notes = [(m.start(), m.end()) for m in furniture().inline.finditer(article.raw_text, start, end)]
     out = []
     for m in article.mentions:

@@ -237,8 +237,8 @@ _OTHER = "\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 MIXED_SCRIPT = re.compile(rf"[A-Za-z][{_OTHER}]|[{_OTHER}][A-Za-z]")
 # Where a drawn rule was (``normalise`` turns it into spaces): items apart.
 RULE_GAP = re.compile(r"\S(?P<gap> {3,})\S")
-# Two sentences glued together where a page lost the break between paragraphs ("earlier in the
-# day.In his message, ..."): a word of lower-case letters, its full stop (and closing quote),
+# Two sentences glued together where a page lost the break between paragraphs ("posted late on
+# Monday.In a letter, ..."): a word of lower-case letters, its full stop (and closing quote),
 # then a capitalised word with no space between.
 GLUED = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})[.!?][\"”'’)]?(?=[A-Z][a-z])")
 GLUED_NOT_AFTER = frozenset(

@@ -536,7 +536,7 @@ class _Extractor:
         cuts = sorted(set(cuts) | set(self._regex_cuts(ls, le)))
         cuts = [c for c in cuts if not any(p.open < c <= p.close for p in pairs)]
         # A "sentence" after a quote that is only its attribution belongs to it:
-        # “...?” he asked. / “Who do they think they are?” Trump said of Apple.
+        # “...?” he asked. / “Whose harbour is it?” Calloway said of the port.
         keep = []
         for c in cuts:
             prev = self.text[ls:c].rstrip()
@@ -757,7 +757,7 @@ class _Extractor:
                 break
         if sp is None:
             return None
-        # An apposition after the speaker ("said Mr. Clyburn, the third-ranking House Democrat").
+        # An apposition after the speaker ("said Ms. Rusk, the second-ranking harbour commissioner").
         app = re.match(r",\s+(?:the|a|an|who|now|[a-z0-9])[^,;\"]{0,120}?(?=,|\.|;|$)", masked[b - us :])
         end = b + (app.end() if app else 0)
         end, medium, via = self._skip_adjuncts(end, ue, masked, us)
@@ -1376,7 +1376,7 @@ class _Extractor:
                 c0 += dateline.end()  # "SEOUL -- Kim attended ..., state media reported": the dateline is no one's words
             note = _inline_note(self.raw, c0, c1)
             if note is not None:
-                c1 = note  # "... on Korean Peninsula(ATTN: ADDS remarks ...)": a wire's note ends what was said
+                c1 = note  # "... on the peninsula(ATTN: ADDS comment ...)": a wire's note ends what was said
                 while c1 > c0 and self.text[c1 - 1] in " ,;:":
                     c1 -= 1
                 if c1 <= c0:
