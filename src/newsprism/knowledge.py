@@ -98,6 +98,11 @@ def outlets() -> Outlets:
     return table
 
 
+# Letters of scripts other than Latin (Cyrillic, Hebrew, Arabic, Thai, kana, CJK, Hangul), as a
+# regular-expression character range: text the English model and rules do not read.
+OTHER_SCRIPTS = "\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+
+
 @dataclass(frozen=True, slots=True)
 class Furniture:
     exact: frozenset[str]

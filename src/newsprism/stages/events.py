@@ -422,17 +422,20 @@ def _stopped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) ->
     stops = lex.object_stops.get(cue.base) if cue.pos == "verb" else None
     if not stops:
         return False
+
+    def listed(low: str) -> bool:
+        return low in stops or (low.endswith("s") and low[:-1] in stops)
+
     if toks[j - 1].low.endswith("ed") and j < len(toks) and toks[j].low == "by":
         # A passive after its patient ("photos released by state media"): the noun before it.
         for k in range(j - 2, max(-1, j - 6), -1):
-            low = toks[k].low
-            if low in stops or (low.endswith("s") and low[:-1] in stops):
+            if listed(toks[k].low):
                 return True
-            if not low.replace("-", "").isalpha():
+            if not toks[k].low.replace("-", "").isalpha():
                 break
     for k in range(j, min(j + 4, len(toks))):
         low = toks[k].low
-        if low in stops or (low.endswith("s") and low[:-1] in stops):
+        if listed(low):
             return True
         if low in OBJECT_END or not low.replace("-", "").isalpha():
             return False

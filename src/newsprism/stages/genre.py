@@ -42,6 +42,7 @@ import numpy as np
 
 from newsprism import settings
 from newsprism.article import GENRES, Article
+from newsprism.knowledge import OTHER_SCRIPTS
 from newsprism.registry import stage
 
 DATA = settings.DATA_DIR / "persuasion"
@@ -98,7 +99,7 @@ SINGLE_QUOTED = re.compile(r"(?<!\w)‘[^‘’\n]{1,2000}?’(?!\w)")
 
 # A sentence in another script (a Korean tip line, "...를 구독해주세요!", under an English story):
 # not the English prose the form rules and the model read.
-OTHER_SCRIPT = re.compile(r"[^.!?\n]*[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^.!?\n]*[.!?]*")
+OTHER_SCRIPT = re.compile(rf"[^.!?\n]*[{OTHER_SCRIPTS}][^.!?\n]*[.!?]*")
 
 
 def outside_quotes(body: str) -> str:

@@ -56,7 +56,7 @@ from typing import Any
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Article, Entity, Span
 from newsprism.errors import Errors, InputError
-from newsprism.knowledge import fold, furniture
+from newsprism.knowledge import OTHER_SCRIPTS, fold, furniture
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -232,9 +232,8 @@ RULE_RUN = re.compile(r"[-_=~*#]{3,}")
 DATELINE_INSIDE = re.compile(
     r"(?<=[^\s-])(?P<gap>\s+)(?P<city>[A-Z][A-Z'.]+(?: [A-Z][A-Z'.]+){0,2})(?:,[^\n\-—–]{1,40}?)?\s+(?:--|—|–)\s+[A-Z\"“]"
 )
-# A word of Latin letters run together with Hangul, kana, CJK, Cyrillic or Arabic letters.
-_OTHER = "\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-MIXED_SCRIPT = re.compile(rf"[A-Za-z][{_OTHER}]|[{_OTHER}][A-Za-z]")
+# A word of Latin letters run together with letters of another script ("KBS제보").
+MIXED_SCRIPT = re.compile(rf"[A-Za-z][{OTHER_SCRIPTS}]|[{OTHER_SCRIPTS}][A-Za-z]")
 # Where a drawn rule was (``normalise`` turns it into spaces): items apart.
 RULE_GAP = re.compile(r"\S(?P<gap> {3,})\S")
 # Two sentences glued together where a page lost the break between paragraphs ("posted late on

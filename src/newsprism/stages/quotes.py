@@ -126,6 +126,8 @@ FINITE_HINT = re.compile(
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
 WORDS = re.compile(r"\w+")
 SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
+
+
 def _inline_note(text: str, start: int, end: int) -> int | None:
     """Where the first note that is not the story's words (``furniture.json`` ``inline``) starts in ``text[start:end]``."""
     from newsprism.knowledge import furniture

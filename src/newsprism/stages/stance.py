@@ -258,19 +258,13 @@ def _speakers(raw: str, mentions: Sequence[_Mention], pos: int, naming_only: boo
 @lru_cache(maxsize=1)
 def labelling_pattern() -> re.Pattern[str]:
     """Inflections of the verbs of labelling (``reporting_verbs.json`` ``labelling``, user file merged)."""
-    from newsprism.stages.quotes import _load_data, _merge
+    from newsprism.stages.quotes import _alternation, _inflect, _load_data, _merge
 
-    forms: set[str] = set()
-    for v in _merge(_load_data("reporting_verbs.json")).get("labelling", {}).get("verbs", []):
-        v = str(v).lower()
-        forms |= {v, v + "s", v + "es", v + "ed", v + "ing", v + v[-1] + "ed", v + v[-1] + "ing"}
-        if v.endswith("e"):
-            forms |= {v + "d", v[:-1] + "ing"}
-        if v.endswith("y"):
-            forms |= {v[:-1] + "ies", v[:-1] + "ied"}
-    if not forms:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+    data = _merge(_load_data("reporting_verbs.json"))
+    irregular = {k: list(v) for k, v in data.get("irregular", {}).items()}
+    double = frozenset(data.get("double_final", []))
+    forms = [f for v in data.get("labelling", {}).get("verbs", []) for f in _inflect(str(v).lower(), irregular, double)]
+    return re.compile(rf"\b(?:{_alternation(forms)})\b", re.I) if forms else re.compile(r"(?!x)x")
 
 
 def _labelled_by_speaker(raw: str, mentions: Sequence[_Mention], pos: int) -> bool:
