@@ -355,3 +355,27 @@ def test_events_a_relative_clause_with_its_own_subject_does_not_borrow_the_main_
         {"Vesnia": ("vesnia", "GPE")},
     )
     assert any(e.plover == "COERCE" and e.actors == ["vesnia"] for e in extract_events(art))
+
+
+def test_events_a_gift_reported_by_a_speaker_is_no_allegation() -> None:
+    # "Zakharova said ... Kim had sent a gift" came out as an accusation: any act of another
+    # country reported by a speaker was typed ACCUSE. A gift (AID, mode ceremonial) is the act itself.
+    names = {"Vera Lind": ("vera-lind", "PERSON"), "Minsk": ("belarus", "GPE")}
+    evs = extract_events(_article("Vera Lind said Minsk had sent a gift to her on Sunday.", names))
+    assert all(e.plover != "ACCUSE" for e in evs)
+    aid = next(e for e in evs if e.plover == "AID")
+    assert aid.actors == ["belarus"] and aid.mode == "ceremonial"
+    # Others' dealings and military aid reported are still allegations.
+    names = {"Kyiv": ("ukraine", "GPE"), "Minsk": ("belarus", "GPE"), "Tehran": ("iran", "GPE")}
+    evs = extract_events(_article("Kyiv said Minsk has sent shells to Tehran.", names))
+    assert any(e.plover == "ACCUSE" and e.actors == ["ukraine"] for e in evs)
+
+
+def test_events_merge_never_joins_a_gift_and_an_arms_shipment() -> None:
+    a = _ev("a", "AID", None, "2024-01-05", ["x"], "X sent shells to Y.")
+    b = _ev("b", "AID", "2024-01-01", "2024-01-01", ["x"], "X sent a gift to Y.")
+    c = _ev("c", "AID", None, "2024-01-05", ["x"], "X sent Y something.")
+    a.mode, b.mode = "military", "ceremonial"
+    out = merge_events([a, b, c])
+    assert len(out) >= 2 and all({e.mode for e in out if e.mode} for e in out)
+    assert not any({m.span.text for m in e.mentions} >= {"X sent shells to Y.", "X sent a gift to Y."} for e in out)

@@ -153,3 +153,19 @@ def test_genre_hard_news_check_reads_polnear() -> None:
     # make eval: 0.690 of PolNeAR's hard news comes out "report" (0.610 before archive quotation
     # marks and initialisms were read); the form rule alone gives about half.
     assert res["report_share"] >= 0.65, res
+
+
+def test_genre_broadcast_transcript_with_segment_markers_is_a_report() -> None:
+    # A broadcaster's news package printed as a transcript ("[LEAD]...[REPORT]...") had come out
+    # "opinion": its sound bites carry no quotation marks and the model saw no attribution.
+    body = [
+        "[LEAD]Vesnia staged a parade with its leader in attendance.No message was given to the outside world."
+        "[REPORT]Vesnia held the parade in the capital.Orin Valde / Vesnian leaderWe will grow in every region."
+        "Families of soldiers received invitations.",
+    ]
+    genre, why = G.classify_genre(make(body))
+    assert genre == "report" and "[LEAD]" in why and "[REPORT]" in why
+    # One marker is not a package; markers are those of the cue list, bracketed or opening a line.
+    assert G.classify_genre(make(["[REPORT]Vesnia held a parade. We must all be ashamed! Why?"]))[0] != "report"
+    assert G.broadcast_segments("[Anchor] Good evening.\nREPORTER: The parade began.") == ["[Anchor]", "REPORTER:"]
+    assert G.broadcast_segments("[UPDATE] A statement was issued.\nNOTE: times are local.") == []

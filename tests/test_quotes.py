@@ -458,3 +458,37 @@ def test_quotes_headline_glued_to_a_dateline_is_not_reported_speech() -> None:
 def test_quotes_a_quoted_code_is_not_speech() -> None:
     art = make("The leader was seen beside a truck marked “7•27 0001” at the parade, officials said.")
     assert not any("0001" in q.span.text and q.kind in ("direct", "partial") for q in extract_quotes(art))
+
+
+def test_quotes_broadcast_caption_glued_to_its_sound_bite_is_a_direct_quote() -> None:
+    # A broadcaster's transcript prints a sound bite under an on-screen caption ("Name / role"),
+    # without quotation marks; the page lost its line breaks, so caption and words ran together
+    # ("leaderOur forces") and the speaker's words were read as the outlet's own.
+    art = make(
+        "[LEAD]Vesnia held a parade on Tuesday.[REPORT]The leader of Vesnia watched the parade."
+        "Orin Valde / Vesnian leaderOur forces grow stronger every year. Every unit trained hard."
+        "Families of soldiers attended the event.Prof. Ada Rusk / Professor, Karsk UniversityIt looks like a show of strength."
+    )
+    analyse([art])
+    texts = [s.text for s in art.sentences]
+    assert "Orin Valde / Vesnian leader" in texts and "Prof. Ada Rusk / Professor, Karsk University" in texts
+    assert not any("[LEAD]" in t or "[REPORT]" in t for t in texts)
+    quotes = extract_quotes(art)
+    q = one(quotes, "Our forces")
+    assert (q.kind, q.speaker, q.cue, q.medium) == ("direct", "orin-valde", "caption", "broadcast")
+    assert q.span.text == "Our forces grow stronger every year. Every unit trained hard."
+    assert one(quotes, "show of strength").speaker == "ada-rusk"
+    assert not any("Families" in q.span.text for q in quotes)
+
+
+def test_quotes_broadcast_caption_on_its_own_line_takes_the_next_paragraph() -> None:
+    art = make("The leader spoke at the parade.", "Orin Valde / Vesnian leader", "Our forces grow stronger every year.", "The parade ended at noon.")
+    analyse([art])
+    quotes = extract_quotes(art)
+    assert [(q.span.text, q.speaker) for q in quotes] == [("Our forces grow stronger every year.", "orin-valde")]
+
+
+def test_quotes_slash_inside_a_sentence_is_no_caption() -> None:
+    art = make("Orin Valde / Ada Rusk signed the accord in Karsk on Tuesday.", "The accord takes effect next year.")
+    analyse([art])
+    assert not any(q.cue == "caption" for q in extract_quotes(art))

@@ -21,7 +21,9 @@ extend it). Each cue becomes an event candidate:
 * **speech acts** (said, told, a statement; textacy's reporting verbs) take the type
   of what they report: support, criticism, threats reported of the speaker are the
   speaker's own events; a material act of another actor reported by the speaker is an
-  allegation, PLOVER ACCUSE (CAMEO 112 covers allegations). A statement whose content
+  allegation, PLOVER ACCUSE (CAMEO 112 covers allegations) — but not a gift (AID of
+  the ``ceremonial`` mode), nor a partnership or a withdrawal (of no military kind) that
+  the speaker's side takes part in. A statement whose content
   is not in its sentence takes the type of the statement it introduces (the quotes
   layer, else the headline, which summarises the lead statement).
 * **place**: a place named after "in"/"at" in the sentence.
@@ -62,6 +64,10 @@ VERBAL = frozenset({"SUPPORT", "ACCUSE", "THREATEN", "REJECT", "REQUEST", "CONCE
 MATERIAL = frozenset(
     {"AID", "ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "COOPERATE", "RETREAT", "PROTEST", "AGREE", "CONSULT"}
 )
+# Acts that, reported by a speaker whose side takes part, are no allegation unless of a military kind.
+UNALLEGED = frozenset({"AID", "COOPERATE", "AGREE", "CONSULT", "RETREAT"})
+# Modes of an act never alleged when reported (plover.json "modes"): gifts.
+UNALLEGED_MODES = frozenset({"ceremonial"})
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -1131,6 +1137,18 @@ class _Reader:
                     o.agents = []  # inherited from the speech verb, not said of anyone in the report
             verbal = [o for o in inner if o.type in VERBAL]
             material = [o for o in inner if o.type not in VERBAL]
+            # A gift, or a partnership or withdrawal the speaker's own side takes part in, accuses
+            # no one; hostile acts, military aid, and others' dealings reported are allegations.
+            alleged = [
+                o
+                for o in material
+                if self.mode(u, o.type) not in UNALLEGED_MODES
+                and (
+                    o.type not in UNALLEGED
+                    or self.mode(u, o.type) == "military"
+                    or not any(same_side(a, s) for a in (*o.agents, *o.targets) for s in c.agents)
+                )
+            ]
             if self._introduces(u, t):
                 self.statement_speaker = c.agents[0] if c.agents else None
             if verbal:
@@ -1144,22 +1162,22 @@ class _Reader:
                     if a not in c.agents
                 ]
             elif (
-                material
+                alleged
                 and c.agents
-                and any(o.agents and not any(same_side(a, s) for a in o.agents for s in c.agents) for o in material)
+                and any(o.agents and not any(same_side(a, s) for a in o.agents for s in c.agents) for o in alleged)
             ):
                 c.type = "ACCUSE"  # an allegation: the speaker reports another actor's act
-                c.said = _trigger_text(u, material[0].trigger)
-                c.targets = _uniq(a for o in material for a in o.agents if not any(same_side(a, s) for s in c.agents))
+                c.said = _trigger_text(u, alleged[0].trigger)
+                c.targets = _uniq(a for o in alleged for a in o.agents if not any(same_side(a, s) for s in c.agents))
             elif (
-                material
+                alleged
                 and c.agents
-                and any(not o.agents and self.passive(u, o.trigger) for o in material)
+                and any(not o.agents and self.passive(u, o.trigger) for o in alleged)
                 and t.cue.base not in self.lex.strong_speech
             ):
                 c.type = "ACCUSE"  # "millions of rounds have been delivered": reported of someone else
-                c.said = _trigger_text(u, material[0].trigger)
-                c.targets = _uniq(a for o in material for a in o.targets)
+                c.said = _trigger_text(u, alleged[0].trigger)
+                c.targets = _uniq(a for o in alleged for a in o.targets)
             elif not inner and self._introduces(u, t):
                 typ = self.statement_type(c)
                 if typ:
@@ -1481,6 +1499,7 @@ class Node:
     words: frozenset[str]
     cues: frozenset[str]
     conf: float = 0.0
+    mode: str | None = None  # PLOVER mode (AID military, ceremonial ...), when the sentence tells
 
 
 def _stem(w: str) -> str:
@@ -1517,6 +1536,7 @@ def node_of(idx: int, ev: Event, text: str | None = None) -> Node:
         words=content_words(text),
         cues=cues,
         conf=ev.date.confidence,
+        mode=ev.mode,
     )
 
 
@@ -1561,11 +1581,11 @@ def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
     """How likely two event mentions report the same event (0 when they cannot).
 
     Evidence adds up (the same cue word, shared actors, shared wording, both dated and
-    overlapping); actors on two different sides argue against. Different PLOVER types
-    and disjoint dates rule a pair out.
+    overlapping); actors on two different sides argue against. Different PLOVER types,
+    different modes (where both are known) and disjoint dates rule a pair out.
     """
-    if a.type != b.type:
-        return 0.0
+    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+        return 0.0  # another type, or another mode (a gift and an arms shipment are both AID)
     if not _overlap(a.lo, a.hi, b.lo, b.hi):
         return 0.0
     pa, pb = a.actors | a.targets, b.actors | b.targets
@@ -1612,7 +1632,8 @@ def candidate_pairs(nodes: Sequence[Node], cfg: MergeConfig) -> set[tuple[int, i
 
 
 def cluster(nodes: Sequence[Node], cfg: MergeConfig | None = None) -> list[list[int]]:
-    """Clusters of node indices: best pairs first, joining clusters whose dates still intersect."""
+    """Clusters of node indices: best pairs first, joining clusters whose dates still intersect
+    (and whose modes, where known, agree)."""
     cfg = cfg or MergeConfig()
     scored: list[tuple[float, int, int]] = []
     for x, y in candidate_pairs(nodes, cfg):
@@ -1625,6 +1646,7 @@ def cluster(nodes: Sequence[Node], cfg: MergeConfig | None = None) -> list[list[
     scored.sort(key=lambda t: (nodes[t[1]].article != nodes[t[2]].article, -t[0], t[1], t[2]))
     parent = list(range(len(nodes)))
     span: list[tuple[int | None, int | None]] = [(n.lo, n.hi) for n in nodes]
+    modes: list[str | None] = [n.mode for n in nodes]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -1637,8 +1659,9 @@ def cluster(nodes: Sequence[Node], cfg: MergeConfig | None = None) -> list[list[
         if rx == ry:
             continue
         (a0, a1), (b0, b1) = span[rx], span[ry]
-        if not _overlap(a0, a1, b0, b1):
+        if not _overlap(a0, a1, b0, b1) or (modes[rx] and modes[ry] and modes[rx] != modes[ry]):
             continue
+        modes[rx] = modes[rx] or modes[ry]
         lo = max((v for v in (a0, b0) if v is not None), default=None)
         hi = min((v for v in (a1, b1) if v is not None), default=None)
         parent[ry] = rx

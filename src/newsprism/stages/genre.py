@@ -23,7 +23,8 @@ about itself (cues in ``data/persuasion/genre_cues.json``):
 
 A title or metadata line labelling the piece as opinion ("Opinion | ...", "Editorial:")
 makes it opinion, and a digest of the news ("Summary of ... this week", "Key
-developments ...", "Morning briefing") a report, before the model is asked.
+developments ...", "Morning briefing") or a broadcaster's news package (two kinds of
+segment marker: "[LEAD]", "[REPORT]", "ANCHOR:") a report, before the model is asked.
 """
 
 from __future__ import annotations
@@ -263,6 +264,21 @@ def statement_share(article: Article) -> float:
     return sum(q.span.end - q.span.start for q in article.quotes if q.kind == "statement") / body
 
 
+# A broadcast transcript's segment marker: "[LEAD]", "[REPORT]", or "ANCHOR:" opening a line.
+SEGMENT = re.compile(r"\[(?P<b>[A-Za-z][A-Za-z -]{0,18}[A-Za-z])\]|^\s*(?P<c>[A-Z][A-Z -]{0,18}[A-Z])\s*:", re.M)
+
+
+def broadcast_segments(body: str) -> list[str]:
+    """The distinct segment markers of a broadcaster's news package (``broadcast`` in the cues) in ``body``."""
+    kinds = set(cues().get("broadcast", []))
+    out: list[str] = []
+    for m in SEGMENT.finditer(body):
+        word = " ".join((m.group("b") or m.group("c")).lower().split())
+        if word in kinds and m.group(0).strip() not in out:
+            out.append(m.group(0).strip())
+    return out
+
+
 def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[str, str]:
     """The article's genre and the evidence for it."""
     title, paras = _parts(article)
@@ -282,6 +298,9 @@ def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[s
     if digest:
         return "report", f"a news digest (title: {digest.group(0)!r})"
     body = "\n".join(paras)
+    segments = broadcast_segments(body)
+    if len(segments) >= 2:
+        return "report", f"a broadcast news package (segments {', '.join(segments)})"
     m = _phrase_pattern("statement").search(body)
     if m:
         after = QUOTED.sub(" ", body[m.end() :])

@@ -246,6 +246,16 @@ GLUED_NOT_AFTER = frozenset(
 )  # fmt: skip
 
 
+# A broadcast transcript's segment marker ("[LEAD]", "[REPORT]", "[ANCHOR]"): no part of a sentence.
+SEGMENT_MARKER = re.compile(r"\[[A-Z][A-Z ]{1,18}[A-Z]\]")
+# An on-screen caption glued to the words it introduces, as broadcast transcripts print a sound
+# bite ("Jane Roe / Professor, Kent UniversityIt seems ..."): a name, a slash, a short role, and
+# the first word of the sound bite stuck to the role's last word.
+CAPTION_GLUED = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) / (?P<role>[^/.!?\n]{0,118}?[a-z]{3})(?=[A-Z][a-z])")
+# A sentence the model ended on a title's full stop ("Prof." before "Jane Roe"): not the end.
+HONORIFIC_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Sen|Rep|Gov|Adm|Rev|Amb)\.$")
+
+
 def normalise(text: str) -> str:
     """The same text with curly quotes, odd spaces and drawn rules made plain, character for character."""
     text = text.translate(NORMALISE)
@@ -666,15 +676,27 @@ def analyse(
     for (i, off), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
         art = articles[i]
         raw = art.raw_text
-        for sent in doc.sents:
-            for s, t in split_sentence(doc.text, sent.start_char, sent.end_char, kb):
+        for ms, mt in _mend_model_sentences(doc.text, [(sent.start_char, sent.end_char) for sent in doc.sents]):
+            for s, t in split_sentence(doc.text, ms, mt, kb):
                 art.sentences.append(Span.of(raw, off + s, off + t))
         for e in line_entities(doc, kb, gaz):
             art.entities.append(_entity(raw, off, e))
     for art in articles:
+        art.sentences = _join_honorifics(art.raw_text, art.sentences)
         _participles(art)
         _propagate(art, read, kb)
         art.entities.sort(key=lambda x: (x.span.start, x.span.end))
+
+
+def segment_markers(text: str, s: int = 0, t: int | None = None) -> list[tuple[int, int]]:
+    """Segment markers in ``text[s:t]`` that open a line or follow a sentence's end ("...time.[REPORT]North");
+    a bracketed insertion inside a sentence ("the group [ISIS] said") is not one."""
+    out = []
+    for m in SEGMENT_MARKER.finditer(text, s, len(text) if t is None else t):
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in ".!?\"')]\n" or text[len(before) : m.start()].count("\n"):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, int]]:
@@ -687,8 +709,16 @@ def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, in
     place: capitals that the knowledge base knows as an organisation ("NATO --") do
     not split. Spans are trimmed of spaces at both ends.
     """
+    markers = segment_markers(text, s, t)
     cuts = [m.start("gap") for m in RULE_GAP.finditer(text, s, t)]
     cuts += [m.end() for m in GLUED.finditer(text, s, t) if m.group("word").lower() not in GLUED_NOT_AFTER]
+    for a, b in markers:
+        cuts += [a, b]
+    for a in [s, *cuts]:
+        # A caption at the start of a sentence and the sound bite glued to it.
+        m = CAPTION_GLUED.match(text, a, t)
+        if m and len(m.group("role").split()) <= 12:
+            cuts.append(m.end())
     for m in DATELINE_INSIDE.finditer(text, s, t):
         city = m.group("city")
         if sum(c.isalpha() for c in city) >= 4 and not any(a.type == "ORG" for a in kb.lookup(city)):
@@ -699,8 +729,39 @@ def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, in
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b > a:
+        if b > a and (a, b) not in markers:
             out.append((a, b))
+    return out
+
+
+def _mend_model_sentences(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The model's sentences of one line, rejoined where it broke inside a segment marker
+    ("[" | "LEAD] North Korea ...") or left a piece without a word (a heading's "#")."""
+    inside = {b for a, e in segment_markers(text) for b in range(a + 1, e)}
+    out: list[tuple[int, int]] = []
+    for s, t in bounds:
+        if out and (out[-1][1] in inside or s in inside or not any(c.isalnum() for c in text[out[-1][0] : out[-1][1]])):
+            out[-1] = (out[-1][0], t)
+        else:
+            out.append((s, t))
+    return out
+
+
+def _join_honorifics(raw: str, sents: list[Span]) -> list[Span]:
+    """Join a sentence ending on a title's full stop ("... Prof.") to the name that follows it."""
+    out: list[Span] = []
+    for sp in sents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and HONORIFIC_END.search(normalise(prev.text))
+            and raw[prev.end : sp.start].strip() == ""
+            and "\n" not in raw[prev.end : sp.start]
+            and sp.text[:1].isupper()
+        ):
+            out[-1] = Span.of(raw, prev.start, sp.end)
+        else:
+            out.append(sp)
     return out
 
 

@@ -44,6 +44,12 @@ furniture carry no one's words), in four passes:
    * a frame inside another frame's content whose speaker is the same actor
      ("Rusk told journalists that ...; she estimates that ...") replaces it: the
      inner content is the claim, and takes the outer frame's date.
+   * a broadcast sound bite: a sentence that is only an on-screen caption ("Lena Marr /
+     Vice chair, Vesnian Trade Council") followed by the speaker's words without marks, as
+     broadcasters' transcripts print them. The bite runs to the end of its paragraph, or
+     (where a page lost its line breaks and the caption is glued to the words) to the next
+     sentence glued on without a space; a caption alone in its paragraph takes the next
+     one. A ``direct`` quote, cue "caption", medium "broadcast".
 4. **Speakers and dates.** A speaker phrase is resolved to an actor of the
    ``actors`` layer: the mention at the phrase's head (a possessive or a
    prepositional modifier is not the head: "Vesnia's deputy minister Ada
@@ -137,6 +143,9 @@ def _inline_note(text: str, start: int, end: int) -> int | None:
 
 
 # "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —": a dateline is not a subject.
+# An on-screen caption as a sentence of its own: a name of up to five words (a title first),
+# a slash, a short role ("Lena Marr / Vice chair, Vesnian Trade Council").
+CAPTION = re.compile(r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}) / (?P<role>[^/.!?\n]{2,120}?)\s*:?")
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*\.?)*(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
 TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|[A-Z])\.")
 ABBREV = frozenset(
@@ -516,6 +525,39 @@ class _Extractor:
                 return sp
         np = self._np_before(ms, s)
         return self._speaker_from_np(*np) if np else None
+
+    # -- broadcast sound bites -----------------------------------------------------------
+
+    def captions(self, skip: set[int]) -> None:
+        """Sound bites under an on-screen caption (see the module docstring)."""
+        for pi, (ls, le) in enumerate(self.paras):
+            if pi in skip or " / " not in self.text[ls:le]:
+                continue
+            sents = [(a, b) for a, b in self.sent_bounds if ls <= a and b <= le]
+            for k, (a, b) in enumerate(sents):
+                m = CAPTION.fullmatch(self.text, a, b)
+                if m is None or len(m.group("role").split()) > 12:
+                    continue
+                sp = self._speaker_from_np(m.start("name"), m.end("name"))
+                if sp is None or sp.actor is None or self.types.get(sp.actor) not in ("PERSON", "ORG"):
+                    continue
+                if k + 1 < len(sents):
+                    start, end = sents[k + 1]
+                    for c, d in sents[k + 2 :]:
+                        if c == end or CAPTION.fullmatch(self.text, c, d):
+                            break  # glued on without a space (an element the page ran together) or the next caption
+                        end = d
+                    para = pi
+                elif pi + 1 < len(self.paras) and pi + 1 not in skip:
+                    (start, end), para = self.paras[pi + 1], pi + 1
+                else:
+                    continue
+                if len(WORDS.findall(self.text[start:end])) < 3:
+                    continue
+                f = _Found(start, end, "direct", para=para, speaker=sp, cue="caption", medium="broadcast", region=(a, b))
+                f.extra["bite"] = True
+                self.found.append(f)
+                self.quoted.append((start, end))
 
     # -- pass 2 and 3: marks and frames, paragraph by paragraph ------------------------------
 
@@ -1456,6 +1498,7 @@ class _Extractor:
 
     def run(self) -> list[Quote]:
         skip = self.statements()
+        self.captions(skip)
         self.paragraphs(skip)
         self.continuations()
         out: list[Quote] = []
@@ -1463,8 +1506,10 @@ class _Extractor:
         for f in sorted(self.found, key=lambda f: (f.start, f.end)):
             if f.dropped or f.end <= f.start or (f.start, f.end) in seen:
                 continue
-            if f.kind != "statement" and any(g.kind == "statement" and g.start <= f.start and f.end <= g.end for g in self.found):
-                continue
+            if f.kind != "statement" and any(
+                (g.kind == "statement" or (g.extra.get("bite") and g is not f)) and g.start <= f.start and f.end <= g.end for g in self.found
+            ):
+                continue  # words inside a reproduced statement or a sound bite are the speaker's, not new quotes
             seen.add((f.start, f.end))
             out.append(self._quote(f))
         return out
