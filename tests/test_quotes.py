@@ -492,3 +492,19 @@ def test_quotes_slash_inside_a_sentence_is_no_caption() -> None:
     art = make("Orin Valde / Ada Rusk signed the accord in Karsk on Tuesday.", "The accord takes effect next year.")
     analyse([art])
     assert not any(q.cue == "caption" for q in extract_quotes(art))
+
+
+def test_quotes_opening_mark_glued_after_a_full_stop_starts_the_next_sentence() -> None:
+    # 'Valde said, adding that the deal was done.“Although I ...,” Valde wrote.' — the sentence
+    # split after the mark, so the quote lost its opening and came out a partial of "adding".
+    art = make("The deal was signed, Orin Valde said, adding that both sides agreed.“Although I had doubts, I think this deal is good,” Valde wrote.")
+    analyse([art])
+    assert any(s.text.startswith("“Although") for s in art.sentences)
+    q = one(extract_quotes(art), "Although I had doubts")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "wrote", "orin-valde")
+
+
+def test_quotes_a_mediums_apposition_is_not_the_content() -> None:
+    art = make("Orin Valde said in a post on Telegram, a messaging app, that he received a letter from Ada Rusk.")
+    q = one(extract_quotes(art), "received a letter")
+    assert q.span.text == "he received a letter from Ada Rusk" and q.medium == "post on Telegram"

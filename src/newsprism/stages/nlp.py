@@ -239,7 +239,7 @@ RULE_GAP = re.compile(r"\S(?P<gap> {3,})\S")
 # Two sentences glued together where a page lost the break between paragraphs ("posted late on
 # Monday.In a letter, ..."): a word of lower-case letters, its full stop (and closing quote),
 # then a capitalised word with no space between.
-GLUED = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})[.!?][\"”'’)]?(?=[A-Z][a-z])")
+GLUED = re.compile(r"\b(?P<word>[A-Za-z]*[a-z]{2})[.!?](?P<q>[\"”'’)]?)(?=[A-Z][a-z])")
 GLUED_NOT_AFTER = frozenset(
     {"mrs", "mr", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "capt", "adm",
      "no", "vs", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -711,7 +711,12 @@ def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, in
     """
     markers = segment_markers(text, s, t)
     cuts = [m.start("gap") for m in RULE_GAP.finditer(text, s, t)]
-    cuts += [m.end() for m in GLUED.finditer(text, s, t) if m.group("word").lower() not in GLUED_NOT_AFTER]
+    for m in GLUED.finditer(text, s, t):
+        if m.group("word").lower() not in GLUED_NOT_AFTER:
+            # A double quotation mark after the full stop opens the next sentence when the marks
+            # before it are paired ('... together."Although I ...'); else it closes this one.
+            opens = m.group("q") == '"' and text.count('"', 0, m.start("q")) % 2 == 0
+            cuts.append(m.start("q") if opens else m.end())
     for a, b in markers:
         cuts += [a, b]
     for a in [s, *cuts]:

@@ -143,6 +143,8 @@ def _inline_note(text: str, start: int, end: int) -> int | None:
 
 
 # "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —": a dateline is not a subject.
+# An apposition after a medium, before "that" or a quote: ", a messaging app,".
+MEDIUM_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+[\w' -]{1,40}?,(?=\s*(?:that\b|\"))")
 # An on-screen caption as a sentence of its own: a name of up to five words (a title first),
 # a slash, a short role ("Lena Marr / Vice chair, Vesnian Trade Council").
 CAPTION = re.compile(r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}) / (?P<role>[^/.!?\n]{2,120}?)\s*:?")
@@ -880,6 +882,10 @@ class _Extractor:
                 phrase = re.sub(r"^(?:in|via|through|on|at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?", "", hit.group(0), flags=re.I)
                 medium = medium or re.sub(r"(?<=[a-z])\.$", "", " ".join(phrase.split()))
                 pos = p + hit.end()
+                # The medium's apposition ("in a post on Telegram, a messaging app, that ..."): not the content.
+                app = MEDIUM_APPOSITION.match(masked, pos - us)
+                if app:
+                    pos = us + app.end()
                 continue
             dm = re.match(r"(?:on|in|at|during|earlier|late|early|last|this|since)?\s*", r)
             q = p + (dm.end() if dm else 0)
