@@ -668,3 +668,18 @@ def test_actors_a_party_name_shared_across_countries_goes_by_the_story_country(m
     # Named in neither country's context, the name stays the article's own actor.
     art = make(model, "The Democratic Party said on Monday it would table the bill.", title="Party weighs bill")
     assert actor_of(art, "Democratic Party") not in ("democratic-party-us", "democratic-party-kr", "democratic-party-it")
+
+
+def test_actors_a_countrys_institution_in_lower_case_is_the_institution(model: Any) -> None:
+    # "The spokesperson of Russia's foreign ministry said ..." linked only the country: the model
+    # leaves a lower-case "foreign ministry" out of the name, so the quote went to no one.
+    art = make(
+        model,
+        "China's foreign ministry said on Monday that talks would continue.",
+        "A spokesman for the Japanese defense ministry said two missiles were fired.",
+        "China's foreign policy has not changed, and Japan's people want calm.",
+    )
+    assert actor_of(art, "China's foreign ministry") == "china-foreign-ministry"
+    assert actor_of(art, "Japanese defense ministry") == "japan-defense-ministry"
+    # Only a whole phrase the knowledge base knows: "foreign policy", "people" leave the country.
+    assert actor_of(art, "China", 1) == "china" and actor_of(art, "Japan", 1) == "japan"

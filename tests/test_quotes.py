@@ -508,3 +508,16 @@ def test_quotes_a_mediums_apposition_is_not_the_content() -> None:
     art = make("Orin Valde said in a post on Telegram, a messaging app, that he received a letter from Ada Rusk.")
     q = one(extract_quotes(art), "received a letter")
     assert q.span.text == "he received a letter from Ada Rusk" and q.medium == "post on Telegram"
+
+
+def test_quotes_a_spokesperson_for_an_organisation_speaks_for_it() -> None:
+    # "A spokesperson for the ... ministry said" had no speaker: an organisation after "for"
+    # modifies the head noun, but a spokesperson's words are the organisation's.
+    art = make(
+        "A spokesperson for the Vesnian Embassy in Korvath said the visit would go ahead.",
+        "The wife of Orin Valde said the family was well.",
+    )
+    quotes = extract_quotes(art)
+    q = one(quotes, "the visit would go ahead")
+    assert q.speaker == "org-vesnian-embassy" and q.speaker_text == "A spokesperson for the Vesnian Embassy in Korvath"
+    assert one(quotes, "the family was well").speaker is None  # a wife does not speak for her husband

@@ -29,6 +29,8 @@ becomes a mention of an actor:
    person's alias ("Putin"). A bare word that the knowledge base lists as an actor's
    ``ellipses`` ("the North", "the Kingdom") goes to that actor when the article names
    it, and to no one when it names two that claim the word.
+   A country's institution in lower case ("Russia's foreign ministry", "the South Korean
+   defense ministry") is one mention of that organisation when the knowledge base knows it.
 6. **Definite descriptions** "the embassy", "the ministry" (heads in
    ``actors.json`` ``descriptors``) go to the nearest organisation before them
    whose name has that word; "North Korea's leader" goes to the person the article
@@ -70,6 +72,8 @@ PLACE_BEFORE = re.compile(
     r"\b(?:in|at|to|into|near|inside|outside|around|across|throughout|visit|visits|visited|visiting)\s+(?:the\s+)?$",
     re.I,
 )
+# Up to three lower-case words ending in an institution's head noun after a country's name.
+LOWER_INSTITUTION = re.compile(r"(?:'s)?(?: [a-z]+){1,3}\b")
 ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 PRONOUN_GENDER = {
     "he": "male",
@@ -209,6 +213,8 @@ class _Builder:
             key = name_key(text)
             if not key:
                 continue
+            if e.label in ("GPE", "NORP") and self._institution_after(e):
+                continue
             one_word = " " not in key
             if one_word and e.label == "PERSON":
                 deferred.append(e)
@@ -218,6 +224,25 @@ class _Builder:
             deferred.append(e)
         for e in deferred:
             self._link_short(e)
+
+    def _institution_after(self, e: Entity) -> bool:
+        """A country's institution written in lower case, which the model leaves out of the name
+        ("Russia's foreign ministry", "the South Korean defense ministry"): when the knowledge
+        base knows the whole phrase, it is one mention of that organisation, not of the country."""
+        m = LOWER_INSTITUTION.match(self.text, e.span.end)
+        if m is None:
+            return False
+        words = list(re.finditer(r"[a-z]+", self.text[: m.end()][m.start() :]))
+        end = next((m.start() + w.end() for w in words if w.group(0) in self.kb.descriptor_heads), None)
+        if end is None:
+            return False
+        phrase = self.raw[e.span.start : end]
+        cands = [a for a in self.kb.lookup(phrase) if a.type == "ORG"]
+        actor = self._choose(cands) if cands else None
+        if actor is None:
+            return False
+        self._add(self._local_kb(actor), e.span.start, end, "name")
+        return True
 
     def _link_named(self, e: Entity, key: str, one_word: bool) -> bool:
         """Link a name (not a lone surname); False when it should be tried as a short name."""

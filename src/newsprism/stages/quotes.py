@@ -192,6 +192,7 @@ class Lexicon:
     according: re.Pattern[str]
     addressees: frozenset[str]
     speaker_nouns: frozenset[str]
+    speaks_for: frozenset[str]
     statement_intros: tuple[re.Pattern[str], ...]
     tell: frozenset[str]
     zero_that: frozenset[str]
@@ -254,6 +255,7 @@ def lexicon(beliefs: bool = False) -> Lexicon:
         according=re.compile(r"(?<![\w-])(?:" + _alternation(data.get("according_to", [])) + r")(?![\w-])", re.I),
         addressees=frozenset(w.lower() for w in data["addressees"]["words"]),
         speaker_nouns=frozenset(w.lower() for w in data["speaker_nouns"]["words"]),
+        speaks_for=frozenset(w.lower() for w in data.get("speaks_for", {}).get("words", [])),
         statement_intros=tuple(re.compile(p, re.I) for p in data["statement_intros"]["patterns"]),
         tell=tell_forms,
         zero_that=frozenset(data.get("zero_that", {}).get("verbs", [])),
@@ -1136,6 +1138,11 @@ class _Extractor:
             return _Speaker(s, e, text, actor, ref, self.names.get(actor) if actor else None, pronoun=True)
         head = self._head_mention(s, e)
         if head is None:
+            if any(
+                self.types.get(m.actor) == "PERSON" and re.search(r"\b(?:of|to)\s+$", self.text[s : m.span.start])
+                for m in self._mentions_in(s, e)
+            ):
+                return _Speaker(s, e, text)  # a person named only after the head ("the wife of X", "an aide to X")
             found = self._actor_by_name(s, e)
             if found is None:
                 return _Speaker(s, e, text)
@@ -1179,6 +1186,7 @@ class _Extractor:
             return None
         coordinated = re.search(r"\s(?:and|or|&)\s", self.text[s:e]) is not None
         cands = []
+        principal: ActorMention | None = None
         for m in ms:
             after = self.text[m.span.end : e]
             before = self.text[s : m.span.start]
@@ -1187,12 +1195,19 @@ class _Extractor:
             if m.kind in ("demonym", "place"):
                 continue
             if re.search(r"\b(?:of|for|at|from|in|with|by|to)\s+(?:the\s+)?$", before) and not re.search(r"\bpresident|prime|minister|secretary|chairman|leader|head|chief\b", before.lower()):
-                continue  # "a spokesman for the State Department": the organisation modifies the head
+                # "a spokesman for the State Department": the organisation modifies the head, but
+                # a spokesman speaks for it (``speaks_for``), and the quote is the organisation's.
+                sf = re.match(r"\s*(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<head>[a-z]+(?: [a-z]+)?)\s+(?:of|for)\s+(?:the\s+)?$", before)
+                if principal is None and sf and sf.group("head") in self.lex.speaks_for and self.types.get(m.actor) in ("ORG", "GPE", "PERSON"):
+                    principal = m
+                continue
             if after.strip() and self.types.get(m.actor) != "PERSON" and re.match(r"\s+[a-z]", after):
                 continue  # "Kremlin officials", "the Pentagon spokesman": a modifier, handled below
             cands.append(m)
         if coordinated and len({m.actor for m in cands}) != 1:
             return None
+        if not cands and principal is not None and not coordinated:
+            return principal
         if not cands:
             # "Ukrainian officials", "Kremlin spokesman": a demonym or name before a title noun speaks for its country.
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", self.text[s:e])]
