@@ -521,3 +521,35 @@ def test_quotes_a_spokesperson_for_an_organisation_speaks_for_it() -> None:
     q = one(quotes, "the visit would go ahead")
     assert q.speaker == "org-vesnian-embassy" and q.speaker_text == "A spokesperson for the Vesnian Embassy in Korvath"
     assert one(quotes, "the family was well").speaker is None  # a wife does not speak for her husband
+
+
+def test_quotes_zero_that_content_opening_on_any_word_before_an_auxiliary() -> None:
+    # "Jeh Johnson said local election officials should reach out ..." was no quote: the content
+    # of a cue without "that" had to open on a determiner or a pronoun.
+    quotes = extract_quotes(make("Orin Valde said local election officials should call the ministry.", "Ada Rusk says too much is made of the dispute."))
+    assert one(quotes, "local election officials").span.text == "local election officials should call the ministry"
+    assert one(quotes, "too much").speaker == "ada-rusk"
+    # An object is still no content: "said goodbye to his staff" has no auxiliary.
+    assert extract_quotes(make("Orin Valde said goodbye to his staff on Friday.")) == []
+
+
+def test_quotes_prepositional_adjunct_between_cue_and_that_is_skipped() -> None:
+    # "Trump said during a rally in Michigan that ...", "says at a stop in Toledo, Ohio, that ..."
+    quotes = extract_quotes(make(
+        "Orin Valde said during a rally in Karsk that the border would stay open.",
+        "Ada Rusk says at a campaign stop in Karsk, Vesnia, that the plan will work.",
+    ))
+    assert one(quotes, "border").span.text == "the border would stay open"
+    assert one(quotes, "plan").span.text == "the plan will work"
+
+
+def test_quotes_relative_that_or_participle_after_an_adjunct_is_not_content() -> None:
+    # '"...," Merkel told reporters after the meeting that was held on a boat': a relative clause;
+    # '"...," she said at a news conference announcing that ...': the participle's own content.
+    quotes = extract_quotes(make(
+        "“We are in a critical situation,” Ada Rusk told reporters after the meeting that was held on a boat.",
+        "“We will get there together,” Orin Valde said at a news conference announcing that the ministry would sue.",
+    ))
+    assert one(quotes, "critical situation").speaker == "ada-rusk"
+    assert not any(q.span.text.startswith("was held") for q in quotes)
+    assert one(quotes, "get there together").speaker == "orin-valde"

@@ -124,6 +124,13 @@ LEADING = frozenset(
 )
 PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "with", "by", "on", "to", "about", "over", "under", "between", "among", "near"])
 CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one)\b)")
+# A clause that opens on another word ("local officials should ...", "too much is made of ..."):
+# an auxiliary or modal within its first five words.
+AUX_SOON = re.compile(r"^(?:[a-z][\w'’-]*\s+){1,4}(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should)\b(?!\s+(?:been\s+)?(?:said|told|asked)\b)")
+# A prepositional adjunct between a cue and its "that" ("said during a rally in Toledo, Ohio, that ...").
+ADJUNCT_THAT = re.compile(r"(?:during|at|in|on|after|before|following|from|via|through|over|with|while|outside|inside|aboard|by)\s+(?:[^;:\",]{1,60},\s*(?=[A-Z])){0,2}[^;:\",]{1,60}?,?\s+(?=that\b)")
+# A verb right after "that": a relative clause ("the meeting that was held ..."), not reported content.
+FINITE_START = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do)\b")
 FINITE_HINT = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|shall|should|did|does|do|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|won't|wouldn't|can't|couldn't|didn't|doesn't|don't|"
@@ -770,7 +777,7 @@ class _Extractor:
                 return None  # "pledged to keep up her ministry's aid": an infinitive needs "that" or a quote
             if lemma not in self.lex.zero_that and not rest2.startswith('"'):
                 return None  # "added to the list", "noted the date": an object, not a clause
-            if not CLAUSE_START.match(rest2) or (not FINITE_HINT.search(rest2[:80]) and '"' not in rest2[:60]):
+            if not (CLAUSE_START.match(rest2) or AUX_SOON.match(rest2)) or (not FINITE_HINT.search(rest2[:80]) and '"' not in rest2[:60]):
                 return None
             c0 = p2
         c1 = self._content_end(c0, ue, masked, us)
@@ -888,6 +895,16 @@ class _Extractor:
                 app = MEDIUM_APPOSITION.match(masked, pos - us)
                 if app:
                     pos = us + app.end()
+                continue
+            am = ADJUNCT_THAT.match(r)
+            after_that = r[am.end() + 4 :].lstrip() if am else ""
+            if (
+                am
+                and (CLAUSE_START.match(after_that) or AUX_SOON.match(after_that))
+                and not FINITE_START.match(after_that)
+                and not any(self.lex.lemma(w) for w in WORDS.findall(am.group(0)))  # "at a news conference announcing that"
+            ):
+                pos = p + am.end()
                 continue
             dm = re.match(r"(?:on|in|at|during|earlier|late|early|last|this|since)?\s*", r)
             q = p + (dm.end() if dm else 0)
