@@ -553,3 +553,12 @@ def test_quotes_relative_that_or_participle_after_an_adjunct_is_not_content() ->
     assert one(quotes, "critical situation").speaker == "ada-rusk"
     assert not any(q.span.text.startswith("was held") for q in quotes)
     assert one(quotes, "get there together").speaker == "orin-valde"
+
+
+def test_quotes_concessive_clause_with_its_own_cue_keeps_both_reports() -> None:
+    # "Figueroa said the campaign planned ..., though she acknowledged it was unlikely to work":
+    # the inner frame of the same speaker replaced the outer one, and the plan was lost.
+    quotes = extract_quotes(make("Ada Rusk said the ministry planned to reopen the border crossing, though she acknowledged it was unlikely to happen soon."))
+    assert one(quotes, "planned").span.text == "the ministry planned to reopen the border crossing"
+    assert one(quotes, "unlikely").span.text == "it was unlikely to happen soon"
+    assert {q.speaker for q in quotes} == {"ada-rusk"}

@@ -129,6 +129,8 @@ CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|th
 AUX_SOON = re.compile(r"^(?:[a-z][\w'’-]*\s+){1,4}(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should)\b(?!\s+(?:been\s+)?(?:said|told|asked)\b)")
 # A prepositional adjunct between a cue and its "that" ("said during a rally in Toledo, Ohio, that ...").
 ADJUNCT_THAT = re.compile(r"(?:during|at|in|on|after|before|following|from|via|through|over|with|while|outside|inside|aboard|by)\s+(?:[^;:\",]{1,60},\s*(?=[A-Z])){0,2}[^;:\",]{1,60}?,?\s+(?=that\b)")
+# A concessive or contrastive clause opening before a speaker's next cue: ", though she acknowledged".
+CONCESSIVE_BEFORE = re.compile(r"\s*,\s*(?:though|although|but|while|whereas|yet)\s+$")
 # A verb right after "that": a relative clause ("the meeting that was held ..."), not reported content.
 FINITE_START = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do)\b")
 FINITE_HINT = re.compile(
@@ -976,6 +978,11 @@ class _Extractor:
                 if g is f or g.content is None or not (f.content[0] <= g.cue_start < f.content[1]):
                     continue
                 if f.speaker and g.speaker and f.speaker.actor and g.speaker.actor == f.speaker.actor and f in keep:
+                    # "X said A, though she acknowledged B": a clause of its own ends the outer content; both stay.
+                    cut = CONCESSIVE_BEFORE.search(self.text[f.content[0] : g.speaker.start]) if g.speaker.start > f.content[0] else None
+                    if cut and len(WORDS.findall(self.text[f.content[0] : f.content[0] + cut.start()])) >= 4:
+                        f.content = (f.content[0], f.content[0] + cut.start())
+                        continue
                     keep.remove(f)
                     g.medium = g.medium or f.medium
                     g.via = g.via or f.via
