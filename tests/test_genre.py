@@ -169,3 +169,21 @@ def test_genre_broadcast_transcript_with_segment_markers_is_a_report() -> None:
     assert G.classify_genre(make(["[REPORT]Vesnia held a parade. We must all be ashamed! Why?"]))[0] != "report"
     assert G.broadcast_segments("[Anchor] Good evening.\nREPORTER: The parade began.") == ["[Anchor]", "REPORTER:"]
     assert G.broadcast_segments("[UPDATE] A statement was issued.\nNOTE: times are local.") == []
+
+
+def test_genre_section_named_by_the_address_or_the_titles_last_part() -> None:
+    # An HTML page has no title or metadata lines: "Fact Check: ..." and "... | Editorial" in its
+    # title, and "/commentisfree/" in its address, were never read, and the model guessed.
+    assert G.url_section("https://news.example/commentisfree/2031/mar/03/the-view-on-tariffs") == ("opinion", "commentisfree")
+    assert G.url_section("https://news.example/fact-check/news/is-the-bridge-closed-2211.html") == ("analysis", "fact-check")
+    assert G.url_section("https://news.example/news/world/opinion-polls-tighten-2211") is None  # a slug is no section
+    assert G.url_section(None) is None and G.url_section("not a url") is None
+    art = make(REPORT, title="Fact Check: Is the bridge really closed?")
+    assert G.classify_genre(art)[0] == "analysis"
+    art = make(REPORT, title="The view on the grain deal | Editorial")
+    assert G.classify_genre(art)[0] == "opinion"
+    art = make(REPORT)
+    art.url = "https://news.example/opinion/columns/the-grain-deal-is-a-mistake"
+    genre, why = G.classify_genre(art)
+    assert genre == "opinion" and "address" in why
+    assert G.classify_genre(make(REPORT, title="Grain deal signed - Harbour Gazette"))[0] == "report"

@@ -21,8 +21,9 @@ about itself (cues in ``data/persuasion/genre_cues.json``):
   prose outside quotation marks;
 * ``analysis``: a title or metadata line labelling the piece as analysis.
 
-A title or metadata line labelling the piece as opinion ("Opinion | ...", "Editorial:")
-makes it opinion, and a digest of the news ("Summary of ... this week", "Key
+A title or metadata line labelling the piece as opinion ("Opinion | ...", "Editorial:",
+"... | Editorial") or a section folder of its address ("/commentisfree/", "/opinion/";
+"/fact-check/" and "/analysis/" make analysis) makes it opinion, and a digest of the news ("Summary of ... this week", "Key
 developments ...", "Morning briefing") or a broadcaster's news package (two kinds of
 segment marker: "[LEAD]", "[REPORT]", "ANCHOR:") a report, before the model is asked.
 """
@@ -77,7 +78,39 @@ def cues() -> dict[str, list[str]]:
             for k, v in json.loads(path.read_text(encoding="utf-8")).items():
                 if isinstance(v, list):
                     out.setdefault(k, []).extend(str(x).lower() for x in v)
+                elif isinstance(v, dict):  # "url_sections": {"opinion": [...]} -> "url_sections.opinion"
+                    for k2, v2 in v.items():
+                        if isinstance(v2, list):
+                            out.setdefault(f"{k}.{k2}", []).extend(str(x).lower() for x in v2)
     return out
+
+
+def url_section(url: str | None) -> tuple[str, str] | None:
+    """The genre a page's address names by its section folder ("/commentisfree/...", "/fact-check/..."):
+    ``(genre, folder)``, or None. The last part of the path, the story's slug, is not a folder."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    segs = [x.lower() for x in path.split("/") if x]
+    if segs and ("-" in segs[-1] or "." in segs[-1] or any(c.isdigit() for c in segs[-1])):
+        segs = segs[:-1]
+    for kind in ("opinion", "analysis"):
+        names = set(cues().get(f"url_sections.{kind}", []))
+        for i, seg in enumerate(segs):
+            if seg in names or "/".join(segs[i : i + 2]) in names:
+                return kind, seg
+    return None
+
+
+def _title_labels(title: str) -> list[str]:
+    """The first and last parts of a title ("Opinion | ...", "... | Editorial", "Fact check: ...")."""
+    parts = [x.strip().lower() for x in re.split(r"\s+[|–—-]\s+|:\s+", title) if x.strip()]
+    return [parts[0], parts[-1]] if len(parts) >= 2 else []
 
 
 @lru_cache(maxsize=8)
@@ -288,11 +321,15 @@ def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[s
     if share >= STATEMENT_SHARE:
         return "statement", f"a reproduced statement covers {share:.0%} of the body"
     labels = [article.raw_text[ln.start : ln.end].strip().lower() for ln in article.lines if ln.role in ("metadata", "title")]
-    for lab in labels:
-        first = re.split(r"[:|—–-]", lab, maxsplit=1)[0].strip()
+    titles = {title, *(article.raw_text[ln.start : ln.end].strip() for ln in article.lines if ln.role == "title")}
+    firsts = [re.split(r"[:|—–-]", lab, maxsplit=1)[0].strip() for lab in labels] + [x for t in titles for x in _title_labels(t)]
+    for first in firsts:
         for kind in ("analysis", "opinion"):
             if first in cues().get(kind, []):
                 return kind, f"labelled {first!r}"
+    section = url_section(article.url or str(article.page_meta.get("url") or "") or None)
+    if section:
+        return section[0], f"the address names the section {section[1]!r}"
     titles = [title, *(article.raw_text[ln.start : ln.end] for ln in article.lines if ln.role == "title")]
     digest = next((m for t in titles if (m := _phrase_pattern("digest").search(t))), None)
     if digest:
