@@ -321,8 +321,8 @@ def classify_genre(article: Article, model: GenreModel | None = None) -> tuple[s
     if share >= STATEMENT_SHARE:
         return "statement", f"a reproduced statement covers {share:.0%} of the body"
     labels = [article.raw_text[ln.start : ln.end].strip().lower() for ln in article.lines if ln.role in ("metadata", "title")]
-    titles = {title, *(article.raw_text[ln.start : ln.end].strip() for ln in article.lines if ln.role == "title")}
-    firsts = [re.split(r"[:|—–-]", lab, maxsplit=1)[0].strip() for lab in labels] + [x for t in titles for x in _title_labels(t)]
+    title_lines = {title, *(article.raw_text[ln.start : ln.end].strip() for ln in article.lines if ln.role == "title")}
+    firsts = [re.split(r"[:|—–-]", lab, maxsplit=1)[0].strip() for lab in labels] + [x for t in title_lines for x in _title_labels(t)]
     for first in firsts:
         for kind in ("analysis", "opinion"):
             if first in cues().get(kind, []):

@@ -721,9 +721,9 @@ def split_sentence(text: str, s: int, t: int, kb: ActorKB) -> list[tuple[int, in
         cuts += [a, b]
     for a in [s, *cuts]:
         # A caption at the start of a sentence and the sound bite glued to it.
-        m = CAPTION_GLUED.match(text, a, t)
-        if m and len(m.group("role").split()) <= 12:
-            cuts.append(m.end())
+        cm = CAPTION_GLUED.match(text, a, t)
+        if cm and len(cm.group("role").split()) <= 12:
+            cuts.append(cm.end())
     for m in DATELINE_INSIDE.finditer(text, s, t):
         city = m.group("city")
         if sum(c.isalpha() for c in city) >= 4 and not any(a.type == "ORG" for a in kb.lookup(city)):
