@@ -683,3 +683,29 @@ def test_actors_a_countrys_institution_in_lower_case_is_the_institution(model: A
     assert actor_of(art, "Japanese defense ministry") == "japan-defense-ministry"
     # Only a whole phrase the knowledge base knows: "foreign policy", "people" leave the country.
     assert actor_of(art, "China", 1) == "china" and actor_of(art, "Japan", 1) == "japan"
+
+
+def test_actors_one_type_per_unknown_name_and_full_name_typed_otherwise(model: Any) -> None:
+    # A sports page: the model typed "Browns" a person once and an organisation elsewhere (two
+    # actors), "Mason Rudolph" an organisation while "Rudolph" was a person (two actors).
+    art = make(
+        model,
+        "The Browns beat the Steelers on Thursday night. Browns coach Freddie Kitchens spoke after the game.",
+        "Mason Rudolph's helmet was torn off in the final seconds. Rudolph said he was fine.",
+        "The Browns will appeal the ruling, and Rudolph will start again next week.",
+    )
+    ids = [a.id for a in art.actors]
+    assert len([i for i in ids if i.endswith("-browns")]) == 1
+    assert len([i for i in ids if i.endswith("rudolph")]) == 1
+    rudolph = next(a for a in art.actors if a.id.endswith("rudolph"))
+    assert rudolph.type == "PERSON" and {"Rudolph", "Mason Rudolph"} <= set(rudolph.aliases)
+
+
+def test_nlp_a_span_holding_a_verb_is_no_name() -> None:
+    # "... the moment Garrett hit Rudolph ..." came out of the model as one organisation.
+    from newsprism.stages.nlp import _drop_clauses, _Ent
+
+    text = "the moment Garrett hit Rudolph, said the Bank of America and Ludwig van Beethoven"
+    spans = ["Garrett hit Rudolph", "Bank of America", "Ludwig van Beethoven"]
+    ents = [_Ent(text.index(x), text.index(x) + len(x), "ORG") for x in spans]
+    assert [text[e.start : e.end] for e in _drop_clauses(text, ents)] == spans[1:]

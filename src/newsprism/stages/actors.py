@@ -582,8 +582,60 @@ class _Builder:
             if loc.kb is None and all(any(s <= m.span.start < t for s, t in title) for m in loc.mentions):
                 del self.locals[aid]
 
+    def _absorb_local(self, into: _Local, other: _Local) -> None:
+        for m in other.mentions:
+            into.mentions.append(ActorMention(m.span, into.id, m.kind))
+        into.aliases += [a for a in other.aliases if a not in into.aliases]
+        into.roles += [r for r in other.roles if r not in into.roles]
+        into.labels.update(other.labels)
+        del self.locals[other.id]
+
+    def _retyped(self, loc: _Local, typ: str) -> _Local:
+        """``loc`` as an actor of another type (an unknown's id follows its type)."""
+        new = self._local_new(loc.name, typ)
+        if new is not loc:
+            self._absorb_local(new, loc)
+        new.type = typ
+        return new
+
+    def _consolidate(self) -> None:
+        """One type per unknown name in an article.
+
+        The model types one name differently from one sentence to the next: a team "Browns"
+        an organisation here and a person there, a player "Mason Rudolph" an organisation
+        while his surname "Rudolph" is a person. The same name goes to the type most of its
+        mentions have (an organisation on a tie); a name of two or three words typed
+        otherwise, whose last word is a one-word person of the article, is that person's full name.
+        """
+        unknown: dict[str, list[_Local]] = defaultdict(list)
+        for loc in self.locals.values():
+            if loc.kb is None:
+                unknown[name_key(loc.name)].append(loc)
+        for locs in unknown.values():
+            if len(locs) < 2:
+                continue
+            votes: Counter[str] = Counter()
+            for loc in locs:
+                votes.update(loc.labels or Counter({loc.type: len(loc.mentions)}))
+            person, other = votes.get("PERSON", 0), sum(v for k, v in votes.items() if k != "PERSON")
+            keep = next((x for x in locs if (x.type == "PERSON") == (person > other)), locs[0])
+            for loc in locs:
+                if loc is not keep and loc.id in self.locals:
+                    self._absorb_local(keep, loc)
+        surnames = {name_key(x.name): x for x in self.locals.values() if x.kb is None and x.type == "PERSON" and len(x.name.split()) == 1}
+        for loc in list(self.locals.values()):
+            words = loc.name.split()
+            if loc.kb is not None or loc.type == "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+                continue
+            one = surnames.get(name_key(words[-1]))
+            if one is not None and one.id in self.locals and loc.id in self.locals:
+                full = self._retyped(loc, "PERSON")
+                if one is not full:
+                    self._absorb_local(full, one)
+
     def build(self) -> tuple[list[ActorMention], list[Actor]]:
         self.link()
+        self._consolidate()
         self._drop_title_only()
         self.roles()
         self.descriptions()

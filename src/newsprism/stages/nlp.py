@@ -365,6 +365,28 @@ def _caps_word(word: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+# Lower-case words a name may hold between its capitalised ones ("Bank of America", "Committee to
+# Protect Journalists", "Ludwig van Beethoven"); any other ("Garrett hit Rudolph") is a verb or
+# a common word the model took in, and the span is no name.
+NAME_PARTICLES = frozenset(
+    {"of", "the", "and", "for", "to", "on", "in", "at", "by", "with", "without", "against", "upon", "under", "over", "de",
+     "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "van", "von", "der", "den", "ter", "al",
+     "el", "bin", "ibn", "y", "e", "a", "an", "or", "&", "und", "et", "af", "av", "zu", "mac", "st", "ben", "bint", "abu"}
+)  # fmt: skip
+
+
+def _drop_clauses(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """A name span holding a lower-case word that no name holds (see :data:`NAME_PARTICLES`)."""
+    out = []
+    for e in ents:
+        if e.label in ACTOR_NAME_LABELS:
+            words = re.findall(r"[^\W\d_][\w'’.-]*", text[e.start : e.end])
+            if len(words) >= 3 and any(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in words[1:-1]):
+                continue
+        out.append(e)
+    return out
+
+
 def _drop_slugs(text: str, ents: list[_Ent]) -> list[_Ent]:
     """A wire's bracketed story label ("(LEAD)", "(2nd LD)", furniture ``slugs``) names no one."""
     slugs = furniture().slugs
@@ -618,6 +640,7 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
     ents = _split_joined(text, ents)
     ents = _split_on_to(text, ents, kb, gaz)
     ents = _drop_slugs(text, ents)
+    ents = _drop_clauses(text, ents)
     ents = _places(text, ents, kb)
     ents = _extend_institutions(text, ents)
     ents = _drop_title_words(text, ents, kb)
