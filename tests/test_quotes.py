@@ -562,3 +562,9 @@ def test_quotes_concessive_clause_with_its_own_cue_keeps_both_reports() -> None:
     assert one(quotes, "planned").span.text == "the ministry planned to reopen the border crossing"
     assert one(quotes, "unlikely").span.text == "it was unlikely to happen soon"
     assert {q.speaker for q in quotes} == {"ada-rusk"}
+
+
+def test_quotes_according_to_a_possessive_medium_is_the_possessors() -> None:
+    # "..., according to her Telegram post" had no speaker: "her Telegram post" names no actor.
+    q = one(extract_quotes(make("Ada Rusk visited the plant on Monday.", "The vase was a gift from the mayor of Karsk, according to her Telegram post.")), "vase")
+    assert (q.speaker, q.medium, q.cue) == ("ada-rusk", "Telegram post", "according to")

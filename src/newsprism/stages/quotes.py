@@ -104,6 +104,7 @@ OPEN_BEFORE = set(" \t\n([{—–-/\u00a0:;,")
 CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/\u00a0…")
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+POSSESSIVE_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "several", "many", "most", "other", "another", "one", "two", "three", "both", "all", "each", "any", "no", "such"})
 AUX_VERBS = frozenset("has have had having is are was were be been will would could can may might must shall should did does do not n't".split())  # noqa: SIM905 — a word list reads better as one string
@@ -942,7 +943,8 @@ class _Extractor:
                 continue
             a = us + m.end() + np.start(1)
             b = a + len(np.group(1).rstrip())
-            sp = self._speaker_from_np(a, b)
+            sp, medium = self._possessed_medium(a, b)
+            sp = sp or self._speaker_from_np(a, b)
             if sp is None:
                 continue
             if masked[: m.start()].strip(" ,") == "" or m.start() < 3:
@@ -965,8 +967,24 @@ class _Extractor:
                     continue
             if c1 - c0 < 8:
                 continue
-            out.append(_Frame(" ".join(m.group(0).split()).lower(), s, us + m.end(), sp, (s, b), (c0, c1), "according", None, self._via(s, b)))
+            out.append(_Frame(" ".join(m.group(0).split()).lower(), s, us + m.end(), sp, (s, b), (c0, c1), "according", medium, self._via(s, b)))
         return out
+
+    def _possessed_medium(self, a: int, b: int) -> tuple[_Speaker | None, str | None]:
+        """ "according to her Telegram post": the possessor speaks (a pronoun resolved), through that medium."""
+        phrase = self.text[a:b]
+        pm = re.match(r"(his|her|their|its)\s+", phrase, re.I)
+        if pm is None:
+            return None, None
+        probe = "in " + phrase
+        for pat in self.lex.media:
+            mm = pat.match(probe)
+            if mm and mm.end() >= len(probe.rstrip(" .")):
+                word = POSSESSIVE_SUBJECT[pm.group(1).lower()]
+                actor, ref = self._resolve_pronoun(a, word)
+                sp = _Speaker(a, a + len(pm.group(1)), self.raw[a : a + len(pm.group(1))], actor, ref, self.names.get(actor) if actor else None, pronoun=True)
+                return sp, " ".join((mm.groupdict().get("medium") or "").split()) or None
+        return None, None
 
     def _nest(self, frames: list[_Frame]) -> list[_Frame]:
         """Drop a frame whose content holds a frame of the same speaker (the inner one reports the claim)."""
