@@ -568,3 +568,20 @@ def test_quotes_according_to_a_possessive_medium_is_the_possessors() -> None:
     # "..., according to her Telegram post" had no speaker: "her Telegram post" names no actor.
     q = one(extract_quotes(make("Ada Rusk visited the plant on Monday.", "The vase was a gift from the mayor of Karsk, according to her Telegram post.")), "vase")
     assert (q.speaker, q.medium, q.cue) == ("ada-rusk", "Telegram post", "according to")
+
+
+def test_quotes_transcript_turns_are_the_labelled_persons_and_staff_turns_no_ones() -> None:
+    # Broadcast transcripts print each turn after its speaker's name in capitals; the words had no
+    # speaker, and the host's questions would have been anyone's.
+    art = make(
+        "Orin Valde joined the program on Tuesday to talk about the accord.",
+        "STEVE ROE, HOST: Minister, is the accord good for the country?",
+        "ORIN VALDE: I think it is a good accord, and we will sign it next week.",
+        "VALDE: The votes are there, and the council knows it.",
+        "UNIDENTIFIED MAN: We want answers now, not next week.",
+        "KARSK: The accord was signed on Monday in the capital.",
+    )
+    quotes = extract_quotes(art)
+    assert [(q.speaker, q.cue, q.kind) for q in quotes] == [("orin-valde", "transcript", "direct")] * 2
+    assert quotes[0].span.text == "I think it is a good accord, and we will sign it next week."
+    assert not any("Minister" in q.span.text or "answers" in q.span.text for q in quotes)

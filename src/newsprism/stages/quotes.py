@@ -49,7 +49,9 @@ furniture carry no one's words), in four passes:
      broadcasters' transcripts print them. The bite runs to the end of its paragraph, or
      (where a page lost its line breaks and the caption is glued to the words) to the next
      sentence glued on without a space; a caption alone in its paragraph takes the next
-     one. A ``direct`` quote, cue "caption", medium "broadcast".
+     one. A ``direct`` quote, cue "caption", medium "broadcast". A transcript's turn
+     ("SMITH: ...", "JANE ROE, PROFESSOR: ...") is its labelled person's direct quote (cue
+     "transcript"); the broadcaster's host, anchor or reporter speaks in the outlet's voice.
 4. **Speakers and dates.** A speaker phrase is resolved to an actor of the
    ``actors`` layer: the mention at the phrase's head (a possessive or a
    prepositional modifier is not the head: "Vesnia's deputy minister Ada
@@ -155,6 +157,9 @@ def _inline_note(text: str, start: int, end: int) -> int | None:
 # "WASHINGTON (AP) —", "PASADENA, Calif., Jan. 1 (UPI) —": a dateline is not a subject.
 # An apposition after a medium, before "that" or a quote: ", a messaging app,".
 MEDIUM_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+[\w' -]{1,40}?,(?=\s*(?:that\b|\"))")
+# A transcript's speaker label opening a paragraph: a name or role in capitals (a title, a party
+# in brackets, a role after a comma), then a colon ("SEN. JANE ROE (D), VESNIA: ...").
+SPEAKER_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}(?: \([A-Z][A-Za-z.-]{0,12}\))?(?:, [A-Z][A-Z.'’ -]{1,40})?):\s+(?=\S)")
 # An on-screen caption as a sentence of its own: a name of up to five words (a title first),
 # a slash, a short role ("Lena Marr / Vice chair, Vesnian Trade Council").
 CAPTION = re.compile(r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}) / (?P<role>[^/.!?\n]{2,120}?)\s*:?")
@@ -203,6 +208,7 @@ class Lexicon:
     addressees: frozenset[str]
     speaker_nouns: frozenset[str]
     speaks_for: frozenset[str]
+    transcript_staff: frozenset[str]
     statement_intros: tuple[re.Pattern[str], ...]
     tell: frozenset[str]
     zero_that: frozenset[str]
@@ -266,6 +272,7 @@ def lexicon(beliefs: bool = False) -> Lexicon:
         addressees=frozenset(w.lower() for w in data["addressees"]["words"]),
         speaker_nouns=frozenset(w.lower() for w in data["speaker_nouns"]["words"]),
         speaks_for=frozenset(w.lower() for w in data.get("speaks_for", {}).get("words", [])),
+        transcript_staff=frozenset(w.lower() for w in data.get("transcript_staff", {}).get("words", [])),
         statement_intros=tuple(re.compile(p, re.I) for p in data["statement_intros"]["patterns"]),
         tell=tell_forms,
         zero_that=frozenset(data.get("zero_that", {}).get("verbs", [])),
@@ -541,6 +548,55 @@ class _Extractor:
         return self._speaker_from_np(*np) if np else None
 
     # -- broadcast sound bites -----------------------------------------------------------
+
+    def speaker_labels(self, skip: set[int]) -> set[int]:
+        """Transcript turns ("SMITH: We are ready.", "JANE ROE, PROFESSOR: ..."); returns their paragraphs.
+
+        A turn whose label names a person of the article is that person's direct quote (cue
+        "transcript"); the broadcaster's own staff (``transcript_staff`` in reporting_verbs.json:
+        host, anchor, reporter) speak in the outlet's voice and give no quote.
+        """
+        taken: set[int] = set()
+        staff = self.lex.transcript_staff
+        for pi, (ls, le) in enumerate(self.paras):
+            if pi in skip:
+                continue
+            m = SPEAKER_LABEL.match(self.text, ls, le)
+            if m is None or len(WORDS.findall(self.text[m.end() : le])) < 3:
+                continue
+            label = m.group("label")
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
+            if words & staff:
+                taken.add(pi)
+                continue
+            name = label.split(",")[0].split("(")[0].rstrip()
+            sp = self._label_speaker(m.start("label"), m.start("label") + len(name))
+            if sp is None:
+                continue
+            f = _Found(m.end(), le, "direct", para=pi, speaker=sp, cue="transcript", medium="broadcast", region=(ls, m.end()))
+            f.extra["bite"] = True
+            self.found.append(f)
+            self.quoted.append((m.end(), le))
+            taken.add(pi)
+        return taken
+
+    def _label_speaker(self, s: int, e: int) -> _Speaker | None:
+        """The person a transcript label names (its words in capitals, matched without case)."""
+        ms = [m for m in self._mentions_in(s, e) if self.types.get(m.actor) == "PERSON"]
+        if ms:
+            return _Speaker(s, e, self.raw[s:e], ms[-1].actor, ms[-1].span, self.names.get(ms[-1].actor))
+        from newsprism.actorkb import name_key
+
+        key = name_key(TITLE_DOT.sub("", self.text[s:e]))
+        last = key.split()[-1] if key.split() else ""
+        for a in self.art.actors:
+            if a.type != "PERSON":
+                continue
+            names = [name_key(x) for x in (a.name, *a.aliases)]
+            if last and any(n == key or n.split()[-1:] == [last] for n in names):
+                ref = next((m for m in self.mentions if m.actor == a.id), None)
+                return _Speaker(s, e, self.raw[s:e], a.id, ref.span if ref else None, a.name)
+        return None
 
     def captions(self, skip: set[int]) -> None:
         """Sound bites under an on-screen caption (see the module docstring)."""
@@ -1561,6 +1617,7 @@ class _Extractor:
 
     def run(self) -> list[Quote]:
         skip = self.statements()
+        skip |= self.speaker_labels(skip)
         self.captions(skip)
         self.paragraphs(skip)
         self.continuations()
