@@ -167,3 +167,18 @@ def test_claims_long_bare_digit_strings_are_identifiers() -> None:
 
     text = "Post 672137288055398401 at 1449075600 said 3 million fewer voters came, and the city has 1,449,075,600 people."
     assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(3000000.0, ""), (1449075600.0, "people")]
+
+
+def test_claims_asserter_is_the_cues_subject_after_a_comma_not_a_place_before_it() -> None:
+    # "... opened a hospital in the western city of Nampho, state media reported Tuesday, marking
+    # ... 20 cities": the city, the last actor before the cue, was taken for the asserter.
+    art = article_from_lines(
+        [("title", "Plants"), ("body", "The leader opened a plant in the city of Harbin, state media reported, marking the completion of plants in 20 cities.")]
+    )
+    text = art.raw_text
+    art.sentences = [Span.of(text, art.lines[1].start, art.lines[1].end)]
+    art.actors = [Actor("harbin", "Harbin", "GPE")]
+    i = text.index("Harbin")
+    art.mentions = [ActorMention(Span.of(text, i, i + 6), "harbin", "place")]
+    (claim,) = extract_claims(art)
+    assert claim.value == 20 and claim.asserted_by is None and claim.asserted_by_text == "state media"

@@ -449,6 +449,11 @@ class _Claims:
                 who = self.reader.party_at(u, j, min(len(u.toks), j + 8))
                 text = _group_phrase(u, j, min(len(u.toks), j + 6))
             else:
+                # The cue's subject follows the last comma before it ("... in the city of Nampho,
+                # state media reported ..."): the parties of the clause before are not its subject.
+                commas = [x for x in range(start, i) if u.toks[x].low == ","]
+                if commas and 1 <= i - commas[-1] - 1 <= 6 and u.toks[commas[-1] + 1].text[:1].isalpha():
+                    start = commas[-1] + 1
                 who = self.reader.party_at(u, start, i)
                 text = _group_phrase(u, start, i)
             heads = {t.low for t in u.toks[start:i]}
