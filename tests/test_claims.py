@@ -182,3 +182,16 @@ def test_claims_asserter_is_the_cues_subject_after_a_comma_not_a_place_before_it
     art.mentions = [ActorMention(Span.of(text, i, i + 6), "harbin", "place")]
     (claim,) = extract_claims(art)
     assert claim.value == 20 and claim.asserted_by is None and claim.asserted_by_text == "state media"
+
+
+def test_claims_an_actor_after_a_preposition_asserts_nothing() -> None:
+    # "... between two nuclear-armed states that challenges stability in Europe ..., as reported by"
+    # made Europe the asserter of "two nuclear-armed states".
+    art = article_from_lines([("title", "Exports"), ("body", "Exports rose 12 percent last year across Vesnia, the agency reported.")])
+    text = art.raw_text
+    art.sentences = [Span.of(text, art.lines[1].start, art.lines[1].end)]
+    art.actors = [Actor("vesnia", "Vesnia", "GPE")]
+    i = text.index("Vesnia")
+    art.mentions = [ActorMention(Span.of(text, i, i + 6), "vesnia", "name")]
+    (claim,) = extract_claims(art)
+    assert claim.value == 12 and claim.asserted_by is None

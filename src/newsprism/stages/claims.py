@@ -405,6 +405,10 @@ def _speech_cues(u: Unit) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+# Words after which an actor's name is no verb's subject.
+NOT_SUBJECT_AFTER = frozenset({"in", "at", "of", "from", "to", "into", "near", "across", "throughout", "inside", "outside", "toward", "towards", "with", "against", "for", "on", "about"})
+
+
 def _group_phrase(u: Unit, i: int, j: int) -> str | None:
     """The words naming the speaker when no actor does ("Western leaders and Ukrainian officials")."""
     toks: list[Token] = list(u.toks[i:j])
@@ -439,7 +443,7 @@ class _Claims:
         if after and (quoted or not before):
             i, j = after[0]
             # "..., the ministry said" or "..., said the ministry"
-            who = self.reader.party_at(u, max(0, i - 8), i) or self.reader.party_at(u, j, min(len(u.toks), j + 8))
+            who = self._speakers(u, max(0, i - 8), i) or self._speakers(u, j, min(len(u.toks), j + 8))
             if who:
                 return self._make(u, who[-1][1], i, j)
         if before:
@@ -454,7 +458,7 @@ class _Claims:
                 commas = [x for x in range(start, i) if u.toks[x].low == ","]
                 if commas and 1 <= i - commas[-1] - 1 <= 6 and u.toks[commas[-1] + 1].text[:1].isalpha():
                     start = commas[-1] + 1
-                who = self.reader.party_at(u, start, i)
+                who = self._speakers(u, start, i)
                 text = _group_phrase(u, start, i)
             heads = {t.low for t in u.toks[start:i]}
             group = bool(
@@ -476,6 +480,11 @@ class _Claims:
             if text:
                 return self._make(u, None, i, j, text)
         return Asserter(None, None, self._published())
+
+    def _speakers(self, u: Unit, i: int, j: int) -> list[tuple[int, str]]:
+        """Actors in tokens ``i:j`` that can speak: not one named after a preposition ("stability in
+        Europe", "a plant in the city of Harbin") — a place or a modifier, never a subject."""
+        return [(k, a) for k, a in self.reader.party_at(u, i, j) if not (k > 0 and u.toks[k - 1].low in NOT_SUBJECT_AFTER)]
 
     def _published(self) -> DateRange:
         p = self.art.published
