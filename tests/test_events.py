@@ -379,3 +379,12 @@ def test_events_merge_never_joins_a_gift_and_an_arms_shipment() -> None:
     out = merge_events([a, b, c])
     assert len(out) >= 2 and all({e.mode for e in out if e.mode} for e in out)
     assert not any({m.span.text for m in e.mentions} >= {"X sent shells to Y.", "X sent a gift to Y."} for e in out)
+
+
+def test_events_an_unknown_organisation_is_on_the_side_of_the_country_its_name_begins_with() -> None:
+    from newsprism.stages.events import _country_by_name, same_side
+
+    assert same_side("entity-russian-navy", "russia") and same_side("entity-u-s-national-security-strategy", "united-states")
+    assert not same_side("entity-russian-navy", "ukraine")
+    assert _country_by_name("entity-russia") is None  # the bare name is the country itself, not of it
+    assert _country_by_name("person-russia-jones") is None

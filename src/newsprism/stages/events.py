@@ -537,12 +537,40 @@ def _country_of() -> dict[str, str]:
     return {a.id: by_code[a.country] for a in kb.by_id.values() if a.country in by_code}
 
 
+@lru_cache(maxsize=1)
+def _country_slugs() -> dict[str, str]:
+    """Slug of a country's name, alias or demonym -> its id (forms two countries share left out)."""
+    from newsprism.actorkb import actor_kb, slug
+
+    seen: dict[str, set[str]] = defaultdict(set)
+    for a in actor_kb().by_id.values():
+        if a.type == "GPE" and a.demonyms and not getattr(a, "metonym_of", None):
+            for form in (a.name, *a.aliases, *a.demonyms):
+                seen[slug(form)].add(a.id)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+@lru_cache(maxsize=8192)
+def _country_by_name(aid: str) -> str | None:
+    """The country an unknown organisation's name begins with ("entity-u-s-national-security-strategy":
+    the United States; "entity-russian-navy": Russia), never the country's own bare name."""
+    if not aid.startswith("entity-"):
+        return None
+    words = aid[len("entity-") :].split("-")
+    table = _country_slugs()
+    for n in (4, 3, 2, 1):
+        if len(words) > n and "-".join(words[:n]) in table:
+            return table["-".join(words[:n])]
+    return None
+
+
 def same_side(a: str, b: str) -> bool:
-    """Same actor, or one belongs to the other's country (Lena Marr and Vesnia)."""
+    """Same actor, or one belongs to the other's country (Lena Marr and Vesnia; an unknown
+    organisation by the country its name begins with: "U.S. National Security Strategy")."""
     if a == b:
         return True
     c = _country_of()
-    ca, cb = c.get(a, a), c.get(b, b)
+    ca, cb = c.get(a) or _country_by_name(a) or a, c.get(b) or _country_by_name(b) or b
     return ca in (cb, b) or cb == a
 
 
