@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -709,3 +710,28 @@ def test_nlp_a_span_holding_a_verb_is_no_name() -> None:
     spans = ["Garrett hit Rudolph", "Bank of America", "Ludwig van Beethoven"]
     ents = [_Ent(text.index(x), text.index(x) + len(x), "ORG") for x in spans]
     assert [text[e.start : e.end] for e in _drop_clauses(text, ents)] == spans[1:]
+
+
+def test_nlp_a_line_longer_than_the_models_limit_is_read_in_pieces(model: Any) -> None:
+    # A page that lost its line breaks (one 15 MB line) failed: spaCy refuses texts over
+    # 1,000,000 characters. Lines are now read in pieces cut after a sentence.
+    from newsprism.stages.nlp import CHUNK, _chunks
+
+    raw = "Talks in Karsk resumed on Monday. " * 4000  # 136,000 characters
+    pieces = _chunks(raw, 0, len(raw))
+    assert len(pieces) == 2 and pieces[0][0] == 0 and pieces[-1][1] == len(raw)
+    assert all(b - a <= CHUNK for a, b in pieces) and all(raw[b - 1] == " " for a, b in pieces[:-1])
+    assert all(x[1] == y[0] for x, y in itertools.pairwise(pieces))
+    art = article_from_lines([("title", "Talks"), ("body", raw.strip())])
+    analyse([art])
+    body = art.sentences[1:]  # the first is the title
+    assert len(body) == 4000 and all(s.text == "Talks in Karsk resumed on Monday." for s in body[::997])
+
+
+def test_nlp_sentence_bounds_match_spacys_sentences(model: Any) -> None:
+    # doc.sents re-reads the whole document at each sentence (quadratic on a long line).
+    from newsprism.stages.nlp import _sentence_bounds
+
+    for text in ('Talks resumed.  "We agree," she said. Then they left!', "One", "A b. C d."):
+        doc = model(text)
+        assert _sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]

@@ -412,7 +412,10 @@ class _Builder:
 
     def _title_before(self, start: int, ents: list[tuple[int, int]]) -> str | None:
         ls, _ = self._line_bounds(start)
-        words = [(m.start() + ls, m.end() + ls) for m in re.finditer(r"\S+", self.text[ls:start])]
+        lo = max(ls, start - 300)  # no title is longer: a long line is not re-read for each name
+        words = [(m.start() + lo, m.end() + lo) for m in re.finditer(r"\S+", self.text[lo:start])]
+        if lo > ls and words and words[0][0] == lo and not self.text[lo - 1].isspace():
+            words = words[1:]  # a word cut by the window
         first = None
         has_head = False
         prev = ""  # the word after this one (scanning backwards)

@@ -44,6 +44,7 @@ CoNLL-2003 (``evals/conll.py``):
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
@@ -690,8 +691,9 @@ def analyse(
             continue  # an English model on another language finds junk; multilingual models come later
         for ln in art.lines:
             if ln.role in read and ln.end > ln.start and art.raw_text[ln.start : ln.end].strip():
-                jobs.append((i, ln.start))
-                texts.append(normalise(art.raw_text[ln.start : ln.end]))
+                for a, b in _chunks(art.raw_text, ln.start, ln.end):
+                    jobs.append((i, a))
+                    texts.append(normalise(art.raw_text[a:b]))
             elif ln.role == "metadata" and ln.end > ln.start:
                 text = normalise(art.raw_text[ln.start : ln.end])
                 for e in _metadata_entities(nlp, text, gaz):
@@ -699,8 +701,9 @@ def analyse(
     for (i, off), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
         art = articles[i]
         raw = art.raw_text
-        for ms, mt in _mend_model_sentences(doc.text, [(sent.start_char, sent.end_char) for sent in doc.sents]):
-            for s, t in split_sentence(doc.text, ms, mt, kb):
+        text = doc.text  # a property that joins every token: read once per line
+        for ms, mt in _mend_model_sentences(text, _sentence_bounds(doc)):
+            for s, t in split_sentence(text, ms, mt, kb):
                 art.sentences.append(Span.of(raw, off + s, off + t))
         for e in line_entities(doc, kb, gaz):
             art.entities.append(_entity(raw, off, e))
@@ -719,6 +722,37 @@ def segment_markers(text: str, s: int = 0, t: int | None = None) -> list[tuple[i
         before = text[: m.start()].rstrip()
         if not before or before[-1] in ".!?\"')]\n" or text[len(before) : m.start()].count("\n"):
             out.append((m.start(), m.end()))
+    return out
+
+
+# The longest piece of a line the model reads at once (spaCy refuses texts over 1,000,000
+# characters): a page that lost its line breaks is read in pieces cut after a sentence.
+CHUNK = 100_000
+
+
+def _sentence_bounds(doc: Any) -> list[tuple[int, int]]:
+    """The model's sentences as character offsets, in one pass over the tokens (spaCy's
+    ``doc.sents`` re-checks the whole document at each sentence: quadratic on a long line)."""
+    starts = [t.i for t in doc if t.is_sent_start or t.i == 0]
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(doc)], strict=True):
+        if b > a:
+            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+    return out
+
+
+def _chunks(raw: str, start: int, end: int, size: int = CHUNK) -> list[tuple[int, int]]:
+    """``raw[start:end]`` in pieces of at most ``size`` characters, each cut after a sentence's end
+    (else at a space) in its last quarter."""
+    out = []
+    a = start
+    while end - a > size:
+        window = raw[a + size * 3 // 4 : a + size]
+        ends = [m.end() for m in re.finditer(r"[.!?][\"'”’)]*\s", window)]
+        cut = a + size * 3 // 4 + (ends[-1] if ends else (window.rfind(" ") + 1 if " " in window else len(window)))
+        out.append((a, cut))
+        a = cut
+    out.append((a, end))
     return out
 
 
@@ -856,14 +890,19 @@ def _propagate(art: Article, roles: frozenset[str], kb: ActorKB) -> None:
     if not names:
         return
     pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
-    taken = [(e.span.start, e.span.end) for e in art.entities]
+    taken = sorted((e.span.start, e.span.end) for e in art.entities)
+    longest = max((b - a for a, b in taken), default=0)
     for off, text in lines:
         for m in pattern.finditer(text):
             s, t = off + m.start(), off + m.end()
-            if any(a < t and s < b for a, b in taken):
+            # Spans that start before t and may reach past s: only those starting within the longest span's length.
+            k = bisect.bisect_left(taken, (t, -1))
+            j = bisect.bisect_left(taken, (s - longest, -1))
+            if any(a < t and s < b for a, b in taken[j:k]):
                 continue
             art.entities.append(Entity(Span.of(art.raw_text, s, t), names[m.group(0)], "rule"))
-            taken.append((s, t))
+            bisect.insort(taken, (s, t))
+            longest = max(longest, t - s)
 
 
 def _entity(raw: str, off: int, e: _Ent) -> Entity:

@@ -35,6 +35,7 @@ speaker named next to the quotation, when the actors stage found one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import logging
@@ -868,6 +869,7 @@ def detect(
 # -- voice ----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=512)
 def _quoted_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans between paired quotation marks in ``text[start:end]`` (one paragraph).
 
@@ -905,22 +907,44 @@ def _nearby_speaker(article: Article, qs: int, qe: int, para: tuple[int, int]) -
     return min(cands)[1] if cands else None
 
 
+class Voices:
+    """:func:`voice_of` for many spans of one article: its quotes indexed once by position."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.quotes = sorted(article.quotes, key=lambda q: q.span.start)
+        self.starts = [q.span.start for q in self.quotes]
+        self.longest = max((q.span.end - q.span.start for q in self.quotes), default=0)
+
+    def __call__(self, start: int, end: int) -> tuple[str | None, bool]:
+        best = None
+        k = bisect.bisect_left(self.starts, end) - 1
+        while k >= 0 and self.quotes[k].span.start + self.longest + 1 >= start:
+            q = self.quotes[k]
+            k -= 1
+            # Inside, or mostly inside: a sentence flagged whole keeps its "..., he said" tail.
+            inside = q.span.start <= start and end <= q.span.end + 1
+            mostly = 2 * (min(end, q.span.end) - max(start, q.span.start)) >= end - start
+            if (inside or mostly) and (best is None or q.span.end - q.span.start < best.span.end - best.span.start):
+                best = q
+        if best is not None:
+            return best.speaker, True
+        return _unrecorded_voice(self.article, start, end)
+
+
 def voice_of(article: Article, start: int, end: int) -> tuple[str | None, bool]:
     """The voice a span is in: ``(speaker actor id or None, quoted)``.
 
     A span inside a quote record is its speaker's (``quoted`` True even when the speaker
     is unknown); else, inside a quotation of four words or more, the speaker named
     beside it with a reporting verb; else the outlet's own voice ``(None, False)``.
+    For many spans of one article, build :class:`Voices` once.
     """
-    best = None
-    for q in article.quotes:
-        # Inside, or mostly inside: a sentence flagged whole keeps its "..., he said" tail.
-        inside = q.span.start <= start and end <= q.span.end + 1
-        mostly = 2 * (min(end, q.span.end) - max(start, q.span.start)) >= end - start
-        if (inside or mostly) and (best is None or q.span.end - q.span.start < best.span.end - best.span.start):
-            best = q
-    if best is not None:
-        return best.speaker, True
+    return Voices(article)(start, end)
+
+
+def _unrecorded_voice(article: Article, start: int, end: int) -> tuple[str | None, bool]:
+    """A span in a quotation the quotes layer did not record: the speaker named beside it."""
     para = next(((ln.start, ln.end) for ln in article.lines if ln.start <= start < ln.end), None)
     if para is None:
         return None, False
@@ -957,8 +981,9 @@ def persuade(
     """Fill ``article.persuasion`` with technique spans and their voices (see :func:`detect`)."""
     sentences = article_sentences(article)
     spans = []
+    voices = Voices(article)
     for d in detect(article.raw_text, sentences, model, min_confidence, second_label, precise):
-        voice, quoted = voice_of(article, d.start, d.end)
+        voice, quoted = voices(d.start, d.end)
         spans.append(
             TechniqueSpan(article.id, Span.of(article.raw_text, d.start, d.end), d.technique, round(d.confidence, 4), voice)
         )

@@ -23,7 +23,7 @@ from typing import Any
 
 from newsprism.article import Article, Dossier
 from newsprism.registry import stage
-from newsprism.stages.persuasion import voice_of
+from newsprism.stages.persuasion import Voices
 
 WORD = re.compile(r"\w+")
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -52,8 +52,9 @@ def rekey_stance(article: Article) -> None:
 def settle_voices(article: Article) -> None:
     """Each span's voice read again from the final quotes."""
     quoted = []
+    voices = Voices(article)
     for p in article.persuasion:
-        p.voice, is_quoted = voice_of(article, p.span.start, p.span.end)
+        p.voice, is_quoted = voices(p.span.start, p.span.end)
         if is_quoted:
             quoted.append([p.span.start, p.span.end])
     article.ext["persuasion_quoted"] = quoted
@@ -61,13 +62,22 @@ def settle_voices(article: Article) -> None:
 
 def _own_words(article: Article) -> int:
     """Words of the title and body outside quotes and statements: the outlet's own voice."""
-    quoted = [(q.span.start, q.span.end) for q in article.quotes]
+    import bisect
+
+    merged: list[list[int]] = []
+    for a, b in sorted((q.span.start, q.span.end) for q in article.quotes):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
     n = 0
     for ln in article.lines:
         if ln.role not in ("title", "body"):
             continue
         for m in WORD.finditer(article.raw_text, ln.start, ln.end):
-            if not any(a <= m.start() < b for a, b in quoted):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0 or m.start() >= merged[k][1]:
                 n += 1
     return n
 

@@ -361,6 +361,11 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
             names = " or ".join(sorted({f"{e.name} ({e.earliest})" for e in evs}))
             notes.append(f"{t.text!r} in “{_short(text)}” refers to {names}")
     if recent and cands:
+        # The same expression said again ("on Tuesday" twenty times) constrains once.
+        once: dict[tuple[Any, ...], tuple[Any, str]] = {}
+        for t, text in recent:
+            once.setdefault((t.text.lower(), t.type, t.mod, t.tense, repr(t.spec)), (t, text))
+        recent = list(once.values())
         kept = []
         for d in cands:
             ok = True

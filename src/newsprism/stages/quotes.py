@@ -466,7 +466,8 @@ class _Extractor:
         self.types = {a.id: a.type for a in article.actors}
         self.names = {a.id: a.name for a in article.actors}
         self.dates = sorted((d for d in article.dates if d.value.known), key=lambda d: d.span.start)
-        self.date_spans = [(d.span.start, d.span.end) for d in article.dates]
+        self.date_spans = sorted((d.span.start, d.span.end) for d in article.dates)
+        self._date_starts = [a for a, _ in self.date_spans]
         self.paras = [(ln.start, ln.end) for ln in article.lines if ln.role == "body" and self.raw[ln.start : ln.end].strip()]
         self.quoted: list[tuple[int, int]] = []  # every quoted or statement region, for pronouns
         self.found: list[_Found] = []
@@ -488,9 +489,14 @@ class _Extractor:
         return out
 
     def _in_date(self, pos: int) -> tuple[int, int] | None:
-        for a, b in self.date_spans:
+        k = bisect.bisect_right(self._date_starts, pos) - 1
+        while k >= 0:  # spans sorted by start; a longer one further back may still hold pos
+            a, b = self.date_spans[k]
             if a <= pos < b:
                 return a, b
+            if pos - a > 200:
+                break
+            k -= 1
         return None
 
     def _tokens(self, s: int, e: int) -> list[tuple[int, int]]:
@@ -648,16 +654,20 @@ class _Extractor:
             i += 1
         # The model's sentences, and the plain full stops it misses (often before an opening mark).
         cuts = sorted(set(cuts) | set(self._regex_cuts(ls, le)))
-        cuts = [c for c in cuts if not any(p.open < c <= p.close for p in pairs)]
+        if pairs:
+            cuts = [c for c in cuts if not any(p.open < c <= p.close for p in pairs)]
+        ends = {p.end for p in pairs}
         # A "sentence" after a quote that is only its attribution belongs to it:
         # “...?” he asked. / “Whose harbour is it?” Calloway said of the port.
         keep = []
         for c in cuts:
-            prev = self.text[ls:c].rstrip()
-            closes = any(p.end == ls + len(prev) for p in pairs)
+            k = c  # the end of the text before the cut, spaces left out
+            while k > ls and self.text[k - 1].isspace():
+                k -= 1
+            closes = k in ends
             if closes and self.text[c : c + 1].islower():
                 continue
-            if closes and len(prev) >= 2 and prev[-2] in "?!,":
+            if closes and k - ls >= 2 and self.text[k - 2] in "?!,":
                 head = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}", self.text[c : c + 80])
                 cue = self.lex.cue.match(self.text, c + head.end()) if head else None
                 if cue is not None:
@@ -681,7 +691,7 @@ class _Extractor:
     def _regex_cuts(self, ls: int, le: int) -> list[int]:
         out = []
         for m in SENT_END.finditer(self.text, ls, le):
-            word = re.search(r"([A-Za-z.]+)\.?$", self.text[ls : m.start() + 1])
+            word = re.search(r"([A-Za-z.]+)\.?$", self.text[max(ls, m.start() - 60) : m.start() + 1])  # the word before
             w = word.group(1).lower().rstrip(".") if word else ""
             if self.text[m.start()] == "." and (w in ABBREV or len(w) == 1):
                 continue
@@ -1623,11 +1633,12 @@ class _Extractor:
         self.continuations()
         out: list[Quote] = []
         seen: set[tuple[int, int]] = set()
+        holders = [g for g in self.found if g.kind == "statement" or g.extra.get("bite")]
         for f in sorted(self.found, key=lambda f: (f.start, f.end)):
             if f.dropped or f.end <= f.start or (f.start, f.end) in seen:
                 continue
             if f.kind != "statement" and any(
-                (g.kind == "statement" or (g.extra.get("bite") and g is not f)) and g.start <= f.start and f.end <= g.end for g in self.found
+                (g.kind == "statement" or g is not f) and g.start <= f.start and f.end <= g.end for g in holders
             ):
                 continue  # words inside a reproduced statement or a sound bite are the speaker's, not new quotes
             seen.add((f.start, f.end))
