@@ -585,3 +585,13 @@ def test_quotes_transcript_turns_are_the_labelled_persons_and_staff_turns_no_one
     assert [(q.speaker, q.cue, q.kind) for q in quotes] == [("orin-valde", "transcript", "direct")] * 2
     assert quotes[0].span.text == "I think it is a good accord, and we will sign it next week."
     assert not any("Minister" in q.span.text or "answers" in q.span.text for q in quotes)
+
+
+def test_quotes_reports_inside_a_staff_turn_or_a_labelled_note_are_still_read() -> None:
+    art = make(
+        "ANCHOR: Orin Valde said on Monday that the accord would be signed next week.",
+        "UPDATE: Ada Rusk said the border would stay open through the winter.",
+    )
+    quotes = extract_quotes(art)
+    assert one(quotes, "accord would be signed").speaker == "orin-valde"
+    assert one(quotes, "border would stay open").speaker == "ada-rusk"

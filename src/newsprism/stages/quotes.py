@@ -573,8 +573,7 @@ class _Extractor:
             label = m.group("label")
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
             if words & staff:
-                taken.add(pi)
-                continue
+                continue  # the outlet's own voice: its reports ("ANCHOR: The minister said ...") are read as usual
             name = label.split(",")[0].split("(")[0].rstrip()
             sp = self._label_speaker(m.start("label"), m.start("label") + len(name))
             if sp is None:
