@@ -595,3 +595,11 @@ def test_quotes_reports_inside_a_staff_turn_or_a_labelled_note_are_still_read() 
     quotes = extract_quotes(art)
     assert one(quotes, "accord would be signed").speaker == "orin-valde"
     assert one(quotes, "border would stay open").speaker == "ada-rusk"
+
+
+def test_quotes_a_photo_credit_is_no_caption() -> None:
+    # "Jane Roe / Reuters" under a photo is a credit: the paragraph after it is not her sound bite.
+    for credit in ("Orin Valde / Reuters", "Orin Valde / Getty Images", "Orin Valde / Yonhap"):
+        art = make(credit, "The ministry said the border would reopen in the spring after repairs.")
+        analyse([art])
+        assert not any(q.cue == "caption" for q in extract_quotes(art)), credit

@@ -611,7 +611,7 @@ class _Extractor:
             sents = [(a, b) for a, b in self.sent_bounds if ls <= a and b <= le]
             for k, (a, b) in enumerate(sents):
                 m = CAPTION.fullmatch(self.text, a, b)
-                if m is None or len(m.group("role").split()) > 12:
+                if m is None or len(m.group("role").split()) > 12 or _is_credit(m.group("role")):
                     continue
                 sp = self._speaker_from_np(m.start("name"), m.end("name"))
                 if sp is None or sp.actor is None or self.types.get(sp.actor) not in ("PERSON", "ORG"):
@@ -1683,6 +1683,16 @@ class _Extractor:
                     conf = v.confidence * (0.9 if f.inherited else 1.0)
                     return DateRange(v.earliest, v.latest, conf, ev), d.span
         return published_date(self.art.published), None
+
+
+CREDIT_WORDS = re.compile(r"\b(?:photo|photos|image|images|pool|file|handout|courtesy|graphic|video)\b", re.I)
+
+
+def _is_credit(role: str) -> bool:
+    """A photo credit, not a speaker's role: "Jane Roe / Reuters", "Jane Roe / Getty Images"."""
+    from newsprism.knowledge import outlets
+
+    return bool(CREDIT_WORDS.search(role)) or outlets().lookup(role) is not None
 
 
 def published_date(published: DateRange) -> DateRange:
