@@ -735,3 +735,14 @@ def test_nlp_sentence_bounds_match_spacys_sentences(model: Any) -> None:
     for text in ('Talks resumed.  "We agree," she said. Then they left!', "One", "A b. C d."):
         doc = model(text)
         assert _sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def test_actors_a_surname_is_not_the_relative_named_in_an_apposition(model: Any) -> None:
+    # "... gifts with Kim Yo-jong, the sister of North Korean leader Kim Jong-un. ... Kim's gift":
+    # the nearest full name was the brother, named only as her relative.
+    art = make(
+        model,
+        "Vera Lind said she exchanged gifts with Anna Osk, the sister of Vesnian leader Tomas Osk.",
+        "Lind said she received Osk's gift on Sunday.",
+    )
+    assert actor_of(art, "Osk", 2) == actor_of(art, "Anna Osk") != actor_of(art, "Tomas Osk")

@@ -603,3 +603,8 @@ def test_quotes_a_photo_credit_is_no_caption() -> None:
         art = make(credit, "The ministry said the border would reopen in the spring after repairs.")
         analyse([art])
         assert not any(q.cue == "caption" for q in extract_quotes(art)), credit
+
+
+def test_quotes_an_editors_note_gives_no_quote() -> None:
+    art = make("EDITOR'S NOTE: This story has been amended to clarify that Ada Rusk was not a donor to the fund.")
+    assert extract_quotes(art) == []

@@ -74,6 +74,13 @@ PLACE_BEFORE = re.compile(
 )
 # Up to three lower-case words ending in an institution's head noun after a country's name.
 LOWER_INSTITUTION = re.compile(r"(?:'s)?(?: [a-z]+){1,3}\b")
+# A name given as someone's relative in an apposition ("Kim Yo-jong, the sister of North Korean
+# leader Kim Jong-un"): the article's subject is the other person.
+RELATION_OF = re.compile(
+    r"\b(?:sister|brother|son|daughter|wife|husband|father|mother|niece|nephew|uncle|aunt|cousin|widow|widower|"
+    r"grandson|granddaughter|grandfather|grandmother|child|children|sibling|spouse)\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$",
+    re.I,
+)
 ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 PRONOUN_GENDER = {
     "he": "male",
@@ -314,8 +321,15 @@ class _Builder:
             if not full:
                 continue
             before = [s for s in full if s < e.span.start]
-            # Nearest before wins; a full name only after the short one ranks below all before.
-            score = (e.span.start - max(before)) if before else 10**9 + (min(full) - e.span.start)
+            main = [s for s in before if not RELATION_OF.search(self.text[max(0, s - 80) : s])]
+            # Nearest before wins (a name given only as someone's relative, "the sister of ... Kim
+            # Jong-un", after any other); a full name only after the short one ranks below all before.
+            if main:
+                score = e.span.start - max(main)
+            elif before:
+                score = 10**6 + e.span.start - max(before)
+            else:
+                score = 10**9 + (min(full) - e.span.start)
             if best is None or score < best[0]:
                 best = (score, loc)
         # A country's possessive ("N. Korea's Kim") outranks a full name found only after this

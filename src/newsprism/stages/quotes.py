@@ -209,6 +209,7 @@ class Lexicon:
     speaker_nouns: frozenset[str]
     speaks_for: frozenset[str]
     transcript_staff: frozenset[str]
+    transcript_notes: frozenset[str]
     statement_intros: tuple[re.Pattern[str], ...]
     tell: frozenset[str]
     zero_that: frozenset[str]
@@ -273,6 +274,7 @@ def lexicon(beliefs: bool = False) -> Lexicon:
         speaker_nouns=frozenset(w.lower() for w in data["speaker_nouns"]["words"]),
         speaks_for=frozenset(w.lower() for w in data.get("speaks_for", {}).get("words", [])),
         transcript_staff=frozenset(w.lower() for w in data.get("transcript_staff", {}).get("words", [])),
+        transcript_notes=frozenset(w.lower() for w in data.get("transcript_staff", {}).get("notes", [])),
         statement_intros=tuple(re.compile(p, re.I) for p in data["statement_intros"]["patterns"]),
         tell=tell_forms,
         zero_that=frozenset(data.get("zero_that", {}).get("verbs", [])),
@@ -572,6 +574,9 @@ class _Extractor:
                 continue
             label = m.group("label")
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
+            if words & self.lex.transcript_notes:
+                taken.add(pi)  # "EDITOR'S NOTE: This story has been amended to clarify that ...": no one's words
+                continue
             if words & staff:
                 continue  # the outlet's own voice: its reports ("ANCHOR: The minister said ...") are read as usual
             name = label.split(",")[0].split("(")[0].rstrip()
