@@ -746,3 +746,30 @@ def test_actors_a_surname_is_not_the_relative_named_in_an_apposition(model: Any)
         "Lind said she received Osk's gift on Sunday.",
     )
     assert actor_of(art, "Osk", 2) == actor_of(art, "Anna Osk") != actor_of(art, "Tomas Osk")
+
+
+def test_actors_roles_stop_at_sentence_ends_datelines_initialisms_and_a_second_title(model: Any) -> None:
+    # Roles had read "Indo-Pacific. Gen." (the sentence before), "policy HARBOUR -- Vesnian
+    # leader" (a dateline), "commander of U.S" (cut at an initialism), "influential sister of
+    # Vesnian leader" (another person's title) and "and their daughter" (a list).
+    art = make(
+        model,
+        "The talks covered the Indo-Pacific. Gen. Tomas Orel, commander of U.S. Forces Vesnia (USFV), spoke first.",
+        "Digest of policy MOSCOW -- Russian leader Anna Osk opened the session.",
+        "Officials met Vera Lind, the influential sister of Russian leader Anna Osk, and Ida Marr, and their daughter, Ola Marr.",
+    )
+    roles = {a.name: a.roles for a in art.actors if a.type == "PERSON"}
+    assert set(roles["Tomas Orel"]) == {"Gen.", "commander of U.S. Forces Vesnia"}
+    assert "Russian leader" in roles["Anna Osk"] and not any("sister" in r or "--" in r for r in roles["Anna Osk"])
+    assert roles.get("Ida Marr", []) == []
+
+
+def test_actors_a_description_in_the_lead_names_the_person_of_that_role_after_it(model: Any) -> None:
+    # "The commander of American forces stationed in South Korea said Monday ... Gen. Xavier
+    # Brunson, commander of U.S. Forces Korea, made the remark ...": the description had no one.
+    art = make(
+        model,
+        "The commander of allied forces in Vesnia said Monday that the harbour was safe.",
+        "Gen. Tomas Orel, commander of the Allied Forces Vesnia, made the remark at a forum in Karsk.",
+    )
+    assert actor_of(art, "The commander") == actor_of(art, "Tomas Orel")

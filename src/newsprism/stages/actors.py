@@ -81,6 +81,7 @@ RELATION_OF = re.compile(
     r"grandson|granddaughter|grandfather|grandmother|child|children|sibling|spouse)\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$",
     re.I,
 )
+INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 PRONOUN_GENDER = {
     "he": "male",
@@ -446,8 +447,10 @@ class _Builder:
                 and not self.text[words[k - 1][0] : words[k - 1][1]].endswith((".", ":", '"'))
                 and w.lower() not in CALENDAR
             )
-            if w.endswith(","):
-                break
+            if w.lower() == "of" and has_head:
+                break  # "the sister of North Korean leader Kim": the title after "of" is his; the one before, another's
+            if w.endswith(",") or w in ("--", "—", "–", "-", "|") or (w[-1:] in ".!?" and not self._is_title_word(w) and not INITIALISM.fullmatch(w)):
+                break  # a comma, or the end of the sentence before ("... in the Indo-Pacific. Gen. Xavier Brunson")
             if self._is_title_word(w):
                 has_head = has_head or w.lower().strip(",.").split("-")[-1] in self.heads
             elif not in_ent and not portfolio and w.lower() not in ("of", "the"):
@@ -462,13 +465,18 @@ class _Builder:
 
     def _apposition_after(self, end: int) -> str | None:
         _, le = self._line_bounds(end)
-        m = re.match(r",\s+([^,;:()\"]{3,200}?)\s*(?:,|;|\.\s|\.$|$)", self.text[end:le])
+        seg = self.text[end:le]
+        # An initialism's full stops ("commander of U.S. Forces Korea") do not end the apposition.
+        masked = INITIALISM.sub(lambda x: x.group(0).replace(".", "\u00b7"), seg)
+        m = re.match(r",\s+([^,;:()\"]{3,200}?)\s*(?:,|;|\(|\.\s|\.(?=[A-Z\"“])|\.$|$)", masked)
         if not m:
             return None
-        role = re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip(), flags=re.I)
+        role = re.sub(r"^(?:the|a|an)\s+", "", seg[m.start(1) : m.end(1)].strip(), flags=re.I)
         words = role.split()
         if not words or len(words) > 20 or (not words[0][:1].islower() and not self._is_title_word(words[0])):
             return None
+        if words[0].lower() in ("and", "or", "but", "nor", "who", "which", "whose", "while"):
+            return None  # "Ri Sol-ju, and their daughter, Ju-ae": a list or a clause, not an apposition
         if not any(w.lower().split("-")[-1] in self.heads for w in words[:4]):
             return None
         return role
@@ -498,7 +506,8 @@ class _Builder:
     def _person_descriptions(self, taken: list[tuple[int, int]]) -> None:
         """ "the senator", "the former governor" (no name after it) -> the nearest person before
         it, in its paragraph or the one before, whose role has those words ("Senator", "former
-        governor of Ohio"; abbreviations expanded: "Gov.")."""
+        governor of Ohio"; abbreviations expanded: "Gov."); in the lead, with no one before, the
+        one person of that role named in the next two paragraphs (news names after describing)."""
         people = [loc for loc in self.locals.values() if loc.type == "PERSON" and loc.roles]
         if not people:
             return
@@ -527,6 +536,19 @@ class _Builder:
                     before = [x.span.end for x in loc.mentions if floor <= x.span.start and x.span.end <= s]
                     if before and (best is None or max(before) > best[0]):
                         best = (max(before), loc)
+                if best is None and n <= 2:
+                    # The lead describes, the next paragraph names ("The commander of American forces
+                    # ... said Monday ...", then "Gen. Xavier Brunson, commander of U.S. Forces Korea,
+                    # ..."): the one person of that role named in the next two paragraphs.
+                    ceil = body[min(n + 2, len(body) - 1)].end
+                    after = [
+                        loc
+                        for loc in people
+                        if any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles)
+                        and any(t <= x.span.start < ceil and x.kind == "name" for x in loc.mentions)
+                    ]
+                    if len(after) == 1:
+                        best = (0, after[0])
                 if best is not None:
                     self._add(best[1], s, t, "description")
                     taken.append((s, t))
