@@ -388,3 +388,17 @@ def test_events_an_unknown_organisation_is_on_the_side_of_the_country_its_name_b
     assert not same_side("entity-russian-navy", "ukraine")
     assert _country_by_name("entity-russia") is None  # the bare name is the country itself, not of it
     assert _country_by_name("person-russia-jones") is None
+
+
+def test_events_letters_invitations_and_speeches_passed_on_are_no_aid() -> None:
+    # "Families of troops ... received special invitations", "Kim delivered the message in a
+    # letter" came out as AID (military, by the sentence's "troops").
+    names = {"Minsk": ("belarus", "GPE"), "Kyiv": ("ukraine", "GPE")}
+    for text in (
+        "Families of troops from Minsk received special invitations to the event.",
+        "Minsk sent its condolences to the troops in Kyiv.",
+        "The leader of Minsk delivered a speech to the troops on Monday.",
+    ):
+        present = {k: v for k, v in names.items() if k in text}
+        assert all(e.plover != "AID" for e in extract_events(_article(text, present))), text
+    assert any(e.plover == "AID" for e in extract_events(_article("Minsk sent shells to the troops in Kyiv.", names)))
