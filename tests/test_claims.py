@@ -169,29 +169,27 @@ def test_claims_long_bare_digit_strings_are_identifiers() -> None:
     assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(3000000.0, ""), (1449075600.0, "people")]
 
 
+def _one_sentence(body: str, place: str, kind: str) -> Article:
+    """An article of one body sentence naming one place (a GPE actor) as a mention of ``kind``."""
+    art = article_from_lines([("title", "Headline"), ("body", body)])
+    text = art.raw_text
+    art.sentences = [Span.of(text, art.lines[1].start, art.lines[1].end)]
+    art.actors = [Actor(place.lower(), place, "GPE")]
+    i = text.index(place)
+    art.mentions = [ActorMention(Span.of(text, i, i + len(place)), place.lower(), kind)]
+    return art
+
+
 def test_claims_asserter_is_the_cues_subject_after_a_comma_not_a_place_before_it() -> None:
     # "... opened a hospital in the western city of Nampho, state media reported Tuesday, marking
     # ... 20 cities": the city, the last actor before the cue, was taken for the asserter.
-    art = article_from_lines(
-        [("title", "Plants"), ("body", "The leader opened a plant in the city of Harbin, state media reported, marking the completion of plants in 20 cities.")]
-    )
-    text = art.raw_text
-    art.sentences = [Span.of(text, art.lines[1].start, art.lines[1].end)]
-    art.actors = [Actor("harbin", "Harbin", "GPE")]
-    i = text.index("Harbin")
-    art.mentions = [ActorMention(Span.of(text, i, i + 6), "harbin", "place")]
-    (claim,) = extract_claims(art)
+    body = "The leader opened a plant in the city of Harbin, state media reported, marking the completion of plants in 20 cities."
+    (claim,) = extract_claims(_one_sentence(body, "Harbin", "place"))
     assert claim.value == 20 and claim.asserted_by is None and claim.asserted_by_text == "state media"
 
 
 def test_claims_an_actor_after_a_preposition_asserts_nothing() -> None:
     # "... between two nuclear-armed states that challenges stability in Europe ..., as reported by"
     # made Europe the asserter of "two nuclear-armed states".
-    art = article_from_lines([("title", "Exports"), ("body", "Exports rose 12 percent last year across Vesnia, the agency reported.")])
-    text = art.raw_text
-    art.sentences = [Span.of(text, art.lines[1].start, art.lines[1].end)]
-    art.actors = [Actor("vesnia", "Vesnia", "GPE")]
-    i = text.index("Vesnia")
-    art.mentions = [ActorMention(Span.of(text, i, i + 6), "vesnia", "name")]
-    (claim,) = extract_claims(art)
+    (claim,) = extract_claims(_one_sentence("Exports rose 12 percent last year across Vesnia, the agency reported.", "Vesnia", "name"))
     assert claim.value == 12 and claim.asserted_by is None
