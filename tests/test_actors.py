@@ -687,27 +687,27 @@ def test_actors_a_countrys_institution_in_lower_case_is_the_institution(model: A
 
 
 def test_actors_one_type_per_unknown_name_and_full_name_typed_otherwise(model: Any) -> None:
-    # A sports page: the model typed "Browns" a person once and an organisation elsewhere (two
-    # actors), "Mason Rudolph" an organisation while "Rudolph" was a person (two actors).
+    # A sports page: the model typed a team a person once and an organisation elsewhere (two
+    # actors), a player's full name an organisation while his surname was a person (two actors).
     art = make(
         model,
-        "The Browns beat the Steelers on Thursday night. Browns coach Freddie Kitchens spoke after the game.",
-        "Mason Rudolph's helmet was torn off in the final seconds. Rudolph said he was fine.",
-        "The Browns will appeal the ruling, and Rudolph will start again next week.",
+        "The Harriers beat the Falcons on Thursday night. Harriers coach Ben Tull spoke after the game.",
+        "Jon Pell's helmet was torn off in the final seconds. Pell said he was fine.",
+        "The Harriers will appeal the ruling, and Pell will start again next week.",
     )
     ids = [a.id for a in art.actors]
-    assert len([i for i in ids if i.endswith("-browns")]) == 1
-    assert len([i for i in ids if i.endswith("rudolph")]) == 1
-    rudolph = next(a for a in art.actors if a.id.endswith("rudolph"))
-    assert rudolph.type == "PERSON" and {"Rudolph", "Mason Rudolph"} <= set(rudolph.aliases)
+    assert len([i for i in ids if i.endswith("-harriers")]) == 1
+    assert len([i for i in ids if i.endswith("pell")]) == 1
+    pell = next(a for a in art.actors if a.id.endswith("pell"))
+    assert pell.type == "PERSON" and {"Pell", "Jon Pell"} <= set(pell.aliases)
 
 
 def test_nlp_a_span_holding_a_verb_is_no_name() -> None:
-    # "... the moment Garrett hit Rudolph ..." came out of the model as one organisation.
+    # "... the moment Pell hit Rook ..." came out of the model as one organisation.
     from newsprism.stages.nlp import _drop_clauses, _Ent
 
-    text = "the moment Garrett hit Rudolph, said the Bank of America and Ludwig van Beethoven"
-    spans = ["Garrett hit Rudolph", "Bank of America", "Ludwig van Beethoven"]
+    text = "the moment Pell hit Rook, said the Bank of America and Ludwig van Beethoven"
+    spans = ["Pell hit Rook", "Bank of America", "Ludwig van Beethoven"]
     ents = [_Ent(text.index(x), text.index(x) + len(x), "ORG") for x in spans]
     assert [text[e.start : e.end] for e in _drop_clauses(text, ents)] == spans[1:]
 
@@ -738,8 +738,8 @@ def test_nlp_sentence_bounds_match_spacys_sentences(model: Any) -> None:
 
 
 def test_actors_a_surname_is_not_the_relative_named_in_an_apposition(model: Any) -> None:
-    # "... gifts with Kim Yo-jong, the sister of North Korean leader Kim Jong-un. ... Kim's gift":
-    # the nearest full name was the brother, named only as her relative.
+    # "... gifts with Anna Osk, the sister of Vesnian leader Tomas Osk. ... Osk's gift": the
+    # nearest full name was the brother, named only as her relative.
     art = make(
         model,
         "Vera Lind said she exchanged gifts with Anna Osk, the sister of Vesnian leader Tomas Osk.",
@@ -749,12 +749,12 @@ def test_actors_a_surname_is_not_the_relative_named_in_an_apposition(model: Any)
 
 
 def test_actors_roles_stop_at_sentence_ends_datelines_initialisms_and_a_second_title(model: Any) -> None:
-    # Roles had read "Indo-Pacific. Gen." (the sentence before), "policy HARBOUR -- Vesnian
+    # Roles had read "Strait. Gen." (the sentence before), "policy HARBOUR -- Vesnian
     # leader" (a dateline), "commander of U.S" (cut at an initialism), "influential sister of
     # Vesnian leader" (another person's title) and "and their daughter" (a list).
     art = make(
         model,
-        "The talks covered the Indo-Pacific. Gen. Tomas Orel, commander of U.S. Forces Vesnia (USFV), spoke first.",
+        "The talks covered the Strait. Gen. Tomas Orel, commander of U.S. Forces Vesnia (USFV), spoke first.",
         "Digest of policy MOSCOW -- Russian leader Anna Osk opened the session.",
         "Officials met Vera Lind, the influential sister of Russian leader Anna Osk, and Ida Marr, and their daughter, Ola Marr.",
     )
@@ -765,8 +765,8 @@ def test_actors_roles_stop_at_sentence_ends_datelines_initialisms_and_a_second_t
 
 
 def test_actors_a_description_in_the_lead_names_the_person_of_that_role_after_it(model: Any) -> None:
-    # "The commander of American forces stationed in South Korea said Monday ... Gen. Xavier
-    # Brunson, commander of U.S. Forces Korea, made the remark ...": the description had no one.
+    # "The commander of allied forces in Vesnia said Monday ...", then "Gen. Tomas Orel, commander
+    # of the Allied Forces Vesnia, made the remark ...": the description had had no one.
     art = make(
         model,
         "The commander of allied forces in Vesnia said Monday that the harbour was safe.",

@@ -181,15 +181,15 @@ def _one_sentence(body: str, place: str, kind: str) -> Article:
 
 
 def test_claims_asserter_is_the_cues_subject_after_a_comma_not_a_place_before_it() -> None:
-    # "... opened a hospital in the western city of Nampho, state media reported Tuesday, marking
-    # ... 20 cities": the city, the last actor before the cue, was taken for the asserter.
+    # "... opened a plant in the city of Harbin, state media reported, marking ... 20 cities": the
+    # city, the last actor before the cue, was taken for the asserter.
     body = "The leader opened a plant in the city of Harbin, state media reported, marking the completion of plants in 20 cities."
     (claim,) = extract_claims(_one_sentence(body, "Harbin", "place"))
     assert claim.value == 20 and claim.asserted_by is None and claim.asserted_by_text == "state media"
 
 
 def test_claims_an_actor_after_a_preposition_asserts_nothing() -> None:
-    # "... between two nuclear-armed states that challenges stability in Europe ..., as reported by"
-    # made Europe the asserter of "two nuclear-armed states".
+    # "... a pact of two states that unsettles the region around Karsk ..., as reported by" made
+    # the place the asserter of "two states".
     (claim,) = extract_claims(_one_sentence("Exports rose 12 percent last year across Vesnia, the agency reported.", "Vesnia", "name"))
     assert claim.value == 12 and claim.asserted_by is None

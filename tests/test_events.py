@@ -358,7 +358,7 @@ def test_events_a_relative_clause_with_its_own_subject_does_not_borrow_the_main_
 
 
 def test_events_a_gift_reported_by_a_speaker_is_no_allegation() -> None:
-    # "Zakharova said ... Kim had sent a gift" came out as an accusation: any act of another
+    # "Rusk said ... Valde had sent her a gift" came out as an accusation: any act of another
     # country reported by a speaker was typed ACCUSE. A gift (AID, mode ceremonial) is the act itself.
     names = {"Vera Lind": ("vera-lind", "PERSON"), "Minsk": ("belarus", "GPE")}
     evs = extract_events(_article("Vera Lind said Minsk had sent a gift to her on Sunday.", names))
@@ -391,7 +391,7 @@ def test_events_an_unknown_organisation_is_on_the_side_of_the_country_its_name_b
 
 
 def test_events_letters_invitations_and_speeches_passed_on_are_no_aid() -> None:
-    # "Families of troops ... received special invitations", "Kim delivered the message in a
+    # "Families of soldiers ... received special invitations", "the leader delivered a speech to
     # letter" came out as AID (military, by the sentence's "troops").
     names = {"Minsk": ("belarus", "GPE"), "Kyiv": ("ukraine", "GPE")}
     for text in (

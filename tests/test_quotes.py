@@ -505,9 +505,9 @@ def test_quotes_opening_mark_glued_after_a_full_stop_starts_the_next_sentence() 
 
 
 def test_quotes_a_mediums_apposition_is_not_the_content() -> None:
-    art = make("Orin Valde said in a post on Telegram, a messaging app, that he received a letter from Ada Rusk.")
-    q = one(extract_quotes(art), "received a letter")
-    assert q.span.text == "he received a letter from Ada Rusk" and q.medium == "post on Telegram"
+    art = make("Orin Valde said in a post on his website, a news portal, that Ada Rusk had written to him.")
+    q = one(extract_quotes(art), "had written")
+    assert q.span.text == "Ada Rusk had written to him" and q.medium == "post on his website"
 
 
 def test_quotes_a_spokesperson_for_an_organisation_speaks_for_it() -> None:
@@ -524,7 +524,7 @@ def test_quotes_a_spokesperson_for_an_organisation_speaks_for_it() -> None:
 
 
 def test_quotes_zero_that_content_opening_on_any_word_before_an_auxiliary() -> None:
-    # "Jeh Johnson said local election officials should reach out ..." was no quote: the content
+    # "The minister said local officials should call ..." was no quote: the content
     # of a cue without "that" had to open on a determiner or a pronoun.
     quotes = extract_quotes(make("Orin Valde said local election officials should call the ministry.", "Ada Rusk says too much is made of the dispute."))
     assert one(quotes, "local election officials").span.text == "local election officials should call the ministry"
@@ -534,7 +534,7 @@ def test_quotes_zero_that_content_opening_on_any_word_before_an_auxiliary() -> N
 
 
 def test_quotes_prepositional_adjunct_between_cue_and_that_is_skipped() -> None:
-    # "Trump said during a rally in Michigan that ...", "says at a stop in Toledo, Ohio, that ..."
+    # "X said during a rally in Karsk that ...", "says at a stop in Karsk, Vesnia, that ..."
     quotes = extract_quotes(make(
         "Orin Valde said during a rally in Karsk that the border would stay open.",
         "Ada Rusk says at a campaign stop in Karsk, Vesnia, that the plan will work.",
@@ -544,7 +544,7 @@ def test_quotes_prepositional_adjunct_between_cue_and_that_is_skipped() -> None:
 
 
 def test_quotes_relative_that_or_participle_after_an_adjunct_is_not_content() -> None:
-    # '"...," Merkel told reporters after the meeting that was held on a boat': a relative clause;
+    # '"...," Rusk told reporters after the meeting that was held on a boat': a relative clause;
     # '"...," she said at a news conference announcing that ...': the participle's own content.
     quotes = extract_quotes(make(
         "“We are in a critical situation,” Ada Rusk told reporters after the meeting that was held on a boat.",
@@ -556,11 +556,11 @@ def test_quotes_relative_that_or_participle_after_an_adjunct_is_not_content() ->
 
 
 def test_quotes_concessive_clause_with_its_own_cue_keeps_both_reports() -> None:
-    # "Figueroa said the campaign planned ..., though she acknowledged it was unlikely to work":
+    # "Rusk said the ministry planned ..., though she admitted it might not happen":
     # the inner frame of the same speaker replaced the outer one, and the plan was lost.
-    quotes = extract_quotes(make("Ada Rusk said the ministry planned to reopen the border crossing, though she acknowledged it was unlikely to happen soon."))
+    quotes = extract_quotes(make("Ada Rusk said the ministry planned to reopen the border crossing, though she admitted it might not happen soon."))
     assert one(quotes, "planned").span.text == "the ministry planned to reopen the border crossing"
-    assert one(quotes, "unlikely").span.text == "it was unlikely to happen soon"
+    assert one(quotes, "might not").span.text == "it might not happen soon"
     assert {q.speaker for q in quotes} == {"ada-rusk"}
 
 
@@ -599,12 +599,12 @@ def test_quotes_reports_inside_a_staff_turn_or_a_labelled_note_are_still_read() 
 
 def test_quotes_a_photo_credit_is_no_caption() -> None:
     # "Jane Roe / Reuters" under a photo is a credit: the paragraph after it is not her sound bite.
-    for credit in ("Orin Valde / Reuters", "Orin Valde / Getty Images", "Orin Valde / Yonhap"):
+    for credit in ("Orin Valde / Reuters", "Orin Valde / Getty Images", "Orin Valde / AFP"):
         art = make(credit, "The ministry said the border would reopen in the spring after repairs.")
         analyse([art])
         assert not any(q.cue == "caption" for q in extract_quotes(art)), credit
 
 
 def test_quotes_an_editors_note_gives_no_quote() -> None:
-    art = make("EDITOR'S NOTE: This story has been amended to clarify that Ada Rusk was not a donor to the fund.")
+    art = make("EDITOR'S NOTE: An earlier version of this report misstated that Ada Rusk had given to the fund.")
     assert extract_quotes(art) == []

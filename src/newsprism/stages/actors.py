@@ -74,8 +74,8 @@ PLACE_BEFORE = re.compile(
 )
 # Up to three lower-case words ending in an institution's head noun after a country's name.
 LOWER_INSTITUTION = re.compile(r"(?:'s)?(?: [a-z]+){1,3}\b")
-# A name given as someone's relative in an apposition ("Kim Yo-jong, the sister of North Korean
-# leader Kim Jong-un"): the article's subject is the other person.
+# A name given as someone's relative in an apposition ("Anna Osk, the sister of Vesnian leader
+# Tomas Osk"): the article's subject is the other person.
 RELATION_OF = re.compile(
     r"\b(?:sister|brother|son|daughter|wife|husband|father|mother|niece|nephew|uncle|aunt|cousin|widow|widower|"
     r"grandson|granddaughter|grandfather|grandmother|child|children|sibling|spouse)\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$",
@@ -323,8 +323,8 @@ class _Builder:
                 continue
             before = [s for s in full if s < e.span.start]
             main = [s for s in before if not RELATION_OF.search(self.text[max(0, s - 80) : s])]
-            # Nearest before wins (a name given only as someone's relative, "the sister of ... Kim
-            # Jong-un", after any other); a full name only after the short one ranks below all before.
+            # Nearest before wins (a name given only as someone's relative, "the sister of ... Tomas
+            # Osk", after any other); a full name only after the short one ranks below all before.
             if main:
                 score = e.span.start - max(main)
             elif before:
@@ -448,9 +448,9 @@ class _Builder:
                 and w.lower() not in CALENDAR
             )
             if w.lower() == "of" and has_head:
-                break  # "the sister of North Korean leader Kim": the title after "of" is his; the one before, another's
+                break  # "the sister of Vesnian leader Osk": the title after "of" is his; the one before, another's
             if w.endswith(",") or w in ("--", "—", "–", "-", "|") or (w[-1:] in ".!?" and not self._is_title_word(w) and not INITIALISM.fullmatch(w)):
-                break  # a comma, or the end of the sentence before ("... in the Indo-Pacific. Gen. Xavier Brunson")
+                break  # a comma, or the end of the sentence before ("... in the Strait. Gen. Tomas Orel")
             if self._is_title_word(w):
                 has_head = has_head or w.lower().strip(",.").split("-")[-1] in self.heads
             elif not in_ent and not portfolio and w.lower() not in ("of", "the"):
@@ -476,7 +476,7 @@ class _Builder:
         if not words or len(words) > 20 or (not words[0][:1].islower() and not self._is_title_word(words[0])):
             return None
         if words[0].lower() in ("and", "or", "but", "nor", "who", "which", "whose", "while"):
-            return None  # "Ri Sol-ju, and their daughter, Ju-ae": a list or a clause, not an apposition
+            return None  # "Ida Marr, and their daughter, Ola": a list or a clause, not an apposition
         if not any(w.lower().split("-")[-1] in self.heads for w in words[:4]):
             return None
         return role
@@ -537,9 +537,9 @@ class _Builder:
                     if before and (best is None or max(before) > best[0]):
                         best = (max(before), loc)
                 if best is None and n <= 2:
-                    # The lead describes, the next paragraph names ("The commander of American forces
-                    # ... said Monday ...", then "Gen. Xavier Brunson, commander of U.S. Forces Korea,
-                    # ..."): the one person of that role named in the next two paragraphs.
+                    # The lead describes, the next paragraph names ("The commander of allied forces
+                    # ... said Monday ...", then "Gen. Tomas Orel, commander of the Allied Forces
+                    # Vesnia, ..."): the one person of that role named in the next two paragraphs.
                     ceil = body[min(n + 2, len(body) - 1)].end
                     after = [
                         loc
@@ -640,9 +640,9 @@ class _Builder:
     def _consolidate(self) -> None:
         """One type per unknown name in an article.
 
-        The model types one name differently from one sentence to the next: a team "Browns"
-        an organisation here and a person there, a player "Mason Rudolph" an organisation
-        while his surname "Rudolph" is a person. The same name goes to the type most of its
+        The model types one name differently from one sentence to the next: a team "Harriers"
+        an organisation here and a person there, a player "Jon Pell" an organisation
+        while his surname "Pell" is a person. The same name goes to the type most of its
         mentions have (an organisation on a tie); a name of two or three words typed
         otherwise, whose last word is a one-word person of the article, is that person's full name.
         """

@@ -453,7 +453,7 @@ class _Claims:
                 who = self.reader.party_at(u, j, min(len(u.toks), j + 8))
                 text = _group_phrase(u, j, min(len(u.toks), j + 6))
             else:
-                # The cue's subject follows the last comma before it ("... in the city of Nampho,
+                # The cue's subject follows the last comma before it ("... in the city of Karsk,
                 # state media reported ..."): the parties of the clause before are not its subject.
                 commas = [x for x in range(start, i) if u.toks[x].low == ","]
                 if commas and 1 <= i - commas[-1] - 1 <= 6 and u.toks[commas[-1] + 1].text[:1].isalpha():

@@ -367,7 +367,7 @@ def _caps_word(word: str) -> bool:
 
 
 # Lower-case words a name may hold between its capitalised ones ("Bank of America", "Committee to
-# Protect Journalists", "Ludwig van Beethoven"); any other ("Garrett hit Rudolph") is a verb or
+# Protect Journalists", "Ludwig van Beethoven"); any other ("Pell hit Rook") is a verb or
 # a common word the model took in, and the span is no name.
 NAME_PARTICLES = frozenset(
     {"of", "the", "and", "for", "to", "on", "in", "at", "by", "with", "without", "against", "upon", "under", "over", "de",

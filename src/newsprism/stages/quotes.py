@@ -130,7 +130,7 @@ CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|th
 # A clause that opens on another word ("local officials should ...", "too much is made of ..."):
 # an auxiliary or modal within its first five words.
 AUX_SOON = re.compile(r"^(?:[a-z][\w'’-]*\s+){1,4}(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should)\b(?!\s+(?:been\s+)?(?:said|told|asked)\b)")
-# A prepositional adjunct between a cue and its "that" ("said during a rally in Toledo, Ohio, that ...").
+# A prepositional adjunct between a cue and its "that" ("said during a rally in Karsk, Vesnia, that ...").
 ADJUNCT_THAT = re.compile(r"(?:during|at|in|on|after|before|following|from|via|through|over|with|while|outside|inside|aboard|by)\s+(?:[^;:\",]{1,60},\s*(?=[A-Z])){0,2}[^;:\",]{1,60}?,?\s+(?=that\b)")
 # A concessive or contrastive clause opening before a speaker's next cue: ", though she acknowledged".
 CONCESSIVE_BEFORE = re.compile(r"\s*,\s*(?:though|although|but|while|whereas|yet)\s+$")
@@ -575,7 +575,7 @@ class _Extractor:
             label = m.group("label")
             words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
             if words & self.lex.transcript_notes:
-                taken.add(pi)  # "EDITOR'S NOTE: This story has been amended to clarify that ...": no one's words
+                taken.add(pi)  # "EDITOR'S NOTE: An earlier version of this report misstated ...": no one's words
                 continue
             if words & staff:
                 continue  # the outlet's own voice: its reports ("ANCHOR: The minister said ...") are read as usual
@@ -964,7 +964,7 @@ class _Extractor:
                 phrase = re.sub(r"^(?:in|via|through|on|at|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?", "", hit.group(0), flags=re.I)
                 medium = medium or re.sub(r"(?<=[a-z])\.$", "", " ".join(phrase.split()))
                 pos = p + hit.end()
-                # The medium's apposition ("in a post on Telegram, a messaging app, that ..."): not the content.
+                # The medium's apposition ("in a post on its website, a news portal, that ..."): not the content.
                 app = MEDIUM_APPOSITION.match(masked, pos - us)
                 if app:
                     pos = us + app.end()
