@@ -1167,13 +1167,14 @@ class _Reader:
             material = [o for o in inner if o.type not in VERBAL]
             # A gift, or a partnership or withdrawal the speaker's own side takes part in, accuses
             # no one; hostile acts, military aid, and others' dealings reported are allegations.
+            modes = {o.type: self.mode(u, o.type) for o in material}
             alleged = [
                 o
                 for o in material
-                if self.mode(u, o.type) not in UNALLEGED_MODES
+                if modes[o.type] not in UNALLEGED_MODES
                 and (
                     o.type not in UNALLEGED
-                    or self.mode(u, o.type) == "military"
+                    or modes[o.type] == "military"
                     or not any(same_side(a, s) for a in (*o.agents, *o.targets) for s in c.agents)
                 )
             ]

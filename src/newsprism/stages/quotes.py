@@ -591,22 +591,13 @@ class _Extractor:
         return taken
 
     def _label_speaker(self, s: int, e: int) -> _Speaker | None:
-        """The person a transcript label names (its words in capitals, matched without case)."""
+        """The person a transcript label names: a person mention in it, else an article's person by
+        the label's last word (its capitals matched without case, as for "Marr said")."""
         ms = [m for m in self._mentions_in(s, e) if self.types.get(m.actor) == "PERSON"]
-        if ms:
-            return _Speaker(s, e, self.raw[s:e], ms[-1].actor, ms[-1].span, self.names.get(ms[-1].actor))
-        from newsprism.actorkb import name_key
-
-        key = name_key(TITLE_DOT.sub("", self.text[s:e]))
-        last = key.split()[-1] if key.split() else ""
-        for a in self.art.actors:
-            if a.type != "PERSON":
-                continue
-            names = [name_key(x) for x in (a.name, *a.aliases)]
-            if last and any(n == key or n.split()[-1:] == [last] for n in names):
-                ref = next((m for m in self.mentions if m.actor == a.id), None)
-                return _Speaker(s, e, self.raw[s:e], a.id, ref.span if ref else None, a.name)
-        return None
+        found = ms[-1] if ms else self._actor_by_name(s, e)
+        if found is None:
+            return None
+        return _Speaker(s, e, self.raw[s:e], found.actor, found.span, self.names.get(found.actor))
 
     def captions(self, skip: set[int]) -> None:
         """Sound bites under an on-screen caption (see the module docstring)."""
