@@ -402,3 +402,23 @@ def test_events_letters_invitations_and_speeches_passed_on_are_no_aid() -> None:
         present = {k: v for k, v in names.items() if k in text}
         assert all(e.plover != "AID" for e in extract_events(_article(text, present))), text
     assert any(e.plover == "AID" for e in extract_events(_article("Minsk sent shells to the troops in Kyiv.", names)))
+
+
+def test_events_letters_sent_were_typed_aid() -> None:
+    # "Minsk sent a letter to Kyiv" came out as AID (the goods of "send"); a letter, a message
+    # or an envoy sent is diplomatic contact, and stays an event (timelines count it).
+    names = {"Minsk": ("belarus", "GPE"), "Kyiv": ("ukraine", "GPE")}
+    for text in (
+        "Minsk sent a letter to Kyiv on Monday.",
+        "Minsk sent a personal message to Kyiv on Monday.",
+        "Kyiv received letters from Minsk on Monday.",
+    ):
+        events = extract_events(_article(text, names))
+        assert events and all(e.plover == "CONSULT" for e in events), (text, [e.plover for e in events])
+    assert any(e.plover == "AID" for e in extract_events(_article("Minsk sent shells to Kyiv on Monday.", names)))
+
+
+def test_events_object_types_come_from_the_data_file() -> None:
+    from newsprism.stages.events import lexicon
+
+    assert lexicon().object_types["send"]["letter"] == "CONSULT"

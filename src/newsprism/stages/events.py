@@ -46,8 +46,8 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -103,6 +103,8 @@ class Lexicon:
     happenings: tuple[frozenset[str], ...] = ()  # types one real happening carries at once
     # Verb cue (base form) -> object words that make it no event ("released a software update").
     object_stops: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Verb cue (base form) -> object word -> the PLOVER type the pair takes instead ("sent a letter": CONSULT).
+    object_types: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _inflect_verb(word: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -152,6 +154,7 @@ def lexicon() -> Lexicon:
     links: set[str] = set()
     happenings: list[frozenset[str]] = []
     object_stops: dict[str, set[str]] = defaultdict(set)
+    object_types: dict[str, dict[str, str]] = defaultdict(dict)
     for data in _load_json("plover.json"):
         irregular = {k: list(v) for k, v in (data.get("irregular") or {}).items()}
 
@@ -204,6 +207,11 @@ def lexicon() -> Lexicon:
         for verb, objects in (ne.get("objects") or {}).items():
             if not verb.startswith("_"):
                 object_stops[verb.lower()].update(str(o).lower() for o in objects)
+        for typ, spec in (data.get("object_types") or {}).items():
+            if typ.startswith("_") or not isinstance(spec, dict):
+                continue
+            for verb in spec.get("verbs") or ():
+                object_types[str(verb).lower()].update((str(o).lower(), typ) for o in spec.get("objects") or ())
         refs = data.get("references") or {}
         ref_types.update(str(x) for x in refs.get("types") or ())
         ref_dets.update(str(x).lower() for x in refs.get("determiners") or ())
@@ -225,6 +233,7 @@ def lexicon() -> Lexicon:
         name_links=frozenset(links),
         happenings=tuple(happenings),
         object_stops={k: frozenset(v) for k, v in object_stops.items()},
+        object_types=dict(object_types),
     )
 
 
@@ -423,29 +432,41 @@ def _attributive(toks: Sequence[Token], i: int, j: int, cue: Cue) -> bool:
     )
 
 
-def _stopped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> bool:
-    """A verb cue whose object is one of ``not_events.objects`` for it ("release" + "update")."""
-    stops = lex.object_stops.get(cue.base) if cue.pos == "verb" else None
-    if not stops:
-        return False
+def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str | None:
+    """The word of ``words`` heading the object of the verb cue ending at token ``j`` (singular or plural), if any."""
 
-    def listed(low: str) -> bool:
-        return low in stops or (low.endswith("s") and low[:-1] in stops)
+    def listed(low: str) -> str | None:
+        if low in words:
+            return low
+        return low[:-1] if low.endswith("s") and low[:-1] in words else None
 
     if toks[j - 1].low.endswith("ed") and j < len(toks) and toks[j].low == "by":
         # A passive after its patient ("photos released by state media"): the noun before it.
         for k in range(j - 2, max(-1, j - 6), -1):
-            if listed(toks[k].low):
-                return True
+            if hit := listed(toks[k].low):
+                return hit
             if not toks[k].low.replace("-", "").isalpha():
                 break
     for k in range(j, min(j + 4, len(toks))):
         low = toks[k].low
-        if listed(low):
-            return True
+        if hit := listed(low):
+            return hit
         if low in OBJECT_END or not low.replace("-", "").isalpha():
-            return False
-    return False
+            return None
+    return None
+
+
+def _stopped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> bool:
+    """A verb cue whose object is one of ``not_events.objects`` for it ("release" + "update")."""
+    stops = lex.object_stops.get(cue.base) if cue.pos == "verb" else None
+    return bool(stops) and _object_word(toks, j, stops or ()) is not None
+
+
+def _retyped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> Cue:
+    """The cue with the type ``object_types`` gives its verb and object ("sent a letter": CONSULT, not AID)."""
+    types = lex.object_types.get(cue.base) if cue.pos == "verb" else None
+    hit = _object_word(toks, j, types) if types else None
+    return replace(cue, type=types[hit]) if types and hit else cue
 
 
 def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger]:
@@ -481,7 +502,7 @@ def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger
                     continue
                 if cue.type != SPEECH and (_attributive(toks, i, i + n, cue) or _stopped_by_object(toks, i + n, cue, lex)):
                     continue
-                found = Trigger(i, i + n, cue)
+                found = Trigger(i, i + n, _retyped_by_object(toks, i + n, cue, lex) if cue.type != SPEECH else cue)
                 break
         if found is not None:
             out.append(found)
