@@ -82,6 +82,8 @@ RELATION_OF = re.compile(
     re.I,
 )
 INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
+# The characters after a name read for its apposition (", the deputy foreign minister,").
+APPOSITION_WINDOW = 600
 ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
 PRONOUN_GENDER = {
     "he": "male",
@@ -95,6 +97,24 @@ PRONOUN_GENDER = {
 }
 PRONOUN_THING = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
 WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
+
+
+class _Taken:
+    """Character spans already claimed, sorted, for overlap queries that do not rescan a long page."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans = sorted(spans)
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def append(self, span: tuple[int, int]) -> None:
+        bisect.insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlapping(self, s: int, t: int) -> list[tuple[int, int]]:
+        """The spans ``(a, b)`` with ``a < t`` and ``s < b``."""
+        lo = bisect.bisect_left(self.spans, (s - self.longest, -1))
+        hi = bisect.bisect_left(self.spans, (t, -1))
+        return [(a, b) for a, b in self.spans[lo:hi] if s < b]
 
 
 @dataclass(slots=True)
@@ -416,7 +436,7 @@ class _Builder:
 
     def roles(self) -> None:
         """Titles before a person's name and appositions after it."""
-        ents = [(e.span.start, e.span.end) for e in self.art.entities if e.label in ("GPE", "NORP", "ORG", "LOC", "FAC")]
+        ents = _Taken((e.span.start, e.span.end) for e in self.art.entities if e.label in ("GPE", "NORP", "ORG", "LOC", "FAC"))
         for loc in list(self.locals.values()):
             if loc.type != "PERSON":
                 continue
@@ -425,7 +445,7 @@ class _Builder:
                     if role and role.lower() not in {r.lower() for r in loc.roles}:
                         loc.roles.append(role)
 
-    def _title_before(self, start: int, ents: list[tuple[int, int]]) -> str | None:
+    def _title_before(self, start: int, ents: _Taken) -> str | None:
         ls, _ = self._line_bounds(start)
         lo = max(ls, start - 300)  # no title is longer: a long line is not re-read for each name
         words = [(m.start() + lo, m.end() + lo) for m in re.finditer(r"\S+", self.text[lo:start])]
@@ -437,7 +457,7 @@ class _Builder:
         for k in range(len(words) - 1, -1, -1):
             ws, we = words[k]
             w = self.text[ws:we]
-            in_ent = any(s <= ws and we <= e + 3 for s, e in ents)  # +3: a possessive after a country
+            in_ent = any(s <= ws and we <= e + 3 for s, e in ents.overlapping(ws - 3, we))  # +3: a possessive after a country
             # A portfolio before a capitalised title ("Transport Minister"), not a sentence's first word.
             portfolio = (
                 w[:1].isupper()
@@ -465,7 +485,9 @@ class _Builder:
 
     def _apposition_after(self, end: int) -> str | None:
         _, le = self._line_bounds(end)
-        seg = self.text[end:le]
+        # No apposition is longer than the window (its pattern caps it at 200 characters): a
+        # long line is not re-read for each name.
+        seg = self.text[end : min(le, end + APPOSITION_WINDOW)]
         # An initialism's full stops ("commander of U.S. Forces Korea") do not end the apposition.
         masked = INITIALISM.sub(lambda x: x.group(0).replace(".", "\u00b7"), seg)
         m = re.match(r",\s+([^,;:()\"]{3,200}?)\s*(?:,|;|\(|\.\s|\.(?=[A-Z\"“])|\.$|$)", masked)
@@ -483,7 +505,7 @@ class _Builder:
 
     def descriptions(self) -> None:
         """ "the embassy" -> the organisation named before; "North Korea's leader" -> its titled person."""
-        taken = [(m.span.start, m.span.end) for loc in self.locals.values() for m in loc.mentions]
+        taken = _Taken((m.span.start, m.span.end) for loc in self.locals.values() for m in loc.mentions)
         for ln in self.art.lines:
             if ln.role not in ("title", "body"):
                 continue
@@ -494,7 +516,7 @@ class _Builder:
                     continue
                 s = ln.start + m.start()
                 t = s + len("the ") + len(" ".join(words[: k + 1]))
-                if any(a < t and s < b for a, b in taken):
+                if taken.overlapping(s, t):
                     continue
                 loc = self._nearest_org(s, words[k], words[:k])
                 if loc is not None:
@@ -503,7 +525,7 @@ class _Builder:
         self._person_descriptions(taken)
         self._leader_descriptions(taken)
 
-    def _person_descriptions(self, taken: list[tuple[int, int]]) -> None:
+    def _person_descriptions(self, taken: _Taken) -> None:
         """ "the senator", "the former governor" (no name after it) -> the nearest person before
         it, in its paragraph or the one before, whose role has those words ("Senator", "former
         governor of Ohio"; abbreviations expanded: "Gov."); in the lead, with no one before, the
@@ -524,9 +546,10 @@ class _Builder:
                 t = words[k][0] + len(words[k][1])
                 # Capitalised words before the title must be a place or body named here ("the New
                 # Jersey governor"); that mention stays, the phrase is the person's.
-                inner = [(a, b) for a, b in taken if s <= a and b <= t]
+                near = taken.overlapping(s, t)
+                inner = [(a, b) for a, b in near if s <= a and b <= t]
                 caps_ok = all(any(a <= pos < b for a, b in inner) for pos, w in words[:k] if w[:1].isupper())
-                if not caps_ok or any(a < t and s < b and (a, b) not in inner for a, b in taken) or any(self._person_at(a, b) for a, b in inner):
+                if not caps_ok or any((a, b) not in inner for a, b in near) or any(self._person_at(a, b) for a, b in inner):
                     continue
                 want = {w for _, w in words[: k + 1] if not w[:1].isupper()}
                 best: tuple[int, _Local] | None = None
@@ -569,7 +592,7 @@ class _Builder:
                 best = (max(before), loc)
         return best[1] if best else None
 
-    def _leader_descriptions(self, taken: list[tuple[int, int]]) -> None:
+    def _leader_descriptions(self, taken: _Taken) -> None:
         """ "North Korea's leader" (no name after it) -> the person titled "North Korean leader" here."""
         titled: dict[tuple[str, str], _Local] = {}
         for loc in self.locals.values():
@@ -596,7 +619,7 @@ class _Builder:
                 continue
             end = e.span.end + len(m.group(1)) + len(" ".join(words[:k])) + 1
             sig = self._role_signature(self.text[e.span.start : end])
-            if sig in titled and not any(a < end and e.span.start < b for a, b in taken if (a, b) != (e.span.start, e.span.end)):
+            if sig in titled and not any((a, b) != (e.span.start, e.span.end) for a, b in taken.overlapping(e.span.start, end)):
                 self._add(titled[sig], e.span.start, end, "description")
 
     def _role_signature(self, role: str) -> tuple[str, str] | None:
@@ -731,17 +754,35 @@ def make_actors() -> Callable[[Article], Article]:
 # -- helpers for later stages ------------------------------------------------------------
 
 
+class MentionIndex:
+    """:func:`actor_at` for many positions of one article: its mentions sorted once by start."""
+
+    def __init__(self, article: Article) -> None:
+        self.mentions = sorted(article.mentions, key=lambda m: m.span.start)
+        self.starts = [m.span.start for m in self.mentions]
+        self.longest = max((m.span.end - m.span.start for m in self.mentions), default=0)
+
+    def at(self, start: int, end: int) -> str | None:
+        """The id of the actor named at ``raw_text[start:end]`` (the mention overlapping it most), or None."""
+        best: tuple[int, int, str] | None = None
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_right(self.starts, max(start, end))
+        for m in self.mentions[lo:hi]:
+            overlap = min(end, m.span.end) - max(start, m.span.start)
+            if overlap <= 0 and not (start == end and m.span.start <= start < m.span.end):
+                continue
+            cand = (overlap, -(m.span.end - m.span.start), m.actor)
+            if best is None or cand > best:
+                best = cand
+        return best[2] if best else None
+
+
 def actor_at(article: Article, start: int, end: int) -> str | None:
-    """The id of the actor named at ``raw_text[start:end]`` (the mention overlapping it most), or None."""
-    best: tuple[int, int, str] | None = None
-    for m in article.mentions:
-        overlap = min(end, m.span.end) - max(start, m.span.start)
-        if overlap <= 0 and not (start == end and m.span.start <= start < m.span.end):
-            continue
-        cand = (overlap, -(m.span.end - m.span.start), m.actor)
-        if best is None or cand > best:
-            best = cand
-    return best[2] if best else None
+    """The id of the actor named at ``raw_text[start:end]`` (the mention overlapping it most), or None.
+
+    For many positions of one article, build a :class:`MentionIndex` once.
+    """
+    return MentionIndex(article).at(start, end)
 
 
 def _genders(article: Article) -> dict[str, str | None]:

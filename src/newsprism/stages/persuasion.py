@@ -53,7 +53,7 @@ import numpy as np
 
 from newsprism import settings
 from newsprism.affect import affect_features
-from newsprism.article import TECHNIQUES, Article, Span, TechniqueSpan
+from newsprism.article import TECHNIQUES, ActorMention, Article, Span, TechniqueSpan
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -433,10 +433,18 @@ def span_inputs(text: str, spans: Sequence[tuple[int, int]], sentences: Sequence
     seen: Counter[str] = Counter()
     out = []
     first_end = sentences[0][1] if sentences else 0
+    ordered = sorted(sentences)
+    counted: dict[str, int] = {}
     for (s, e), nt in sorted(zip(spans, norms, strict=True), key=lambda x: x[0]):
-        sent = next(((a, b) for a, b in sentences if a <= s < b), (s, e))
+        k = bisect.bisect_right(ordered, (s, 1 << 62)) - 1
+        if k >= 0 and ordered[k][0] <= s < ordered[k][1]:
+            sent = ordered[k]
+        else:  # none ends after it among those starting before (or the sentences overlap): read them all
+            sent = next(((a, b) for a, b in sentences if a <= s < b), (s, e))
         span_text = text[s:e].strip().lower()
-        repeats = low.count(span_text) if 0 < len(span_text) <= 80 else 1
+        if span_text not in counted:
+            counted[span_text] = low.count(span_text) if 0 < len(span_text) <= 80 else 1
+        repeats = counted[span_text]
         out.append(SpanInput(s, e, sent, repeats, totals[nt] - 1, seen[nt] > 0, s < first_end))
         seen[nt] += 1
     # back to the caller's order
@@ -894,27 +902,40 @@ def _quoted_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _nearby_speaker(article: Article, qs: int, qe: int, para: tuple[int, int]) -> str | None:
-    """The actor named beside a quotation with a reporting verb: after it first, then before it."""
+def _nearby_speaker(
+    article: Article, qs: int, qe: int, para: tuple[int, int], mentions: Sequence[ActorMention] | None = None
+) -> str | None:
+    """The actor named beside a quotation with a reporting verb: after it first, then before it.
+
+    ``mentions``: the article's mentions sorted by start (:class:`Voices` sorts them once).
+    """
     text = article.raw_text
+    if mentions is None:
+        mentions = sorted(article.mentions, key=lambda m: m.span.start)
+
+    def starting(a: int, b: int) -> Sequence[ActorMention]:
+        return mentions[bisect.bisect_left(mentions, a, key=lambda m: m.span.start) : bisect.bisect_left(mentions, b, key=lambda m: m.span.start)]
+
     after = text[qe : min(para[1], qe + 80)]
     before = text[max(para[0], qs - 120) : qs]
     cands: list[tuple[int, str]] = []
     if REPORTING.search(after):
-        cands.extend((m.span.start - qe, m.actor) for m in article.mentions if qe <= m.span.start < qe + 80 and m.span.end <= para[1])
+        cands.extend((m.span.start - qe, m.actor) for m in starting(qe, qe + 80) if m.span.end <= para[1])
     if not cands and REPORTING.search(before):
-        cands.extend((qs - m.span.end, m.actor) for m in article.mentions if qs - 120 <= m.span.start and m.span.end <= qs and m.span.start >= para[0])
+        cands.extend((qs - m.span.end, m.actor) for m in starting(max(qs - 120, para[0]), qs) if m.span.end <= qs)
     return min(cands)[1] if cands else None
 
 
 class Voices:
-    """:func:`voice_of` for many spans of one article: its quotes indexed once by position."""
+    """:func:`voice_of` for many spans of one article: its quotes, paragraphs and mentions indexed once by position."""
 
     def __init__(self, article: Article) -> None:
         self.article = article
         self.quotes = sorted(article.quotes, key=lambda q: q.span.start)
         self.starts = [q.span.start for q in self.quotes]
         self.longest = max((q.span.end - q.span.start for q in self.quotes), default=0)
+        self.lines = sorted((ln.start, ln.end) for ln in article.lines)
+        self.mentions = sorted(article.mentions, key=lambda m: m.span.start)
 
     def __call__(self, start: int, end: int) -> tuple[str | None, bool]:
         best = None
@@ -929,7 +950,25 @@ class Voices:
                 best = q
         if best is not None:
             return best.speaker, True
-        return _unrecorded_voice(self.article, start, end)
+        return self.unrecorded(start, end)
+
+    def unrecorded(self, start: int, end: int) -> tuple[str | None, bool]:
+        """A span in a quotation the quotes layer did not record: the speaker named beside it."""
+        k = bisect.bisect_right(self.lines, (start, 1 << 62)) - 1
+        if k < 0 or not self.lines[k][0] <= start < self.lines[k][1]:
+            return None, False
+        para = self.lines[k]
+        text = self.article.raw_text
+        runs = _quoted_runs(text, *para)
+        # Runs do not overlap: only the last one opened at or before the span can hold it.
+        j = bisect.bisect_right(runs, (start, 1 << 62)) - 1
+        if j >= 0:
+            qs, qe = runs[j]
+            if end <= qe + 1 and len(text[qs:qe].split()) >= 4:
+                speaker = _nearby_speaker(self.article, qs, qe, para, self.mentions)
+                if speaker:
+                    return speaker, True
+        return None, False
 
 
 def voice_of(article: Article, start: int, end: int) -> tuple[str | None, bool]:
@@ -941,19 +980,6 @@ def voice_of(article: Article, start: int, end: int) -> tuple[str | None, bool]:
     For many spans of one article, build :class:`Voices` once.
     """
     return Voices(article)(start, end)
-
-
-def _unrecorded_voice(article: Article, start: int, end: int) -> tuple[str | None, bool]:
-    """A span in a quotation the quotes layer did not record: the speaker named beside it."""
-    para = next(((ln.start, ln.end) for ln in article.lines if ln.start <= start < ln.end), None)
-    if para is None:
-        return None, False
-    for qs, qe in _quoted_runs(article.raw_text, *para):
-        if qs <= start and end <= qe + 1 and len(article.raw_text[qs:qe].split()) >= 4:
-            speaker = _nearby_speaker(article, qs, qe, para)
-            if speaker:
-                return speaker, True
-    return None, False
 
 
 # -- the stage ------------------------------------------------------------------------------

@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -650,7 +651,12 @@ class _Extractor:
         # The model's sentences, and the plain full stops it misses (often before an opening mark).
         cuts = sorted(set(cuts) | set(self._regex_cuts(ls, le)))
         if pairs:
-            cuts = [c for c in cuts if not any(p.open < c <= p.close for p in pairs)]
+            # A cut inside a quote (some pair opens before it and closes at or after it): the
+            # largest close among the pairs opened before the cut says so.
+            spans = sorted((p.open, p.close) for p in pairs)
+            opens = [o for o, _ in spans]
+            reach = list(itertools.accumulate((c for _, c in spans), max))
+            cuts = [c for c in cuts if not ((k := bisect.bisect_left(opens, c)) and reach[k - 1] >= c)]
         ends = {p.end for p in pairs}
         # A "sentence" after a quote that is only its attribution belongs to it:
         # “...?” he asked. / “Whose harbour is it?” Calloway said of the port.
@@ -735,8 +741,10 @@ class _Extractor:
 
     def _paragraph(self, pi: int, ls: int, le: int, pairs: list[Pair]) -> None:
         units = self._units(ls, le, pairs)
+        by_open = sorted(pairs, key=lambda p: p.open)
+        opens = [p.open for p in by_open]
         for us, ue in units:
-            up = [p for p in pairs if us <= p.open < ue]
+            up = by_open[bisect.bisect_left(opens, us) : bisect.bisect_left(opens, ue)]
             masked = self.work[us:ue]
             frames = self._frames(us, ue, masked, up)
             self._quotes_of_unit(pi, us, ue, masked, up, frames)
@@ -1806,24 +1814,35 @@ def link_quotes(quotes: Sequence[Quote], threshold: float = 88.0) -> dict[int, s
     return out
 
 
+class _Refresher:
+    """:func:`refresh` for every quote of one article: its mentions, actors and dates indexed once."""
+
+    def __init__(self, article: Article) -> None:
+        from newsprism.stages.actors import MentionIndex
+
+        self.article = article
+        self.mentions = MentionIndex(article)
+        self.names = {a.id: a.name for a in article.actors}
+        self.dates = {(d.span.start, d.span.end): d for d in reversed(article.dates)}  # the first of each span wins
+
+    def __call__(self, q: Quote) -> Quote:
+        article = self.article
+        speaker = q.speaker
+        if q.speaker_ref is not None:
+            speaker = self.mentions.at(q.speaker_ref.start, q.speaker_ref.end) or speaker
+        date = q.date
+        if q.date_span is not None:
+            d = self.dates.get((q.date_span.start, q.date_span.end))
+            if d is not None and d.value.earliest and (d.value.earliest, d.value.latest) != (date.earliest, date.latest):
+                date = DateRange(d.value.earliest, d.value.latest, d.value.confidence, f"'{d.span.text}' in the attribution; {d.value.evidence}")
+        elif article.evidence.get("published") == "inferred across articles":
+            date = published_date(article.published)
+        return replace(q, speaker=speaker, speaker_name=self.names.get(speaker, q.speaker_name) if speaker else None, date=date)
+
+
 def refresh(article: Article, q: Quote) -> Quote:
     """Re-read a quote's speaker id and date after the corpus stages changed actors and dates."""
-    from newsprism.stages.actors import actor_at
-
-    speaker = q.speaker
-    if q.speaker_ref is not None:
-        speaker = actor_at(article, q.speaker_ref.start, q.speaker_ref.end) or speaker
-    names = {a.id: a.name for a in article.actors}
-    date = q.date
-    if q.date_span is not None:
-        for d in article.dates:
-            if (d.span.start, d.span.end) == (q.date_span.start, q.date_span.end):
-                if d.value.earliest and (d.value.earliest, d.value.latest) != (date.earliest, date.latest):
-                    date = DateRange(d.value.earliest, d.value.latest, d.value.confidence, f"'{d.span.text}' in the attribution; {d.value.evidence}")
-                break
-    elif article.evidence.get("published") == "inferred across articles":
-        date = published_date(article.published)
-    return replace(q, speaker=speaker, speaker_name=names.get(speaker, q.speaker_name) if speaker else None, date=date)
+    return _Refresher(article)(q)
 
 
 @stage(
@@ -1838,7 +1857,8 @@ def make_quotes_corpus() -> Callable[[Dossier], Dossier]:
     def quotes_corpus(dossier: Dossier) -> Dossier:
         quotes: list[Quote] = []
         for art in dossier.articles:
-            art.quotes = [refresh(art, q) for q in art.quotes]
+            again = _Refresher(art)
+            art.quotes = [again(q) for q in art.quotes]
             quotes.extend(art.quotes)
         groups = link_quotes(quotes)
         for i, q in enumerate(quotes):

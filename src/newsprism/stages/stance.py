@@ -29,6 +29,7 @@ invasion is itself judged). Pronouns are resolved by the actors stage
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import defaultdict
@@ -38,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsprism import settings
-from newsprism.article import Actor, Article
+from newsprism.article import Actor, ActorMention, Article
 from newsprism.registry import stage
 from newsprism.stages.persuasion import QUOTE_CHARS, CueMatcher, Token, _quoted_runs, article_sentences, tokenize
 
@@ -132,14 +133,24 @@ def _weight_at(pos: int, voices: Sequence[tuple[int, int, float, str]]) -> tuple
     return min(covering) if covering else (1.0, "own")
 
 
-def _mentions(article: Article, start: int, end: int, toks: Sequence[Token]) -> list[_Mention]:
-    """Actors named in ``raw_text[start:end]``, with pronouns resolved by the actors stage."""
+def _mentions(
+    article: Article, start: int, end: int, toks: Sequence[Token], by_start: Sequence[ActorMention] | None = None
+) -> list[_Mention]:
+    """Actors named in ``raw_text[start:end]``, with pronouns resolved by the actors stage.
+
+    ``by_start``: the article's mentions sorted by start (for many sentences of one article,
+    sort them once), so a long page is not rescanned for each sentence.
+    """
     starts = [t.start for t in toks]
 
     def tok_of(pos: int) -> int:
-        return max(0, sum(1 for s in starts if s <= pos) - 1)
+        return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    out = [_Mention(m.span.start, m.span.end, m.actor, tok_of(m.span.start)) for m in article.mentions if start <= m.span.start < end]
+    if by_start is None:
+        by_start = sorted(article.mentions, key=lambda m: m.span.start)
+    lo = bisect.bisect_left(by_start, start, key=lambda m: m.span.start)
+    hi = bisect.bisect_left(by_start, end, key=lambda m: m.span.start)
+    out = [_Mention(m.span.start, m.span.end, m.actor, tok_of(m.span.start)) for m in by_start[lo:hi]]
     try:
         from newsprism.stages.actors import resolve_pronoun
     except ImportError:  # the actors stage is optional: no pronouns without it
@@ -285,7 +296,9 @@ def score_stance(article: Article) -> StanceResult:
     """Evidence for the outlet's stance toward every actor of the article."""
     matcher, terms = framing()
     voices = _voice_weights(article)
-    own_spans = [(p.span.start, p.span.end, p.technique) for p in article.persuasion if p.voice is None]
+    own_spans = sorted((p.span.start, p.span.end, p.technique) for p in article.persuasion if p.voice is None)
+    own_starts = [a for a, _, _ in own_spans]
+    by_start = sorted(article.mentions, key=lambda m: m.span.start)
     res = StanceResult()
     not_states = frozenset(a.id for a in article.actors if a.type == "PERSON" or _is_media(a))
     scores: dict[str, float] = defaultdict(float)
@@ -294,13 +307,13 @@ def score_stance(article: Article) -> StanceResult:
         toks = [t for t in tokenize(article.raw_text, s, e) if t.text not in QUOTE_CHARS]
         if not toks:
             continue
-        mentions = _mentions(article, s, e, toks)
+        mentions = _mentions(article, s, e, toks, by_start)
         if not mentions:
             continue
         hits = [(i, j, terms[key]) for i, j, key in matcher.match(toks)]
         # Name calling the model found in the outlet's voice, where no known term explains it.
-        for a, b, tech in own_spans:
-            if tech == "name_calling" and s <= a < e and not any(toks[i].start < b and a < toks[j - 1].end for i, j, _ in hits):
+        for a, b, tech in own_spans[bisect.bisect_left(own_starts, s) : bisect.bisect_left(own_starts, e)]:
+            if tech == "name_calling" and not any(toks[i].start < b and a < toks[j - 1].end for i, j, _ in hits):
                 idx = [k for k, t in enumerate(toks) if a <= t.start < b]
                 if idx:
                     hits.append((idx[0], idx[-1] + 1, Term(label_polarity(toks[idx[0] : idx[-1] + 1]), "label")))
