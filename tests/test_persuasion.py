@@ -279,3 +279,22 @@ def test_persuasion_function_words_alone_are_not_flagged() -> None:
 
     assert _function_words_only(tokenize("that's how"))
     assert not _function_words_only(tokenize("how absurd"))
+
+
+def test_label_span_was_its_head_noun_alone() -> None:
+    # A labelling cue stood as a span of its head noun ("stooges"); the label is the phrase
+    # with its modifiers ("top-class stooges"), and stops at a determiner or function word.
+    from newsprism.stages.persuasion import detect, label_start
+
+    for text, cue, want in (
+        ("Karsk rallied its top-class stooges on the front.", "stooges", "top-class stooges"),
+        ("Vesnia called them treacherous puppets of the west.", "puppets", "treacherous puppets"),
+        ("These so-called experts were wrong.", "experts", "so-called experts"),
+        ("He said extremists did it.", "extremists", "extremists"),
+        ("A crowd of 15 extremists gathered.", "extremists", "extremists"),
+    ):
+        i = text.index(cue)
+        assert text[label_start(text, i) : i + len(cue)] == want, text
+    text = "The ministry says Karsk sends its top-class stooges to the front."
+    found = {text[d.start : d.end] for d in detect(text, [(0, len(text))], precise=True) if d.technique == "name_calling"}
+    assert "top-class stooges" in found, found
