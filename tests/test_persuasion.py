@@ -283,11 +283,11 @@ def test_persuasion_function_words_alone_are_not_flagged() -> None:
 
 def test_label_span_was_its_head_noun_alone() -> None:
     # A labelling cue stood as a span of its head noun ("stooges"); the label is the phrase
-    # with its modifiers ("top-class stooges"), and stops at a determiner or function word.
+    # with its modifiers ("second-rate stooges"), and stops at a determiner or function word.
     from newsprism.stages.persuasion import detect, label_start
 
     for text, cue, want in (
-        ("Karsk rallied its top-class stooges on the front.", "stooges", "top-class stooges"),
+        ("Karsk paid its second-rate stooges in Vesnia.", "stooges", "second-rate stooges"),
         ("Vesnia called them treacherous puppets of the west.", "puppets", "treacherous puppets"),
         ("These so-called experts were wrong.", "experts", "so-called experts"),
         ("He said extremists did it.", "extremists", "extremists"),
@@ -295,6 +295,6 @@ def test_label_span_was_its_head_noun_alone() -> None:
     ):
         i = text.index(cue)
         assert text[label_start(text, i) : i + len(cue)] == want, text
-    text = "The ministry says Karsk sends its top-class stooges to the front."
+    text = "The ministry says Karsk pays second-rate stooges in Vesnia."
     found = {text[d.start : d.end] for d in detect(text, [(0, len(text))], precise=True) if d.technique == "name_calling"}
-    assert "top-class stooges" in found, found
+    assert "second-rate stooges" in found, found

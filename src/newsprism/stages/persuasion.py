@@ -816,7 +816,7 @@ ADJECTIVE_ENDINGS = ("ic", "ical", "ous", "ful", "less", "ive", "ish", "ist", "e
 def label_start(text: str, start: int) -> int:
     """Where a label's noun phrase begins: the cue at ``start`` with the modifiers before it.
 
-    A label is the phrase, not its head noun alone ("top-class stooges", "treacherous
+    A label is the phrase, not its head noun alone ("second-rate stooges", "treacherous
     puppets"): hyphenated compounds and lower-case words with an adjective's ending are
     taken in, up to a determiner, a function word, a capitalised word or punctuation.
     """
@@ -830,7 +830,7 @@ def label_start(text: str, start: int) -> int:
         if k >= 3 and toks[k - 2].text == "-" and toks[k - 3].end == toks[k - 2].start and toks[k - 2].end == t.start:
             if not (toks[k - 3].low.isalpha() and t.low.isalpha()):
                 break
-            begin, k = toks[k - 3].start, k - 3  # "top-class", "so-called"
+            begin, k = toks[k - 3].start, k - 3  # "second-rate", "so-called"
             continue
         w = t.text
         if not w.isalpha() or not w.islower() or w in STOPWORDS or not w.endswith(ADJECTIVE_ENDINGS) or len(w) < 4:
@@ -889,7 +889,7 @@ def detect(
         for s, e, tech in cues:
             if tech in CUE_SPANS and min_confidence <= STRONG_TOKENS and not any(a <= s and e <= b for a, b, _, _ in found):
                 found.append((s, e, STRONG_TOKENS, "cue"))
-        # A span opening on a label takes in the label's modifiers ("top-class stooges").
+        # A span opening on a label takes in the label's modifiers ("second-rate stooges").
         label_starts = {s for s, _, tech in cues if tech in CUE_SPANS}
         found = [(label_start(text, a) if a in label_starts and unit != "sentence" else a, b, sc, unit) for a, b, sc, unit in found]
     probs = classify(text, [(s, e) for s, e, _, _ in found], sentences, model, [sc.sentence for sc in scored])
