@@ -10,7 +10,9 @@ has ``as_dict()`` and ``from_dict()``; later layers start as empty lists.
 
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -192,6 +194,34 @@ class ActorMention:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ActorMention:
         return cls(span=Span.from_dict(d), actor=str(d["actor"]), kind=str(d.get("kind", "name")))
+
+
+class MentionIndex:
+    """An article's actor mentions sorted once by start, for lookups by position that do not
+    rescan a long page for each sentence, quote or span."""
+
+    def __init__(self, article: Article) -> None:
+        self.mentions = sorted(article.mentions, key=lambda m: m.span.start)
+        self.starts = [m.span.start for m in self.mentions]
+        self.longest = max((m.span.end - m.span.start for m in self.mentions), default=0)
+
+    def starting(self, a: int, b: int) -> Sequence[ActorMention]:
+        """The mentions that start in ``[a, b)``, in order."""
+        return self.mentions[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]
+
+    def at(self, start: int, end: int) -> str | None:
+        """The id of the actor named at ``raw_text[start:end]`` (the mention overlapping it most), or None."""
+        best: tuple[int, int, str] | None = None
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_right(self.starts, max(start, end))
+        for m in self.mentions[lo:hi]:
+            overlap = min(end, m.span.end) - max(start, m.span.start)
+            if overlap <= 0 and not (start == end and m.span.start <= start < m.span.end):
+                continue
+            cand = (overlap, -(m.span.end - m.span.start), m.actor)
+            if best is None or cand > best:
+                best = cand
+        return best[2] if best else None
 
 
 @dataclass(frozen=True, slots=True)

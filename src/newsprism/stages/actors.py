@@ -61,7 +61,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
-from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, Span
+from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
 from newsprism.registry import stage
 from newsprism.stages.nlp import CALENDAR, DATELINE_AFTER, normalise
 
@@ -752,29 +752,6 @@ def make_actors() -> Callable[[Article], Article]:
 
 
 # -- helpers for later stages ------------------------------------------------------------
-
-
-class MentionIndex:
-    """:func:`actor_at` for many positions of one article: its mentions sorted once by start."""
-
-    def __init__(self, article: Article) -> None:
-        self.mentions = sorted(article.mentions, key=lambda m: m.span.start)
-        self.starts = [m.span.start for m in self.mentions]
-        self.longest = max((m.span.end - m.span.start for m in self.mentions), default=0)
-
-    def at(self, start: int, end: int) -> str | None:
-        """The id of the actor named at ``raw_text[start:end]`` (the mention overlapping it most), or None."""
-        best: tuple[int, int, str] | None = None
-        lo = bisect.bisect_left(self.starts, start - self.longest)
-        hi = bisect.bisect_right(self.starts, max(start, end))
-        for m in self.mentions[lo:hi]:
-            overlap = min(end, m.span.end) - max(start, m.span.start)
-            if overlap <= 0 and not (start == end and m.span.start <= start < m.span.end):
-                continue
-            cand = (overlap, -(m.span.end - m.span.start), m.actor)
-            if best is None or cand > best:
-                best = cand
-        return best[2] if best else None
 
 
 def actor_at(article: Article, start: int, end: int) -> str | None:

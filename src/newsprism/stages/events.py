@@ -459,7 +459,7 @@ def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str |
 def _stopped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> bool:
     """A verb cue whose object is one of ``not_events.objects`` for it ("release" + "update")."""
     stops = lex.object_stops.get(cue.base) if cue.pos == "verb" else None
-    return bool(stops) and _object_word(toks, j, stops or ()) is not None
+    return stops is not None and _object_word(toks, j, stops) is not None
 
 
 def _retyped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> Cue:

@@ -53,7 +53,7 @@ import numpy as np
 
 from newsprism import settings
 from newsprism.affect import affect_features
-from newsprism.article import TECHNIQUES, ActorMention, Article, Span, TechniqueSpan
+from newsprism.article import TECHNIQUES, Article, MentionIndex, Span, TechniqueSpan
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -935,27 +935,16 @@ def _quoted_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _nearby_speaker(
-    article: Article, qs: int, qe: int, para: tuple[int, int], mentions: Sequence[ActorMention] | None = None
-) -> str | None:
-    """The actor named beside a quotation with a reporting verb: after it first, then before it.
-
-    ``mentions``: the article's mentions sorted by start (:class:`Voices` sorts them once).
-    """
+def _nearby_speaker(article: Article, qs: int, qe: int, para: tuple[int, int], mentions: MentionIndex) -> str | None:
+    """The actor named beside a quotation with a reporting verb: after it first, then before it."""
     text = article.raw_text
-    if mentions is None:
-        mentions = sorted(article.mentions, key=lambda m: m.span.start)
-
-    def starting(a: int, b: int) -> Sequence[ActorMention]:
-        return mentions[bisect.bisect_left(mentions, a, key=lambda m: m.span.start) : bisect.bisect_left(mentions, b, key=lambda m: m.span.start)]
-
     after = text[qe : min(para[1], qe + 80)]
     before = text[max(para[0], qs - 120) : qs]
     cands: list[tuple[int, str]] = []
     if REPORTING.search(after):
-        cands.extend((m.span.start - qe, m.actor) for m in starting(qe, qe + 80) if m.span.end <= para[1])
+        cands.extend((m.span.start - qe, m.actor) for m in mentions.starting(qe, qe + 80) if m.span.end <= para[1])
     if not cands and REPORTING.search(before):
-        cands.extend((qs - m.span.end, m.actor) for m in starting(max(qs - 120, para[0]), qs) if m.span.end <= qs)
+        cands.extend((qs - m.span.end, m.actor) for m in mentions.starting(max(qs - 120, para[0]), qs) if m.span.end <= qs)
     return min(cands)[1] if cands else None
 
 
@@ -968,7 +957,7 @@ class Voices:
         self.starts = [q.span.start for q in self.quotes]
         self.longest = max((q.span.end - q.span.start for q in self.quotes), default=0)
         self.lines = sorted((ln.start, ln.end) for ln in article.lines)
-        self.mentions = sorted(article.mentions, key=lambda m: m.span.start)
+        self.mentions = MentionIndex(article)
 
     def __call__(self, start: int, end: int) -> tuple[str | None, bool]:
         best = None

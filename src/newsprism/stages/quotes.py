@@ -86,7 +86,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism import settings
-from newsprism.article import ActorMention, Article, DateRange, Dossier, Quote, Span
+from newsprism.article import ActorMention, Article, DateRange, Dossier, MentionIndex, Quote, Span
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -1818,8 +1818,6 @@ class _Refresher:
     """:func:`refresh` for every quote of one article: its mentions, actors and dates indexed once."""
 
     def __init__(self, article: Article) -> None:
-        from newsprism.stages.actors import MentionIndex
-
         self.article = article
         self.mentions = MentionIndex(article)
         self.names = {a.id: a.name for a in article.actors}

@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsprism import settings
-from newsprism.article import Actor, ActorMention, Article
+from newsprism.article import Actor, Article, MentionIndex
 from newsprism.registry import stage
 from newsprism.stages.persuasion import QUOTE_CHARS, CueMatcher, Token, _quoted_runs, article_sentences, tokenize
 
@@ -133,24 +133,17 @@ def _weight_at(pos: int, voices: Sequence[tuple[int, int, float, str]]) -> tuple
     return min(covering) if covering else (1.0, "own")
 
 
-def _mentions(
-    article: Article, start: int, end: int, toks: Sequence[Token], by_start: Sequence[ActorMention] | None = None
-) -> list[_Mention]:
+def _mentions(article: Article, start: int, end: int, toks: Sequence[Token], index: MentionIndex) -> list[_Mention]:
     """Actors named in ``raw_text[start:end]``, with pronouns resolved by the actors stage.
 
-    ``by_start``: the article's mentions sorted by start (for many sentences of one article,
-    sort them once), so a long page is not rescanned for each sentence.
+    ``index``: the article's mentions by position, built once for all its sentences.
     """
     starts = [t.start for t in toks]
 
     def tok_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    if by_start is None:
-        by_start = sorted(article.mentions, key=lambda m: m.span.start)
-    lo = bisect.bisect_left(by_start, start, key=lambda m: m.span.start)
-    hi = bisect.bisect_left(by_start, end, key=lambda m: m.span.start)
-    out = [_Mention(m.span.start, m.span.end, m.actor, tok_of(m.span.start)) for m in by_start[lo:hi]]
+    out = [_Mention(m.span.start, m.span.end, m.actor, tok_of(m.span.start)) for m in index.starting(start, end)]
     try:
         from newsprism.stages.actors import resolve_pronoun
     except ImportError:  # the actors stage is optional: no pronouns without it
@@ -298,7 +291,7 @@ def score_stance(article: Article) -> StanceResult:
     voices = _voice_weights(article)
     own_spans = sorted((p.span.start, p.span.end, p.technique) for p in article.persuasion if p.voice is None)
     own_starts = [a for a, _, _ in own_spans]
-    by_start = sorted(article.mentions, key=lambda m: m.span.start)
+    index = MentionIndex(article)
     res = StanceResult()
     not_states = frozenset(a.id for a in article.actors if a.type == "PERSON" or _is_media(a))
     scores: dict[str, float] = defaultdict(float)
@@ -307,7 +300,7 @@ def score_stance(article: Article) -> StanceResult:
         toks = [t for t in tokenize(article.raw_text, s, e) if t.text not in QUOTE_CHARS]
         if not toks:
             continue
-        mentions = _mentions(article, s, e, toks, by_start)
+        mentions = _mentions(article, s, e, toks, index)
         if not mentions:
             continue
         hits = [(i, j, terms[key]) for i, j, key in matcher.match(toks)]
