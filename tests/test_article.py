@@ -142,7 +142,7 @@ def examples_dossier(examples):
 def test_article_contract_keys_of_analysed_examples(examples_dossier) -> None:
     d = examples_dossier
     assert d["schema"] == SCHEMA
-    assert len(d["articles"]) == 7
+    assert len(d["articles"]) == 9
     assert d["failures"] == []
     for layer in LAYERS[1:]:
         assert isinstance(d[layer], list)

@@ -173,7 +173,7 @@ def test_ingest_folder_is_read_recursively_and_skips_docs(tmp_path: Path) -> Non
 def test_ingest_examples_readme_is_skipped(examples: Path) -> None:
     found = [Path(p).name for p in expand([examples])]
     assert "README.md" not in found
-    assert len(found) == 6
+    assert len(found) == 7
 
 
 def test_ingest_empty_folder_fails_by_name(tmp_path: Path) -> None:

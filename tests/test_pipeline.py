@@ -26,7 +26,7 @@ def _summary(d: Dossier) -> list[tuple[str, str | None, str | None, str | None, 
 def test_pipeline_workers_agree_on_examples(examples: Path) -> None:
     one = newsprism.analyze(examples, workers=1)
     two = newsprism.analyze(examples, workers=2)
-    assert len(one.articles) == 7
+    assert len(one.articles) == 9  # five pages, two JSONL records, two feed entries
     assert _summary(one) == _summary(two)
     assert [a.as_dict() for a in one.articles] == [a.as_dict() for a in two.articles]
     assert one.failures == two.failures == []
@@ -52,6 +52,11 @@ def test_pipeline_examples_metadata(examples: Path) -> None:
     assert [a.id for a in jsonl] == ["ex-bulletin-0305", "ex-bulletin-0308"]
     assert [a.published.earliest for a in jsonl] == ["2025-03-05", "2025-03-08"]
     assert all(a.outlet == "Coastline Bulletin" for a in jsonl)
+    feed = [a for a in d.articles if a.source.startswith(str(examples / "07_vesnia_wire.rss#"))]
+    assert [(a.title, a.outlet, a.authors, a.published.earliest, a.given["feed_text"]) for a in feed] == [
+        ("Calderra talks resume as ships divert to Lisk", "Vesnia Wire", ["Petra Liss"], "2025-03-06", "content"),
+        ("Calderra dockers vote on pay deal", "Vesnia Wire", ["Petra Liss"], "2025-03-07", "summary"),
+    ]
     assert all(a.language == "en" for a in d.articles)
     for a in d.articles:
         assert "fictional" not in a.body.lower(), f"{a.source}: the fictional-example footer leaked into the body"

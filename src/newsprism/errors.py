@@ -34,6 +34,10 @@ class Errors(metaclass=_Coded):
     E014 = "No inputs matched {pattern}"
     E015 = "Extension '{name}' already exists; pass force=True to replace it"
     E016 = "HTML input {path} has no readable text (truncated or empty markup)"
+    E017 = "Web archive {path} breaks off after {pages} page(s): {reason}"
+    E018 = "Feed {path} has no entries we can read: {reason}"
+    E019 = "{path} is an address; newsprism reads no network: save the page (or its feed) and pass the file"
+    E020 = "Unsupported input: {path} is an XML document that is neither a web page nor a news feed"
     E040 = "No spaCy English model could be loaded (tried {tried}); install en_core_web_sm"
 
 

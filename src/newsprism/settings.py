@@ -20,6 +20,9 @@ TEXT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 MARKDOWN_EXTENSIONS = (".md", ".markdown")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
+# Web archives (streamed record by record; see newsprism.ingest.warc) and news feeds.
+WARC_EXTENSIONS = (".warc", ".arc")
+FEED_EXTENSIONS = (".rss", ".atom")
 COMPRESSED_EXTENSIONS = (".gz",)
 
 # Documentation files that sit beside saved pages in a folder but are not articles.

@@ -11,6 +11,7 @@ import glob
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,7 +20,9 @@ from typing import Any
 from newsprism import settings
 from newsprism.article import Article, DateRange, Failure
 from newsprism.errors import Errors, InputError
+from newsprism.ingest.feed import looks_like_feed, read_feed
 from newsprism.ingest.text import content_id, decode, decode_character_references, maybe_gunzip, normalize_newlines
+from newsprism.ingest.warc import is_warc, read_warc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -37,13 +40,20 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Failure]:
         if path.is_dir():
             found = False
             for child in sorted(path.rglob("*")):
-                if child.is_file() and _wanted(child):
+                if not _wanted(child):
+                    continue
+                if child.is_file():
                     found = True
                     yield str(child)
+                elif child.is_symlink() and not child.exists():
+                    found = True  # a link to nothing is an input that cannot be read, not nothing
+                    yield Failure(str(child), "E002", Errors.E002.format(path=child, reason="a broken symbolic link"))
             if not found:
                 yield Failure(s, "E014", Errors.E014.format(pattern=s))
         elif path.exists():
             yield s
+        elif ADDRESS.match(s):
+            yield Failure(s, "E019", Errors.E019.format(path=s))
         elif any(ch in s for ch in "*?["):
             matches = sorted(m for m in glob.glob(s, recursive=True) if Path(m).is_file())
             if not matches:
@@ -51,6 +61,10 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Failure]:
             yield from matches
         else:
             yield Failure(s, "E001", Errors.E001.format(path=s))
+
+
+# A web address given where a path is expected ("https://...", "www.example.com/..."): not fetched.
+ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.[^/\s]+\.[a-z]{2,}(?:/|$))", re.I)
 
 
 def _wanted(path: Path) -> bool:
@@ -63,7 +77,7 @@ def _wanted(path: Path) -> bool:
     if stem.split(".")[0] in settings.SKIP_STEMS:
         LOGGER.info("skipping %s: documentation, not an article", path)
         return False
-    exts = settings.TEXT_EXTENSIONS + settings.HTML_EXTENSIONS + settings.JSONL_EXTENSIONS
+    exts = settings.TEXT_EXTENSIONS + settings.HTML_EXTENSIONS + settings.JSONL_EXTENSIONS + settings.WARC_EXTENSIONS + settings.FEED_EXTENSIONS
     return "." + ext in exts
 
 
@@ -115,9 +129,14 @@ def sniff_format(path: str, text: str) -> str:
         return "html"
     if name.endswith(settings.JSONL_EXTENSIONS):
         return "jsonl"
+    if name.endswith(settings.FEED_EXTENSIONS) or looks_like_feed(text):
+        return "feed"
     head = text.lstrip()[:512].lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or ("<body" in head and "</" in head):
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
         return "html"
+    if head.startswith("<?xml"):
+        # XHTML is a page; any other XML document (a sitemap, a config file) is no article.
+        return "html" if re.search(r"<(?:!doctype\s+)?html\b", text[:4096], re.I) else "xml"
     if head.startswith("{"):
         first = text.lstrip().split("\n", 1)[0]
         try:
@@ -130,13 +149,19 @@ def sniff_format(path: str, text: str) -> str:
 
 
 def read_path(path: str) -> list[Article | Failure]:
-    """The article(s) in one file (a JSONL file holds many); raises ``InputError``."""
+    """The article(s) in one file (a JSONL file, a feed or a web archive holds many); raises ``InputError``."""
+    if path != "-" and is_warc(path):
+        return list(read_warc(path))  # streamed: no whole-file size limit, a limit per page
     data = maybe_gunzip(_read_bytes(path), path)
     text = decode(data, path)
     source = "<stdin>" if path == "-" else path
     fmt = sniff_format(path, text)
     if fmt == "jsonl":
         return list(_read_jsonl(source, text))
+    if fmt == "feed":
+        return list(read_feed(source, data))
+    if fmt == "xml":
+        raise InputError(Errors.E020.format(path=source))
     if fmt == "html":
         return [Article(id=content_id(data), source=source, raw_text="", format="html", html=text)]
     if _is_markdown(path):
@@ -182,9 +207,16 @@ def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
     if not body.strip():
         raise InputError(Errors.E003.format(path=source))
     given: dict[str, Any] = {}
-    for key in ("title", "outlet", "url", "published"):
+    for key in ("title", "outlet", "url", "published", "retrieved", "author"):
         if obj.get(key):
             given[key] = obj[key]
+    if "retrieved" in given:
+        try:
+            import datetime as _dt
+
+            _dt.date.fromisoformat(str(given["retrieved"])[:10])
+        except ValueError as exc:
+            raise InputError(Errors.E007.format(path=source, line="?", reason=f"bad retrieved {given['retrieved']!r}")) from exc
     published = DateRange()
     if isinstance(given.get("published"), str):
         day = given["published"][:10]

@@ -90,6 +90,10 @@ def wire_credit(line: str) -> str | None:
     return o.name if o else name
 
 
+FEED_SECTION = re.compile(r"\s+[-–—|:]\s+|:\s+")
+DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)
+
+
 def _canonical(name: str, table: Outlets) -> str:
     o = table.lookup(name)
     return o.name if o else name.strip()
@@ -100,14 +104,25 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
     table = outlets()
     if article.given.get("outlet"):
         return _canonical(str(article.given["outlet"]), table), "given in the input"
-    site = article.page_meta.get("sitename")
+    site = str(article.page_meta.get("sitename") or "").strip()
+    # trafilatura gives the host name ("reuters.com") when a page declares no site name: that
+    # is the address's evidence, which the outlet list may know and the fallbacks below read.
+    by_host = DOMAIN.fullmatch(site) is not None
     if site:
-        return _canonical(str(site), table), f"the page's site name: {site!r}"
+        known = table.lookup(site) or (table.by_url(site) if by_host else None)
+        if known or not by_host:
+            return (known.name if known else site), f"the page's site name: {site!r}"
     url = article.given.get("url") or article.url or article.page_meta.get("url")
     if url:
         o = table.by_url(str(url))
         if o:
             return o.name, f"the URL's domain: {url}"
+    feed = article.given.get("feed")
+    if isinstance(feed, str) and feed.strip():
+        # A feed is titled by its publisher, then often its section ("Outlet - World", "Outlet: Latest").
+        name = FEED_SECTION.split(feed.strip(), maxsplit=1)[0].strip()
+        if name:
+            return _canonical(name, table), f"the feed's title: {feed!r}"
     votes: Counter[str] = Counter()
     where: dict[str, str] = {}
     pat = _name_pattern()
@@ -204,6 +219,9 @@ def _publisher_name(phrase: str, table: Outlets) -> str | None:
 
 def find_authors(article: Article) -> tuple[list[str], str]:
     authors: list[str] = []
+    given = article.given.get("author")
+    if isinstance(given, str) and given.strip():
+        return [a.strip() for a in re.split(r"\s*(?:;|\band\b)\s*", given) if a.strip()], "given in the input"
     for ln in article.lines:
         if ln.role != "metadata":
             continue

@@ -29,6 +29,7 @@ where it does not, both null where nothing is known.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -76,6 +77,17 @@ def today() -> date:
     """The upper bound of any publication date; ``NEWSPRISM_TODAY`` pins it for reproducible runs."""
     pinned = os.environ.get("NEWSPRISM_TODAY")
     return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def latest_possible(article: Article) -> date:
+    """The day after which ``article`` cannot have been published: the day it was fetched
+    (``given["retrieved"]``: a web archive's record date, a JSONL field), else :func:`today`."""
+    bound = today()
+    got = article.given.get("retrieved")
+    if isinstance(got, str):
+        with contextlib.suppress(ValueError):
+            bound = min(bound, date.fromisoformat(got[:10]))
+    return bound
 
 
 # ---------------------------------------------------------------------------- anchor events
@@ -285,7 +297,11 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
     """Infer the publication date of an article that states none, saying how."""
     from newsprism.timex import resolve
 
-    upper = upper or today()
+    fetched: date | None = None
+    if upper is None:
+        upper = latest_possible(article)
+        if upper < today():
+            fetched = upper  # the day the page was fetched bounds it, and the evidence says so
     events = (*anchor_events(), *extra_events)
     sents = article_sentences(article, events)
     lower: date | None = None
@@ -332,6 +348,8 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
     constrained = False  # did anything beyond the bounds narrow the candidates?
     if lower:
         notes.append(f"not before {lower} ({lower_ev})")
+    if fetched:
+        notes.append(f"not after {fetched}, the day the page was fetched")
     if weekday is not None:
         kept = [d for d in cands if d.weekday() == weekday]
         if kept:
@@ -385,16 +403,16 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
                 + f" is reported within {REPORTING_WINDOW_DAYS} day(s)"
             )
     if not constrained:
-        # Only a lower bound is known: say so rather than pretend to a range.
-        if lower:
-            return DateRange(lower.isoformat(), None, 0.4, "inferred: " + "; ".join(notes))
+        # Only the bounds are known: say so rather than pretend to a range.
+        if lower or fetched:
+            return _bounds(lower, fetched, notes)
         return DateRange(None, None, 0.0, "the article states no date and nothing in it dates it")
     clusters = _clusters(cands)
     if len(clusters) > MAX_PERIODS:
         # Too many separate periods fit: any one of them would be a guess.
         notes.append(f"{len(clusters)} separate periods fit, from {clusters[0][0]} to {clusters[-1][1]}")
-        if lower:
-            return DateRange(lower.isoformat(), None, 0.4, "inferred: " + "; ".join(notes))
+        if lower or fetched:
+            return _bounds(lower, fetched, notes)
         return DateRange(None, None, 0.0, "undetermined: " + "; ".join(notes))
     span = clusters[0]
     conf = 0.75 if span[0] == span[1] else 0.6
@@ -402,6 +420,11 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
         conf -= 0.2
         notes.append(f"{len(clusters)} periods fit; the earliest is taken")
     return DateRange(span[0].isoformat(), span[1].isoformat(), conf, "inferred: " + "; ".join(notes))
+
+
+def _bounds(lower: date | None, fetched: date | None, notes: list[str]) -> DateRange:
+    """A publication date known only by its bounds: not before ``lower``, not after ``fetched``."""
+    return DateRange(lower.isoformat() if lower else None, fetched.isoformat() if fetched else None, 0.4, "inferred: " + "; ".join(notes))
 
 
 def _published_weekday(article: Article) -> tuple[int | None, str]:
