@@ -160,6 +160,46 @@ def _summary(dossier: Dossier) -> None:
     out.print(table)
 
 
+@app.command("fetch")
+def fetch_cmd(
+    urls: Annotated[list[str], typer.Argument(help="Web addresses, or files listing them (one a line, # comments).")],
+    warc: Annotated[Path, typer.Option("--warc", help="The WARC file to write (gzipped when it ends in .gz).")] = Path("pages.warc.gz"),
+    delay: Annotated[float, typer.Option("--delay", min=0.0, help="Seconds between requests to one host (robots.txt's Crawl-delay wins when longer).")] = 2.0,
+    retries: Annotated[int, typer.Option("--retries", min=0, help="Retries on timeouts, 429 and 5xx, with back-off.")] = 3,
+    timeout: Annotated[float, typer.Option("--timeout", min=1.0, help="Seconds to wait for a server.")] = 20.0,
+    contact: Annotated[Optional[str], typer.Option("--contact", help="An e-mail or URL added to the user agent, so a site can reach you.")] = None,  # noqa: UP045
+) -> None:
+    """Fetch web addresses politely into a WARC file, for `analyze` to read offline.
+
+    The only command that reaches the network. It obeys robots.txt, waits between requests
+    to a host, retries with back-off and keeps every answer as it came.
+
+    Example: newsprism fetch urls.txt --warc story.warc.gz && newsprism analyze story.warc.gz --out out/
+    """
+    from newsprism.fetch import Fetcher, FetchSettings, fetch_to_warc, read_url_list
+
+    try:
+        addresses = list(read_url_list(urls))
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot read the address list {exc.filename}: {exc.strerror}") from exc
+    fetcher = Fetcher(FetchSettings(delay=delay, retries=retries, timeout=timeout, contact=contact))
+
+    def report(got: object) -> None:
+        from newsprism.fetch import Fetched
+
+        assert isinstance(got, Fetched)
+        if got.error:
+            err.print(f"[red]error[/red] {got.url}: {got.error}", highlight=False, soft_wrap=True)
+        elif got.final_url and got.final_url != got.url:
+            err.print(f"fetched {got.url} (redirected to {got.final_url})", highlight=False, soft_wrap=True)
+
+    results = fetch_to_warc(addresses, warc, fetcher, progress=report)
+    ok = sum(1 for r in results if not r.error)
+    err.print(f"{ok} of {len(results)} address(es) fetched into {warc}; next: newsprism analyze {warc}")
+    if ok < len(results):
+        raise typer.Exit(code=1 if ok else 2)
+
+
 @app.command("show")
 def show_cmd(
     article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
