@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -28,9 +29,9 @@ PAGE = (
 class Site(BaseHTTPRequestHandler):
     """Routes of an invented news site; ``log`` keeps (path, user agent) of every request."""
 
-    log: list[tuple[str, str]] = []
-    counts: dict[str, int] = {}
-    robots = "User-agent: *\nDisallow: /private/\n"
+    log: ClassVar[list[tuple[str, str]]] = []
+    counts: ClassVar[dict[str, int]] = {}
+    robots: ClassVar[str] = "User-agent: *\nDisallow: /private/\n"
 
     def log_message(self, *args: object) -> None:  # quiet
         pass
