@@ -515,6 +515,19 @@ def test_actors_a_dateline_city_is_a_place_not_its_government(model: Any) -> Non
     assert kinds == ["place"]
 
 
+def test_nlp_a_dateline_with_a_spaced_hyphen_is_no_part_of_a_name(model: Any) -> None:
+    # "HARLOW - Negotiators for the union met ..." had made an organisation "HARLOW - Negotiators".
+    art = make(
+        model,
+        "HARLOW - Negotiators for the Vesnian Dockworkers' Federation met the port authority on Thursday.",
+        "LISK - Reuters reported that ships were waiting, and the Harlow Pilots Guild agreed.",
+    )
+    names = {art.raw_text[e.span.start : e.span.end] for e in art.entities}
+    assert not any(" - " in n for n in names), names
+    assert "Negotiators" not in names
+    assert "Reuters" in names
+
+
 def test_nlp_sentence_initial_participle_is_not_a_given_name(model: Any) -> None:
     # "Hosting Cook at the show ..." after "Tim Cook" made a person "Hosting Cook" who then
     # took every later "Cook".

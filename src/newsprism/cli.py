@@ -278,6 +278,32 @@ def report_cmd(
     out.print(f"report: {path} ({len(dossier.articles)} articles)", highlight=False)
 
 
+@app.command("export")
+def export_cmd(
+    dossier: Annotated[Path, typer.Argument(help="A dossier JSON written by analyze --json (or --out DIR/dossier.json).")],
+    csv_dir: Annotated[Optional[Path], typer.Option("--csv", help="Write one CSV file a layer into this folder.")] = None,  # noqa: UP045
+    graphml_out: Annotated[Optional[Path], typer.Option("--graphml", help="Write the actor and outlet network here (GraphML).")] = None,  # noqa: UP045
+) -> None:
+    """Export a dossier as spreadsheets (CSV, one file a layer) and a network (GraphML: Gephi, Cytoscape).
+
+    Example: newsprism export dossier.json --csv tables/ --graphml network.graphml
+    """
+    from newsprism.export import load, to_csv, to_graphml
+
+    if csv_dir is None and graphml_out is None:
+        raise typer.BadParameter("say what to write: --csv DIR and/or --graphml FILE")
+    try:
+        d = load(dossier)
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(f"cannot read the dossier {dossier}: {exc}") from exc
+    if csv_dir is not None:
+        written = to_csv(d, csv_dir)
+        err.print(f"{len(written)} CSV files in {csv_dir}")
+    if graphml_out is not None:
+        to_graphml(d, graphml_out)
+        err.print(f"network in {graphml_out}")
+
+
 @app.command("stages")
 def stages_cmd() -> None:
     """List the registered stages, what they require and what they assign."""

@@ -117,7 +117,9 @@ GLUED_WORD = re.compile(
 URL_IN_NAME = re.compile(r"\s*(?:https?://|www\.)\S*")
 COLON_IN_NAME = re.compile(r":\s")
 JOINED = re.compile(r"\s+and\s+(?=[Tt]he\s+[A-Z])|(?<=[A-Za-z]{3})/(?=[A-Z][A-Za-z]{2})")
-DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+# A dash with spaces around it: no name holds one ("CALDERRA - Negotiators" is a dateline and a word).
+SPACED_DASH = re.compile(r"\s+(?:--?|—|–)\s+")
+DATELINE_AFTER = re.compile(r"\s*(?:--|—|–|-\s|,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 # Not a name's first word: the model sometimes starts a span on a function word.
 ROLES_READ = ("title", "body")
 PROPAGATE = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
@@ -298,6 +300,18 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
             m8 = URL_IN_NAME.search(text[s:t]) or COLON_IN_NAME.search(text[s:t])
             if m8:
                 t = s + m8.start()
+            m9 = SPACED_DASH.search(text[s:t])
+            if m9:
+                # A dateline's all-capitals city before it is where the story was filed, not the name.
+                if text[s : s + m9.start()].isupper():
+                    s += m9.end()
+                    rest = text[s:t]
+                    # What follows is the sentence's first word: one capitalised word is a name
+                    # only if the knowledge base knows it or the text capitalises it mid-sentence too.
+                    if " " not in rest and not kb.lookup(rest) and not re.search(rf"[a-z,;] {re.escape(rest)}\b", text):
+                        return None
+                else:
+                    t = s + m9.start()
         # A dateline run on after a name ("... with Moscow SEOUL -- North Korean leader"):
         # a closing all-capitals word after words in ordinary case, before a dateline's dash.
         # A result glued to a name ("Chile 3-0", "Botic van de Zandschulp 6-2") and a listing's
