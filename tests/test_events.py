@@ -74,6 +74,53 @@ def test_events_actor_target_and_date_of_a_cue() -> None:
     assert evs["ACCUSE"].mentions[0].span.text.startswith("Belarus on Thursday")
 
 
+def test_events_a_year_naming_a_law_does_not_date_the_clause() -> None:
+    # "called on X to use the powers in the 1998 Ports Act" had been dated 1998.
+    art = _article(
+        "Lawmakers called on Pell to use the powers in the 1998 Ports Act on Monday.",
+        {"Pell": ("person-pell", "PERSON")},
+        {"1998": ("1998-01-01", "1998-12-31"), "Monday": ("2024-06-24", "2024-06-24")},
+    )
+    [req] = [e for e in extract_events(art) if e.plover == "REQUEST"]
+    assert req.date.earliest == "2024-06-24"
+    art = _article(
+        "Lawmakers called on Pell to use the powers in the 1998 Ports Act.",
+        {"Pell": ("person-pell", "PERSON")},
+        {"1998": ("1998-01-01", "1998-12-31")},
+    )
+    assert [e.date.earliest for e in extract_events(art) if e.plover == "REQUEST"] == [None]
+    # A year before a noun that is itself an event dates that event ("the 2018 summit").
+    art = _article(
+        "Harlow recalled the 2018 summit with Lisk.",
+        {"Harlow": ("harlow", "GPE"), "Lisk": ("lisk", "GPE")},
+        {"2018": ("2018-01-01", "2018-12-31")},
+    )
+    assert [e.date.earliest for e in extract_events(art) if e.plover == "CONSULT"] == ["2018-01-01"]
+
+
+def test_events_a_strike_by_workers_is_a_protest_and_one_by_an_army_an_assault() -> None:
+    assert _cues("The strike closed the port") == [("ASSAULT", "strike")]  # no context: the cue's own type
+    art = _article("Dockworkers at Harlow began a strike over pay on Monday.", {"Harlow": ("harlow", "GPE")})
+    assert [e.plover for e in extract_events(art)] == ["PROTEST"]
+    art = _article("Harlow launched a missile strike on Lisk on Monday.", {"Harlow": ("harlow", "GPE"), "Lisk": ("lisk", "GPE")})
+    assert "PROTEST" not in [e.plover for e in extract_events(art)]
+    # A headline with no labour word of its own reads the article's ("union", "pay", "workers").
+    art = article_from_lines(
+        [
+            ("title", "Harlow strike enters a second day"),
+            ("body", "Union members walked out over pay, and workers picketed the gates."),
+        ]
+    )
+    art.sentences = [Span.of(art.raw_text, ln.start, ln.end) for ln in art.lines]
+    i = art.raw_text.index("Harlow")
+    art.mentions.append(ActorMention(Span.of(art.raw_text, i, i + 6), "harlow"))
+    art.actors.append(Actor("harlow", "Harlow", "GPE"))
+    assert [e.plover for e in extract_events(art) if "strike" in e.mentions[0].span.text] == ["PROTEST"]
+    # "Ships queue ...": a plural noun opening a sentence, no verb "to ship".
+    assert _cues("Ships queue off the port") == [] and _cues("the ships left") == []
+    assert _cues("the firm that ships arms to Lisk") == [("AID", "ships")]
+
+
 def test_events_speech_reporting_another_actors_act_is_an_accusation() -> None:
     art = _article(
         "Kyiv said Minsk has sent rockets to Tehran.",

@@ -105,6 +105,24 @@ class Lexicon:
     object_stops: dict[str, frozenset[str]] = field(default_factory=dict)
     # Verb cue (base form) -> object word -> the PLOVER type the pair takes instead ("sent a letter": CONSULT).
     object_types: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Cue (its listed form) -> the types its sentence or article can give it instead ("strike" + "union": PROTEST).
+    context_types: dict[str, tuple[ContextType, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextType:
+    """A type a cue takes in a context: a word of ``words`` in its sentence, or ``article`` (at least
+    that many distinct) of them in the article and none of ``unless`` in the sentence."""
+
+    type: str
+    words: frozenset[str]
+    unless: frozenset[str] = frozenset()
+    article: int = 2
+
+    def applies(self, sentence: Collection[str], article: Collection[str]) -> bool:
+        if any(w in self.unless for w in sentence):
+            return False
+        return any(w in self.words for w in sentence) or len(self.words.intersection(article)) >= self.article
 
 
 def _inflect_verb(word: str, irregular: dict[str, list[str]]) -> set[str]:
@@ -155,6 +173,7 @@ def lexicon() -> Lexicon:
     happenings: list[frozenset[str]] = []
     object_stops: dict[str, set[str]] = defaultdict(set)
     object_types: dict[str, dict[str, str]] = defaultdict(dict)
+    context_types: dict[str, list[ContextType]] = defaultdict(list)
     for data in _load_json("plover.json"):
         irregular = {k: list(v) for k, v in (data.get("irregular") or {}).items()}
 
@@ -212,6 +231,18 @@ def lexicon() -> Lexicon:
                 continue
             for verb in spec.get("verbs") or ():
                 object_types[str(verb).lower()].update((str(o).lower(), typ) for o in spec.get("objects") or ())
+        for typ, rules in (data.get("context_types") or {}).items():
+            if typ.startswith("_"):
+                continue
+            for rule in rules if isinstance(rules, list) else [rules]:
+                ct = ContextType(
+                    typ,
+                    frozenset(str(w).lower() for w in rule.get("words") or ()),
+                    frozenset(str(w).lower() for w in rule.get("unless") or ()),
+                    int(rule.get("article", 2)),
+                )
+                for c in rule.get("cues") or ():
+                    context_types[str(c).lower()].append(ct)
         refs = data.get("references") or {}
         ref_types.update(str(x) for x in refs.get("types") or ())
         ref_dets.update(str(x).lower() for x in refs.get("determiners") or ())
@@ -234,6 +265,7 @@ def lexicon() -> Lexicon:
         happenings=tuple(happenings),
         object_stops={k: frozenset(v) for k, v in object_stops.items()},
         object_types=dict(object_types),
+        context_types={k: tuple(v) for k, v in context_types.items()},
     )
 
 
@@ -432,6 +464,18 @@ def _attributive(toks: Sequence[Token], i: int, j: int, cue: Cue) -> bool:
     )
 
 
+# Words before a form in -s that make it a plural noun ("the ships", "its supplies"), not a verb.
+PLURAL_BEFORE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "these", "those", "many", "more", "some", "several"})
+
+
+def _plural_noun(lows: Sequence[str], i: int, n: int, cue: Cue) -> bool:
+    """A one-word verb cue in its -s form that is a plural noun: first in its sentence ("Ships queue
+    off ...": no sentence opens on a finite verb in -s) or after a determiner ("the ships")."""
+    if cue.pos != "verb" or n != 1 or lows[i] == cue.base or not lows[i].endswith("s") or lows[i].endswith("ss"):
+        return False
+    return i == 0 or lows[i - 1] in PLURAL_BEFORE
+
+
 def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str | None:
     """The word of ``words`` heading the object of the verb cue ending at token ``j`` (singular or plural), if any."""
 
@@ -502,6 +546,12 @@ def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger
                     continue
                 if cue.type != SPEECH and (_attributive(toks, i, i + n, cue) or _stopped_by_object(toks, i + n, cue, lex)):
                     continue
+                if _plural_noun(lows, i, n, cue):
+                    # A plural noun: the noun cue of the same form if there is one ("Protests spread"), else no cue.
+                    noun = next((c for c in cues if c.pos == "noun"), None)
+                    if noun is None:
+                        continue
+                    cue = noun
                 found = Trigger(i, i + n, _retyped_by_object(toks, i + n, cue, lex) if cue.type != SPEECH else cue)
                 break
         if found is not None:
@@ -767,6 +817,13 @@ class _Reader:
         self.statement = _statement_block(article, self.units)
         self.statement_speaker: str | None = None
         self._parties: dict[int, list[Party]] = {}
+        self._words: frozenset[str] | None = None
+
+    def article_words(self) -> frozenset[str]:
+        """The lower-case words of the article's text (for the cues whose type turns on it)."""
+        if self._words is None:
+            self._words = frozenset(t.low for u in self.units for t in u.toks)
+        return self._words
 
     # -- helpers ------------------------------------------------------------
 
@@ -928,6 +985,10 @@ class _Reader:
                 continue
             if out and self.names_it(u, out[-1], tr):
                 continue  # "the treaty on the maritime cooperation": the treaty's name
+            for ct in self.lex.context_types.get(tr.cue.base, ()):
+                if ct.type != tr.cue.type and ct.applies({t.low for t in u.toks}, self.article_words()):
+                    tr = replace(tr, cue=replace(tr.cue, type=ct.type))
+                    break
             if (
                 out
                 and tr.cue.type == SPEECH
@@ -1271,6 +1332,13 @@ class _Reader:
             e = self._tok_index(u, d.span.end - 1)
             since = k > 0 and u.toks[k - 1].low in ("since", "from")
             value = self.event_date(u, d, since)
+            if _year_modifier(u, d, k, e):
+                # "the 1998 Ports Act", "the 2016 election": the year dates the thing it names,
+                # which is an event here only when that noun is a cue ("the 2018 summit").
+                named = [n for n in range(len(cands)) if e < cands[n].trigger.i <= e + 3]
+                if named and (named[0] not in best or best[named[0]][0] > 0):
+                    best[named[0]] = (0, value)
+                continue
             if k <= 1 and e + 1 < len(u.toks) and u.toks[e + 1].low == "," and all(c.trigger.i > e for c in cands):
                 frame = value  # "Last week, ...": the whole sentence happens then
                 continue
@@ -1412,6 +1480,18 @@ def _quote_before(u: Unit, i: int) -> tuple[int, int] | None:
 
 
 FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows|full\s+text)\b", re.I)
+
+
+# A bare year or span of years ("1998", "1950-53") and the words that make it a modifier before a noun.
+YEAR_ONLY = re.compile(r"^(?:1[5-9]|20)\d\d(?:\s*[-–]\s*\d{2,4})?$")
+
+def _year_modifier(u: Unit, d: DateMention, k: int, e: int) -> bool:
+    """Whether the date mention is a year before a noun ("the 1998 Ports Act"), not a time of the clause."""
+    if not YEAR_ONLY.match(d.span.text.strip()) or k == 0 or e + 1 >= len(u.toks):
+        return False
+    before, after = u.toks[k - 1], u.toks[e + 1]
+    determined = before.low in ATTRIBUTIVE_BEFORE or before.low == "whose" or before.low in ("'s", "’s") or before.low.endswith(("'s", "’s"))
+    return determined and after.text[:1].isalpha() and after.low not in ("and", "or", "to", "through", "until")
 
 
 def _statement_block(article: Article, units: Sequence[Unit]) -> tuple[int, int, date | None] | None:
