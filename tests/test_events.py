@@ -121,6 +121,22 @@ def test_events_a_strike_by_workers_is_a_protest_and_one_by_an_army_an_assault()
     assert _cues("the firm that ships arms to Lisk") == [("AID", "ships")]
 
 
+def test_events_news_idioms_and_bargaining_are_no_events() -> None:
+    # "according to staff who asked not to be named" had been a REQUEST, "warned that the strike
+    # could ..." a THREATEN, "offered a 4.5 percent rise" and "received a bonus" AID, "container
+    # ships were waiting" a shipment.
+    assert _cues("port staff who asked not to be named said so") == [("SPEECH", "said")]
+    assert _cues("officials spoke on condition of anonymity") == []
+    assert ("THREATEN", "warned") not in _cues("Farmers warned on Wednesday that the strike could hurt them")
+    assert _cues("Harlow warned the rebels to withdraw")[0] == ("THREATEN", "warned")
+    assert _cues("The port authority offered a 4.5 percent rise this year") == []
+    assert _cues("Its chief executive received a bonus") == []
+    assert _cues("Lisk offered $3 million in aid") == [("AID", "offered"), ("AID", "aid")]
+    assert _cues("fourteen container ships were waiting off the port") == []
+    assert _cues("Pickets gathered at the gate") == [("PROTEST", "Pickets")]
+    assert _cues("Lisk offers funding to the port")[0] == ("AID", "offers")  # an -ing object, not a verb after a noun
+
+
 def test_events_speech_reporting_another_actors_act_is_an_accusation() -> None:
     art = _article(
         "Kyiv said Minsk has sent rockets to Tehran.",

@@ -105,6 +105,8 @@ class Lexicon:
     object_stops: dict[str, frozenset[str]] = field(default_factory=dict)
     # Verb cue (base form) -> object word -> the PLOVER type the pair takes instead ("sent a letter": CONSULT).
     object_types: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Verb cue (base form) -> words that, following it in its clause, make it a speech act ("warned that").
+    speech_before: dict[str, frozenset[str]] = field(default_factory=dict)
     # Cue (its listed form) -> the types its sentence or article can give it instead ("strike" + "union": PROTEST).
     context_types: dict[str, tuple[ContextType, ...]] = field(default_factory=dict)
 
@@ -174,6 +176,7 @@ def lexicon() -> Lexicon:
     object_stops: dict[str, set[str]] = defaultdict(set)
     object_types: dict[str, dict[str, str]] = defaultdict(dict)
     context_types: dict[str, list[ContextType]] = defaultdict(list)
+    speech_before: dict[str, frozenset[str]] = {}
     for data in _load_json("plover.json"):
         irregular = {k: list(v) for k, v in (data.get("irregular") or {}).items()}
 
@@ -215,6 +218,9 @@ def lexicon() -> Lexicon:
         for n in sp.get("nouns") or ():
             add(n, SPEECH, "noun")
         strong.update(str(x) for x in sp.get("strong") or ())
+        for verb, words in (sp.get("as_speech_before") or {}).items():
+            if not verb.startswith("_"):
+                speech_before[str(verb).lower()] = speech_before.get(str(verb).lower(), frozenset()) | {str(w).lower() for w in words}
         for typ, groups in (data.get("modes") or {}).items():
             if typ.startswith("_"):
                 continue
@@ -266,6 +272,7 @@ def lexicon() -> Lexicon:
         object_stops={k: frozenset(v) for k, v in object_stops.items()},
         object_types=dict(object_types),
         context_types={k: tuple(v) for k, v in context_types.items()},
+        speech_before=speech_before,
     )
 
 
@@ -465,7 +472,20 @@ def _attributive(toks: Sequence[Token], i: int, j: int, cue: Cue) -> bool:
 
 
 # Words before a form in -s that make it a plural noun ("the ships", "its supplies"), not a verb.
+PLURAL_AFTER = frozenset({"are", "were", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "do", "did"})
 PLURAL_BEFORE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "these", "those", "many", "more", "some", "several"})
+
+
+def _reports_speech(lows: Sequence[str], j: int, words: frozenset[str] | None) -> bool:
+    """One of ``words`` follows the cue ending at ``j`` within five words of its clause ("warned on Monday that")."""
+    if not words:
+        return False
+    for k in range(j, min(j + 5, len(lows))):
+        if lows[k] in words:
+            return True
+        if lows[k] in (",", ";", ".", ":", "and", "but", "to"):
+            return False
+    return False
 
 
 def _plural_noun(lows: Sequence[str], i: int, n: int, cue: Cue) -> bool:
@@ -473,7 +493,14 @@ def _plural_noun(lows: Sequence[str], i: int, n: int, cue: Cue) -> bool:
     off ...": no sentence opens on a finite verb in -s) or after a determiner ("the ships")."""
     if cue.pos != "verb" or n != 1 or lows[i] == cue.base or not lows[i].endswith("s") or lows[i].endswith("ss"):
         return False
-    return i == 0 or lows[i - 1] in PLURAL_BEFORE
+    # ... or before an auxiliary ("container ships were waiting"): a finite verb is not followed by
+    # another (an -ing word may be its object: "offers funding").
+    after = lows[i + 1] if i + 1 < len(lows) else ""
+    return i == 0 or lows[i - 1] in PLURAL_BEFORE or after in PLURAL_AFTER
+
+
+# Numbers and their units inside an object ("a 4.5 percent rise", "$3 million in aid").
+AMOUNT = re.compile(r"^(?:[$€£¥]?\d[\d.,]*%?|%|percent|per|cent|[$€£¥])$")
 
 
 def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str | None:
@@ -491,11 +518,17 @@ def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str |
                 return hit
             if not toks[k].low.replace("-", "").isalpha():
                 break
-    for k in range(j, min(j + 4, len(toks))):
+    seen = 0
+    for k in range(j, min(j + 8, len(toks))):
         low = toks[k].low
         if hit := listed(low):
             return hit
+        if AMOUNT.match(low):
+            continue  # "offered a 4.5 percent rise": an amount before the head is no word of it
         if low in OBJECT_END or not low.replace("-", "").isalpha():
+            return None
+        seen += 1
+        if seen == 4:
             return None
     return None
 
@@ -552,6 +585,8 @@ def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger
                     if noun is None:
                         continue
                     cue = noun
+                if cue.type != SPEECH and cue.pos == "verb" and _reports_speech(lows, i + n, lex.speech_before.get(cue.base)):
+                    cue = replace(cue, type=SPEECH)
                 found = Trigger(i, i + n, _retyped_by_object(toks, i + n, cue, lex) if cue.type != SPEECH else cue)
                 break
         if found is not None:
