@@ -108,6 +108,7 @@ def test_storage_sqlite_persists_and_migrates_once(tmp_path: Path) -> None:
         "001_articles",
         "002_layers",
         "003_fts",
+        "004_growing",
     ]
     assert db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0] == 1
     db.close()

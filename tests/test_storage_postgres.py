@@ -91,7 +91,7 @@ def store(pg_dsn: str) -> Iterator[object]:
     from newsprism.storage import open_store
 
     with psycopg.connect(pg_dsn, autocommit=True) as conn:
-        for t in ("articles", "articles_fts", "actors", "quotes", "claims", "events", "persuasion", "_migrations"):
+        for t in ("articles", "articles_fts", "actors", "quotes", "claims", "events", "persuasion", "corpus", "_migrations"):
             conn.execute(f"DROP TABLE IF EXISTS {t}")
     s = open_store(pg_dsn)
     yield s
@@ -148,3 +148,21 @@ def test_storage_postgres_failed_write_leaves_store_unchanged(store: object, mon
         store.put_dossier(_dossier("A second version that must not land."))
     assert store.get("a1").body == "Dockworkers at Calderra walked out over pay."
     assert base.LAYER_TABLES  # the shared helpers are still there for the other stores
+
+
+def test_storage_postgres_grows_batch_by_batch_as_one_corpus(store: object, examples: Path) -> None:
+    import json
+
+    import newsprism
+    from newsprism.storage import PostgresStore
+
+    assert isinstance(store, PostgresStore)
+    files = sorted(str(p) for p in examples.glob("0*"))
+    whole = json.loads(newsprism.analyze(files).to_json())
+    newsprism.update(store, files[:3])
+    grown = json.loads(newsprism.update(store, files[3:]).to_json())
+    assert grown == whole
+    loaded = json.loads(store.load_dossier().to_json())
+    assert {k: loaded[k] for k in ("articles", "actors", "events", "quotes", "outlets", "coverage")} == {
+        k: whole[k] for k in ("articles", "actors", "events", "quotes", "outlets", "coverage")
+    }

@@ -25,8 +25,9 @@ from newsprism.article import (
     Span,
     TechniqueSpan,
 )
-from newsprism.pipeline import Pipeline, run
+from newsprism.pipeline import Pipeline, Progress, run
 from newsprism.registry import stage
+from newsprism.storage.base import ArticleStore
 
 __all__ = [
     "Actor",
@@ -44,6 +45,7 @@ __all__ = [
     "__version__",
     "analyze",
     "stage",
+    "update",
 ]
 
 
@@ -66,3 +68,41 @@ def analyze(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     return run(paths, pipeline=pipeline, workers=workers)
+
+
+def update(
+    store: ArticleStore,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    workers: int = 1,
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
+) -> Dossier:
+    """Analyse ``paths`` into ``store``, joined to the articles it already holds.
+
+    The stored articles are not analysed again (their state after the per-article stages
+    is kept with them), unless an older version or another pipeline analysed them; the
+    corpus stages then run over old and new together, so one actor, one event, one story
+    spans every batch, and the whole corpus is written back in one transaction.
+
+    Returns:
+        The dossier of the whole corpus (``dossier.analyses`` names the articles of this
+        batch); inputs that could not be read are in ``dossier.failures``.
+
+    Raises:
+        NewsprismError: a stored article could not be analysed again; nothing is written.
+    """
+    from newsprism.errors import Errors, NewsprismError
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    pipeline = pipeline or Pipeline()
+    signature = pipeline.signature()
+    stored = store.prior(signature)
+    dossier = run(paths, pipeline=pipeline, workers=workers, progress=progress, stored=stored, keep_analyses=True)
+    lost = {a.id for a, _ in stored} - {a.id for a in dossier.articles}
+    if lost:
+        reasons = "; ".join(f.message for f in dossier.failures if any(f.source == a.source for a, _ in stored if a.id in lost))
+        raise NewsprismError(Errors.E021.format(ids=", ".join(sorted(lost)), reason=reasons or "unknown"))
+    store.put_dossier(dossier, replace=True, signature=signature)
+    return dossier

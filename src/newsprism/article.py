@@ -552,6 +552,56 @@ class Article:
             d["ext"] = dict(self.ext)
         return d
 
+    def input_dict(self) -> dict[str, Any]:
+        """The article as ingested, before any stage: what re-analysing it needs (a store keeps it)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "raw_text": self.raw_text,
+            "format": self.format,
+            "url": self.url,
+            "html": self.html,
+            "published": self.published.as_dict(),
+            "given": dict(self.given),
+        }
+
+    @classmethod
+    def from_input(cls, d: dict[str, Any]) -> Article:
+        """The inverse of :meth:`input_dict`."""
+        return cls(
+            id=str(d["id"]),
+            source=str(d.get("source", "")),
+            raw_text=str(d.get("raw_text", "")),
+            format=str(d.get("format", "text")),
+            url=d.get("url"),
+            html=d.get("html"),
+            published=DateRange.from_dict(d.get("published")),
+            given=dict(d.get("given") or {}),
+        )
+
+    def analysis_dict(self) -> dict[str, Any]:
+        """The article after the per-article stages, with their layers (quotes, claims, events,
+        persuasion) and its given values: what the corpus stages read, so a store can join a
+        stored article to a later batch without analysing it again (:meth:`from_analysis`)."""
+        d = self.as_dict()
+        d["given"] = dict(self.given)
+        d["quotes"] = [q.as_dict() for q in self.quotes]
+        d["claims"] = [c.as_dict() for c in self.claims]
+        d["events"] = [e.as_dict() for e in self.events]
+        d["persuasion"] = [p.as_dict() for p in self.persuasion]
+        return d
+
+    @classmethod
+    def from_analysis(cls, d: dict[str, Any]) -> Article:
+        """The inverse of :meth:`analysis_dict`."""
+        a = cls.from_dict(d)
+        a.given = dict(d.get("given") or {})
+        a.quotes = [Quote.from_dict(x) for x in d.get("quotes") or []]
+        a.claims = [Claim.from_dict(x) for x in d.get("claims") or []]
+        a.events = [Event.from_dict(x) for x in d.get("events") or []]
+        a.persuasion = [TechniqueSpan.from_dict(x) for x in d.get("persuasion") or []]
+        return a
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
         return cls(
@@ -615,6 +665,11 @@ class Dossier:
     # event, quote and figure, who leaves it out); both additions to the contract.
     outlets: list[dict[str, Any]] = field(default_factory=list)
     coverage: dict[str, Any] | None = None
+    # Not part of the JSON: each new article's input and its state after the per-article stages
+    # (``Article.input_dict`` / ``analysis_dict``), kept when a run is asked to
+    # (``run(keep_analyses=True)``) so a store can join these articles to later batches.
+    inputs: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    analyses: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def article(self, article_id: str) -> Article | None:
         for a in self.articles:

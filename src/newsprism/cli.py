@@ -81,9 +81,22 @@ def analyze_cmd(
             bar.advance(task)
 
         bar.start()
+    store = None
+    if db:
+        from newsprism.storage import open_store
+
+        store = open_store(db)
     try:
-        dossier = run(paths, workers=workers, progress=progress_cb)
+        if store is not None:
+            import newsprism
+
+            # The store grows: this batch joins what it holds, and the whole corpus is written back.
+            dossier = newsprism.update(store, paths, workers=workers, progress=progress_cb)
+        else:
+            dossier = run(paths, workers=workers, progress=progress_cb)
     except NewsprismError as exc:
+        if store is not None:
+            store.close()
         raise typer.BadParameter(str(exc)) from exc
     finally:
         if bar is not None:
@@ -102,16 +115,12 @@ def analyze_cmd(
         from newsprism.report import write_report
 
         write_report(dossier, out_dir / "dossier.html")
-    if db:
-        from newsprism.storage import open_store
-
-        store = open_store(db)
-        try:
-            store.put_dossier(dossier)
-        finally:
-            store.close()
+    if store is not None:
+        store.close()
     if not quiet:
-        _summary(dossier)
+        _summary(dossier, only=set(dossier.analyses) if store is not None else None)
+        if store is not None:
+            out.print(f"the store {db} holds {len(dossier.articles)} article(s), {len(dossier.events)} event(s), {len(dossier.actors)} actor(s)")
     if dossier.failures:
         err.print(f"{len(dossier.failures)} input(s) failed; {len(dossier.articles)} article(s) analysed.")
         raise typer.Exit(code=1 if dossier.articles else 2)
@@ -134,11 +143,13 @@ def _write_atomic(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def _summary(dossier: Dossier) -> None:
-    table = Table(title=f"{len(dossier.articles)} article(s)", show_lines=False)
+def _summary(dossier: Dossier, only: set[str] | None = None) -> None:
+    """The summary table: every article, or those of ``only`` (this batch of a growing store)."""
+    shown = [a for a in dossier.articles if only is None or a.id in only]
+    table = Table(title=f"{len(shown)} article(s)", show_lines=False)
     for col in ("id", "title", "outlet", "reprint of", "lang", "published", "body words"):
         table.add_column(col, overflow="fold")
-    for a in dossier.articles:
+    for a in shown:
         p = a.published
         if p.earliest and p.latest:
             pub = p.earliest if p.earliest == p.latest else f"{p.earliest}..{p.latest}"
@@ -261,19 +272,32 @@ def _find_article(article_id: str, db: str | None, json_in: Path | None) -> Arti
 
 @app.command("report")
 def report_cmd(
-    dossier_json: Annotated[Path, typer.Argument(help="A dossier JSON written by analyze --json or --out.")],
+    dossier_json: Annotated[Optional[Path], typer.Argument(help="A dossier JSON written by analyze --json or --out.")] = None,  # noqa: UP045
     output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("dossier.html"),
+    db: Annotated[Optional[str], typer.Option("--db", help="Read the whole corpus of this store instead of a JSON file.")] = None,  # noqa: UP045
 ) -> None:
     """Write the dossier as one self-contained HTML page (no network needed to read it).
 
-    Example: newsprism report dossier.json -o dossier.html
+    Example: newsprism report dossier.json -o dossier.html   (or: newsprism report --db news.db)
     """
     from newsprism.report import write_report
 
+    if (dossier_json is None) == (db is None):
+        raise typer.BadParameter("give a dossier JSON file or --db STORE (one of them)")
     try:
-        dossier = Dossier.from_json(Path(dossier_json).read_text(encoding="utf-8"))
+        if db is not None:
+            from newsprism.storage import open_store
+
+            store = open_store(db)
+            try:
+                dossier = store.load_dossier()
+            finally:
+                store.close()
+        else:
+            assert dossier_json is not None
+            dossier = Dossier.from_json(Path(dossier_json).read_text(encoding="utf-8"))
     except (OSError, ValueError, NewsprismError) as exc:
-        raise typer.BadParameter(f"cannot read {dossier_json}: {exc}") from exc
+        raise typer.BadParameter(f"cannot read {dossier_json or db}: {exc}") from exc
     path = write_report(dossier, output)
     out.print(f"report: {path} ({len(dossier.articles)} articles)", highlight=False)
 

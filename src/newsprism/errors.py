@@ -38,6 +38,7 @@ class Errors(metaclass=_Coded):
     E018 = "Feed {path} has no entries we can read: {reason}"
     E019 = "{path} is an address; newsprism reads no network: save the page (or its feed) and pass the file"
     E020 = "Unsupported input: {path} is an XML document that is neither a web page nor a news feed"
+    E021 = "Stored article(s) {ids} could not be analysed again ({reason}); nothing was written to the store"
     E040 = "No spaCy English model could be loaded (tried {tried}); install en_core_web_sm"
 
 

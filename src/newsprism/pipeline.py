@@ -37,6 +37,16 @@ class Pipeline:
     def metas(self) -> list[StageMeta]:
         return check_pipeline(self.names)
 
+    def signature(self) -> str:
+        """What makes one article's per-article analysis reusable: this version, the stages and their settings."""
+        import hashlib
+        import json
+
+        from newsprism import __version__
+
+        key = json.dumps([__version__, list(self.names), self.config], sort_keys=True, default=str)
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
     def build(self) -> tuple[list[tuple[str, Callable[[Article], Article]]], list[tuple[str, Callable[..., Any]]]]:
         per_article: list[tuple[str, Callable[[Article], Article]]] = []
         corpus: list[tuple[str, Callable[..., Any]]] = []
@@ -81,13 +91,29 @@ def run(
     pipeline: Pipeline | None = None,
     workers: int = 1,
     progress: Progress | None = None,
+    stored: Sequence[tuple[Article, bool]] = (),
+    keep_analyses: bool = False,
 ) -> Dossier:
-    """Analyse every input in ``paths`` into a :class:`Dossier`."""
+    """Analyse every input in ``paths`` into a :class:`Dossier`.
+
+    ``stored``: articles analysed before (a store's, in the order it holds them), each with
+    whether it stands as the per-article stages left it (``Article.from_analysis``) or as
+    ingested (``Article.from_input``: an older version analysed it, so it is analysed
+    again here). They join the corpus stages before this batch, so actors, quotes, events
+    and stories merge across both; an article of this batch with the same id replaces its
+    older self. ``keep_analyses``: keep the input of every article analysed here and its
+    state after the per-article stages in ``dossier.inputs`` and ``dossier.analyses``.
+    """
     pipeline = pipeline or Pipeline()
     per_article, corpus = pipeline.build()
     dossier = Dossier()
     inputs = list(iter_inputs(paths))
-    articles = [x for x in inputs if isinstance(x, Article)]
+    batch = [x for x in inputs if isinstance(x, Article)]
+    fresh = {a.id for a in batch}
+    again = [a for a, analysed in stored if not analysed and a.id not in fresh]
+    articles = again + batch
+    if keep_analyses:
+        dossier.inputs = {a.id: a.input_dict() for a in articles}
     for f in inputs:
         if isinstance(f, Failure):
             dossier.failures.append(f)
@@ -101,8 +127,16 @@ def run(
             results = list(_tick(pool.map(_work, articles, chunksize=chunk), progress))
     else:
         results = list(_tick((apply_stages(a, per_article) for a in articles), progress))
-    for r in results:
-        (dossier.failures if isinstance(r, Failure) else dossier.articles).append(r)  # type: ignore[arg-type]
+    done = [r for r in results if isinstance(r, Article)]
+    dossier.failures.extend(r for r in results if isinstance(r, Failure))
+    if keep_analyses:
+        dossier.analyses = {a.id: a.analysis_dict() for a in done}
+    # Earlier articles first, in the order they were stored, then this batch: a corpus grown
+    # batch by batch reads as one analysed in that order.
+    redone = {a.id: a for a in done if a.id not in fresh}  # the stored articles analysed again
+    replaced = {a.id for a in done if a.id in fresh}  # a stored article read again in this batch (if that worked)
+    earlier = [(a if analysed else redone.get(a.id)) for a, analysed in stored if a.id not in replaced]
+    dossier.articles = [a for a in earlier if a is not None] + [a for a in done if a.id in fresh]
     for name, fn in corpus:
         try:
             fn(dossier)

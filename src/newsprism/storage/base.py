@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from newsprism.article import Article, Dossier
@@ -10,9 +10,20 @@ from newsprism.article import Article, Dossier
 
 @runtime_checkable
 class ArticleStore(Protocol):
-    """Where dossiers are kept. ``put_dossier`` is one transaction: all or nothing."""
+    """Where dossiers are kept. ``put_dossier`` is one transaction: all or nothing.
 
-    def put_dossier(self, dossier: Dossier) -> None: ...
+    A store grows batch by batch: ``prior`` gives back every stored article as it stood
+    after the per-article stages (or as ingested, when an older pipeline analysed it), the
+    runner joins them to the new batch for the corpus stages, and ``put_dossier(...,
+    replace=True)`` writes the whole corpus back, so actors, events and stories merge
+    across batches. ``load_dossier`` reads the whole dossier, profiles and coverage too.
+    """
+
+    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None: ...
+
+    def prior(self, signature: str) -> list[tuple[Article, bool]]: ...
+
+    def load_dossier(self) -> Dossier: ...
 
     def get(self, article_id: str) -> Article: ...
 
@@ -52,3 +63,49 @@ def article_row(a: Article) -> tuple[Any, ...]:
         a.id, a.source, a.title, a.outlet, a.reprint_of, a.language,
         a.published.earliest, a.published.latest, json.dumps(a.as_dict(), ensure_ascii=False),
     )  # fmt: skip
+
+
+def stored_prior(rows: Iterable[tuple[Any, str | None, Any, Any]], signature: str) -> list[tuple[Article, bool]]:
+    """``(analysis, pipeline, input, data)`` rows, in stored order, as the runner's ``stored``:
+    ``(article, analysed)``.
+
+    An analysis the same pipeline made is reused; otherwise the article is analysed again from
+    its stored input, or, for a row an older version wrote without one, from its text.
+    """
+    out: list[tuple[Article, bool]] = []
+    for analysis, pipeline, inp, data in rows:
+        if analysis and pipeline == signature:
+            out.append((Article.from_analysis(_obj(analysis)), True))
+        elif inp:
+            out.append((Article.from_input(_obj(inp)), False))
+        else:
+            old = Article.from_dict(_obj(data))
+            out.append((Article(id=old.id, source=old.source, raw_text=old.raw_text, format="text", url=old.url), False))
+    return out
+
+
+def _obj(value: Any) -> dict[str, Any]:
+    import json
+
+    return value if isinstance(value, dict) else dict(json.loads(value))
+
+
+CORPUS_KEYS = ("outlets", "coverage")
+
+
+def dossier_from_rows(
+    articles: Iterable[Any], layers: Mapping[str, Iterable[Any]], corpus: Mapping[str, Any]
+) -> Dossier:
+    """A :class:`Dossier` from stored JSON records (``articles``, each layer's, the corpus table's)."""
+    from newsprism.article import Actor, Claim, Event, Quote, TechniqueSpan
+
+    return Dossier(
+        articles=[Article.from_dict(_obj(a)) for a in articles],
+        actors=[Actor.from_dict(_obj(x)) for x in layers.get("actors", ())],
+        quotes=[Quote.from_dict(_obj(x)) for x in layers.get("quotes", ())],
+        claims=[Claim.from_dict(_obj(x)) for x in layers.get("claims", ())],
+        events=[Event.from_dict(_obj(x)) for x in layers.get("events", ())],
+        persuasion=[TechniqueSpan.from_dict(_obj(x)) for x in layers.get("persuasion", ())],
+        outlets=list(corpus.get("outlets") or []),
+        coverage=corpus.get("coverage") or None,
+    )

@@ -4,20 +4,53 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterator
+from typing import Any
 
 from newsprism.article import Article, Dossier
 from newsprism.errors import Errors, NotFoundError
+from newsprism.storage.base import LAYER_TABLES, dossier_from_rows, layer_rows, stored_prior
 
 
 class MemoryStore:
     def __init__(self) -> None:
         self._articles: dict[str, Article] = {}
+        self._kept: dict[str, tuple[dict[str, Any] | None, dict[str, Any], str | None]] = {}  # input, analysis, signature
+        self._layers: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in LAYER_TABLES}
+        self._corpus: dict[str, Any] = {}
 
-    def put_dossier(self, dossier: Dossier) -> None:
-        staged = dict(self._articles)
+    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None:
+        staged = {} if replace else dict(self._articles)
+        kept = {k: v for k, v in self._kept.items() if k in {a.id for a in dossier.articles}} if replace else dict(self._kept)
+        layers = {t: ({} if replace else dict(rows)) for t, rows in self._layers.items()}
         for a in dossier.articles:
             staged[a.id] = copy.deepcopy(a)
-        self._articles = staged  # swapped in whole: a failure above leaves the store as it was
+            if a.id in dossier.analyses:
+                kept[a.id] = (copy.deepcopy(dossier.inputs.get(a.id)), copy.deepcopy(dossier.analyses[a.id]), signature)
+        if not replace:
+            ids = {a.id for a in dossier.articles}
+            for t in ("quotes", "claims", "persuasion"):
+                layers[t] = {k: v for k, v in layers[t].items() if v.get("article") not in ids}
+        for table, rows in layer_rows(dossier).items():
+            for key, _, data in rows:
+                layers[table][key] = copy.deepcopy(data)
+        # Swapped in whole: a failure above leaves the store as it was.
+        self._articles, self._kept, self._layers = staged, kept, layers
+        if replace:
+            self._corpus = {"outlets": copy.deepcopy(dossier.outlets), "coverage": copy.deepcopy(dossier.coverage)}
+
+    def prior(self, signature: str) -> list[tuple[Article, bool]]:
+        rows = []
+        for k, a in self._articles.items():
+            inp, analysis, sig = self._kept.get(k, (None, None, None))
+            rows.append((copy.deepcopy(analysis), sig, copy.deepcopy(inp), a.as_dict()))
+        return stored_prior(rows, signature)  # type: ignore[arg-type]
+
+    def load_dossier(self) -> Dossier:
+        return dossier_from_rows(
+            [a.as_dict() for a in self._articles.values()],
+            {t: [copy.deepcopy(v) for v in rows.values()] for t, rows in self._layers.items()},
+            copy.deepcopy(self._corpus),
+        )
 
     def get(self, article_id: str) -> Article:
         try:

@@ -14,7 +14,15 @@ from typing import Any
 
 from newsprism.article import Article, Dossier
 from newsprism.errors import Errors, NotFoundError
-from newsprism.storage.base import ARTICLE_LAYERS, LAYER_TABLES, article_row, layer_rows
+from newsprism.storage.base import (
+    ARTICLE_LAYERS,
+    CORPUS_KEYS,
+    LAYER_TABLES,
+    article_row,
+    dossier_from_rows,
+    layer_rows,
+    stored_prior,
+)
 
 
 def _m001_articles(cur: Any) -> None:
@@ -41,10 +49,23 @@ def _m003_fts(cur: Any) -> None:
     cur.execute("CREATE INDEX articles_fts_tsv ON articles_fts USING gin(tsv)")
 
 
+def _m004_growing(cur: Any) -> None:
+    # As in the SQLite store: input, analysis and pipeline per article, the corpus-level records,
+    # and the order articles were first stored in.
+    for col in ("input", "analysis"):
+        cur.execute(f"ALTER TABLE articles ADD COLUMN {col} JSONB")
+    cur.execute("ALTER TABLE articles ADD COLUMN pipeline TEXT")
+    cur.execute("ALTER TABLE articles ADD COLUMN seq BIGSERIAL")
+    for table in LAYER_TABLES:
+        cur.execute(f"ALTER TABLE {table} ADD COLUMN seq BIGSERIAL")
+    cur.execute("CREATE TABLE corpus (key TEXT PRIMARY KEY, data JSONB)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[Any], None]]] = [
     ("001_articles", _m001_articles),
     ("002_layers", _m002_layers),
     ("003_fts", _m003_fts),
+    ("004_growing", _m004_growing),
 ]
 
 
@@ -74,9 +95,22 @@ class PostgresStore:
         self.db.commit()
         return applied
 
-    def put_dossier(self, dossier: Dossier) -> None:
-        """Write every article and layer in one transaction: all of it or none of it."""
+    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None:
+        """Write every article and layer in one transaction: all of it or none of it (``replace``:
+        the dossier is the whole corpus; see ``SQLiteStore.put_dossier``)."""
         with self.db.transaction(), self.db.cursor() as cur:
+            if replace:
+                keep = [a.id for a in dossier.articles]
+                cur.execute("DELETE FROM articles WHERE NOT (id = ANY(%s))", (keep,))
+                cur.execute("DELETE FROM articles_fts WHERE NOT (id = ANY(%s))", (keep,))
+                for table in LAYER_TABLES:
+                    cur.execute(f"DELETE FROM {table}")
+                for key in CORPUS_KEYS:
+                    value = dossier.outlets if key == "outlets" else dossier.coverage
+                    cur.execute(
+                        "INSERT INTO corpus (key, data) VALUES (%s, %s::jsonb) ON CONFLICT(key) DO UPDATE SET data=excluded.data",
+                        (key, json.dumps(value, ensure_ascii=False)),
+                    )
             for a in dossier.articles:
                 cur.execute(
                     """INSERT INTO articles (id, source, title, outlet, reprint_of, language,
@@ -88,6 +122,16 @@ class PostgresStore:
                            published_latest=excluded.published_latest, data=excluded.data, updated=now()""",
                     article_row(a),
                 )
+                if a.id in dossier.analyses:
+                    cur.execute(
+                        "UPDATE articles SET input = %s::jsonb, analysis = %s::jsonb, pipeline = %s WHERE id = %s",
+                        (
+                            json.dumps(dossier.inputs.get(a.id), ensure_ascii=False) if a.id in dossier.inputs else None,
+                            json.dumps(dossier.analyses[a.id], ensure_ascii=False),
+                            signature,
+                            a.id,
+                        ),
+                    )
                 cur.execute(
                     """INSERT INTO articles_fts (id, title, body) VALUES (%s,%s,%s)
                        ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body""",
@@ -103,6 +147,26 @@ class PostgresStore:
                         (key, art, json.dumps(data, ensure_ascii=False)),
                     )
         self.db.commit()
+
+    def prior(self, signature: str) -> list[tuple[Article, bool]]:
+        with self.db.cursor() as cur:
+            cur.execute("SELECT analysis, pipeline, input, data FROM articles ORDER BY seq")
+            rows = cur.fetchall()
+        self.db.commit()
+        return stored_prior(rows, signature)
+
+    def load_dossier(self) -> Dossier:
+        with self.db.cursor() as cur:
+            cur.execute("SELECT data FROM articles ORDER BY seq")
+            arts = [r[0] for r in cur.fetchall()]
+            layers: dict[str, list[Any]] = {}
+            for t in LAYER_TABLES:
+                cur.execute(f"SELECT data FROM {t} ORDER BY seq")
+                layers[t] = [r[0] for r in cur.fetchall()]
+            cur.execute("SELECT key, data FROM corpus")
+            corpus = {str(k): v for k, v in cur.fetchall()}
+        self.db.commit()
+        return dossier_from_rows(arts, layers, corpus)
 
     def get(self, article_id: str) -> Article:
         with self.db.cursor() as cur:

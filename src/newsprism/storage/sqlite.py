@@ -14,7 +14,15 @@ from pathlib import Path
 
 from newsprism.article import Article, Dossier
 from newsprism.errors import Errors, NotFoundError
-from newsprism.storage.base import ARTICLE_LAYERS, LAYER_TABLES, article_row, layer_rows
+from newsprism.storage.base import (
+    ARTICLE_LAYERS,
+    CORPUS_KEYS,
+    LAYER_TABLES,
+    article_row,
+    dossier_from_rows,
+    layer_rows,
+    stored_prior,
+)
 
 
 def _m001_articles(db: sqlite3.Connection) -> None:
@@ -41,10 +49,19 @@ def _m003_fts(db: sqlite3.Connection) -> None:
         db.execute("CREATE TABLE articles_fts (id TEXT, title TEXT, body TEXT)")
 
 
+def _m004_growing(db: sqlite3.Connection) -> None:
+    # What a later batch needs to join this one: the input, the article after the per-article
+    # stages and which pipeline made it; and the corpus-level records beyond the layers.
+    for col in ("input", "analysis", "pipeline"):
+        db.execute(f"ALTER TABLE articles ADD COLUMN {col} TEXT")
+    db.execute("CREATE TABLE corpus (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("001_articles", _m001_articles),
     ("002_layers", _m002_layers),
     ("003_fts", _m003_fts),
+    ("004_growing", _m004_growing),
 ]
 
 
@@ -75,10 +92,31 @@ class SQLiteStore:
             applied.append(name)
         return applied
 
-    def put_dossier(self, dossier: Dossier) -> None:
-        """Write every article and layer in one transaction: all of it or none of it."""
+    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None:
+        """Write every article and layer in one transaction: all of it or none of it.
+
+        ``replace``: the dossier is the whole corpus (a batch joined to what was stored):
+        articles it lacks and layer records it no longer holds are deleted, and its outlet
+        profiles and coverage matrix are kept. The inputs and analyses the dossier carries
+        (``run(keep_analyses=True)``) are kept with their articles, under ``signature``.
+        """
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            if replace:
+                keep = [a.id for a in dossier.articles]
+                self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keep (id TEXT PRIMARY KEY)")
+                self.db.execute("DELETE FROM _keep")
+                self.db.executemany("INSERT OR IGNORE INTO _keep (id) VALUES (?)", [(k,) for k in keep])
+                self.db.execute("DELETE FROM articles WHERE id NOT IN (SELECT id FROM _keep)")
+                self.db.execute("DELETE FROM articles_fts WHERE id NOT IN (SELECT id FROM _keep)")
+                for table in LAYER_TABLES:
+                    self.db.execute(f"DELETE FROM {table}")
+                for key in CORPUS_KEYS:
+                    value = dossier.outlets if key == "outlets" else dossier.coverage
+                    self.db.execute(
+                        "INSERT INTO corpus (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data=excluded.data",
+                        (key, json.dumps(value, ensure_ascii=False)),
+                    )
             for a in dossier.articles:
                 self.db.execute(
                     """INSERT INTO articles (id, source, title, outlet, reprint_of, language,
@@ -91,6 +129,16 @@ class SQLiteStore:
                            updated=CURRENT_TIMESTAMP""",
                     article_row(a),
                 )
+                if a.id in dossier.analyses:
+                    self.db.execute(
+                        "UPDATE articles SET input = ?, analysis = ?, pipeline = ? WHERE id = ?",
+                        (
+                            json.dumps(dossier.inputs.get(a.id), ensure_ascii=False) if a.id in dossier.inputs else None,
+                            json.dumps(dossier.analyses[a.id], ensure_ascii=False),
+                            signature,
+                            a.id,
+                        ),
+                    )
                 self.db.execute("DELETE FROM articles_fts WHERE id = ?", (a.id,))
                 self.db.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (a.id, a.title or "", a.body))
                 for table in ARTICLE_LAYERS:
@@ -107,6 +155,18 @@ class SQLiteStore:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+
+    def prior(self, signature: str) -> list[tuple[Article, bool]]:
+        """Stored articles for the runner: analyses ``signature`` made, and inputs to analyse again."""
+        rows = self.db.execute("SELECT analysis, pipeline, input, data FROM articles ORDER BY rowid").fetchall()
+        return stored_prior(rows, signature)
+
+    def load_dossier(self) -> Dossier:
+        """The stored corpus as one dossier: articles, layers, outlet profiles and coverage."""
+        arts = [r[0] for r in self.db.execute("SELECT data FROM articles ORDER BY rowid")]
+        layers = {t: [r[0] for r in self.db.execute(f"SELECT data FROM {t} ORDER BY rowid")] for t in LAYER_TABLES}
+        corpus = {k: json.loads(v) for k, v in self.db.execute("SELECT key, data FROM corpus")}
+        return dossier_from_rows(arts, layers, corpus)
 
     def get(self, article_id: str) -> Article:
         row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
