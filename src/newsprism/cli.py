@@ -328,6 +328,24 @@ def export_cmd(
         err.print(f"network in {graphml_out}")
 
 
+@app.command("serve")
+def serve_cmd(
+    db: Annotated[str, typer.Option("--db", help="The store to serve: a SQLite file or postgresql://...")] = "news.db",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+) -> None:
+    """Serve the store as a web app: browse, search, read articles, add them, and a JSON API at /api (docs at /docs).
+
+    Example: newsprism serve --db news.db   (then open http://127.0.0.1:8000/)
+    """
+    try:
+        from newsprism.web import serve
+    except ImportError as exc:
+        raise typer.BadParameter(f"the web app needs its extra: pip install 'newsprism[web]' ({exc})") from exc
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)")
+    serve(db, host=host, port=port)
+
+
 @app.command("stages")
 def stages_cmd() -> None:
     """List the registered stages, what they require and what they assign."""

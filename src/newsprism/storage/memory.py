@@ -17,6 +17,7 @@ class MemoryStore:
         self._kept: dict[str, tuple[dict[str, Any] | None, dict[str, Any], str | None]] = {}  # input, analysis, signature
         self._layers: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in LAYER_TABLES}
         self._corpus: dict[str, Any] = {}
+        self._writes = 0
 
     def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None:
         staged = {} if replace else dict(self._articles)
@@ -35,6 +36,7 @@ class MemoryStore:
                 layers[table][key] = copy.deepcopy(data)
         # Swapped in whole: a failure above leaves the store as it was.
         self._articles, self._kept, self._layers = staged, kept, layers
+        self._writes += 1
         if replace:
             self._corpus = {"outlets": copy.deepcopy(dossier.outlets), "coverage": copy.deepcopy(dossier.coverage)}
 
@@ -44,6 +46,9 @@ class MemoryStore:
             inp, analysis, sig = self._kept.get(k, (None, None, None))
             rows.append((copy.deepcopy(analysis), sig, copy.deepcopy(inp), a.as_dict()))
         return stored_prior(rows, signature)  # type: ignore[arg-type]
+
+    def stamp(self) -> str:
+        return str(self._writes)
 
     def load_dossier(self) -> Dossier:
         return dossier_from_rows(

@@ -9,6 +9,7 @@ Requires the optional dependency ``psycopg`` (``pip install newsprism[postgres]`
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -139,6 +140,10 @@ class PostgresStore:
                 )
                 for table in ARTICLE_LAYERS:
                     cur.execute(f"DELETE FROM {table} WHERE article = %s", (a.id,))
+            cur.execute(
+                "INSERT INTO corpus (key, data) VALUES ('stamp', %s::jsonb) ON CONFLICT(key) DO UPDATE SET data=excluded.data",
+                (json.dumps(uuid.uuid4().hex),),
+            )
             for table, rows in layer_rows(dossier).items():
                 for key, art, data in rows:
                     cur.execute(
@@ -155,6 +160,13 @@ class PostgresStore:
         self.db.commit()
         return stored_prior(rows, signature)
 
+    def stamp(self) -> str:
+        with self.db.cursor() as cur:
+            cur.execute("SELECT data FROM corpus WHERE key = 'stamp'")
+            row = cur.fetchone()
+        self.db.commit()
+        return str(row[0]) if row else ""
+
     def load_dossier(self) -> Dossier:
         with self.db.cursor() as cur:
             cur.execute("SELECT data FROM articles ORDER BY seq")
@@ -163,7 +175,7 @@ class PostgresStore:
             for t in LAYER_TABLES:
                 cur.execute(f"SELECT data FROM {t} ORDER BY seq")
                 layers[t] = [r[0] for r in cur.fetchall()]
-            cur.execute("SELECT key, data FROM corpus")
+            cur.execute("SELECT key, data FROM corpus WHERE key != 'stamp'")
             corpus = {str(k): v for k, v in cur.fetchall()}
         self.db.commit()
         return dossier_from_rows(arts, layers, corpus)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -143,6 +144,10 @@ class SQLiteStore:
                 self.db.execute("INSERT INTO articles_fts (id, title, body) VALUES (?,?,?)", (a.id, a.title or "", a.body))
                 for table in ARTICLE_LAYERS:
                     self.db.execute(f"DELETE FROM {table} WHERE article = ?", (a.id,))
+            self.db.execute(
+                "INSERT INTO corpus (key, data) VALUES ('stamp', ?) ON CONFLICT(key) DO UPDATE SET data=excluded.data",
+                (json.dumps(uuid.uuid4().hex),),
+            )
             layers = layer_rows(dossier)
             for table, rows in layers.items():
                 for key, art, data in rows:
@@ -161,11 +166,16 @@ class SQLiteStore:
         rows = self.db.execute("SELECT analysis, pipeline, input, data FROM articles ORDER BY rowid").fetchall()
         return stored_prior(rows, signature)
 
+    def stamp(self) -> str:
+        """Changes with every write, whoever made it (a server caches what it read by it)."""
+        row = self.db.execute("SELECT data FROM corpus WHERE key = 'stamp'").fetchone()
+        return str(json.loads(row[0])) if row else ""
+
     def load_dossier(self) -> Dossier:
         """The stored corpus as one dossier: articles, layers, outlet profiles and coverage."""
         arts = [r[0] for r in self.db.execute("SELECT data FROM articles ORDER BY rowid")]
         layers = {t: [r[0] for r in self.db.execute(f"SELECT data FROM {t} ORDER BY rowid")] for t in LAYER_TABLES}
-        corpus = {k: json.loads(v) for k, v in self.db.execute("SELECT key, data FROM corpus")}
+        corpus = {k: json.loads(v) for k, v in self.db.execute("SELECT key, data FROM corpus WHERE key != 'stamp'")}
         return dossier_from_rows(arts, layers, corpus)
 
     def get(self, article_id: str) -> Article:

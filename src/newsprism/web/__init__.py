@@ -1,0 +1,361 @@
+"""The web app over a store: browse, search, read, add articles, and a JSON API (``newsprism serve``).
+
+``create_app("news.db")`` returns a FastAPI application (``pip install newsprism[web]``):
+
+* pages, rendered on the server with autoescaping: ``/`` (the corpus at a glance, search,
+  the articles), ``/search?q=`` (full-text search: FTS5 or PostgreSQL), ``/articles/{id}``
+  (one article, every line with its role, its quotes and technique spans marked in place),
+  ``/report`` (the whole HTML report of the store);
+* the JSON API under ``/api`` (``/api/articles``, ``/api/articles/{id}``, ``/api/search``,
+  ``/api/actors``, ``/api/actors/{id}``, ``/api/events``, ``/api/quotes``, ``/api/claims``,
+  ``/api/outlets``, ``/api/coverage``, ``/api/dossier``, ``/api/stats``), records as in
+  the dossier JSON (CONTRACT.md), lists filtered by query parameters;
+* ``POST /api/articles``: JSONL-style records (``text`` or ``html``, with ``url``,
+  ``title``, ``outlet``, ``published``...) analysed and joined to the store
+  (``newsprism.update``), one writer at a time;
+* ``/docs``: the API's Swagger UI, its script and styles served from a package
+  (fastapi-offline's copy of Swagger UI 5, which reads OpenAPI 3.1), never from a CDN.
+
+The server reads the store once per change (``store.stamp()``), so a batch written by
+``newsprism analyze --db`` meanwhile shows at the next request.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsprism.article import Dossier
+from newsprism.storage import ArticleStore, open_store
+
+TEMPLATES = Path(__file__).with_name("templates")
+PAGE = 50
+
+
+@dataclass
+class Corpus:
+    """The store's dossier as JSON records, read again when the store changes."""
+
+    db: str
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+    _stamp: str | None = None
+    _dossier: Dossier | None = None
+    _data: dict[str, Any] = field(default_factory=dict)
+
+    @contextmanager
+    def store(self) -> Iterator[ArticleStore]:
+        s = open_store(self.db)
+        try:
+            yield s
+        finally:
+            s.close()
+
+    def current(self) -> tuple[Dossier, dict[str, Any]]:
+        with self.lock, self.store() as s:
+            stamp = s.stamp()
+            if self._dossier is None or stamp != self._stamp:
+                self._dossier = s.load_dossier()
+                self._data = self._dossier.as_dict()
+                self._stamp = stamp
+            return self._dossier, self._data
+
+
+def _article_summary(a: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "title", "outlet", "reprint_of", "authors", "published", "language", "genre", "stance", "story", "url", "source")
+    out = {k: a.get(k) for k in keys}
+    out["body_words"] = len((a.get("body") or "").split())
+    return out
+
+
+def _in_range(d: dict[str, Any] | None, since: str | None, until: str | None) -> bool:
+    """Whether a DATE record can fall between ``since`` and ``until`` (ISO days; open ends)."""
+    d = d or {}
+    lo, hi = d.get("earliest"), d.get("latest")
+    if since and hi and hi < since:
+        return False
+    return not (until and lo and lo > until)
+
+
+def marked_lines(article: dict[str, Any], quotes: list[dict[str, Any]], spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each line of the article as segments marked by the quotes and technique spans over them."""
+    raw = article.get("raw_text") or ""
+    marks: list[tuple[int, int, str, str]] = []
+    for q in quotes:
+        who = q.get("speaker_name") or q.get("speaker_text") or "unattributed"
+        marks.append((int(q["start"]), int(q["end"]), "quote", f"{q.get('kind')} quote: {who}"))
+    for p in spans:
+        marks.append((int(p["start"]), int(p["end"]), "technique", f"{p.get('technique')} ({p.get('confidence')})" + (f", voice {p['voice']}" if p.get("voice") else ", the outlet's own voice")))
+    lines = []
+    for ln in article.get("lines") or []:
+        s, e = int(ln["start"]), int(ln["end"])
+        cuts = sorted({s, e, *(max(s, min(e, m[0])) for m in marks), *(max(s, min(e, m[1])) for m in marks)})
+        segs = []
+        for a, b in itertools.pairwise(cuts):
+            if b <= a:
+                continue
+            over = [m for m in marks if m[0] < b and a < m[1]]
+            segs.append({"text": raw[a:b], "classes": " ".join(sorted({m[2] for m in over})), "title": "; ".join(m[3] for m in over)})
+        lines.append({"n": ln["n"], "role": ln["role"], "why": ln.get("why", ""), "segments": segs})
+    return lines
+
+
+def create_app(db: str) -> Any:
+    """The FastAPI application over the store ``db`` (a path, ``memory:`` is refused, or ``postgresql://...``)."""
+    import jinja2
+    from fastapi import Body, FastAPI, HTTPException, Query, Request
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    import newsprism
+    from newsprism.errors import NewsprismError, NotFoundError
+
+    if str(db) in ("memory:", ":memory:"):
+        raise ValueError("the web app needs a store that outlives a request: a SQLite file or postgresql://...")
+    corpus = Corpus(str(db))
+    with corpus.store():
+        pass  # create the file and run the migrations now, not at the first request
+    app = FastAPI(title="newsprism", version=newsprism.__version__, docs_url=None, redoc_url=None,
+                  description="A sourced dossier from a pile of news coverage: the store's articles, actors, quotes, figures, events and coverage.")  # fmt: skip
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined)
+
+    def page(name: str, **ctx: Any) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(**ctx))
+
+    try:
+        import fastapi_offline  # Swagger UI's script and styles, packaged (no CDN)
+
+        app.mount("/static/swagger", StaticFiles(directory=str(Path(fastapi_offline.__file__).with_name("static"))), name="swagger")
+        have_docs = True
+    except ImportError:
+        have_docs = False
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        if not have_docs:
+            raise HTTPException(404, "the API docs need the fastapi-offline package; the schema is at /openapi.json")
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="newsprism API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon.png",
+        )
+
+    def _article(data: dict[str, Any], article_id: str) -> dict[str, Any]:
+        arts = data["articles"]
+        hit = [a for a in arts if a["id"] == article_id] or [a for a in arts if a["id"].startswith(article_id)]
+        if len(hit) != 1:
+            raise HTTPException(404, f"no article {article_id!r}" if not hit else f"{article_id!r} names {len(hit)} articles")
+        return dict(hit[0])
+
+    # -- the JSON API -------------------------------------------------------------------
+
+    @app.get("/api/stats", tags=["corpus"])
+    def stats() -> dict[str, Any]:
+        """How much the store holds, and over which days."""
+        _, d = corpus.current()
+        days = sorted(x for a in d["articles"] for x in (a["published"].get("earliest"), a["published"].get("latest")) if x)
+        return {
+            "articles": len(d["articles"]),
+            "outlets": sorted({a["outlet"] for a in d["articles"] if a.get("outlet")}),
+            "published": {"earliest": days[0] if days else None, "latest": days[-1] if days else None},
+            **{k: len(d[k]) for k in ("actors", "quotes", "claims", "events", "persuasion")},
+            "stories": len({a["story"] for a in d["articles"] if a.get("story")}),
+        }
+
+    @app.get("/api/articles", tags=["articles"])
+    def articles(
+        outlet: str | None = None,
+        genre: str | None = None,
+        story: str | None = None,
+        since: str | None = Query(None, description="published on or after this day (YYYY-MM-DD)"),
+        until: str | None = Query(None, description="published on or before this day"),
+        limit: int = Query(PAGE, ge=1, le=1000),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        """Articles (summaries), filtered."""
+        _, d = corpus.current()
+        rows = [
+            a for a in d["articles"]
+            if (outlet is None or a.get("outlet") == outlet) and (genre is None or a.get("genre") == genre)
+            and (story is None or a.get("story") == story) and _in_range(a.get("published"), since, until)
+        ]  # fmt: skip
+        return {"total": len(rows), "articles": [_article_summary(a) for a in rows[offset : offset + limit]]}
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def article(article_id: str) -> dict[str, Any]:
+        """One article (a unique id prefix is enough), with its own quotes, claims, events and technique spans."""
+        _, d = corpus.current()
+        a = _article(d, article_id)
+        aid = a["id"]
+        return {
+            "article": a,
+            "quotes": [q for q in d["quotes"] if q["article"] == aid],
+            "claims": [c for c in d["claims"] if c["article"] == aid],
+            "persuasion": [p for p in d["persuasion"] if p["article"] == aid],
+            "events": [e for e in d["events"] if any(m["article"] == aid for m in e.get("mentions") or [])],
+        }
+
+    @app.get("/api/search", tags=["articles"])
+    def search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+        """Full-text search over titles and bodies."""
+        with corpus.store() as s:
+            try:
+                hits = s.query(q, limit)
+            except Exception as exc:
+                raise HTTPException(400, f"cannot search for {q!r}: {exc}") from exc
+        _, d = corpus.current()
+        by_id = {a["id"]: a for a in d["articles"]}
+        return {"query": q, "hits": [_article_summary(by_id[i]) for i, _ in hits if i in by_id]}
+
+    @app.get("/api/actors", tags=["actors"])
+    def actors(q: str | None = Query(None, description="part of a name or alias"), type: str | None = None) -> dict[str, Any]:
+        """Actors, most mentioned first."""
+        _, d = corpus.current()
+        needle = (q or "").lower()
+        rows = [
+            {**{k: x.get(k) for k in ("id", "name", "type", "aliases", "roles", "wikidata")}, "mentions": len(x.get("mentions") or []),
+             "articles": len({m["article"] for m in x.get("mentions") or []})}
+            for x in d["actors"]
+            if (not needle or any(needle in n.lower() for n in [x.get("name") or "", *(x.get("aliases") or [])])) and (type is None or x.get("type") == type)
+        ]  # fmt: skip
+        rows.sort(key=lambda r: -int(r["mentions"]))
+        return {"total": len(rows), "actors": rows}
+
+    @app.get("/api/actors/{actor_id}", tags=["actors"])
+    def actor(actor_id: str) -> dict[str, Any]:
+        """One actor: every mention, what they said, the figures they assert, the events they take part in."""
+        _, d = corpus.current()
+        x = next((a for a in d["actors"] if a["id"] == actor_id), None)
+        if x is None:
+            raise HTTPException(404, f"no actor {actor_id!r}")
+        return {
+            "actor": x,
+            "quotes": [q for q in d["quotes"] if q.get("speaker") == actor_id],
+            "claims": [c for c in d["claims"] if c.get("asserted_by") == actor_id],
+            "events": [e for e in d["events"] if actor_id in (e.get("actors") or []) or actor_id in (e.get("targets") or [])],
+        }
+
+    @app.get("/api/events", tags=["events"])
+    def events(
+        actor: str | None = None,
+        plover: str | None = Query(None, description="a PLOVER type: AID, ACCUSE, ..."),
+        since: str | None = None,
+        until: str | None = None,
+    ) -> dict[str, Any]:
+        """The merged timeline, earliest first (undated events last)."""
+        _, d = corpus.current()
+        rows = [
+            e for e in d["events"]
+            if (actor is None or actor in (e.get("actors") or []) or actor in (e.get("targets") or []))
+            and (plover is None or e.get("plover") == plover) and _in_range(e.get("date"), since, until)
+        ]  # fmt: skip
+        rows.sort(key=lambda e: ((e.get("date") or {}).get("earliest") or "9999", e["id"]))
+        return {"total": len(rows), "events": rows}
+
+    @app.get("/api/quotes", tags=["quotes"])
+    def quotes(speaker: str | None = None, article: str | None = None, kind: str | None = None) -> dict[str, Any]:
+        """Who said what, filtered by speaker (actor id), article or kind."""
+        _, d = corpus.current()
+        rows = [q for q in d["quotes"] if (speaker is None or q.get("speaker") == speaker) and (article is None or q["article"] == article) and (kind is None or q.get("kind") == kind)]
+        return {"total": len(rows), "quotes": rows}
+
+    @app.get("/api/claims", tags=["claims"])
+    def claims(asserted_by: str | None = None, group: str | None = None) -> dict[str, Any]:
+        """Figures and who asserts them; ``group`` gathers the same quantity across outlets."""
+        _, d = corpus.current()
+        rows = [c for c in d["claims"] if (asserted_by is None or c.get("asserted_by") == asserted_by) and (group is None or c.get("group") == group)]
+        return {"total": len(rows), "claims": rows}
+
+    @app.get("/api/outlets", tags=["corpus"])
+    def outlets() -> dict[str, Any]:
+        """Per outlet: its articles, technique density in its own voice, genre mix, stance per actor."""
+        _, d = corpus.current()
+        return {"outlets": d["outlets"]}
+
+    @app.get("/api/coverage", tags=["corpus"])
+    def coverage() -> dict[str, Any]:
+        """Who reports which event, quote and figure, and who leaves it out."""
+        _, d = corpus.current()
+        return d["coverage"] or {"outlets": [], "rows": [], "camps": {}, "blindspots": []}
+
+    @app.get("/api/dossier", tags=["corpus"])
+    def dossier() -> dict[str, Any]:
+        """The whole dossier JSON (CONTRACT.md)."""
+        _, d = corpus.current()
+        return d
+
+    @app.post("/api/articles", tags=["articles"], status_code=201)
+    def add(records: list[dict[str, Any]] | dict[str, Any] = Body(..., examples=[{"text": "Title\n\nBody ...", "url": "https://example.org/a", "published": "2024-03-07"}])) -> dict[str, Any]:
+        """Analyse new articles (JSONL records: ``text`` or ``html``, and ``id``, ``url``, ``title``, ``outlet``,
+        ``published``...) and join them to the store. Returns their ids, and what could not be read."""
+        rows = [records] if isinstance(records, dict) else records
+        if not rows:
+            raise HTTPException(422, "no records")
+        with corpus.write_lock, tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "posted.jsonl"
+            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+            try:
+                with corpus.store() as s:
+                    d = newsprism.update(s, path)
+            except NewsprismError as exc:
+                raise HTTPException(409, str(exc)) from exc
+        added = [a.id for a in d.articles if a.id in d.analyses and a.source.startswith(str(path))]
+        failures = [{**f.as_dict(), "source": f.source.replace(str(path), "record")} for f in d.failures]
+        if not added:
+            raise HTTPException(422, {"message": "no record could be read", "failures": failures})
+        return {"added": added, "failures": failures, "articles_in_store": len(d.articles)}
+
+    # -- pages ----------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index(outlet: str | None = None, offset: int = 0) -> HTMLResponse:
+        _, d = corpus.current()
+        info = stats()
+        rows = [a for a in d["articles"] if outlet is None or a.get("outlet") == outlet]
+        rows.sort(key=lambda a: (a["published"].get("earliest") or "", a["id"]), reverse=True)
+        return page("index.html.j2", stats=info, articles=[_article_summary(a) for a in rows[offset : offset + PAGE]],
+                    total=len(rows), outlet=outlet, offset=offset, page_size=PAGE, outlets=info["outlets"], q="")  # fmt: skip
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = "") -> HTMLResponse:
+        hits = search(q, 50)["hits"] if q.strip() else []
+        return page("search.html.j2", q=q, hits=hits)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        got = article(article_id)
+        a = got["article"]
+        return page("article.html.j2", a=a, lines=marked_lines(a, got["quotes"], got["persuasion"]), quotes=got["quotes"],
+                    claims=got["claims"], spans=got["persuasion"], events=got["events"], q="")  # fmt: skip
+
+    @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
+    def report() -> HTMLResponse:
+        from newsprism.report import render_report
+
+        dossier_obj, _ = corpus.current()
+        return HTMLResponse(render_report(dossier_obj))
+
+    @app.exception_handler(NotFoundError)
+    def not_found(request: Request, exc: NotFoundError) -> Any:
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    return app
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the web app on ``host:port`` (uvicorn) until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")

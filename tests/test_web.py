@@ -1,0 +1,147 @@
+"""The web app over a store: pages, search, the JSON API, adding articles, docs served without a CDN."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+import newsprism  # noqa: E402
+from newsprism.storage import open_store  # noqa: E402
+from newsprism.web import create_app, marked_lines  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def db(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("web") / "news.db"
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, sorted(str(p) for p in examples.glob("0*")))
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> TestClient:
+    return TestClient(create_app(str(db)))
+
+
+def test_web_index_lists_the_articles_and_counts(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200 and "text/html" in r.headers["content-type"]
+    assert "Dockworkers walk out at Port of Calderra" in r.text
+    assert re.search(r"<b>9</b> articles", r.text)
+    only = client.get("/", params={"outlet": "Vesnia Wire"}).text
+    assert "Calderra talks resume" in only and "Dockworkers walk out" not in only
+
+
+def test_web_search_page_and_api(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "crane"})
+    assert page.status_code == 200 and "article(s) for" in page.text
+    hits = client.get("/api/search", params={"q": "container"}).json()["hits"]
+    assert hits and all("id" in h and "title" in h for h in hits)
+    assert client.get("/api/search", params={"q": ""}).status_code == 422
+
+
+def test_web_article_page_marks_quotes_and_escapes_the_text(client: TestClient) -> None:
+    arts = client.get("/api/articles", params={"outlet": "The Calderra Courier"}).json()["articles"]
+    [a] = arts
+    r = client.get(f"/articles/{a['id'][:8]}")  # a unique prefix is enough
+    assert r.status_code == 200
+    assert 'class="quote"' in r.text and "Mara Telling" in r.text
+    assert client.get("/articles/nope").status_code == 404
+
+
+def test_web_marked_lines_cover_each_line_exactly() -> None:
+    raw = "Title\nShe said \u201cno\u201d <b>twice</b>."
+    art = {"raw_text": raw, "lines": [{"n": 1, "start": 0, "end": 5, "role": "title"}, {"n": 2, "start": 6, "end": len(raw), "role": "body"}]}
+    q = [{"start": raw.index("\u201c") + 1, "end": raw.index("\u201d"), "kind": "direct", "speaker_text": "she"}]
+    p = [{"start": raw.index("no"), "end": raw.index("twice") + 5, "technique": "loaded_language", "confidence": 0.5}]
+    lines = marked_lines(art, q, p)
+    assert ["".join(s["text"] for s in ln["segments"]) for ln in lines] == ["Title", raw[6:]]
+    both = [s for s in lines[1]["segments"] if s["classes"] == "quote technique"]
+    assert [s["text"] for s in both] == ["no"]
+
+
+def test_web_api_layers_filter(client: TestClient) -> None:
+    stats = client.get("/api/stats").json()
+    assert stats["articles"] == 9 and "Vesnia Wire" in stats["outlets"]
+    actors = client.get("/api/actors", params={"q": "krell"}).json()["actors"]
+    [krell] = actors
+    one = client.get(f"/api/actors/{krell['id']}").json()
+    assert one["actor"]["name"] == "Anton Krell" and one["quotes"] and all(q["speaker"] == krell["id"] for q in one["quotes"])
+    evs = client.get("/api/events", params={"since": "2025-03-06", "until": "2025-03-06"}).json()["events"]
+    assert evs and all((e["date"]["earliest"] or "") <= "2025-03-06" <= (e["date"]["latest"] or "9999") for e in evs)
+    assert client.get("/api/quotes", params={"speaker": krell["id"]}).json()["total"] == len(one["quotes"])
+    assert client.get("/api/outlets").json()["outlets"]
+    assert "rows" in client.get("/api/coverage").json()
+    assert client.get("/api/dossier").json()["schema"] == "newsprism.dossier/1"
+
+
+def test_web_docs_are_served_without_a_cdn(client: TestClient) -> None:
+    r = client.get("/docs")
+    assert r.status_code == 200
+    assert "cdn" not in r.text.lower() and "/static/swagger/swagger-ui-bundle.js" in r.text
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert "/api/articles" in client.get("/openapi.json").json()["paths"]
+
+
+def test_web_report_is_the_whole_store(client: TestClient) -> None:
+    r = client.get("/report")
+    assert r.status_code == 200 and r.text.startswith("<!DOCTYPE html>") and "Vesnia Wire" in r.text
+
+
+def test_web_post_adds_articles_and_the_next_read_sees_them(tmp_path: Path, examples: Path) -> None:
+    path = tmp_path / "news.db"
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, str(examples / "01_calderra_courier.txt"))
+    client = TestClient(create_app(str(path)))
+    assert client.get("/api/stats").json()["articles"] == 1
+    record: dict[str, Any] = {
+        "id": "posted-1",
+        "title": "Harlow pilots join the strike",
+        "text": "Harlow pilots join the strike\nHarbour pilots at Harlow joined the dockworkers' strike on Friday, "
+        "said Mara Telling, the federation's general secretary.\n",
+        "published": "2025-03-07",
+        "outlet": "Harbour Watch",
+    }
+    r = client.post("/api/articles", json=[record, {"text": ""}])
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert body["added"] == ["posted-1"] and body["articles_in_store"] == 2
+    assert [f["code"] for f in body["failures"]] == ["E003"]
+    assert client.get("/api/stats").json()["articles"] == 2
+    telling = client.get("/api/actors", params={"q": "telling"}).json()["actors"][0]
+    assert telling["articles"] == 2  # merged across the stored article and the posted one
+    assert client.post("/api/articles", json=[{"text": ""}]).status_code == 422
+
+
+def test_web_sees_a_batch_written_by_another_process(tmp_path: Path, examples: Path) -> None:
+    path = tmp_path / "news.db"
+    open_store(path).close()
+    client = TestClient(create_app(str(path)))
+    assert client.get("/api/stats").json()["articles"] == 0
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, str(examples / "05_maritime_ledger.html"))
+    assert client.get("/api/stats").json()["articles"] == 1
+
+
+def test_web_refuses_a_store_that_lives_for_one_request() -> None:
+    with pytest.raises(ValueError, match="outlives"):
+        create_app("memory:")
+
+
+def test_web_pages_escape_untrusted_text(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    evil = tmp_path / "evil.jsonl"
+    evil.write_text(json.dumps({"id": "x1", "text": "<script>alert(1)</script> headline\nThe mayor said the <img src=x onerror=alert(2)> plan failed.\n"}) + "\n", encoding="utf-8")
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, evil)
+    client = TestClient(create_app(str(path)))
+    for url in ("/", "/articles/x1", "/search?q=mayor"):
+        text = client.get(url).text
+        assert "<script>alert" not in text and "<img src=x" not in text, url

@@ -1,0 +1,64 @@
+"""The web app in a real browser: uvicorn on loopback, headless Chromium loads the pages and the API docs.
+
+The docs page must draw the operations from the packaged Swagger UI with the network
+closed to everything but the app itself (no CDN); the article page must render with no
+console errors (its Content-Security-Policy allows no script at all).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+import uvicorn
+
+import newsprism
+from newsprism.storage import open_store
+from newsprism.web import create_app
+from test_report_browser import chromium, console_problems, run_chromium  # noqa: F401
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture(scope="module")
+def server(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("webb") / "news.db"
+    with open_store(db) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, sorted(str(p) for p in examples.glob("0*")))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+def test_web_browser_docs_render_from_packaged_assets(chromium: str, server: str, tmp_path: Path) -> None:  # noqa: F811
+    dom, err = run_chromium(chromium, tmp_path / "p1", "--dump-dom", f"{server}/docs")
+    assert "/api/articles" in dom and "opblock" in dom, "Swagger UI drew no operations"
+    assert "Unable to render" not in dom
+    assert not [ln for ln in err.splitlines() if "net::ERR" in ln], err[-500:]
+
+
+def test_web_browser_article_page_renders_without_console_errors(chromium: str, server: str, tmp_path: Path) -> None:  # noqa: F811
+    dom, err = run_chromium(chromium, tmp_path / "p2", "--dump-dom", f"{server}/")
+    assert "Dockworkers walk out at Port of Calderra" in dom
+    href = dom.split('href="/articles/', 1)[1].split('"', 1)[0]
+    dom2, err2 = run_chromium(chromium, tmp_path / "p3", "--dump-dom", f"{server}/articles/{href}")
+    assert 'class="line role-body"' in dom2
+    assert not console_problems(err + err2)
