@@ -71,6 +71,22 @@ class Site(BaseHTTPRequestHandler):
             self._send(302, b"", {"Location": "/private/secret"})
         elif path == "/news/loop":
             self._send(302, b"", {"Location": "/news/loop"})
+        elif path == "/feed.rss":
+            items = "".join(
+                f"<item><title>{t}</title><link>/news/{slug}</link><pubDate>{day}</pubDate></item>"
+                for t, slug, day in (("A", "a", "Fri, 08 Mar 2024 09:00:00 GMT"), ("B", "b", "Mon, 04 Mar 2024 09:00:00 GMT"))
+            )
+            self._send(200, f'<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title>{items}</channel></rss>'.encode(), ctype="application/rss+xml")
+        elif path == "/sitemap-index.xml":
+            self._send(200, b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemap-news.xml</loc></sitemap></sitemapindex>', ctype="application/xml")
+        elif path == "/sitemap-news.xml":
+            self._send(
+                200,
+                b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                b"<url><loc>/news/a</loc><lastmod>2024-03-08</lastmod></url><url><loc>/news/b</loc><lastmod>2024-03-01</lastmod></url>"
+                b"<url><loc>/feed.rss</loc><lastmod>2024-03-09</lastmod></url></urlset>",
+                ctype="application/xml",
+            )
         elif path == "/news/big":
             self._send(200, b"<html><body><p>" + b"x" * 5000 + b"</p></body></html>")
         else:
@@ -232,3 +248,39 @@ def test_cli_fetch_writes_the_archive_and_reports_failures(site: str, tmp_path: 
     assert [a.url for a in newsprism.analyze(out).articles] == [site + "/news/a"]
     missing = CliRunner().invoke(app, ["fetch", str(tmp_path / "no-list.txt"), "--warc", str(out)])
     assert missing.exit_code != 0 and "no-list.txt" in missing.output
+
+
+def test_fetch_follows_a_feed_to_its_pages_from_a_day_on(site: str, tmp_path: Path) -> None:
+    out = tmp_path / "feed.warc.gz"
+    results = fetch_to_warc([site + "/feed.rss"], out, _fetcher(FakeTime()), follow=True, since="2024-03-05")
+    assert [r.url for r in results] == [site + "/feed.rss", site + "/news/a"]  # /news/b is dated 2024-03-04
+    assert [a.url for a in newsprism.analyze(out).articles] == [site + "/news/a"]  # the feed is archived, not analysed
+    plain = fetch_to_warc([site + "/feed.rss"], tmp_path / "only.warc", _fetcher(FakeTime()))
+    assert [r.url for r in plain] == [site + "/feed.rss"]  # without --follow, only what was asked
+
+
+def test_fetch_follows_a_sitemap_index_but_never_crawls_pages(site: str, tmp_path: Path) -> None:
+    results = fetch_to_warc([site + "/sitemap-index.xml"], tmp_path / "s.warc", _fetcher(FakeTime()), follow=True)
+    paths = [r.url.removeprefix(site) for r in results]
+    # The index, its sitemap, the sitemap's pages; the feed the sitemap lists is fetched but not followed.
+    assert paths == ["/sitemap-index.xml", "/sitemap-news.xml", "/news/a", "/news/b", "/feed.rss"]
+
+
+def test_links_in_reads_feeds_and_sitemaps_and_refuses_entities() -> None:
+    from newsprism.fetch import links_in
+
+    sm = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://x.example/a</loc></url></urlset>'
+    assert links_in(sm) == ("sitemap", ["https://x.example/a"])
+    bomb = b'<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY a "aaaa">]><urlset><url><loc>&a;</loc></url></urlset>'
+    assert links_in(bomb) is None
+    assert links_in(b"<html><body>page</body></html>") is None
+
+
+def test_read_url_list_takes_a_saved_feed(tmp_path: Path) -> None:
+    feed = tmp_path / "saved.rss"
+    feed.write_text(
+        '<rss version="2.0"><channel><title>x</title><item><link>https://x.example/new</link><pubDate>Fri, 08 Mar 2024 09:00:00 GMT</pubDate></item>'
+        "<item><link>https://x.example/old</link><pubDate>Fri, 01 Mar 2024 09:00:00 GMT</pubDate></item></channel></rss>",
+        encoding="utf-8",
+    )
+    assert list(read_url_list([str(feed)], since="2024-03-05")) == ["https://x.example/new"]

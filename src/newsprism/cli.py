@@ -179,6 +179,8 @@ def fetch_cmd(
     retries: Annotated[int, typer.Option("--retries", min=0, help="Retries on timeouts, 429 and 5xx, with back-off.")] = 3,
     timeout: Annotated[float, typer.Option("--timeout", min=1.0, help="Seconds to wait for a server.")] = 20.0,
     contact: Annotated[Optional[str], typer.Option("--contact", help="An e-mail or URL added to the user agent, so a site can reach you.")] = None,  # noqa: UP045
+    follow: Annotated[bool, typer.Option("--follow", help="Also fetch the pages that fetched feeds and sitemaps list (not a crawl: pages' own links are not followed).")] = False,
+    since: Annotated[Optional[str], typer.Option("--since", help="With feeds and sitemaps: only pages dated on or after this day (YYYY-MM-DD).")] = None,  # noqa: UP045
 ) -> None:
     """Fetch web addresses politely into a WARC file, for `analyze` to read offline.
 
@@ -189,10 +191,17 @@ def fetch_cmd(
     """
     from newsprism.fetch import Fetcher, FetchSettings, fetch_to_warc, read_url_list
 
+    if since is not None:
+        import datetime as _dt
+
+        try:
+            _dt.date.fromisoformat(since)
+        except ValueError as exc:
+            raise typer.BadParameter(f"--since wants a day as YYYY-MM-DD, not {since!r}") from exc
     try:
-        addresses = list(read_url_list(urls))
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot read the address list {exc.filename}: {exc.strerror}") from exc
+        addresses = list(read_url_list(urls, since=since))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"cannot read the address list {getattr(exc, 'filename', '')}: {getattr(exc, 'strerror', exc)}") from exc
     fetcher = Fetcher(FetchSettings(delay=delay, retries=retries, timeout=timeout, contact=contact))
 
     def report(got: object) -> None:
@@ -204,7 +213,7 @@ def fetch_cmd(
         elif got.final_url and got.final_url != got.url:
             err.print(f"fetched {got.url} (redirected to {got.final_url})", highlight=False, soft_wrap=True)
 
-    results = fetch_to_warc(addresses, warc, fetcher, progress=report)
+    results = fetch_to_warc(addresses, warc, fetcher, progress=report, follow=follow, since=since)
     ok = sum(1 for r in results if not r.error)
     err.print(f"{ok} of {len(results)} address(es) fetched into {warc}; next: newsprism analyze {warc}")
     if ok < len(results):

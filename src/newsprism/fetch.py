@@ -35,6 +35,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import urllib.robotparser
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,13 +257,62 @@ class Fetcher:
         return out
 
 
-def read_url_list(paths: Iterable[str]) -> Iterator[str]:
-    """Addresses from the arguments: each is an address, or a file of addresses (one a line, ``#`` comments)."""
+SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+def links_in(body: bytes, base: str = "", since: str | None = None) -> tuple[str, list[str]] | None:
+    """The pages a feed or a sitemap lists, as ``(kind, links)`` ("feed", "sitemap", or "sitemapindex"
+    for a sitemap of sitemaps), those dated before ``since`` (YYYY-MM-DD) left out; None for
+    anything else. A document that declares entities is refused (no entity expansion)."""
+    head = body[:4096].decode("utf-8", "replace")
+    from newsprism.ingest.feed import looks_like_feed
+
+    if looks_like_feed(head):
+        import feedparser
+
+        parsed = feedparser.parse(io.BytesIO(body))
+        out = []
+        for e in parsed.get("entries") or []:
+            link = str(e.get("link") or "")
+            t = e.get("published_parsed") or e.get("updated_parsed")
+            day = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}" if t else None
+            if link and not (since and day and day < since):
+                out.append(urllib.parse.urljoin(base, link))
+        return "feed", out
+    if "<urlset" not in head and "<sitemapindex" not in head:
+        return None
+    if "<!ENTITY" in head or "<!DOCTYPE" in head:
+        return None
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return None
+    kind = "sitemapindex" if root.tag.endswith("sitemapindex") else "sitemap"
+    out = []
+    for item in root:
+        loc = item.findtext(f"{SITEMAP_NS}loc") or item.findtext("loc")
+        day = item.findtext(f"{SITEMAP_NS}lastmod") or item.findtext("lastmod") or item.findtext(f"{NEWS_NS}news/{NEWS_NS}publication_date")
+        if loc and not (since and day and day.strip()[:10] < since):
+            out.append(urllib.parse.urljoin(base, loc.strip()))
+    return kind, out
+
+
+def read_url_list(paths: Iterable[str], since: str | None = None) -> Iterator[str]:
+    """Addresses from the arguments: each is an address, a file of addresses (one a line, ``#``
+    comments), or a saved feed or sitemap (the pages it lists, from ``since`` on)."""
     for p in paths:
         if "://" in p:
             yield p.strip()
             continue
-        for line in Path(p).read_text(encoding="utf-8").splitlines():
+        data = Path(p).read_bytes()
+        listed = links_in(data, since=since)
+        if listed is not None:
+            yield from listed[1]
+            continue
+        for line in data.decode("utf-8").splitlines():
             line = line.strip()
             if line and not line.startswith("#"):
                 yield line
@@ -273,8 +323,15 @@ def fetch_to_warc(
     out: Path,
     fetcher: Fetcher | None = None,
     progress: Callable[[Fetched], None] | None = None,
+    follow: bool = False,
+    since: str | None = None,
 ) -> list[Fetched]:
-    """Fetch every address into the WARC file ``out`` (gzipped when it ends in ``.gz``); the outcomes, in order."""
+    """Fetch every address into the WARC file ``out`` (gzipped when it ends in ``.gz``); the outcomes, in order.
+
+    ``follow``: a fetched feed or sitemap is archived, and the pages it lists (dated from
+    ``since`` on, when it dates them) are fetched too; a sitemap of sitemaps, its sitemaps.
+    Pages are never crawled for links: this reads what a site publishes as its news.
+    """
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -288,11 +345,20 @@ def fetch_to_warc(
         with open(tmp, "wb") as fh:
             writer = WARCWriter(fh, gzip=out.name.endswith(".gz"))
             writer.write_record(writer.create_warcinfo_record(out.name, {"software": f"newsprism/{__version__}", "format": "WARC File Format 1.1"}))
-            for url in urls:
+            queue: deque[tuple[str, int]] = deque((u, 0) for u in urls)
+            while queue:
+                url, depth = queue.popleft()
                 if url in seen:
                     continue
                 seen.add(url)
                 got = fetcher.fetch(url)
+                if follow and got.error is None and depth < 2:
+                    listed = links_in(got.body, got.final_url or url, since)
+                    if listed is not None:
+                        kind, links = listed
+                        if kind != "sitemapindex":
+                            depth = 1  # pages of a feed or sitemap: their own links are not followed
+                        queue.extendleft((link, depth + 1) for link in reversed(links))
                 results.append(got)
                 if progress:
                     progress(got)
