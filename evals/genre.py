@@ -47,6 +47,39 @@ def hard_news_check(shared: Path) -> dict[str, object] | None:
     return {"articles": n, "counts": dict(counts.most_common()), "report_share": round(counts["report"] / max(n, 1), 4)}
 
 
+def annotators_check(shared: Path) -> dict[str, object] | None:
+    """How well the annotators' own persuasion labels (SemEval-2023 subtask 3: which paragraphs
+    use a technique) tell the genres apart: ROC AUC of "fewer technique paragraphs" for
+    reporting against opinion, and for satire against opinion.
+
+    Reporting should use fewer techniques than opinion; an AUC near 0.5 says the genre labels
+    turn on something the text's persuasion does not show (the outlet), so no model of the
+    text can reach a high macro-F1 on them.
+    """
+    from collections import defaultdict
+
+    from sklearn.metrics import roc_auc_score
+
+    from newsprism.train.datasets import SEMEVAL23, read_genres
+
+    labels = shared / SEMEVAL23 / "train-labels-subtask-3.txt"
+    if not labels.is_file():
+        return None
+    paras: dict[str, list[bool]] = defaultdict(list)
+    for row in labels.read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t")
+        if len(parts) >= 2:
+            paras[parts[0]].append(len(parts) > 2 and bool(parts[2].strip()))
+    share = {aid: sum(v) / len(v) for aid, v in paras.items() if v}
+    rows = [(g, share[a.id]) for a, g in read_genres(shared) if a.id in share]
+    out: dict[str, object] = {"articles": len(rows)}
+    for genre in ("report", "other"):
+        pair = [(g == genre, -x) for g, x in rows if g in (genre, "opinion")]
+        if any(y for y, _ in pair) and not all(y for y, _ in pair):
+            out[f"auc_{genre}_vs_opinion"] = round(float(roc_auc_score([y for y, _ in pair], [x for _, x in pair])), 3)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
@@ -71,6 +104,14 @@ def main() -> int:
         f"label check: {sum(form.values())} articles have the form of hard news; their labels: {form} "
         "(a ceiling on any form-based genre model)"
     )
+    ann = annotators_check(shared)
+    if ann:
+        print(
+            f"label check: the annotators' own technique labels (share of paragraphs with a technique) tell "
+            f"reporting from opinion at ROC AUC {ann.get('auc_report_vs_opinion')}, satire from opinion at "
+            f"{ann.get('auc_other_vs_opinion')} ({ann['articles']} articles; 0.5 is chance)"
+        )
+        res["annotators_check"] = ann
     news = hard_news_check(shared)
     if news:
         print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Any
 
 from newsprism.about import __version__
 from newsprism.article import (
@@ -54,6 +55,7 @@ def analyze(
     *,
     workers: int = 1,
     pipeline: Pipeline | None = None,
+    dask: Any = None,
 ) -> Dossier:
     """Analyse files, folders, globs (or ``"-"`` for stdin) into a :class:`Dossier`.
 
@@ -61,13 +63,14 @@ def analyze(
         paths: one path or many; folders are read recursively.
         workers: processes for the per-article stages (1 runs in process).
         pipeline: stages and settings; the default runs every built-in stage.
+        dask: a ``distributed.Client``: the per-article stages run on its cluster.
 
     Returns:
         The dossier; inputs that could not be read are in ``dossier.failures``.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    return run(paths, pipeline=pipeline, workers=workers)
+    return run(paths, pipeline=pipeline, workers=workers, dask=dask)
 
 
 def update(
@@ -77,6 +80,7 @@ def update(
     workers: int = 1,
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
+    dask: Any = None,
 ) -> Dossier:
     """Analyse ``paths`` into ``store``, joined to the articles it already holds.
 
@@ -99,7 +103,7 @@ def update(
     pipeline = pipeline or Pipeline()
     signature = pipeline.signature()
     stored = store.prior(signature)
-    dossier = run(paths, pipeline=pipeline, workers=workers, progress=progress, stored=stored, keep_analyses=True)
+    dossier = run(paths, pipeline=pipeline, workers=workers, progress=progress, stored=stored, keep_analyses=True, dask=dask)
     lost = {a.id for a, _ in stored} - {a.id for a in dossier.articles}
     if lost:
         reasons = "; ".join(f.message for f in dossier.failures if any(f.source == a.source for a, _ in stored if a.id in lost))

@@ -568,16 +568,10 @@ class Article:
     @classmethod
     def from_input(cls, d: dict[str, Any]) -> Article:
         """The inverse of :meth:`input_dict`."""
-        return cls(
-            id=str(d["id"]),
-            source=str(d.get("source", "")),
-            raw_text=str(d.get("raw_text", "")),
-            format=str(d.get("format", "text")),
-            url=d.get("url"),
-            html=d.get("html"),
-            published=DateRange.from_dict(d.get("published")),
-            given=dict(d.get("given") or {}),
-        )
+        a = cls.from_dict(d)
+        a.html = d.get("html")
+        a.given = dict(d.get("given") or {})
+        return a
 
     def analysis_dict(self) -> dict[str, Any]:
         """The article after the per-article stages, with their layers (quotes, claims, events,

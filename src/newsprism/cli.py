@@ -59,6 +59,7 @@ def analyze_cmd(
     db: Annotated[Optional[str], typer.Option("--db", help="SQLite file to store the dossier in.")] = None,  # noqa: UP045
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for per-article stages.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Run the per-article stages on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for one on this machine with --workers processes.")] = None,  # noqa: UP045
 ) -> None:
     """Analyse news pages into a dossier.
 
@@ -81,6 +82,19 @@ def analyze_cmd(
             bar.advance(task)
 
         bar.start()
+    import contextlib
+
+    cluster = contextlib.ExitStack()
+    client = None
+    if dask:
+        from newsprism.pipeline import dask_client
+
+        try:
+            client = cluster.enter_context(dask_client(dask, workers))
+        except ImportError as exc:
+            raise typer.BadParameter(f"--dask needs its extra: pip install 'newsprism[dask]' ({exc})") from exc
+        except OSError as exc:
+            raise typer.BadParameter(f"cannot reach the Dask scheduler at {dask}: {exc}") from exc
     store = None
     if db:
         from newsprism.storage import open_store
@@ -91,9 +105,9 @@ def analyze_cmd(
             import newsprism
 
             # The store grows: this batch joins what it holds, and the whole corpus is written back.
-            dossier = newsprism.update(store, paths, workers=workers, progress=progress_cb)
+            dossier = newsprism.update(store, paths, workers=workers, progress=progress_cb, dask=client)
         else:
-            dossier = run(paths, workers=workers, progress=progress_cb)
+            dossier = run(paths, workers=workers, progress=progress_cb, dask=client)
     except NewsprismError as exc:
         if store is not None:
             store.close()
@@ -101,6 +115,7 @@ def analyze_cmd(
     finally:
         if bar is not None:
             bar.stop()
+        cluster.close()
     for f in dossier.failures:
         err.print(f"[red]error[/red] {f.source}: {f.message}", highlight=False, soft_wrap=True)
     if json_out:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +87,62 @@ def _work(article: Article) -> Article | Failure:
     return apply_stages(article, _WORKER_STAGES)
 
 
+# Built stages per pipeline, in each Dask worker process (a worker may serve several pipelines).
+_DASK_STAGES: dict[str, list[tuple[str, Callable[[Article], Article]]]] = {}
+
+
+def _dask_work(article: Article, names: Sequence[str], config: dict[str, dict[str, Any]]) -> Article | Failure:
+    """One article's per-article stages on a Dask worker; the stages are built once per worker and pipeline."""
+    import json
+
+    key = json.dumps([list(names), config], sort_keys=True, default=str)
+    stages = _DASK_STAGES.get(key)
+    if stages is None:
+        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
+        stages = _DASK_STAGES[key] = Pipeline(names, config).build()[0]
+    return apply_stages(article, stages)
+
+
+@contextmanager
+def dask_client(address: str, workers: int = 1, timeout: float = 30) -> Iterator[Any]:
+    """A ``distributed.Client`` for ``run(dask=...)``: the scheduler at ``address`` (tcp://host:8786),
+    or for ``"local"`` a cluster of ``workers`` one-thread processes on this machine, closed after."""
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
+        client = Client(cluster)  # type: ignore[no-untyped-call]
+    else:
+        client = Client(address, timeout=timeout)  # type: ignore[no-untyped-call]
+    try:
+        yield client
+    finally:
+        client.close()  # type: ignore[no-untyped-call]
+        if cluster is not None:
+            cluster.close()  # type: ignore[no-untyped-call]
+
+
+def _on_dask(client: Any, articles: Sequence[Article], pipeline: Pipeline, progress: Progress | None) -> list[Article | Failure]:
+    """The per-article stages mapped over a Dask cluster (``distributed.Client``), results in input order."""
+    from distributed import as_completed
+
+    futures = client.map(_dask_work, list(articles), names=list(pipeline.names), config=pipeline.config, pure=False)
+    index = {f.key: i for i, f in enumerate(futures)}
+    out: list[Article | Failure | None] = [None] * len(futures)
+    for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+        try:
+            got = fut.result()
+        except Exception as exc:  # noqa: BLE001 — a lost worker or an unpicklable result fails one article, not the run
+            art = articles[index[fut.key]]
+            got = Failure(art.source, "E012", Errors.E012.format(name="dask", source=art.source, reason=exc))
+        out[index[fut.key]] = got
+        if progress:
+            progress(got)
+    return [x for x in out if x is not None]
+
+
 def run(
     paths: Iterable[str | os.PathLike[str]],
     pipeline: Pipeline | None = None,
@@ -93,6 +150,7 @@ def run(
     progress: Progress | None = None,
     stored: Sequence[tuple[Article, bool]] = (),
     keep_analyses: bool = False,
+    dask: Any = None,
 ) -> Dossier:
     """Analyse every input in ``paths`` into a :class:`Dossier`.
 
@@ -103,6 +161,9 @@ def run(
     and stories merge across both; an article of this batch with the same id replaces its
     older self. ``keep_analyses``: keep the input of every article analysed here and its
     state after the per-article stages in ``dossier.inputs`` and ``dossier.analyses``.
+    ``dask``: a ``distributed.Client``; the per-article stages then run on its cluster's
+    workers (``workers`` is ignored), the corpus stages here. Its workers must be able to
+    import the stages (the built-in ones, or plugins installed there by entry point).
     """
     pipeline = pipeline or Pipeline()
     per_article, corpus = pipeline.build()
@@ -120,7 +181,9 @@ def run(
             if progress:
                 progress(f)
     results: Iterable[Article | Failure]
-    if workers > 1 and len(articles) > 1:
+    if dask is not None and articles:
+        results = _on_dask(dask, articles, pipeline, progress)
+    elif workers > 1 and len(articles) > 1:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(list(pipeline.names), pipeline.config))
         with pool:
             chunk = max(1, min(32, len(articles) // (workers * 4)))
