@@ -126,3 +126,10 @@ def test_cli_report_reads_the_whole_store(tmp_path: Path, files: list[str]) -> N
     assert res.exit_code == 0, res.output
     assert "(2 articles)" in res.output and (tmp_path / "r.html").stat().st_size > 10_000
     assert runner.invoke(app, ["report"]).exit_code != 0  # neither a file nor a store
+
+
+def test_cli_analyze_db_in_a_folder_that_does_not_exist_yet(tmp_path: Path, files: list[str]) -> None:
+    # `make run` writes out/newsprism.db beside out/dossier.json; the store is opened before out/ exists.
+    res = CliRunner().invoke(app, ["analyze", files[0], "--out", str(tmp_path / "out"), "--db", str(tmp_path / "out" / "news.db"), "-q"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "out" / "news.db").is_file() and (tmp_path / "out" / "dossier.json").is_file()
