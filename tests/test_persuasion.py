@@ -298,3 +298,22 @@ def test_label_span_was_its_head_noun_alone() -> None:
     text = "The ministry says Karsk pays second-rate stooges in Vesnia."
     found = {text[d.start : d.end] for d in detect(text, [(0, len(text))], precise=True) if d.technique == "name_calling"}
     assert "second-rate stooges" in found, found
+
+
+def test_label_predicated_of_a_named_target_takes_in_the_target() -> None:
+    # "Karsk is the arch-criminal" had been flagged as "arch-criminal" alone: the span now says
+    # who is labelled. A pronoun, or a label not predicated, keeps the label alone.
+    from newsprism.stages.persuasion import detect, label_target_start
+
+    for text, label, want in (
+        ("The world would be calmer. The Karsk Council is the arch-criminal of the region.", "arch-criminal", "The Karsk Council is the arch-criminal"),
+        ("Everyone knows Vell is a traitor.", "traitor", "Vell is a traitor"),
+        ("He is a traitor.", "traitor", "traitor"),
+        ("They paid a traitor.", "traitor", "traitor"),
+    ):
+        i = text.index(label)
+        floor = text.rfind(". ", 0, i) + 2 if ". " in text[:i] else 0
+        assert text[label_target_start(text, i, floor) : i + len(label)] == want, text
+    text = "The ministry said so. Karsk is the arch-criminal of the region."
+    found = {text[d.start : d.end] for d in detect(text, [(0, 21), (22, len(text))], precise=True) if d.technique == "name_calling"}
+    assert "Karsk is the arch-criminal" in found, found

@@ -839,6 +839,23 @@ def label_start(text: str, start: int) -> int:
     return begin
 
 
+# A named target the label is predicated of, right before it: "The US is the", "Vell is a".
+PREDICATED = re.compile(r"(?<![\w.])(?P<subj>(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s+(?:is|are|was|were)\s+(?:the|a|an)\s+$")
+
+
+PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "there", "what", "which"})
+
+
+def label_target_start(text: str, begin: int, floor: int) -> int:
+    """Where a label predicated of a named target begins: at the target ("The US is the arch-criminal"),
+    so the span says who is labelled; else ``begin``. The target is a capitalised name of at most
+    four words, the label's clause subject (not before ``floor``, its sentence's start)."""
+    m = PREDICATED.search(text, max(floor, begin - 80), begin)
+    if m is None or m.group("subj").split()[0].lower() in PRONOUN_SUBJECTS:
+        return begin  # "He is a traitor": no name to show
+    return m.start("subj")
+
+
 def detect(
     text: str,
     sentences: Sequence[tuple[int, int]],
@@ -890,8 +907,17 @@ def detect(
             if tech in CUE_SPANS and min_confidence <= STRONG_TOKENS and not any(a <= s and e <= b for a, b, _, _ in found):
                 found.append((s, e, STRONG_TOKENS, "cue"))
         # A span opening on a label takes in the label's modifiers ("second-rate stooges").
+        # One predicated of a named target takes in the target ("The US is the arch-criminal").
         label_starts = {s for s, _, tech in cues if tech in CUE_SPANS}
-        found = [(label_start(text, a) if a in label_starts and unit != "sentence" else a, b, sc, unit) for a, b, sc, unit in found]
+        sent_start = {x.sentence.start for x in scored}
+        starts = sorted(sent_start)
+
+        def opening(a: int) -> int:
+            begin = label_start(text, a)
+            floor = starts[max(0, bisect.bisect_right(starts, a) - 1)] if starts else 0
+            return label_target_start(text, begin, floor)
+
+        found = [(opening(a) if a in label_starts and unit != "sentence" else a, b, sc, unit) for a, b, sc, unit in found]
     probs = classify(text, [(s, e) for s, e, _, _ in found], sentences, model, [sc.sentence for sc in scored])
     out = []
     for (s, e, score, unit), p in zip(found, probs, strict=True):
