@@ -195,6 +195,18 @@ def _read_jsonl(source: str, text: str) -> Iterator[Article | Failure]:
             yield Failure(where, exc.code, str(exc))
 
 
+def _given_day(value: object, key: str, source: str) -> str:
+    """The ``YYYY-MM-DD`` day a record's ``key`` gives, or a coded error naming the record."""
+    import datetime as _dt
+
+    day = str(value)[:10]
+    try:
+        _dt.date.fromisoformat(day)
+    except ValueError as exc:
+        raise InputError(Errors.E007.format(path=source, line="?", reason=f"bad {key} {value!r}")) from exc
+    return day
+
+
 def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
     """An article from a JSON record with ``text`` or ``html`` (CONTRACT.md, Input)."""
     text, html = obj.get("text"), obj.get("html")
@@ -211,23 +223,10 @@ def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
         if obj.get(key):
             given[key] = obj[key]
     if "retrieved" in given:
-        try:
-            import datetime as _dt
-
-            _dt.date.fromisoformat(str(given["retrieved"])[:10])
-        except ValueError as exc:
-            raise InputError(Errors.E007.format(path=source, line="?", reason=f"bad retrieved {given['retrieved']!r}")) from exc
+        _given_day(given["retrieved"], "retrieved", source)
     published = DateRange()
     if isinstance(given.get("published"), str):
-        day = given["published"][:10]
-        try:
-            import datetime as _dt
-
-            _dt.date.fromisoformat(day)
-        except ValueError as exc:
-            raise InputError(
-                Errors.E007.format(path=source, line="?", reason=f"bad published {given['published']!r}")
-            ) from exc
+        day = _given_day(given["published"], "published", source)
         published = DateRange(day, day, 1.0, f"given in the input: published {day}")
     art_id = str(obj["id"]) if obj.get("id") is not None else content_id(body)
     return Article(

@@ -909,8 +909,7 @@ def detect(
         # A span opening on a label takes in the label's modifiers ("second-rate stooges").
         # One predicated of a named target takes in the target ("The US is the arch-criminal").
         label_starts = {s for s, _, tech in cues if tech in CUE_SPANS}
-        sent_start = {x.sentence.start for x in scored}
-        starts = sorted(sent_start)
+        starts = [x.sentence.start for x in scored]  # in order
 
         def opening(a: int) -> int:
             begin = label_start(text, a)
