@@ -283,8 +283,10 @@ class Prepared:
 def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
     """Articles from the documents, the nlp and actors stages, then one event summary per mention."""
     from newsprism.article import Article, DateRange, Event, Line, Mention, Span
+    from newsprism.clauses import Unit
+    from newsprism.plover import SPEECH, tokens
     from newsprism.stages.actors import link_actors
-    from newsprism.stages.events import SPEECH, Unit, _Reader, _stem, tokens
+    from newsprism.stages.events import EventReader, stem
     from newsprism.stages.nlp import analyse
 
     arts: list[Article] = []
@@ -315,14 +317,14 @@ def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
         link_actors(a)
     out = Prepared([], [], [], [])
     for d, a, off in zip(docs, arts, offsets, strict=True):
-        reader = _Reader(a)
+        reader = EventReader(a)
         sent_line = {s: a.lines[n] for n, s in enumerate(sorted(d.sentences))}
         cache: dict[int, tuple[Unit, list[Any]]] = {}
         for m in d.mentions:
             ln = sent_line[m.sentence]
             if m.sentence not in cache:
                 text = a.raw_text[ln.start : ln.end]
-                from newsprism.stages.events import Token
+                from newsprism.plover import Token
 
                 toks = [Token(ln.start + t.start, ln.start + t.end, t.text, t.low) for t in tokens(text)]
                 u = Unit(ln.start, ln.end, "body", text, toks)
@@ -335,12 +337,12 @@ def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
                 if ts < e and s < te:
                     hit = c
                     break
-            stem = _stem(lemma[m.id])
+            stemmed = stem(lemma[m.id])
             if hit is not None and hit.type != SPEECH:
                 typ, agents, targets, date = hit.type, hit.agents, hit.targets, hit.date
             else:
                 # No PLOVER cue here: the trigger's own word types it, as the lemma baseline does.
-                typ = "SPEECH" if hit is not None else f"w:{stem}"
+                typ = "SPEECH" if hit is not None else f"w:{stemmed}"
                 parties = reader.party_at(u, 0, len(u.toks))
                 agents, targets, date = [p for _, p in parties], [], hit.date if hit is not None else DateRange()
             ev = Event(
@@ -376,9 +378,9 @@ def newsprism_clusters(prep: Prepared, by_topic: bool) -> Clusters:
 
 
 def _stem_of(word: str) -> str:
-    from newsprism.stages.events import _stem
+    from newsprism.stages.events import stem
 
-    return _stem(word)
+    return stem(word)
 
 
 # ----------------------------------------------------------------------------- main

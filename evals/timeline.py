@@ -205,8 +205,10 @@ def build(docs: Sequence[TDoc]) -> tuple[list[Any], dict[str, list[tuple[str, An
     """Articles of the documents and, per article, its candidate events (id, unit, candidate, date, article)."""
     from newsprism.article import Article, DateRange
     from newsprism.article import Line as ALine
+    from newsprism.clauses import Unit
+    from newsprism.plover import Token, tokens
     from newsprism.stages.actors import link_actors
-    from newsprism.stages.events import Token, Unit, _Reader, tokens
+    from newsprism.stages.events import EventReader
     from newsprism.stages.nlp import analyse
     from newsprism.stages.timex import article_dates
 
@@ -226,7 +228,7 @@ def build(docs: Sequence[TDoc]) -> tuple[list[Any], dict[str, list[tuple[str, An
     for d, a in zip(docs, arts, strict=True):
         link_actors(a)
         a.dates = article_dates(a)
-        reader = _Reader(a)
+        reader = EventReader(a)
         found = []
         for (sid, _), ln in zip(d.sentences, a.lines, strict=True):
             text = a.raw_text[ln.start : ln.end]

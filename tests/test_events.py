@@ -10,16 +10,15 @@ import pytest
 
 from conftest import article_from_lines
 from newsprism.article import Actor, ActorMention, Article, DateMention, DateRange, Event, Mention, Span
+from newsprism.plover import find_cues, tokens
 from newsprism.registry import get_stage
 from newsprism.stages.events import (
     REF_MARK,
     MergeConfig,
     candidate_pairs,
     extract_events,
-    find_cues,
     merge_events,
     node_of,
-    tokens,
 )
 
 
@@ -445,12 +444,12 @@ def test_events_merge_never_joins_a_gift_and_an_arms_shipment() -> None:
 
 
 def test_events_an_unknown_organisation_is_on_the_side_of_the_country_its_name_begins_with() -> None:
-    from newsprism.stages.events import _country_by_name, same_side
+    from newsprism.clauses import country_by_name, same_side
 
     assert same_side("entity-russian-navy", "russia") and same_side("entity-u-s-national-security-strategy", "united-states")
     assert not same_side("entity-russian-navy", "ukraine")
-    assert _country_by_name("entity-russia") is None  # the bare name is the country itself, not of it
-    assert _country_by_name("person-russia-jones") is None
+    assert country_by_name("entity-russia") is None  # the bare name is the country itself, not of it
+    assert country_by_name("person-russia-jones") is None
 
 
 def test_events_letters_invitations_and_speeches_passed_on_are_no_aid() -> None:
@@ -482,6 +481,6 @@ def test_events_letters_sent_were_typed_aid() -> None:
 
 
 def test_events_object_types_come_from_the_data_file() -> None:
-    from newsprism.stages.events import lexicon
+    from newsprism.plover import lexicon
 
     assert lexicon().object_types["send"]["letter"] == "CONSULT"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism import registry
+from newsprism import registry, settings
 from newsprism.article import Article
 from newsprism.errors import RegistryError
 from newsprism.pipeline import Pipeline
@@ -75,14 +75,30 @@ def test_registry_missing_prerequisite_fails() -> None:
         Pipeline(names=["newsprism.clean.v1", "tests.needs-quotes.v1"]).build()
 
 
-def test_registry_prerequisite_must_come_earlier() -> None:
-    # metadata requires lines, which clean assigns: in the wrong order it is missing.
-    with pytest.raises(RegistryError, match=r"\[E009\].*newsprism\.metadata\.v1"):
-        check_pipeline(["newsprism.metadata.v1", "newsprism.clean.v1"])
-    assert [m.name for m in check_pipeline(["newsprism.clean.v1", "newsprism.metadata.v1"])] == [
+def test_registry_order_follows_the_declarations_not_the_list() -> None:
+    # metadata requires lines, which clean assigns: listed first, it still runs second.
+    assert [m.name for m in check_pipeline(["newsprism.metadata.v1", "newsprism.clean.v1"])] == [
         "newsprism.clean.v1",
         "newsprism.metadata.v1",
     ]
+
+
+def test_registry_article_stage_cannot_rely_on_a_corpus_stage() -> None:
+    # Per-article stages all run before any corpus stage: a story id is never there yet.
+    stage("tests.needs-story.v1", requires=["article.story"], assigns=["article.ext.story_words"])(_words_factory)
+    names = [*settings.DEFAULT_PIPELINE, "tests.needs-story.v1"]
+    with pytest.raises(RegistryError, match=r"\[E009\].*tests\.needs-story\.v1.*article\.story"):
+        check_pipeline(names)
+    stage("tests.corpus-story.v1", kind="corpus", requires=["article.story"], assigns=["article.ext.story_words"])(_words_factory)
+    order = [m.name for m in check_pipeline([*settings.DEFAULT_PIPELINE, "tests.corpus-story.v1"])]
+    assert order.index("tests.corpus-story.v1") > order.index("newsprism.stories.v1")
+
+
+def test_registry_contradicting_declarations_are_refused() -> None:
+    stage("tests.a.v1", requires=["article.ext.b"], assigns=["article.ext.a"])(_words_factory)
+    stage("tests.b.v1", requires=["article.ext.a"], assigns=["article.ext.b"])(_words_factory)
+    with pytest.raises(RegistryError, match=r"\[E022\].*tests\.a\.v1.*tests\.b\.v1"):
+        check_pipeline(["tests.a.v1", "tests.b.v1"])
 
 
 def test_registry_unknown_stage_fails() -> None:

@@ -16,15 +16,12 @@ are either listed as aliases or found by :meth:`ActorKB.fuzzy`.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from newsprism import settings
+from newsprism.knowledge import derived, load_data
 
 # Types an actor may have (CONTRACT.md ACTOR.type; FAC for buildings such as the Kremlin).
 ACTOR_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -177,11 +174,6 @@ class ActorKB:
         return out
 
 
-def _read(path: Path) -> dict[str, Any]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return data if isinstance(data, dict) else {"actors": data}
-
-
 def _from_outlets() -> list[KBActor]:
     """Outlets (``outlets.json``) as ORG actors: a wire credit or "carried by KCNA" names one."""
     from newsprism.knowledge import outlets
@@ -238,15 +230,11 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
 
 
 def kb_documents() -> list[dict[str, Any]]:
-    """The packaged ``actors.json`` and the user's, if any (in that order)."""
-    docs = [_read(settings.DATA_DIR / "actors.json")]
-    user = Path(settings.USER_DATA_DIR) / "actors.json"
-    if user.is_file():
-        docs.append(_read(user))
-    return docs
+    """The packaged ``actors.json`` with the user's merged over it (``knowledge.load_data``)."""
+    return [load_data("actors.json")]
 
 
-@lru_cache(maxsize=1)
+@derived
 def actor_kb() -> ActorKB:
     """The knowledge base, loaded once per process."""
     return build_kb(kb_documents())

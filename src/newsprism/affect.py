@@ -22,14 +22,12 @@ A missing lexicon package is logged once and its words are simply absent.
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from newsprism import settings
+from newsprism.knowledge import derived, load_data
 
 LOGGER = logging.getLogger(__name__)
 
@@ -81,7 +79,7 @@ def read_pattern(path: Path) -> dict[str, tuple[float, float]]:
     return {w: (sum(p for p, _ in v) / len(v), sum(s for _, s in v) / len(v)) for w, v in senses.items()}
 
 
-@lru_cache(maxsize=1)
+@derived
 def lexicon() -> dict[str, Affect]:
     """Every word with an affect rating: the packaged lexicons, then the user's file over them."""
     vader: dict[str, float] = {}
@@ -99,10 +97,8 @@ def lexicon() -> dict[str, Affect]:
     out = {w: Affect(valence=v) for w, v in vader.items()}
     for w, (pol, subj) in pattern.items():
         out[w] = Affect(out[w].valence if w in out else None, pol, subj)
-    user = Path(settings.USER_DATA_DIR, *USER_FILE)
-    if user.is_file():
-        for w, v in json.loads(user.read_text(encoding="utf-8")).get("words", {}).items():
-            out[str(w).lower()] = Affect(v.get("valence"), v.get("polarity"), v.get("subjectivity"))
+    for w, v in load_data("/".join(USER_FILE)).get("words", {}).items():
+        out[str(w).lower()] = Affect(v.get("valence"), v.get("polarity"), v.get("subjectivity"))
     return out
 
 
@@ -119,7 +115,7 @@ def affect_of(word: str) -> Affect | None:
     return a
 
 
-@lru_cache(maxsize=1 << 16)
+@derived(maxsize=1 << 16)
 def affect_features(word: str) -> tuple[str, ...]:
     """Coarse affect buckets of a lower-cased word (the persuasion model's features).
 

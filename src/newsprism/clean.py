@@ -569,8 +569,8 @@ def clean_article(article: Article, use_html_structure: bool = True) -> Article:
 
 @stage(
     "newsprism.clean.v1",
-    requires=["article.raw_text"],
-    assigns=["article.lines", "article.title", "article.body", "article.page_meta"],
+    requires=["article.raw_text", "article.html", "article.format", "article.url", "article.given"],
+    assigns=["article.lines", "article.title", "article.body", "article.page_meta", "article.raw_text", "article.html"],
     defaults={"use_html_structure": True},
 )
 def make_clean(use_html_structure: bool = True) -> Callable[[Article], Article]:

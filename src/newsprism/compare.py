@@ -283,8 +283,8 @@ def _same_name(x: str, y: str) -> bool:
 @stage(
     "newsprism.reprints.v1",
     kind="corpus",
-    requires=["article.body"],
-    assigns=["article.duplicate_of"],
+    requires=["article.body", "article.outlet", "article.reprint_of", "article.published"],
+    assigns=["article.duplicate_of", "article.ext.reprint", "article.evidence.duplicate_of"],
 )
 def make_reprints() -> Callable[[Dossier], Dossier]:
     """Near-duplicates and partial reprints (MinHash over word shingles): duplicate_of."""
@@ -370,7 +370,8 @@ def story_features(article: Article, event_ids: Iterable[str] = (), *, text_only
         feats.update("@" + m.actor for m in article.mentions)
     return StoryFeatures(
         id=article.id,
-        terms={t: 1.0 + math.log(c) for t, c in feats.items()},
+        # In key order: float sums over a dict follow its order, and a set's order follows the hash seed.
+        terms={t: 1.0 + math.log(c) for t, c in sorted(feats.items())},
         day=None if text_only or not _narrow(article) else _day(article.published),
         events=frozenset() if text_only else frozenset(event_ids),
     )
@@ -504,12 +505,13 @@ class StoryClusterer:
 
     def _candidates(self, keys: Iterable[str], exclude: int = -1) -> list[int]:
         hits: Counter[int] = Counter()
-        for k in keys:
+        for k in sorted(keys):
             post = self.index.get(k)
             if post and len(post) <= MAX_POSTINGS:
                 hits.update(post)
         hits.pop(exclude, None)
-        return [sid for sid, _ in hits.most_common(MAX_CANDIDATES)]
+        # Ties by story index, never by the order the keys came in (a set's order varies by run).
+        return sorted(hits, key=lambda sid: (-hits[sid], sid))[:MAX_CANDIDATES]
 
     def _linkage(self, a: _Story, b: _Story) -> float:
         sim = _dot(a.vec, b.vec) / (len(a.members) * len(b.members)) + _event_bonus(a.events, b.events)
@@ -572,7 +574,7 @@ def _add_into(total: dict[str, float], vec: dict[str, float]) -> None:
     for k, v in vec.items():
         total[k] = total.get(k, 0.0) + v
     if len(total) > 2 * CENTROID_TERMS:
-        keep = sorted(total.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]
+        keep = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
         total.clear()
         total.update(keep)
 
@@ -634,7 +636,12 @@ def assign_stories(dossier: Dossier, **kwargs: Any) -> list[list[str]]:
     return clusters
 
 
-@stage("newsprism.stories.v1", kind="corpus", requires=["article.body"], assigns=["article.story"])
+@stage(
+    "newsprism.stories.v1",
+    kind="corpus",
+    requires=["article.body", "article.title", "article.mentions", "article.published", "dossier.events"],
+    assigns=["article.story"],
+)
 def make_stories() -> Callable[[Dossier], Dossier]:
     """Story clusters (words, names, actors, events, dates; blocked, average linkage): article.story."""
 
@@ -953,7 +960,7 @@ def coverage(
                 texts_seen.add(text)
                 cell.texts.append(text)
         for s in stories:
-            for o in story_outlets[s]:
+            for o in sorted(story_outlets[s]):  # a set's order follows the hash seed
                 r.cells.setdefault(o, Cell("omitted"))
         rows.append(r)
 
@@ -985,7 +992,7 @@ def coverage(
 @stage(
     "newsprism.coverage.v1",
     kind="corpus",
-    requires=["dossier.events", "dossier.quotes", "dossier.claims", "article.story", "article.stance"],
+    requires=["dossier.events", "dossier.quotes", "dossier.claims", "dossier.actors", "article.story", "article.stance", "article.outlet", "article.reprint_of", "article.published", "article.sentences", "article.raw_text"],
     assigns=["dossier.coverage"],
 )
 def make_coverage() -> Callable[[Dossier], Dossier]:

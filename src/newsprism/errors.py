@@ -26,7 +26,7 @@ class Errors(metaclass=_Coded):
     E006 = "Input too large: {path} is {size} bytes; the limit is {limit} (set NEWSPRISM_MAX_BYTES)"
     E007 = "Bad JSONL record at {path}:{line}: {reason}"
     E008 = "Stage '{name}' is already registered with a different function"
-    E009 = "Stage '{name}' requires {missing}, which no earlier stage assigns"
+    E009 = "Stage '{name}' requires {missing}, which no stage of the pipeline that can run before it assigns"
     E010 = "Unknown dossier schema {got!r}; this version reads {want!r}"
     E011 = "Unknown stage '{name}'. Registered stages: {known}"
     E012 = "Stage '{name}' failed on {source}: {reason}"
@@ -39,6 +39,8 @@ class Errors(metaclass=_Coded):
     E019 = "{path} is an address; newsprism reads no network: save the page (or its feed) and pass the file"
     E020 = "Unsupported input: {path} is an XML document that is neither a web page nor a news feed"
     E021 = "Stored article(s) {ids} could not be analysed again ({reason}); nothing was written to the store"
+    E022 = "Stage declarations contradict each other: {names} each require what another of them assigns"
+    E023 = "Knowledge file {path} cannot be read: {reason}"
     E040 = "No spaCy English model could be loaded (tried {tried}); install en_core_web_sm"
 
 
@@ -56,6 +58,10 @@ class InputError(NewsprismError):
 
 class RegistryError(NewsprismError):
     """A pipeline is mis-declared: duplicate or unknown stage, missing prerequisite."""
+
+
+class KnowledgeError(NewsprismError):
+    """A knowledge file (packaged, or the user's in ``$NEWSPRISM_DATA``) is malformed."""
 
 
 class SchemaError(NewsprismError):

@@ -1,8 +1,20 @@
-"""Knowledge kept as data: outlets and page furniture, loaded once, extendable by users.
+"""Knowledge kept as data, and the one loader every stage reads it with.
 
-Packaged files live in ``newsprism/data``; a file of the same name in
-``$NEWSPRISM_DATA`` (default ``~/.newsprism``) is merged over them, so a user adds
-an outlet or a furniture phrase without touching code.
+Packaged files live in ``newsprism/data``; a file of the same name (the same relative
+path: ``persuasion/lexicon.json``) in ``$NEWSPRISM_DATA`` (default ``~/.newsprism``) is
+merged over them, so a user adds an outlet, a cue word or an actor without touching code.
+:func:`load_data` is the only reader of these files. Its merge rule, the same for every
+file:
+
+- keys that start with ``_`` (``_about``, ``_source``) keep the packaged text;
+- mappings merge key by key, recursively;
+- lists are extended: the user's items are appended unless already there, and a record (a
+  mapping) with an ``id`` replaces the packaged record of that ``id`` in place;
+- any other value of the user's replaces the packaged one.
+
+A file that is not a JSON object fails with [E023], naming the file and the JSON problem.
+Files are read once per process; what is compiled from them is cached by :func:`derived`,
+and :func:`reload` forgets both (after a user file changes, or in tests).
 """
 
 from __future__ import annotations
@@ -10,21 +22,122 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from newsprism import settings
+from newsprism.errors import Errors, KnowledgeError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_DERIVED: list[Any] = []
 
 
-def _load(name: str) -> list[dict[str, Any]]:
-    """The packaged data file ``name`` plus the user's file of that name, if any."""
-    out = [json.loads((settings.DATA_DIR / name).read_text(encoding="utf-8"))]
-    user = Path(settings.USER_DATA_DIR) / name
-    if user.is_file():
-        out.append(json.loads(user.read_text(encoding="utf-8")))
+def load_data(name: str) -> dict[str, Any]:
+    """The packaged data file ``name`` with the user's file of that name merged over it.
+
+    Either may be missing (a user-only file such as ``persuasion/affect.json``); neither: ``{}``.
+    The result is shared between callers: read it, never change it.
+    """
+    return _load(name, str(settings.USER_DATA_DIR))
+
+
+@lru_cache(maxsize=64)
+def _load(name: str, user_dir: str) -> dict[str, Any]:
+    docs = [read_json_file(p) for p in (settings.DATA_DIR / name, Path(user_dir) / name) if p.is_file()]
+    return merge_documents(docs)
+
+
+def read_json_file(path: Path) -> dict[str, Any]:
+    """One knowledge file as a JSON object, or [E023] naming the file and what is wrong."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise KnowledgeError(Errors.E023.format(path=path, reason=f"{exc.msg} at line {exc.lineno}, column {exc.colno}")) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(Errors.E023.format(path=path, reason=exc)) from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(Errors.E023.format(path=path, reason=f"the top level is a JSON {type(data).__name__}, not an object"))
+    return data
+
+
+def merge_documents(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Documents merged in order by the rule of this module's docstring."""
+    out: dict[str, Any] = {}
+    for i, doc in enumerate(docs):
+        out = doc if i == 0 else _merge_mapping(out, doc)
     return out
+
+
+def _merge_mapping(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        old = out.get(k)
+        if k.startswith("_") and k in out:
+            continue
+        if isinstance(v, dict) and isinstance(old, dict):
+            out[k] = _merge_mapping(old, v)
+        elif isinstance(v, list) and isinstance(old, list):
+            out[k] = _merge_list(old, v)
+        else:
+            out[k] = v
+    return out
+
+
+def _merge_list(base: list[Any], over: list[Any]) -> list[Any]:
+    out = list(base)
+    at = {x["id"]: i for i, x in enumerate(out) if isinstance(x, dict) and "id" in x}
+    for x in over:
+        if isinstance(x, dict) and "id" in x and x["id"] in at:
+            out[at[x["id"]]] = x
+        elif x not in out:
+            out.append(x)
+    return out
+
+
+def data_files() -> list[str]:
+    """The names of every knowledge file: the packaged ones and any of the user's beside them."""
+    names: set[str] = set()
+    for root in (settings.DATA_DIR, Path(settings.USER_DATA_DIR)):
+        if root.is_dir():
+            names.update(p.relative_to(root).as_posix() for p in root.glob("**/*.json") if p.is_file())
+    return sorted(names)
+
+
+def check_data_files() -> None:
+    """Read every knowledge file once, so a malformed one fails a run before any article ([E023])."""
+    for name in data_files():
+        load_data(name)
+
+
+@overload
+def derived(fn: F) -> F: ...
+
+
+@overload
+def derived(*, maxsize: int | None = None) -> Callable[[F], F]: ...
+
+
+def derived(fn: F | None = None, *, maxsize: int | None = None) -> F | Callable[[F], F]:
+    """Cache what a function compiles from knowledge files, forgotten by :func:`reload`
+    (``@derived``, or ``@derived(maxsize=N)`` for a cache per argument that must stay bounded)."""
+
+    def wrap(f: F) -> F:
+        cached = lru_cache(maxsize=maxsize)(f)
+        _DERIVED.append(cached)
+        return cached  # type: ignore[return-value]
+
+    return wrap(fn) if fn is not None else wrap
+
+
+def reload() -> None:
+    """Forget every file read and everything compiled from them: the next use reads them again."""
+    _load.cache_clear()
+    for fn in _DERIVED:
+        fn.cache_clear()
 
 
 def fold(text: str) -> str:
@@ -81,20 +194,19 @@ class Outlets:
         return [o for o in self.items if o.wire]
 
 
-@lru_cache(maxsize=1)
+@derived
 def outlets() -> Outlets:
     table = Outlets()
-    for doc in _load("outlets.json"):
-        for row in doc.get("outlets", []):
-            table.add(
-                Outlet(
-                    name=row["name"],
-                    aliases=tuple(row.get("aliases", ())),
-                    domains=tuple(row.get("domains", ())),
-                    wire=bool(row.get("wire", False)),
-                    country=row.get("country"),
-                )
+    for row in load_data("outlets.json").get("outlets", []):
+        table.add(
+            Outlet(
+                name=row["name"],
+                aliases=tuple(row.get("aliases", ())),
+                domains=tuple(row.get("domains", ())),
+                wire=bool(row.get("wire", False)),
+                country=row.get("country"),
             )
+        )
     return table
 
 
@@ -122,12 +234,10 @@ def _union(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
 
 
-@lru_cache(maxsize=1)
+@derived
 def furniture() -> Furniture:
-    lists: dict[str, list[str]] = {k: [] for k in ("exact", "strong", "tail", "caption", "metadata", "reprint", "slugs", "inline")}
-    for doc in _load("furniture.json"):
-        for k in lists:
-            lists[k].extend(doc.get(k, []))
+    doc = load_data("furniture.json")
+    lists: dict[str, list[str]] = {k: list(doc.get(k, [])) for k in ("exact", "strong", "tail", "caption", "metadata", "reprint", "slugs", "inline")}
     # Byline names are capitalised: that one pattern must stay case-sensitive.
     meta = [p for p in lists["metadata"] if not p.startswith("^by")]
     byline = [p for p in lists["metadata"] if p.startswith("^by")]

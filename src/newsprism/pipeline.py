@@ -21,6 +21,7 @@ from newsprism import settings
 from newsprism.article import Article, Dossier, Failure
 from newsprism.errors import Errors, InputError
 from newsprism.ingest import iter_inputs
+from newsprism.knowledge import check_data_files
 from newsprism.registry import StageMeta, check_pipeline
 
 LOGGER = logging.getLogger(__name__)
@@ -166,6 +167,7 @@ def run(
     import the stages (the built-in ones, or plugins installed there by entry point).
     """
     pipeline = pipeline or Pipeline()
+    check_data_files()
     per_article, corpus = pipeline.build()
     dossier = Dossier()
     inputs = list(iter_inputs(paths))

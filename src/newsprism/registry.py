@@ -23,7 +23,17 @@ from typing import Any
 from newsprism.errors import Errors, RegistryError
 
 # What exists before any stage runs: the ingest step fills these.
-GIVEN = frozenset({"article.raw_text", "article.html", "article.source", "article.id", "article.given"})
+GIVEN = frozenset(
+    {
+        "article.id",
+        "article.source",
+        "article.raw_text",
+        "article.html",
+        "article.format",
+        "article.url",
+        "article.given",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,17 +98,82 @@ def registered() -> dict[str, StageMeta]:
 
 
 def check_pipeline(names: Iterable[str]) -> list[StageMeta]:
-    """The stages in order, after checking each one's prerequisites are assigned earlier ([E009])."""
-    have = set(GIVEN)
-    metas = []
-    for n in names:
-        meta = get_stage(n)
-        missing = [r for r in meta.requires if r not in have]
-        if missing:
-            raise RegistryError(Errors.E009.format(name=n, missing=", ".join(missing)))
-        have.update(meta.assigns)
-        metas.append(meta)
-    return metas
+    """The stages of ``names`` in the order their declarations imply, after checking them.
+
+    The order (what the runner follows, not the order of ``names``):
+
+    - every per-article stage runs before every corpus stage (the runner maps the per-article
+      stages over each article first);
+    - a stage runs after every stage that assigns a layer it requires, except that a
+      per-article stage can only rely on per-article stages, and a stage that requires a layer
+      it assigns itself refines it (no edge to itself);
+    - where the declarations leave a choice, the order of ``names`` decides.
+
+    A required layer that nothing before the stage can assign fails with [E009]; declarations
+    that contradict each other (a cycle) with [E022].
+    """
+    metas = [get_stage(n) for n in dict.fromkeys(names)]
+    providers: dict[str, list[int]] = {}
+    for i, meta in enumerate(metas):
+        for layer in meta.assigns:
+            providers.setdefault(layer, []).append(i)
+    after: list[set[int]] = [set() for _ in metas]  # after[i]: the stages i must follow
+    for i, meta in enumerate(metas):
+        if meta.kind == "corpus":
+            after[i].update(j for j, m in enumerate(metas) if m.kind == "article")
+        for layer in meta.requires:
+            usable = [j for j in providers.get(layer, ()) if j != i and (meta.kind == "corpus" or metas[j].kind == "article")]
+            if not usable and layer not in GIVEN and layer not in meta.assigns:
+                raise RegistryError(Errors.E009.format(name=meta.name, missing=layer))
+            after[i].update(usable)
+    return [metas[i] for i in _topological(after, [m.name for m in metas])]
+
+
+def _topological(after: list[set[int]], names: list[str]) -> list[int]:
+    """Kahn's algorithm, always taking the earliest listed stage that is free to run."""
+    import heapq
+
+    waiting = [set(a) for a in after]
+    followers: list[list[int]] = [[] for _ in after]
+    for i, deps in enumerate(after):
+        for j in deps:
+            followers[j].append(i)
+    ready = [i for i, deps in enumerate(waiting) if not deps]
+    heapq.heapify(ready)
+    order: list[int] = []
+    while ready:
+        i = heapq.heappop(ready)
+        order.append(i)
+        for k in followers[i]:
+            waiting[k].discard(i)
+            if not waiting[k]:
+                heapq.heappush(ready, k)
+    if len(order) < len(after):
+        stuck = [names[i] for i in range(len(after)) if i not in set(order)]
+        raise RegistryError(Errors.E022.format(names=", ".join(stuck)))
+    return order
+
+
+def providers_of(names: Iterable[str], layers: Iterable[str], kind: str = "article") -> list[str]:
+    """The smallest set of stages of ``names`` that assign ``layers``, with what they require in
+    turn (transitively), in pipeline order: the pipeline a stage's declared ``requires`` allow.
+
+    ``kind="article"`` takes per-article providers only (what a per-article stage can rely on).
+    """
+    metas = [get_stage(n) for n in names]
+    need = list(layers)
+    take: set[str] = set()
+    seen: set[str] = set()
+    while need:
+        layer = need.pop()
+        if layer in seen:
+            continue
+        seen.add(layer)
+        for m in metas:
+            if layer in m.assigns and (kind == "corpus" or m.kind == "article") and m.name not in take:
+                take.add(m.name)
+                need.extend(m.requires)
+    return [m.name for m in check_pipeline(n for n in names if n in take)]
 
 
 _BUILTINS_LOADED = False

@@ -28,35 +28,32 @@ COMPRESSED_EXTENSIONS = (".gz",)
 # Documentation files that sit beside saved pages in a folder but are not articles.
 SKIP_STEMS = ("readme", "license", "licence", "changelog", "contributing", "source", "copying")
 
-# The pipeline run by ``newsprism analyze`` unless a config names another.
+# The pipeline run by ``newsprism analyze`` unless a config names another. The order stages
+# run in follows from what each declares it requires and assigns (registry.check_pipeline:
+# per-article stages first, every stage after the providers of what it reads); this list
+# only breaks ties, and is written in the order that results.
 DEFAULT_PIPELINE = (
     "newsprism.clean.v1",
     "newsprism.metadata.v1",
     "newsprism.language.v1",
     "newsprism.nlp.v1",
     "newsprism.actors.v1",
-    "newsprism.actors.corpus.v1",
     "newsprism.pubdate.v1",
     "newsprism.timex.v1",
     "newsprism.quotes.v1",
     "newsprism.claims.v1",
     "newsprism.events.v1",
-    "newsprism.pubdate.corpus.v1",
-    "newsprism.quotes.corpus.v1",
-    # After the actors merge and the publication dates inferred across articles.
-    "newsprism.claims.corpus.v1",
-    "newsprism.events.corpus.v1",
-    # Cross-outlet comparison (compare.py): copies first, so stories see them; last, so
-    # stories can read the merged events.
-    "newsprism.reprints.v1",
-    "newsprism.stories.v1",
-    # Persuasion, genre and stance read the quotes (whose voice a span is in); the
-    # outlet profiles settle voices and stance keys after the corpus merges (#7).
     "newsprism.persuasion.v1",
     "newsprism.genre.v1",
     "newsprism.stance.v1",
+    "newsprism.actors.corpus.v1",
+    "newsprism.pubdate.corpus.v1",
+    "newsprism.quotes.corpus.v1",
+    "newsprism.claims.corpus.v1",
+    "newsprism.events.corpus.v1",
+    "newsprism.reprints.v1",
+    "newsprism.stories.v1",
     "newsprism.profiles.v1",
-    # Last: the coverage matrix reads every layer and the stances' camps.
     "newsprism.coverage.v1",
 )
 

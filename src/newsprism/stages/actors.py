@@ -741,7 +741,11 @@ def link_actors(article: Article, kb: ActorKB | None = None) -> Article:
     return article
 
 
-@stage("newsprism.actors.v1", requires=["article.entities"], assigns=["article.mentions", "article.actors"])
+@stage(
+    "newsprism.actors.v1",
+    requires=["article.entities", "article.lines", "article.raw_text"],
+    assigns=["article.mentions", "article.actors"],
+)
 def make_actors() -> Callable[[Article], Article]:
     """Actors of each article: knowledge-base links, metonyms, short names, roles."""
 
@@ -970,7 +974,7 @@ def _best_name(a: Actor) -> str:
     "newsprism.actors.corpus.v1",
     kind="corpus",
     requires=["article.mentions", "article.actors"],
-    assigns=["dossier.actors"],
+    assigns=["dossier.actors", "article.mentions"],
 )
 def make_actors_corpus() -> Callable[[Dossier], Dossier]:
     """One actor per entity across articles, with every alias and mention."""

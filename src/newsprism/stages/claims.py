@@ -42,8 +42,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsprism.article import Article, Claim, DateRange, Dossier, Span
+from newsprism.clauses import ClauseReader, Unit
+from newsprism.plover import SPEECH, Token, find_cues, lexicon
 from newsprism.registry import stage
-from newsprism.stages.events import SPEECH, Token, Unit, _Reader, find_cues, lexicon
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -287,53 +288,80 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
     return " ".join(got), end
 
 
+def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: bool) -> bool:
+    """The number at ``text[s:e]`` counts nothing (a calibre, an ordinal, an age, a year, a name's
+    number, an identifier, digit groups); ``scaled``: a scale word follows ("million"); ``bare``:
+    no percent, scale or currency beside it."""
+    word = not num[0].isdigit()
+    nxt = text[e : e + 12]
+    prev = text[max(0, s - 12) : s]
+    if word and not scaled and num.lower() in ("a", "half a", "one"):
+        return True  # "a", "one": too often not a figure
+    if word and not scaled and re.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", text[max(0, s - 8) : s], re.I):
+        return True  # "the two nations": which ones, not how many
+    if re.match(r"\s*(?:mm|cm|-mm|-caliber|-calibre|st|nd|rd|th)\b", nxt, re.I) or re.match(r"-?(?:year|month|week|day)s?-old", nxt.strip(), re.I):
+        return True  # calibre, ordinal, age
+    if re.match(r"[\s-]*(?:years?\s+old|yrs?\b)", nxt, re.I) or AGE.search(prev):
+        return True
+    if word:
+        # "one of the ...", "hundreds of"
+        return bool(re.match(r"\s+of\b", nxt) and num.lower() != "half a") or bool(re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I))
+    if re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I):
+        return True
+    return bare and _bare_digits_name_nothing(num, prev, nxt, s)
+
+
+def _bare_digits_name_nothing(num: str, prev: str, nxt: str, s: int) -> bool:
+    """Digits with nothing beside them that are a year, a name's number, an identifier or digit groups."""
+    if re.match(r"^\d{4}$", num) and 1800 <= int(num) <= 2100:
+        return True  # a year
+    if re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$", prev) and s > 0:
+        return True  # "Boeing 787", "Article 5": a name's number
+    if re.match(r"0\d", num) or re.fullmatch(r"\d{8,}", num):
+        return True  # "0001", "672137288055398401": an identifier's or a timestamp's digits, not a quantity
+    if re.match(r"\s*[-–—•]\s*\d", nxt) or re.search(r"\d\s*[-–—•]\s*$", prev):
+        return True  # digit groups: a phone number, a plate, a score ("4-1")
+    return bool(re.match(r"\s+(?:--|—|–)\s", nxt))  # "29 -- ...": a dated list's day
+
+
+def _qualified(text: str, start: int, unit: str) -> tuple[int, str]:
+    """Where a figure starts once its qualifier and limiter words before it are taken in, and the qualifier."""
+    low = text.lower()
+    qual = "exact"
+    before = low[:start].rstrip()
+    for phrase, q in QUALIFIERS:
+        if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
+            qual = q
+            start = start - (len(low[:start]) - len(before)) - len(phrase)
+            before = low[:start].rstrip()
+            break
+    for lim in LIMITERS:
+        if before.endswith(lim) and (len(before) == len(lim) or not before[-len(lim) - 1].isalnum()):
+            start = start - (len(low[:start]) - len(before)) - len(lim)
+            break
+    # "the first trip ... in 24 years": the figure measures the gap since the last one.
+    if unit in TIME_UNITS and re.search(r"\b(?:in|for)\s+$", text[max(0, start - 5) : start]):
+        sup = SUPERLATIVE.search(text[:start])
+        if sup and start - sup.start() < 80:
+            start = sup.start()
+    return start, qual
+
+
 def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) -> list[Figure]:
     """Figures of a sentence ``text`` starting at ``offset`` in ``raw_text``, dates and the like excluded."""
     out: list[Figure] = []
-    low = text.lower()
     for m in FIGURE.finditer(text):
         num = m.group("num")
         s, e = m.start("num"), m.end()
         if not num.strip():
             continue
-        a_s, a_e = offset + s, offset + e
-        if any(x < a_e and a_s < y for x, y in excluded):
+        if any(x < offset + e and offset + s < y for x, y in excluded):
             continue
-        word = not num[0].isdigit()
         scale = m.group("scale") or ""
         pct = m.group("pct")
         cur = (m.group("cur") or "").strip().lower()
-        if word and not scale and num.lower() in ("a", "half a", "one"):
-            continue  # "a", "one": too often not a figure
-        if (
-            word
-            and not scale
-            and re.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", text[max(0, s - 8) : s], re.I)
-        ):
-            continue  # "the two nations": which ones, not how many
-        nxt = text[e : e + 12]
-        prev = text[max(0, s - 12) : s]
-        if re.match(r"\s*(?:mm|cm|-mm|-caliber|-calibre|st|nd|rd|th)\b", nxt, re.I) or re.match(
-            r"-?(?:year|month|week|day)s?-old", nxt.strip(), re.I
-        ):
-            continue  # calibre, ordinal, age
-        if re.match(r"[\s-]*(?:years?\s+old|yrs?\b)", nxt, re.I) or AGE.search(prev):
+        if _not_a_quantity(text, s, e, num, scaled=bool(scale), bare=not (pct or scale or cur)):
             continue
-        if not word and re.match(r"^\d{4}$", num) and 1800 <= int(num) <= 2100 and not pct and not scale and not cur:
-            continue  # a year
-        if not word and re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$", prev) and not pct and not scale and not cur and s > 0:
-            continue  # "Boeing 787", "Article 5": a name's number
-        if word and re.match(r"\s+of\b", nxt) and num.lower() not in ("half a",):
-            continue  # "one of the ..."
-        if re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I):
-            continue
-        if not word and not pct and not scale and not cur:
-            if re.match(r"0\d", num) or re.fullmatch(r"\d{8,}", num):
-                continue  # "0001", "672137288055398401": an identifier's or a timestamp's digits, not a quantity
-            if re.match(r"\s*[-–—•]\s*\d", nxt) or re.search(r"\d\s*[-–—•]\s*$", prev):
-                continue  # digit groups: a phone number, a plate, a score ("4-1")
-            if re.match(r"\s+(?:--|—|–)\s", nxt):
-                continue  # "29 -- ...": a dated list's day
         value = parse_value(num, scale)
         if value is None:
             continue
@@ -343,27 +371,9 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
             unit, uend = CURRENCY.get(cur, cur), e
         else:
             unit, uend = _unit_after(text, e)
-            if not unit and word:
+            if not unit and not num[0].isdigit():
                 continue  # "two" alone is rarely a figure
-        # Qualifier and limiter words before the number.
-        start = m.start()
-        qual = "exact"
-        before = low[:start].rstrip()
-        for phrase, q in QUALIFIERS:
-            if before.endswith(phrase) and (len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()):
-                qual = q
-                start = start - (len(low[:start]) - len(before)) - len(phrase)
-                before = low[:start].rstrip()
-                break
-        for lim in LIMITERS:
-            if before.endswith(lim) and (len(before) == len(lim) or not before[-len(lim) - 1].isalnum()):
-                start = start - (len(low[:start]) - len(before)) - len(lim)
-                break
-        # "the first trip ... in 24 years": the figure measures the gap since the last one.
-        if unit in TIME_UNITS and re.search(r"\b(?:in|for)\s+$", text[max(0, start - 5) : start]):
-            sup = SUPERLATIVE.search(text[:start])
-            if sup and start - sup.start() < 80:
-                start = sup.start()
+        start, qual = _qualified(text, m.start(), unit)
         out.append(Figure(offset + start, offset + max(uend, e), offset + s, value, unit, qual))
     return out
 
@@ -428,14 +438,14 @@ class _Claims:
 
     def __init__(self, article: Article) -> None:
         self.art = article
-        self.reader = _Reader(article)
+        self.reader = ClauseReader(article)
 
     def asserter(self, u: Unit, fig: Figure) -> Asserter:
         for q in getattr(self.art, "quotes", []) or []:
             if q.span.start <= fig.num_start < q.span.end and (q.speaker or q.speaker_text):
                 return Asserter(q.speaker, q.speaker_text, q.date)
-        k = self.reader._tok_index(u, fig.num_start)
-        first = self.reader._tok_index(u, fig.start)
+        k = self.reader.tok_index(u, fig.num_start)
+        first = self.reader.tok_index(u, fig.start)
         cues = [c for c in _speech_cues(u) if c[1] <= first or c[0] > k]  # "an estimated" is the qualifier
         before = [c for c in cues if c[1] <= k]
         after = [c for c in cues if c[0] > k]
@@ -551,7 +561,7 @@ def extract_claims(article: Article) -> list[Claim]:
 
 @stage(
     "newsprism.claims.v1",
-    requires=["article.sentences", "article.mentions", "article.dates"],
+    requires=["article.lines", "article.raw_text", "article.sentences", "article.mentions", "article.actors", "article.dates", "article.published", "article.quotes"],
     assigns=["article.claims"],
 )
 def make_claims() -> Callable[[Article], Article]:
@@ -631,8 +641,8 @@ def group_claims(articles: Sequence[Article]) -> list[Claim]:
 @stage(
     "newsprism.claims.corpus.v1",
     kind="corpus",
-    requires=["article.claims"],
-    assigns=["dossier.claims"],
+    requires=["article.claims", "article.mentions", "article.sentences", "dossier.actors"],
+    assigns=["dossier.claims", "article.claims"],
 )
 def make_claims_corpus() -> Callable[[Dossier], Dossier]:
     """Claims of every article, grouped by the quantity they measure and ordered by date."""

@@ -41,776 +41,36 @@ sentence of every article that reports it.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-from newsprism import settings
 from newsprism.article import Article, DateMention, DateRange, Dossier, Event, Mention, Span
+from newsprism.clauses import CLOSE_Q, OPEN_Q, ClauseReader, Unit, same_side, sentence_parties
+from newsprism.plover import (
+    ATTRIBUTIVE_BEFORE,
+    COORD,
+    NEGATION,
+    PLOVER_TYPES,
+    PRONOUNS,
+    SIMULTANEOUS,
+    SPEECH,
+    STOPWORDS,
+    STRONG_BOUNDARY,
+    SYMMETRIC_DEFAULT,
+    UNALLEGED,
+    UNALLEGED_MODES,
+    VERBAL,
+    Lexicon,
+    Trigger,
+    find_cues,
+    lexicon,
+    tokens,
+)
 from newsprism.registry import stage
-
-# ----------------------------------------------------------------------------- lexicon
-
-SYMMETRIC_DEFAULT = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-VERBAL = frozenset({"SUPPORT", "ACCUSE", "THREATEN", "REJECT", "REQUEST", "CONCEDE"})
-MATERIAL = frozenset(
-    {"AID", "ASSAULT", "MOBILIZE", "COERCE", "SANCTION", "COOPERATE", "RETREAT", "PROTEST", "AGREE", "CONSULT"}
-)
-# Acts that, reported by a speaker whose side takes part, are no allegation unless of a military kind.
-UNALLEGED = frozenset({"AID", "COOPERATE", "AGREE", "CONSULT", "RETREAT"})
-# Modes of an act never alleged when reported (plover.json "modes"): gifts.
-UNALLEGED_MODES = frozenset({"ceremonial"})
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-SPEECH = "SPEECH"
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """One entry of the cue lexicon: a PLOVER type (or ``SPEECH``) and how it is written."""
-
-    type: str
-    base: str  # the lexicon's phrase, e.g. "hold summit talks"
-    pos: str  # "verb" | "noun" | "exact"
-    inverse: bool = False
-    symmetric: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Surface word sequences (lower case) to cues, plus mode words and stop phrases."""
-
-    phrases: dict[tuple[str, ...], tuple[Cue, ...]]
-    longest: int
-    modes: dict[str, dict[str, frozenset[str]]]
-    before_noun: frozenset[str]
-    stop_phrases: tuple[tuple[str, ...], ...]
-    families: dict[str, str]
-    strong_speech: frozenset[str]
-    ref_types: frozenset[str] = frozenset()  # noun cues of these types can name an earlier happening
-    ref_determiners: frozenset[str] = frozenset()
-    name_links: frozenset[str] = frozenset()  # "treaty on X": X is the treaty's name
-    happenings: tuple[frozenset[str], ...] = ()  # types one real happening carries at once
-    # Verb cue (base form) -> object words that make it no event ("released a software update").
-    object_stops: dict[str, frozenset[str]] = field(default_factory=dict)
-    # Verb cue (base form) -> object word -> the PLOVER type the pair takes instead ("sent a letter": CONSULT).
-    object_types: dict[str, dict[str, str]] = field(default_factory=dict)
-    # Verb cue (base form) -> words that, following it in its clause, make it a speech act ("warned that").
-    speech_before: dict[str, frozenset[str]] = field(default_factory=dict)
-    # Cue (its listed form) -> the types its sentence or article can give it instead ("strike" + "union": PROTEST).
-    context_types: dict[str, tuple[ContextType, ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class ContextType:
-    """A type a cue takes in a context: a word of ``words`` in its sentence, or ``article`` (at least
-    that many distinct) of them in the article and none of ``unless`` in the sentence."""
-
-    type: str
-    words: frozenset[str]
-    unless: frozenset[str] = frozenset()
-    article: int = 2
-
-    def applies(self, sentence: Collection[str], article: Collection[str]) -> bool:
-        if any(w in self.unless for w in sentence):
-            return False
-        return any(w in self.words for w in sentence) or len(self.words.intersection(article)) >= self.article
-
-
-def _inflect_verb(word: str, irregular: dict[str, list[str]]) -> set[str]:
-    """Regular inflections of a verb (overgenerating is harmless: a non-word never matches)."""
-    out = {word, word + "s", word + "ed", word + "ing"}
-    if word.endswith("e"):
-        out |= {word + "d", word[:-1] + "ing"}
-    if word.endswith(("s", "sh", "ch", "x", "z", "o")):
-        out.add(word + "es")
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        out |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if len(word) >= 3 and word[-1] in "bdgklmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
-        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    out.update(irregular.get(word, ()))
-    return out
-
-
-def _inflect_noun(word: str) -> set[str]:
-    out = {word}
-    if word.endswith("s"):
-        return out
-    if word.endswith(("sh", "ch", "x", "z")):
-        out.add(word + "es")
-    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        out.add(word[:-1] + "ies")
-    else:
-        out.add(word + "s")
-    return out
-
-
-def _load_json(name: str) -> list[dict[str, Any]]:
-    files = [settings.DATA_DIR / name, Path(settings.USER_DATA_DIR) / name]
-    return [json.loads(f.read_text(encoding="utf-8")) for f in files if f.is_file()]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The packaged cue lexicon merged with the user's ``$NEWSPRISM_DATA/plover.json``."""
-    phrases: dict[tuple[str, ...], list[Cue]] = defaultdict(list)
-    modes: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    before: set[str] = set()
-    stops: set[tuple[str, ...]] = set()
-    families: dict[str, str] = {}
-    strong: set[str] = set()
-    ref_types: set[str] = set()
-    ref_dets: set[str] = set()
-    links: set[str] = set()
-    happenings: list[frozenset[str]] = []
-    object_stops: dict[str, set[str]] = defaultdict(set)
-    object_types: dict[str, dict[str, str]] = defaultdict(dict)
-    context_types: dict[str, list[ContextType]] = defaultdict(list)
-    speech_before: dict[str, frozenset[str]] = {}
-    for data in _load_json("plover.json"):
-        irregular = {k: list(v) for k, v in (data.get("irregular") or {}).items()}
-
-        def add(
-            phrase: str,
-            typ: str,
-            pos: str,
-            inverse: bool = False,
-            symmetric: bool = False,
-            irregular: dict[str, list[str]] = irregular,
-        ) -> None:
-            words = phrase.lower().split()
-            if not words:
-                return
-            cue = Cue(typ, phrase.lower(), pos, inverse, symmetric)
-            if pos == "verb":
-                variants = [(w, *words[1:]) for w in _inflect_verb(words[0], irregular)]
-            elif pos == "noun":
-                variants = [(*words[:-1], w) for w in _inflect_noun(words[-1])]
-            else:
-                variants = [tuple(words)]
-            for v in variants:
-                if cue not in phrases[v]:
-                    phrases[v].append(cue)
-
-        for typ, spec in (data.get("types") or {}).items():
-            families[typ] = str(spec.get("family", typ))
-            inverse = set(spec.get("inverse") or ())
-            sym = bool(spec.get("symmetric", typ in SYMMETRIC_DEFAULT))
-            for v in spec.get("verbs") or ():
-                add(v, typ, "verb", v in inverse, sym)
-            for n in spec.get("nouns") or ():
-                add(n, typ, "noun", False, sym)
-            for x in spec.get("exact") or ():
-                add(x, typ, "exact", False, sym)
-        sp = data.get("speech") or {}
-        for v in sp.get("verbs") or ():
-            add(v, SPEECH, "verb")
-        for n in sp.get("nouns") or ():
-            add(n, SPEECH, "noun")
-        strong.update(str(x) for x in sp.get("strong") or ())
-        for verb, words in (sp.get("as_speech_before") or {}).items():
-            if not verb.startswith("_"):
-                speech_before[str(verb).lower()] = speech_before.get(str(verb).lower(), frozenset()) | {str(w).lower() for w in words}
-        for typ, groups in (data.get("modes") or {}).items():
-            if typ.startswith("_"):
-                continue
-            for mode, words in groups.items():
-                modes[typ][mode].update(w.lower() for w in words)
-        ne = data.get("not_events") or {}
-        before.update(w.lower() for w in ne.get("before_noun") or ())
-        stops.update(tuple(p.lower().split()) for p in ne.get("stop_phrases") or ())
-        for verb, objects in (ne.get("objects") or {}).items():
-            if not verb.startswith("_"):
-                object_stops[verb.lower()].update(str(o).lower() for o in objects)
-        for typ, spec in (data.get("object_types") or {}).items():
-            if typ.startswith("_") or not isinstance(spec, dict):
-                continue
-            for verb in spec.get("verbs") or ():
-                object_types[str(verb).lower()].update((str(o).lower(), typ) for o in spec.get("objects") or ())
-        for typ, rules in (data.get("context_types") or {}).items():
-            if typ.startswith("_"):
-                continue
-            for rule in rules if isinstance(rules, list) else [rules]:
-                ct = ContextType(
-                    typ,
-                    frozenset(str(w).lower() for w in rule.get("words") or ()),
-                    frozenset(str(w).lower() for w in rule.get("unless") or ()),
-                    int(rule.get("article", 2)),
-                )
-                for c in rule.get("cues") or ():
-                    context_types[str(c).lower()].append(ct)
-        refs = data.get("references") or {}
-        ref_types.update(str(x) for x in refs.get("types") or ())
-        ref_dets.update(str(x).lower() for x in refs.get("determiners") or ())
-        links.update(str(x).lower() for x in refs.get("name_links") or ())
-        for name, types in (data.get("happenings") or {}).items():
-            if not name.startswith("_") and isinstance(types, list) and frozenset(types) not in happenings:
-                happenings.append(frozenset(str(t) for t in types))
-    frozen = {k: tuple(v) for k, v in phrases.items()}
-    return Lexicon(
-        phrases=frozen,
-        longest=max((len(k) for k in frozen), default=1),
-        modes={t: {m: frozenset(ws) for m, ws in g.items()} for t, g in modes.items()},
-        before_noun=frozenset(before),
-        stop_phrases=tuple(sorted(stops)),
-        families=families,
-        strong_speech=frozenset(strong),
-        ref_types=frozenset(ref_types),
-        ref_determiners=frozenset(ref_dets),
-        name_links=frozenset(links),
-        happenings=tuple(happenings),
-        object_stops={k: frozenset(v) for k, v in object_stops.items()},
-        object_types=dict(object_types),
-        context_types={k: tuple(v) for k, v in context_types.items()},
-        speech_before=speech_before,
-    )
-
-
-# ----------------------------------------------------------------------------- tokens and cues
-
-TOKEN = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,]\d+)*%?|[^\w\s]")
-STRONG_BOUNDARY = frozenset(
-    {
-        ";",
-        ":",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "as",
-        "after",
-        "while",
-        "when",
-        "because",
-        "but",
-        "although",
-        "though",
-        "where",
-        "if",
-        "“",
-        "”",
-        '"',
-        "–",
-        "—",
-    }
-)
-# Auxiliaries and negation between a relative pronoun and its verb ("which had been ...").
-AUXILIARIES = frozenset(
-    {"had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "can", "may",
-     "might", "should", "must", "shall", "did", "does", "do", "not", "never", "also", "then", "later", "once", "soon"}
-)  # fmt: skip
-# Subordinators of simultaneity: the clause after them happens when the main clause does.
-SIMULTANEOUS = frozenset({"as", "while", "when", "during"})
-NEGATION = frozenset({"not", "never", "n't", "no", "neither", "nor", "without"})
-COORD = frozenset({"and", "or", ",", "but", "also", "then"})
-PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
-# Heads of titles after a demonym ("North Korean leader"): the demonym modifies the title.
-TITLE_HEADS = frozenset(
-    {
-        "leader",
-        "president",
-        "minister",
-        "official",
-        "officials",
-        "envoy",
-        "ambassador",
-        "embassy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chairman",
-        "premier",
-        "foreign",
-        "defense",
-        "defence",
-        "state",
-        "news",
-    }
-)
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "his",
-        "her",
-        "their",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
-        "you",
-        "our",
-        "your",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "can",
-        "not",
-        "no",
-        "than",
-        "then",
-        "there",
-        "here",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "since",
-        "about",
-        "into",
-        "over",
-        "under",
-        "also",
-        "just",
-        "only",
-        "more",
-        "most",
-        "some",
-        "such",
-        "said",
-        "says",
-        "say",
-        "told",
-    ]
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int  # offset in the text given to :func:`tokens`
-    end: int
-    text: str
-    low: str
-
-
-def tokens(text: str) -> list[Token]:
-    """Words, numbers and punctuation of ``text`` with their offsets."""
-    return [Token(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'")) for m in TOKEN.finditer(text)]
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """A cue found in a sentence: token indices ``i:j`` and the cue it matched."""
-
-    i: int
-    j: int
-    cue: Cue
-
-
-# Words before a participle that make it an adjective ("the proposed law", "a signed copy").
-ATTRIBUTIVE_BEFORE = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "newly", "recently"})
-# Words that end a verb's object before its head is found ("released him from prison").
-OBJECT_END = frozenset({"on", "in", "at", "to", "from", "for", "with", "after", "before", "by", "of", "and", "or", "that", "which", "who", "as"})
-
-
-def _attributive(toks: Sequence[Token], i: int, j: int, cue: Cue) -> bool:
-    """A one-word verb cue used as an adjective: a participle after a determiner, before a word."""
-    low = toks[i].low
-    return (
-        cue.pos == "verb"
-        and j == i + 1
-        and i > 0
-        and low != cue.base
-        and low.endswith(("ed", "en", "n", "t"))
-        and not low.endswith("ing")
-        and toks[i - 1].low in ATTRIBUTIVE_BEFORE
-        and j < len(toks)
-        and toks[j].text[:1].isalpha()
-    )
-
-
-# Words before a form in -s that make it a plural noun ("the ships", "its supplies"), not a verb.
-PLURAL_AFTER = frozenset({"are", "were", "have", "had", "will", "would", "could", "can", "may", "might", "must", "should", "do", "did"})
-PLURAL_BEFORE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "these", "those", "many", "more", "some", "several"})
-
-
-def _reports_speech(lows: Sequence[str], j: int, words: frozenset[str] | None) -> bool:
-    """One of ``words`` follows the cue ending at ``j`` within five words of its clause ("warned on Monday that")."""
-    if not words:
-        return False
-    for k in range(j, min(j + 5, len(lows))):
-        if lows[k] in words:
-            return True
-        if lows[k] in (",", ";", ".", ":", "and", "but", "to"):
-            return False
-    return False
-
-
-def _plural_noun(lows: Sequence[str], i: int, n: int, cue: Cue) -> bool:
-    """A one-word verb cue in its -s form that is a plural noun: first in its sentence ("Ships queue
-    off ...": no sentence opens on a finite verb in -s) or after a determiner ("the ships")."""
-    if cue.pos != "verb" or n != 1 or lows[i] == cue.base or not lows[i].endswith("s") or lows[i].endswith("ss"):
-        return False
-    # ... or before an auxiliary ("container ships were waiting"): a finite verb is not followed by
-    # another (an -ing word may be its object: "offers funding").
-    after = lows[i + 1] if i + 1 < len(lows) else ""
-    return i == 0 or lows[i - 1] in PLURAL_BEFORE or after in PLURAL_AFTER
-
-
-# Numbers and their units inside an object ("a 4.5 percent rise", "$3 million in aid").
-AMOUNT = re.compile(r"^(?:[$€£¥]?\d[\d.,]*%?|%|percent|per|cent|[$€£¥])$")
-
-
-def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str | None:
-    """The word of ``words`` heading the object of the verb cue ending at token ``j`` (singular or plural), if any."""
-
-    def listed(low: str) -> str | None:
-        if low in words:
-            return low
-        return low[:-1] if low.endswith("s") and low[:-1] in words else None
-
-    if toks[j - 1].low.endswith("ed") and j < len(toks) and toks[j].low == "by":
-        # A passive after its patient ("photos released by state media"): the noun before it.
-        for k in range(j - 2, max(-1, j - 6), -1):
-            if hit := listed(toks[k].low):
-                return hit
-            if not toks[k].low.replace("-", "").isalpha():
-                break
-    seen = 0
-    for k in range(j, min(j + 8, len(toks))):
-        low = toks[k].low
-        if hit := listed(low):
-            return hit
-        if AMOUNT.match(low):
-            continue  # "offered a 4.5 percent rise": an amount before the head is no word of it
-        if low in OBJECT_END or not low.replace("-", "").isalpha():
-            return None
-        seen += 1
-        if seen == 4:
-            return None
-    return None
-
-
-def _stopped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> bool:
-    """A verb cue whose object is one of ``not_events.objects`` for it ("release" + "update")."""
-    stops = lex.object_stops.get(cue.base) if cue.pos == "verb" else None
-    return stops is not None and _object_word(toks, j, stops) is not None
-
-
-def _retyped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> Cue:
-    """The cue with the type ``object_types`` gives its verb and object ("sent a letter": CONSULT, not AID)."""
-    types = lex.object_types.get(cue.base) if cue.pos == "verb" else None
-    hit = _object_word(toks, j, types) if types else None
-    return replace(cue, type=types[hit]) if types and hit else cue
-
-
-def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger]:
-    """Longest non-overlapping cue matches, left to right.
-
-    Skipped: a noun cue after a word of ``not_events.before_noun`` ("press statement"
-    aside), any cue inside a stop phrase ("in order to"), a participle used as an
-    adjective ("the proposed law"), and a verb whose object ``not_events.objects``
-    lists for it ("released a software update").
-    """
-    lex = lex or lexicon()
-    lows = [t.low for t in toks]
-    banned: set[int] = set()
-    for sp in lex.stop_phrases:
-        n = len(sp)
-        for i in range(len(lows) - n + 1):
-            if tuple(lows[i : i + n]) == sp:
-                banned.update(range(i, i + n))
-    out: list[Trigger] = []
-    i = 0
-    while i < len(toks):
-        found: Trigger | None = None
-        if i not in banned:
-            for n in range(min(lex.longest, len(toks) - i), 0, -1):
-                key = tuple(lows[i : i + n])
-                cues = lex.phrases.get(key)
-                if not cues:
-                    continue
-                cue = _pick(cues, lows, i)
-                if cue is None:
-                    continue
-                if cue.pos == "noun" and i > 0 and lows[i - 1] in lex.before_noun and cue.type != SPEECH:
-                    continue
-                if cue.type != SPEECH and (_attributive(toks, i, i + n, cue) or _stopped_by_object(toks, i + n, cue, lex)):
-                    continue
-                if _plural_noun(lows, i, n, cue):
-                    # A plural noun: the noun cue of the same form if there is one ("Protests spread"), else no cue.
-                    noun = next((c for c in cues if c.pos == "noun"), None)
-                    if noun is None:
-                        continue
-                    cue = noun
-                if cue.type != SPEECH and cue.pos == "verb" and _reports_speech(lows, i + n, lex.speech_before.get(cue.base)):
-                    cue = replace(cue, type=SPEECH)
-                found = Trigger(i, i + n, _retyped_by_object(toks, i + n, cue, lex) if cue.type != SPEECH else cue)
-                break
-        if found is not None:
-            out.append(found)
-            i = found.j
-        else:
-            i += 1
-    return out
-
-
-def _pick(cues: Sequence[Cue], lows: Sequence[str], i: int) -> Cue | None:
-    """One cue of several sharing a surface form: a noun after a determiner, else a verb."""
-    if len(cues) == 1:
-        return cues[0]
-    det = i > 0 and lows[i - 1] in {"a", "an", "the", "its", "his", "her", "their", "our", "of", "'s", "s"}
-    nouns = [c for c in cues if c.pos == "noun"]
-    verbs = [c for c in cues if c.pos != "noun"]
-    if det and nouns:
-        return nouns[0]
-    return (verbs or nouns)[0]
-
-
-# ----------------------------------------------------------------------------- actors in a sentence
-
-
-@dataclass(frozen=True, slots=True)
-class Party:
-    """An actor named in a sentence: offsets in ``raw_text`` and how it is named."""
-
-    start: int
-    end: int
-    actor: str
-    kind: str
-    type: str
-
-
-def _kb_types() -> dict[str, str]:
-    from newsprism.actorkb import actor_kb
-
-    return {a.id: a.type for a in actor_kb().by_id.values()}
-
-
-@lru_cache(maxsize=1)
-def _country_of() -> dict[str, str]:
-    """Actor id -> the id of its country (from the knowledge base's ISO codes)."""
-    from newsprism.actorkb import actor_kb
-
-    kb = actor_kb()
-    by_code = {
-        a.country: a.id
-        for a in kb.by_id.values()
-        if a.type == "GPE" and a.country and not getattr(a, "metonym_of", None) and a.demonyms
-    }
-    return {a.id: by_code[a.country] for a in kb.by_id.values() if a.country in by_code}
-
-
-@lru_cache(maxsize=1)
-def _country_slugs() -> dict[str, str]:
-    """Slug of a country's name, alias or demonym -> its id (forms two countries share left out)."""
-    from newsprism.actorkb import actor_kb, slug
-
-    seen: dict[str, set[str]] = defaultdict(set)
-    for a in actor_kb().by_id.values():
-        if a.type == "GPE" and a.demonyms and not getattr(a, "metonym_of", None):
-            for form in (a.name, *a.aliases, *a.demonyms):
-                seen[slug(form)].add(a.id)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-
-
-@lru_cache(maxsize=8192)
-def _country_by_name(aid: str) -> str | None:
-    """The country an unknown organisation's name begins with ("entity-u-s-national-security-strategy":
-    the United States; "entity-russian-navy": Russia), never the country's own bare name."""
-    if not aid.startswith("entity-"):
-        return None
-    words = aid[len("entity-") :].split("-")
-    table = _country_slugs()
-    for n in (4, 3, 2, 1):
-        if len(words) > n and "-".join(words[:n]) in table:
-            return table["-".join(words[:n])]
-    return None
-
-
-def same_side(a: str, b: str) -> bool:
-    """Same actor, or one belongs to the other's country (Lena Marr and Vesnia; an unknown
-    organisation by the country its name begins with: "U.S. National Security Strategy")."""
-    if a == b:
-        return True
-    c = _country_of()
-    ca, cb = c.get(a) or _country_by_name(a) or a, c.get(b) or _country_by_name(b) or b
-    return ca in (cb, b) or cb == a
-
-
-CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*)*")
-
-
-def caption_parties(article: Article, start: int, end: int, kb_too: bool = True) -> list[Party]:
-    """Actors named in a caption, which the nlp stage does not read.
-
-    An adapter: capitalised runs of the caption are looked up among the names this
-    article already gives its actors, then (``kb_too``) in the actor knowledge base.
-    """
-    from newsprism.actorkb import actor_kb, name_key
-
-    kb = actor_kb()
-    types = {a.id: a.type for a in article.actors}
-    known: dict[str, tuple[str, str]] = {}
-    for m in article.mentions:
-        if m.kind in ("name", "acronym", "metonym", "short", "demonym"):
-            known.setdefault(name_key(m.span.text), (m.actor, m.kind))
-    text = article.raw_text[start:end]
-    out: list[Party] = []
-    for run in CAPS_RUN.finditer(text):
-        words = list(re.finditer(r"\S+", run.group(0)))
-        i = 0
-        while i < len(words):
-            hit = None
-            for j in range(min(len(words), i + 6), i, -1):
-                s, e = run.start() + words[i].start(), run.start() + words[j - 1].end()
-                surface = text[s:e].rstrip(".,;:'’s") if j - i > 1 else text[s:e].rstrip(".,;:")
-                surface = re.sub(r"['’]s$", "", surface)
-                key = name_key(surface)
-                aid, kind = known.get(key, (None, "name"))
-                if aid is None and kb_too:
-                    dem = kb.demonym(surface)
-                    if dem is not None:
-                        aid, kind = dem.id, "demonym"
-                    else:
-                        found = kb.lookup(surface)
-                        if len(found) == 1:
-                            aid = found[0].metonym_of if getattr(found[0], "metonym_of", None) else found[0].id
-                if aid:
-                    hit = Party(
-                        start + s, start + s + len(surface), aid, kind, types.get(aid) or _kb_types().get(aid, "ORG")
-                    )
-                    i = j
-                    break
-            if hit is not None:
-                out.append(hit)
-            else:
-                i += 1
-    return out
-
-
-def sentence_parties(article: Article, start: int, end: int, caption: bool = False) -> list[Party]:
-    """The actors named between ``start`` and ``end`` (mentions of the actors layer)."""
-    if caption:
-        return caption_parties(article, start, end)
-    from newsprism.knowledge import furniture
-
-    types = {a.id: a.type for a in article.actors}
-    # A photo credit or a wire's note inside the sentence ("(Harbour Gazette DB)Vesnia and
-    # Dorvania may ...") names no party.
-    notes = [(m.start(), m.end()) for m in furniture().inline.finditer(article.raw_text, start, end)]
-    out = []
-    for m in article.mentions:
-        if m.span.start >= start and m.span.end <= end:
-            out.append(Party(m.span.start, m.span.end, m.actor, m.kind, types.get(m.actor, "ORG")))
-    # A name the article uses elsewhere but the model missed here ("Pak further said").
-    for p in caption_parties(article, start, end, kb_too=False):
-        if not any(o.start < p.end and p.start < o.end for o in out):
-            out.append(p)
-    out = [p for p in out if not any(a <= p.start < b for a, b in notes)]
-    out.sort(key=lambda p: p.start)
-    return out
-
-
-# ----------------------------------------------------------------------------- sentences of an article
-
-
-@dataclass(slots=True)
-class Unit:
-    """A sentence read for events: offsets in ``raw_text``, its role and its tokens (offsets in ``raw_text``)."""
-
-    start: int
-    end: int
-    role: str
-    text: str
-    toks: list[Token] = field(default_factory=list)
-
-
-SENT_SPLIT = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
-
-
-def article_units(article: Article) -> list[Unit]:
-    """Title and body sentences (the nlp layer) plus caption sentences, each read once.
-
-    A headline or caption repeated on the page (or cut short: "... after signing the")
-    is read once: the first full copy.
-    """
-    roles = {}
-    for ln in article.lines:
-        roles[ln.start] = ln.role
-    starts = sorted(roles)
-    spans: list[tuple[int, int, str]] = []
-    for s in article.sentences:
-        i = bisect.bisect_right(starts, s.start) - 1
-        role = roles[starts[i]] if i >= 0 else "body"
-        spans.append((s.start, s.end, role))
-    for ln in article.lines:
-        if ln.role != "caption":
-            continue
-        line = article.raw_text[ln.start : ln.end]
-        for m in SENT_SPLIT.finditer(line):
-            txt = m.group(0)
-            if txt.strip():
-                lead = len(txt) - len(txt.lstrip())
-                spans.append((ln.start + m.start() + lead, ln.start + m.start() + len(txt.rstrip()), "caption"))
-    spans.sort()
-    texts = [" ".join(article.raw_text[s:e].split()).lower() for s, e, _ in spans]
-    out: list[Unit] = []
-    seen: set[str] = set()
-    for k, (us, ue, role) in enumerate(spans):
-        key = texts[k]
-        if not key or key in seen:
-            continue
-        if role in ("caption", "title") and any(o != key and o.startswith(key) for o in texts):
-            continue  # a truncated copy of a longer line
-        seen.add(key)
-        text = article.raw_text[us:ue]
-        toks = [Token(us + t.start, us + t.end, t.text, t.low) for t in tokens(text)]
-        out.append(Unit(us, ue, role, text, toks))
-    return out
-
 
 # ----------------------------------------------------------------------------- per-article extraction
 
@@ -839,167 +99,8 @@ def _trigger_text(u: Unit, t: Trigger) -> str:
     return " ".join(x.text for x in u.toks[t.i : t.j])
 
 
-class _Reader:
+class EventReader(ClauseReader):
     """Events of one article (see the module docstring for the rules)."""
-
-    def __init__(self, article: Article) -> None:
-        self.art = article
-        self.lex = lexicon()
-        self.units = article_units(article)
-        self.types = {a.id: a.type for a in article.actors}
-        self.dates = sorted(article.dates, key=lambda d: d.span.start)
-        self.subjects: list[tuple[int, str | None, str]] = []  # (unit start, subject actor, subject type)
-        self.statement = _statement_block(article, self.units)
-        self.statement_speaker: str | None = None
-        self._parties: dict[int, list[Party]] = {}
-        self._words: frozenset[str] | None = None
-
-    def article_words(self) -> frozenset[str]:
-        """The lower-case words of the article's text (for the cues whose type turns on it)."""
-        if self._words is None:
-            self._words = frozenset(t.low for u in self.units for t in u.toks)
-        return self._words
-
-    # -- helpers ------------------------------------------------------------
-
-    def parties(self, u: Unit) -> list[Party]:
-        """Actors named in the sentence; of two overlapping mentions the longer ("North Korea's leader")."""
-        got = self._parties.get(u.start)
-        if got is None:
-            raw = sentence_parties(self.art, u.start, u.end, caption=u.role == "caption")
-            got = [
-                p
-                for p in raw
-                if not any(
-                    o is not p and o.start <= p.start and p.end <= o.end and (o.end - o.start) > (p.end - p.start)
-                    for o in raw
-                )
-            ]
-            self._parties[u.start] = got
-        return got
-
-    def actor_type(self, aid: str | None) -> str:
-        if not aid:
-            return ""
-        return self.types.get(aid) or _kb_types().get(aid, "")
-
-    def resolve(self, u: Unit, tok: Token, idx: int) -> str | None:
-        """The actor a pronoun stands for (centering first, then the actors layer)."""
-        word = tok.low
-        if word in ("i", "we", "my", "our", "us", "me"):
-            return self.first_person(u)
-        want_person = word in ("he", "she", "his", "her", "him")
-        if word in SUBJECT_PRONOUNS and (idx == 0 or u.toks[idx - 1].low in COORD | STRONG_BOUNDARY):
-            for _, subj, typ in reversed(self.subjects[-2:]):
-                if subj and ((typ == "PERSON") == want_person):
-                    return subj
-        try:
-            from newsprism.stages.actors import resolve_pronoun
-        except ImportError:  # the actors layer is optional
-            return None
-        return resolve_pronoun(self.art, tok.start, tok.end)
-
-    def first_person(self, u: Unit) -> str | None:
-        """ "I"/"we" inside a quote or a reproduced statement: its speaker."""
-        for q in getattr(self.art, "quotes", []) or []:
-            if q.span.start <= u.start < q.span.end and q.speaker:
-                return str(q.speaker)
-        if self.statement is not None and self.statement[0] <= u.start < self.statement[1]:
-            return self.statement_speaker
-        return None
-
-    def _natural(self, p: Party) -> bool:
-        if p.type != "LOC":
-            return False
-        from newsprism.actorkb import actor_kb
-
-        words = self.art.raw_text[p.start : p.end].lower().split()
-        return bool(words) and words[-1] in actor_kb().natural_heads
-
-    @staticmethod
-    def _tok_index(u: Unit, pos: int) -> int:
-        starts = [t.start for t in u.toks]
-        return max(0, bisect.bisect_right(starts, pos) - 1)
-
-    def party_at(self, u: Unit, i: int, j: int, keep_places: bool = False) -> list[tuple[int, str]]:
-        """Actors (with token index) named in tokens ``i:j``, pronouns resolved, modifiers dropped.
-
-        A demonym before a title or name ("North Korean leader Kim") and a country
-        right before a person ("President of Vesnia Tomas Orel", "Vesnia's
-        deputy minister Rusk") modify the person: only the person acts.
-        """
-        if i >= j:
-            return []
-        s, e = u.toks[i].start, u.toks[j - 1].end
-        # Places do not act: a metonym used as a place, buildings ("the Kumsusan Palace ..."), and
-        # natural features ("the Yellow Sea"; knowledge-base ``places.natural``).
-        parties = [
-            p
-            for p in self.parties(u)
-            if p.start >= s and p.end <= e and (keep_places or (p.kind != "place" and p.type != "FAC" and not self._natural(p)))
-        ]
-        out: list[tuple[int, str]] = []
-        for n, p in enumerate(parties):
-            k = self._tok_index(u, p.start)
-            last = self._tok_index(u, p.end - 1)
-            nxt = u.toks[last + 1] if last + 1 < len(u.toks) else None
-            if p.kind == "demonym" and nxt is not None and (nxt.text[:1].isupper() or nxt.low in TITLE_HEADS):
-                continue
-            if p.type != "PERSON" and n + 1 < len(parties) and parties[n + 1].type == "PERSON":
-                gap = u.toks[last + 1 : self._tok_index(u, parties[n + 1].start)]
-                if len(gap) <= 4 and not any(
-                    g.low in STRONG_BOUNDARY or g.low in (",", "and", "or") or (g.low,) in self.lex.phrases for g in gap
-                ):
-                    continue
-            out.append((k, p.actor))
-        for k in range(i, j):
-            t = u.toks[k]
-            if t.low in PRONOUNS or t.low in ("i", "we", "my", "our"):
-                a = self.resolve(u, t, k)
-                if a:
-                    out.append((k, a))
-        out.sort()
-        return out
-
-    def window_start(self, u: Unit, before: int, floor: int) -> int:
-        """Where the clause of the cue at token ``before`` starts (not before ``floor``)."""
-        k = before - 1
-        while k >= floor:
-            if u.toks[k].low in STRONG_BOUNDARY:
-                return k + 1
-            k -= 1
-        return floor
-
-    def own_subject(self, u: Unit, ws: int, before: int) -> bool:
-        """The relative clause of a cue has a subject of its own, one that names no actor ("a flaw
-        which hackers exploited to seize ..."): the main clause's subject is not its agent."""
-        if ws <= 0 or ws > len(u.toks):
-            return False
-        rel = u.toks[ws - 1].low
-        words = [t for t in u.toks[ws:before] if t.low not in AUXILIARIES and t.low != "to" and not t.low.endswith("ly")]
-        if not words or not words[0].text[:1].isalpha() or words[0].low in PRONOUNS or words[0].low in {"i", "we", "you"}:
-            return False
-        if rel in ("which", "whom"):
-            return True
-        return rel == "that" and words[0].low in {"the", "a", "an", "this", "these", "those"}
-
-    def clause_end(self, u: Unit, after: int, ceil: int, comma: bool) -> int:
-        k = after
-        while k < ceil:
-            low = u.toks[k].low
-            if low in STRONG_BOUNDARY or (comma and low == ","):
-                return k
-            k += 1
-        return ceil
-
-    def in_name(self, u: Unit, k: int) -> bool:
-        """Token ``k`` is a word of a proper name ("Strategic Partnership", "United States")."""
-        t = u.toks[k]
-        if not t.text[:1].isupper() or u.role == "title" or k == 0 or u.toks[k - 1].low in OPEN_Q:
-            return False
-        prev_cap = k > 0 and u.toks[k - 1].text[:1].isupper() and u.toks[k - 1].text[:1].isalpha()
-        next_cap = k + 1 < len(u.toks) and u.toks[k + 1].text[:1].isupper() and u.toks[k + 1].text[:1].isalpha()
-        return (prev_cap and k - 1 > 0) or next_cap
 
     def triggers(self, u: Unit) -> list[Trigger]:
         """Cues of the sentence, less those inside names, photo credits and "said in a statement"."""
@@ -1233,7 +334,7 @@ class _Reader:
 
     def place(self, u: Unit, after: int) -> str | None:
         for p in self.parties(u):
-            k = self._tok_index(u, p.start)
+            k = self.tok_index(u, p.start)
             if (
                 k >= after - 1
                 and k > 0
@@ -1363,8 +464,8 @@ class _Reader:
         frame: DateRange | None = None
         best: dict[int, tuple[int, DateRange]] = {}
         for d in mine:
-            k = self._tok_index(u, d.span.start)
-            e = self._tok_index(u, d.span.end - 1)
+            k = self.tok_index(u, d.span.start)
+            e = self.tok_index(u, d.span.end - 1)
             since = k > 0 and u.toks[k - 1].low in ("since", "from")
             value = self.event_date(u, d, since)
             if _year_modifier(u, d, k, e):
@@ -1489,9 +590,6 @@ def _uniq(xs: Iterable[str]) -> list[str]:
     return out
 
 
-OPEN_Q = frozenset({"“", '"', "«"})
-CLOSE_Q = frozenset({"”", '"', "»"})
-
 
 def _quote_before(u: Unit, i: int) -> tuple[int, int] | None:
     """Token range of a quotation that ends just before token ``i`` ("…," the embassy said)."""
@@ -1514,8 +612,6 @@ def _quote_before(u: Unit, i: int) -> tuple[int, int] | None:
     return (k + 1, end)
 
 
-FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows|full\s+text)\b", re.I)
-
 
 # A bare year or span of years ("1998", "1950-53") and the words that make it a modifier before a noun.
 YEAR_ONLY = re.compile(r"^(?:1[5-9]|20)\d\d(?:\s*[-–]\s*\d{2,4})?$")
@@ -1527,27 +623,6 @@ def _year_modifier(u: Unit, d: DateMention, k: int, e: int) -> bool:
     before, after = u.toks[k - 1], u.toks[e + 1]
     determined = before.low in ATTRIBUTIVE_BEFORE or before.low == "whose" or before.low in ("'s", "’s") or before.low.endswith(("'s", "’s"))
     return determined and after.text[:1].isalpha() and after.low not in ("and", "or", "to", "through", "until")
-
-
-def _statement_block(article: Article, units: Sequence[Unit]) -> tuple[int, int, date | None] | None:
-    """A statement reproduced whole after "The following statement was issued ... on <date>".
-
-    An adapter until the quotes layer marks such blocks: the block runs from the next
-    body line to the end of the body, and it speaks from the date its introduction gives.
-    """
-    for u in units:
-        if u.role != "body" or not FOLLOWING.search(u.text):
-            continue
-        when = None
-        for d in article.dates:
-            if u.start <= d.span.start < u.end and d.value.earliest and d.value.earliest == d.value.latest:
-                when = date.fromisoformat(d.value.earliest)
-        body_end = max((ln.end for ln in article.lines if ln.role == "body"), default=u.end)
-        return (u.end, body_end, when)
-    for q in getattr(article, "quotes", []) or []:
-        if getattr(q, "kind", "") == "statement" and q.date.earliest and q.date.earliest == q.date.latest:
-            return (q.span.start, q.span.end, date.fromisoformat(q.date.earliest))
-    return None
 
 
 def _onset(text: str, published: DateRange) -> DateRange | None:
@@ -1589,7 +664,7 @@ def extract_events(article: Article) -> list[Event]:
     """The events of one article, one per cue (before any merging)."""
     from newsprism.actorkb import actor_kb
 
-    reader = _Reader(article)
+    reader = EventReader(article)
     names = {a.id: a.name for a in article.actors}
     kb = actor_kb()
     out: list[Event] = []
@@ -1634,7 +709,7 @@ def extract_events(article: Article) -> list[Event]:
 
 @stage(
     "newsprism.events.v1",
-    requires=["article.sentences", "article.mentions", "article.dates"],
+    requires=["article.lines", "article.raw_text", "article.sentences", "article.mentions", "article.actors", "article.dates", "article.published", "article.quotes"],
     assigns=["article.events"],
 )
 def make_events() -> Callable[[Article], Article]:
@@ -1667,7 +742,7 @@ class Node:
     mode: str | None = None  # PLOVER mode (AID military, ceremonial ...), when the sentence tells
 
 
-def _stem(w: str) -> str:
+def stem(w: str) -> str:
     """A light stem for comparing wording (plural and tense endings)."""
     for suf in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
@@ -1677,7 +752,7 @@ def _stem(w: str) -> str:
 
 def content_words(text: str) -> frozenset[str]:
     return frozenset(
-        _stem(t.low) for t in tokens(text) if t.low.isalpha() and t.low not in STOPWORDS and len(t.low) > 2
+        stem(t.low) for t in tokens(text) if t.low.isalpha() and t.low not in STOPWORDS and len(t.low) > 2
     )
 
 
@@ -1689,7 +764,7 @@ def node_of(idx: int, ev: Event, text: str | None = None) -> Node:
     """The compact summary of an event (its first mention's words and cues)."""
     text = text if text is not None else (ev.mentions[0].span.text if ev.mentions else ev.summary)
     toks = tokens(text)
-    cues = frozenset(_stem(max(t.cue.base.split(), key=len)) for t in find_cues(toks) if t.cue.type == ev.plover)
+    cues = frozenset(stem(max(t.cue.base.split(), key=len)) for t in find_cues(toks) if t.cue.type == ev.plover)
     return Node(
         idx=idx,
         article=ev.mentions[0].article if ev.mentions else "",
@@ -2053,8 +1128,8 @@ def _redate(article: Article) -> None:
 @stage(
     "newsprism.events.corpus.v1",
     kind="corpus",
-    requires=["article.events"],
-    assigns=["dossier.events"],
+    requires=["article.events", "article.actors", "article.dates", "article.lines", "article.mentions", "article.published", "article.evidence.published", "article.quotes", "article.raw_text", "article.sentences", "dossier.actors"],
+    assigns=["dossier.events", "article.events"],
     defaults={"same_article": SAME_ARTICLE, "cross_article": CROSS_ARTICLE},
 )
 def make_events_corpus(
@@ -2079,22 +1154,17 @@ def make_events_corpus(
 
 
 __all__ = [
-    "Cue",
-    "Lexicon",
+    "EventReader",
     "MergeConfig",
     "Node",
-    "Token",
-    "Trigger",
-    "caption_parties",
+    "actor_remap",
     "cluster",
     "content_words",
     "extract_events",
-    "find_cues",
-    "lexicon",
     "make_events",
     "make_events_corpus",
     "merge_events",
     "node_of",
     "pair_score",
-    "tokens",
+    "stem",
 ]

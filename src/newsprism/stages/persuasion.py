@@ -54,6 +54,8 @@ import numpy as np
 from newsprism import settings
 from newsprism.affect import affect_features
 from newsprism.article import TECHNIQUES, Article, MentionIndex, Span, TechniqueSpan
+from newsprism.knowledge import derived, load_data
+from newsprism.quoting import QUOTE_CHARS, quoted_runs
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -64,7 +66,6 @@ LEXICON_FILE = "lexicon.json"
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 # Quotation marks: straight, curly, guillemets (the seeds and the PTC use all of them).
-QUOTE_CHARS = frozenset('"“”«»„')
 STOPWORDS = frozenset(
     ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "so", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "me", "him", "her", "them", "us", "his", "their", "our", "your", "my", "not", "no", "do", "does", "did", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "there", "here", "than", "then", "which", "who", "whom", "whose", "what", "when", "where", "why", "how"]
 )
@@ -199,14 +200,10 @@ def compile_lexicon(table: dict[str, list[str]]) -> Lexicon:
     return Lexicon(m)
 
 
-@lru_cache(maxsize=1)
+@derived
 def lexicon() -> Lexicon:
     """The packaged cue lists plus the user's ``$NEWSPRISM_DATA/persuasion/lexicon.json``, merged."""
-    table: dict[str, list[str]] = {}
-    for path in (DATA / LEXICON_FILE, Path(settings.USER_DATA_DIR) / "persuasion" / LEXICON_FILE):
-        if path.is_file():
-            for tech, cues in json.loads(path.read_text(encoding="utf-8")).get("techniques", {}).items():
-                table.setdefault(tech, []).extend(cues)
+    table = {tech: list(cues) for tech, cues in load_data(f"persuasion/{LEXICON_FILE}").get("techniques", {}).items()}
     return compile_lexicon(table)
 
 
@@ -419,7 +416,7 @@ def span_features(text: str, s: SpanInput) -> tuple[dict[int, float], list[int]]
     return out, sorted({_hash("f:" + x, TC_BITS) for x in flags})
 
 
-@lru_cache(maxsize=256)
+@derived(maxsize=256)
 def _sentence_cue_techniques(text: str, start: int, end: int) -> frozenset[str]:
     """Techniques of the lexicon cues in one sentence (spans of a sentence share it: scanned once)."""
     return frozenset(t for _, _, t in lexicon().find(text, start, end))
@@ -935,31 +932,6 @@ def detect(
 # -- voice ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=512)
-def _quoted_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans between paired quotation marks in ``text[start:end]`` (one paragraph).
-
-    A mark opens a quotation when it is an opening mark (“ „ «) or a neutral or
-    closing one standing before a word after a space (pages often print ”just cause”
-    with two closing marks); any mark closes an open quotation.
-    """
-    runs = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in QUOTE_CHARS:
-            continue
-        before_word = i + 1 < end and not text[i + 1].isspace()
-        after_space = i == start or text[i - 1].isspace() or text[i - 1] in "([—–-"
-        if open_at is None:
-            if ch in "“„«" or (ch != "»" and before_word and after_space):
-                open_at = i + 1
-        elif ch not in "“„«":
-            runs.append((open_at, i))
-            open_at = None
-    return runs
-
-
 def _nearby_speaker(article: Article, qs: int, qe: int, para: tuple[int, int], mentions: MentionIndex) -> str | None:
     """The actor named beside a quotation with a reporting verb: after it first, then before it."""
     text = article.raw_text
@@ -1006,7 +978,7 @@ class Voices:
             return None, False
         para = self.lines[k]
         text = self.article.raw_text
-        runs = _quoted_runs(text, *para)
+        runs = quoted_runs(text, *para)
         # Runs do not overlap: only the last one opened at or before the span can hold it.
         j = bisect.bisect_right(runs, (start, 1 << 62)) - 1
         if j >= 0:
@@ -1068,8 +1040,8 @@ def persuade(
 
 @stage(
     "newsprism.persuasion.v1",
-    requires=["article.lines"],
-    assigns=["article.persuasion"],
+    requires=["article.lines", "article.raw_text", "article.sentences", "article.mentions", "article.quotes"],
+    assigns=["article.persuasion", "article.ext.persuasion_quoted"],
     defaults={"min_confidence": 0.0, "second_label": 1.0, "precise": True, "model": None},
 )
 def make_persuasion(

@@ -117,8 +117,8 @@ def outlet_profiles(articles: Sequence[Article]) -> dict[str, dict[str, Any]]:
 @stage(
     "newsprism.profiles.v1",
     kind="corpus",
-    requires=["article.persuasion", "article.genre", "article.stance"],
-    assigns=["dossier.persuasion", "dossier.outlets", "article.ext.outlet_profile"],
+    requires=["article.persuasion", "article.genre", "article.stance", "article.ext.stance_anchors", "article.lines", "article.raw_text", "article.mentions", "article.quotes", "article.outlet"],
+    assigns=["dossier.persuasion", "dossier.outlets", "article.ext.outlet_profile", "article.stance", "article.persuasion", "article.ext.persuasion_quoted"],
 )
 def make_profiles() -> Callable[[Dossier], Dossier]:
     """Outlet profiles (own-voice technique density, genre mix, stance per actor) and the dossier's technique spans."""

@@ -30,19 +30,16 @@ where it does not, both null where nothing is known.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from newsprism import settings
 from newsprism.article import Article, DateRange, Dossier
+from newsprism.knowledge import derived, load_data
 from newsprism.registry import stage
 
 LOGGER = logging.getLogger(__name__)
@@ -154,28 +151,23 @@ def make_anchor(
     )
 
 
-@lru_cache(maxsize=1)
+@derived
 def anchor_events() -> tuple[AnchorEvent, ...]:
-    """The packaged anchor events plus the user's ``$NEWSPRISM_DATA/anchor_events.json``."""
-    files = [settings.DATA_DIR / "anchor_events.json", Path(settings.USER_DATA_DIR) / "anchor_events.json"]
-    out = []
-    for f in files:
-        if not f.is_file():
-            continue
-        for row in json.loads(f.read_text(encoding="utf-8")).get("events", []):
-            out.append(
-                make_anchor(
-                    row["id"],
-                    row["name"],
-                    date.fromisoformat(row["earliest"]),
-                    date.fromisoformat(row.get("latest") or row["earliest"]),
-                    row["match"].get("all", []),
-                    row["match"].get("any", []),
-                    row.get("source", ""),
-                    kind=row.get("kind", "occasion"),
-                )
-            )
-    return tuple(out)
+    """The packaged anchor events plus the user's ``$NEWSPRISM_DATA/anchor_events.json`` (an
+    event of the user's with a packaged ``id`` replaces it)."""
+    return tuple(
+        make_anchor(
+            row["id"],
+            row["name"],
+            date.fromisoformat(row["earliest"]),
+            date.fromisoformat(row.get("latest") or row["earliest"]),
+            row["match"].get("all", []),
+            row["match"].get("any", []),
+            row.get("source", ""),
+            kind=row.get("kind", "occasion"),
+        )
+        for row in load_data("anchor_events.json").get("events", [])
+    )
 
 
 # ---------------------------------------------------------------------------- stated dates
@@ -472,8 +464,8 @@ def _short(text: str, n: int = 80) -> str:
 
 @stage(
     "newsprism.pubdate.v1",
-    requires=["article.lines"],
-    assigns=["article.published"],
+    requires=["article.lines", "article.raw_text", "article.page_meta", "article.url", "article.given"],
+    assigns=["article.published", "article.evidence.published"],
 )
 def make_pubdate() -> Callable[[Article], Article]:
     """Publication date: stated (input, HTML metadata, URL, dateline) or inferred from the text."""
@@ -639,9 +631,9 @@ def _content_words(text: str) -> list[str]:
 
 @stage(
     "newsprism.pubdate.corpus.v1",
-    requires=["article.published"],
-    assigns=["article.published"],
     kind="corpus",
+    requires=["article.published", "article.evidence.published", "article.lines", "article.raw_text", "article.outlet", "article.given"],
+    assigns=["article.published", "article.dates", "article.evidence.published"],
 )
 def make_pubdate_corpus() -> Callable[[Dossier], Dossier]:
     """Dates inferred across articles: one article's dated event anchors another's date."""

@@ -74,20 +74,18 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
-import json
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 from typing import Any
 
-from newsprism import settings
 from newsprism.article import ActorMention, Article, DateRange, Dossier, MentionIndex, Quote, Span
+from newsprism.knowledge import derived
 from newsprism.registry import stage
+from newsprism.reporting import Lexicon, lexicon
 
 LOGGER = logging.getLogger(__name__)
 
@@ -171,118 +169,7 @@ ABBREV = frozenset(
 )
 
 
-def _inflect(lemma: str, irregular: dict[str, list[str]], double: frozenset[str]) -> list[str]:
-    """Forms of a verb lemma: base, third person, past, gerund (irregular ones from the data)."""
-    if lemma in irregular:
-        return [lemma, *irregular[lemma]]
-    words = lemma.split()
-    head, rest = words[0], (" " + " ".join(words[1:]) if len(words) > 1 else "")
-    if head in double:
-        forms = [head + "s", head + head[-1] + "ed", head + head[-1] + "ing"]
-    elif head.endswith("e"):
-        forms = [head + "s", head + "d", head[:-1] + "ing"]
-    elif head.endswith("y") and len(head) > 2 and head[-2] not in "aeiou":
-        forms = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
-    elif head.endswith(("s", "sh", "ch", "x", "z")):
-        forms = [head + "es", head + "ed", head + "ing"]
-    else:
-        forms = [head + "s", head + "ed", head + "ing"]
-    return [lemma] + [f + rest for f in forms]
-
-
-def _alternation(phrases: Iterable[str]) -> str:
-    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
-
-
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """The attribution vocabulary of ``data/reporting_verbs.json`` compiled once."""
-
-    forms: dict[str, tuple[str, str]]  # form -> (lemma, class)
-    cue: re.Pattern[str]  # any cue form, whole words
-    naming_cue: re.Pattern[str]
-    naming_before: re.Pattern[str]
-    media: tuple[re.Pattern[str], ...]
-    relay: tuple[re.Pattern[str], ...]
-    according: re.Pattern[str]
-    addressees: frozenset[str]
-    speaker_nouns: frozenset[str]
-    speaks_for: frozenset[str]
-    transcript_staff: frozenset[str]
-    transcript_notes: frozenset[str]
-    statement_intros: tuple[re.Pattern[str], ...]
-    tell: frozenset[str]
-    zero_that: frozenset[str]
-
-    def lemma(self, form: str) -> tuple[str, str] | None:
-        return self.forms.get(" ".join(form.lower().split()))
-
-
-def _load_data(name: str) -> list[dict[str, Any]]:
-    out = [json.loads((settings.DATA_DIR / name).read_text(encoding="utf-8"))]
-    user = Path(settings.USER_DATA_DIR) / name
-    if user.is_file():
-        out.append(json.loads(user.read_text(encoding="utf-8")))
-    return out
-
-
-def _merge(docs: list[dict[str, Any]]) -> dict[str, Any]:
-    """Packaged data with the user's file merged over it: lists joined, mappings updated."""
-    base: dict[str, Any] = {}
-    for doc in docs:
-        for k, v in doc.items():
-            if isinstance(v, dict) and isinstance(base.get(k), dict):
-                base[k] = _merge([base[k], v])
-            elif isinstance(v, list) and isinstance(base.get(k), list):
-                base[k] = base[k] + [x for x in v if x not in base[k]]
-            else:
-                base[k] = v
-    return base
-
-
-@lru_cache(maxsize=4)
-def lexicon(beliefs: bool = False) -> Lexicon:
-    """The reporting vocabulary (packaged plus ``$NEWSPRISM_DATA/reporting_verbs.json``), once per process.
-
-    Args:
-        beliefs: also read verbs of belief and inference ("believe", "suggest",
-            "show") as cues, as PolNeAR annotates them; off by default, since news
-            uses them for the reporter's own inferences too.
-    """
-    data = _merge(_load_data("reporting_verbs.json"))
-    verbs = data["verbs"]
-    irregular = {k: list(v) for k, v in data.get("irregular", {}).items()}
-    double = frozenset(data.get("double_final", []))
-    forms: dict[str, tuple[str, str]] = {}
-    classes = ["naming", "accuse", "speech", "tell"] + (["belief"] if beliefs else [])
-    for cls in classes:
-        for lemma in verbs.get(cls, []):
-            for f in _inflect(lemma, irregular, double):
-                forms[f] = (lemma, cls)
-    cue_forms = [f for f, (_, c) in forms.items() if c != "naming"]
-    naming_forms = [f for lemma in verbs.get("naming", []) for f in _inflect(lemma, irregular, double)]
-    tell_forms = frozenset(f for lemma in verbs.get("tell", []) for f in _inflect(lemma, irregular, double))
-    return Lexicon(
-        forms=forms,
-        cue=re.compile(r"(?<![\w'’-])(?:" + _alternation(cue_forms) + r")(?![\w'’-])"),
-        naming_cue=re.compile(r"(?<![\w'’-])(?:" + _alternation(naming_forms + cue_forms) + r")(?![\w'’-])"),
-        naming_before=re.compile(r"(?<![\w-])(?:" + _alternation(data["naming_before"]["phrases"]) + r")\s*[,:]?\s*$", re.I),
-        media=tuple(re.compile(p) for p in data["media"]["patterns"]),
-        relay=tuple(re.compile(p) for p in data["relay"]["patterns"]),
-        according=re.compile(r"(?<![\w-])(?:" + _alternation(data.get("according_to", [])) + r")(?![\w-])", re.I),
-        addressees=frozenset(w.lower() for w in data["addressees"]["words"]),
-        speaker_nouns=frozenset(w.lower() for w in data["speaker_nouns"]["words"]),
-        speaks_for=frozenset(w.lower() for w in data.get("speaks_for", {}).get("words", [])),
-        transcript_staff=frozenset(w.lower() for w in data.get("transcript_staff", {}).get("words", [])),
-        transcript_notes=frozenset(w.lower() for w in data.get("transcript_staff", {}).get("notes", [])),
-        statement_intros=tuple(re.compile(p, re.I) for p in data["statement_intros"]["patterns"]),
-        tell=tell_forms,
-        zero_that=frozenset(data.get("zero_that", {}).get("verbs", [])),
-    )
-
-
-@lru_cache(maxsize=1)
+@derived
 def _title_words() -> frozenset[str]:
     """Title heads and modifiers of the actor knowledge base ("minister", "vice", "chairman")."""
     try:
@@ -1735,7 +1622,7 @@ def extract_quotes(article: Article, beliefs: bool = False, min_unattributed_wor
 
 @stage(
     "newsprism.quotes.v1",
-    requires=["article.lines", "article.sentences", "article.mentions", "article.dates", "article.published"],
+    requires=["article.lines", "article.raw_text", "article.sentences", "article.mentions", "article.actors", "article.dates", "article.published"],
     assigns=["article.quotes"],
     defaults={"beliefs": False, "min_unattributed_words": 6},
 )
@@ -1846,8 +1733,8 @@ def refresh(article: Article, q: Quote) -> Quote:
 @stage(
     "newsprism.quotes.corpus.v1",
     kind="corpus",
-    requires=["article.quotes"],
-    assigns=["dossier.quotes"],
+    requires=["article.quotes", "article.actors", "article.mentions", "article.dates", "article.published", "article.evidence.published"],
+    assigns=["dossier.quotes", "article.quotes"],
 )
 def make_quotes_corpus() -> Callable[[Dossier], Dossier]:
     """Every article's quotes in the dossier, speakers re-read after actors merge, the same quote linked across articles."""

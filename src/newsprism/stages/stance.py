@@ -30,20 +30,18 @@ invasion is itself judged). Pronouns are resolved by the actors stage
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from newsprism import settings
 from newsprism.article import Actor, Article, MentionIndex
+from newsprism.knowledge import derived, load_data
+from newsprism.quoting import QUOTE_CHARS, quoted_runs
 from newsprism.registry import stage
-from newsprism.stages.persuasion import QUOTE_CHARS, CueMatcher, Token, _quoted_runs, article_sentences, tokenize
-
-DATA = settings.DATA_DIR / "persuasion"
+from newsprism.reporting import commissive_verbs, labelling_pattern
+from newsprism.reporting import lexicon as cue_lexicon
+from newsprism.stages.persuasion import CueMatcher, Token, article_sentences, tokenize
 
 # Thresholds on an actor's weighted evidence, set as a group on hand-written
 # sentences (tests/test_stance.py): one clear negative word choice makes a critical
@@ -75,18 +73,15 @@ class Term:
     stands_for: str | None = None  # "state": a label for a government, never for a person
 
 
-@lru_cache(maxsize=1)
+@derived
 def framing() -> tuple[CueMatcher, dict[str, Term]]:
     """The packaged word-choice terms plus the user's ``$NEWSPRISM_DATA/persuasion/framing.json``."""
     m = CueMatcher()
     terms: dict[str, Term] = {}
-    for path in (DATA / "framing.json", Path(settings.USER_DATA_DIR) / "persuasion" / "framing.json"):
-        if not path.is_file():
-            continue
-        for t in json.loads(path.read_text(encoding="utf-8")).get("terms", []):
-            key = str(t["term"]).lower()
-            terms[key] = Term(float(t["polarity"]), str(t.get("kind", "quality")), t.get("stands_for"))
-            m.add(key, key)
+    for t in load_data("persuasion/framing.json").get("terms", []):
+        key = str(t["term"]).lower()
+        terms[key] = Term(float(t["polarity"]), str(t.get("kind", "quality")), t.get("stands_for"))
+        m.add(key, key)
     return m, terms
 
 
@@ -124,7 +119,7 @@ def _voice_weights(article: Article) -> list[tuple[int, int, float, str]]:
     ]
     for ln in article.lines:
         if ln.role in ("title", "body"):
-            out.extend((a, b, QUOTED_WEIGHT, "quoted") for a, b in _quoted_runs(article.raw_text, ln.start, ln.end))
+            out.extend((a, b, QUOTED_WEIGHT, "quoted") for a, b in quoted_runs(article.raw_text, ln.start, ln.end))
     return out
 
 
@@ -241,8 +236,6 @@ def _speakers(raw: str, mentions: Sequence[_Mention], pos: int, naming_only: boo
     quotes stage's cue lexicon): the subjects who say what stands at ``pos``. With
     ``naming_only``, verbs that commit to an act (:func:`commissive_verbs`: "vowed to
     maintain support for Russia in its war") do not count; those that name or blame do."""
-    from newsprism.stages.quotes import lexicon as cue_lexicon
-
     lex = cue_lexicon()
     pledges = commissive_verbs() if naming_only else frozenset()
     out = set()
@@ -259,30 +252,10 @@ def _speakers(raw: str, mentions: Sequence[_Mention], pos: int, naming_only: boo
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def labelling_pattern() -> re.Pattern[str]:
-    """Inflections of the verbs of labelling (``reporting_verbs.json`` ``labelling``, user file merged)."""
-    from newsprism.stages.quotes import _alternation, _inflect, _load_data, _merge
-
-    data = _merge(_load_data("reporting_verbs.json"))
-    irregular = {k: list(v) for k, v in data.get("irregular", {}).items()}
-    double = frozenset(data.get("double_final", []))
-    forms = [f for v in data.get("labelling", {}).get("verbs", []) for f in _inflect(str(v).lower(), irregular, double)]
-    return re.compile(rf"\b(?:{_alternation(forms)})\b", re.I) if forms else re.compile(r"(?!x)x")
-
-
 def _labelled_by_speaker(raw: str, mentions: Sequence[_Mention], pos: int) -> bool:
     """An actor named before ``pos`` (within 120 characters) labels what stands there ("X described Y as ...")."""
     pat = labelling_pattern()
     return any(m.end <= pos and pos - m.end <= 120 and pat.search(raw, m.end, pos) for m in mentions)
-
-
-@lru_cache(maxsize=1)
-def commissive_verbs() -> frozenset[str]:
-    """Lemmas that commit the speaker to an act (``reporting_verbs.json`` ``commissive``, user file merged)."""
-    from newsprism.stages.quotes import _load_data, _merge
-
-    return frozenset(str(v).lower() for v in _merge(_load_data("reporting_verbs.json")).get("commissive", {}).get("verbs", []))
 
 
 def score_stance(article: Article) -> StanceResult:
@@ -392,8 +365,8 @@ def anchors(article: Article, actors: Iterable[str]) -> dict[str, list[int]]:
 
 @stage(
     "newsprism.stance.v1",
-    requires=["article.lines", "article.persuasion"],
-    assigns=["article.stance"],
+    requires=["article.lines", "article.raw_text", "article.sentences", "article.mentions", "article.actors", "article.quotes", "article.persuasion"],
+    assigns=["article.stance", "article.ext.stance_anchors", "article.ext.stance_evidence"],
     defaults={"min_mentions": 2},
 )
 def make_stance(min_mentions: int = 2) -> Callable[[Article], Article]:

@@ -79,7 +79,7 @@ def _value(t: object, published: DateRange) -> DateRange:
 
 @stage(
     "newsprism.timex.v1",
-    requires=["article.lines", "article.published"],
+    requires=["article.lines", "article.raw_text", "article.published"],
     assigns=["article.dates"],
 )
 def make_timex() -> Callable[[Article], Article]:

@@ -10,12 +10,9 @@ and what is held out.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from newsprism import settings
 
 # A sentence ends at . ! or ? (and closing quotes) before a space and a capital or an opening quote.
 SENTENCE_END = re.compile(r"""(?<=[.!?])["'”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
@@ -98,7 +95,9 @@ def read_ptc(shared: Path, split: str) -> list[LabelledArticle]:
 
 def semeval23_map() -> dict[str, str | None]:
     """SemEval-2023 Task 3 technique -> PTC technique (None: no counterpart)."""
-    d = json.loads((settings.DATA_DIR / "persuasion" / "semeval2023_map.json").read_text(encoding="utf-8"))
+    from newsprism.knowledge import load_data
+
+    d = load_data("persuasion/semeval2023_map.json")
     return {k: v for k, v in d["map"].items()}
 
 
