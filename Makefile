@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test lint eval bench train setup clean
+.PHONY: run test lint eval bench train fuzz setup clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "needs $(PY)"; exit 1; }
@@ -25,8 +25,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+## fuzz: 50,000 generated inputs per parser (decode, gzip, HTML, records, JSONL, feeds, timex); minutes
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-50000} $(BIN)/python -m pytest -q -p no:cacheprovider fuzz
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests evals benchmarks
+	$(BIN)/ruff check src tests evals benchmarks fuzz
 	$(BIN)/mypy
 
 ## eval: accuracy on the shared datasets, side by side with baselines
@@ -54,6 +58,7 @@ bench: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_persuasion.py --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_long.py --sizes 160000,640000
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_store.py --shared $(SHARED)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python benchmarks/bench_writers.py --shared $(SHARED)
 
 ## train: rebuild the shipped persuasion and genre models from ../shared (src/newsprism/data/persuasion/*.npz)
 train: $(STAMP)

@@ -46,6 +46,7 @@ DATASET = Path("datasets") / "ecbplus" / "ECB+"
 STAGES = (
     "newsprism.clean.v1",
     "newsprism.metadata.v1",
+    "newsprism.language.v1",
     "newsprism.nlp.v1",
     "newsprism.actors.v1",
     "newsprism.actors.corpus.v1",

@@ -145,3 +145,61 @@ def test_cli_stages(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_cli_no_args_shows_help(runner: CliRunner) -> None:
     res = runner.invoke(app, [])
     assert "analyze" in res.output and "show" in res.output
+
+
+@pytest.mark.issue(19)
+def test_cli_out_dir_never_writes_outside_it_whatever_the_id(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: ``analyze --out DIR`` wrote ``DIR/{id}.json``, so a record's id "../../x"
+    wrote outside DIR. Ids are checked on input ([E025]) and file names made safe anyway."""
+    import json
+
+    from newsprism.article import file_stem
+
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "../../outside", "text": "Bad id\nA record whose id climbs out of the folder.\n"},
+        {"id": "/etc/abs", "text": "Bad id\nA record whose id is an absolute path.\n"},
+        {"id": "fine-1", "text": "Good id\nA record with a plain id, said the clerk.\n"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "deep" / "out"
+    res = runner.invoke(app, ["analyze", str(src), "--out", str(out), "-q"])
+    assert res.exit_code == 1, res.output
+    assert res.output.count("E025") == 2
+    assert not (tmp_path / "outside.json").exists() and not Path("/etc/abs.json").exists()
+    written = sorted(p.name for p in out.glob("*.json"))
+    assert "fine-1.json" in written and all((out / name).resolve().parent == out.resolve() for name in written)
+    for bad in ("../../outside", "/etc/abs", "a/b", ".hidden", "x" * 300, "née"):
+        stem = file_stem(bad)
+        assert "/" not in stem and not stem.startswith(".") and len(stem) <= 100
+    assert file_stem("../x") != file_stem("..-x") and file_stem("fine-1") == "fine-1"
+
+
+@pytest.mark.issue(19)
+def test_cli_title_with_a_right_to_left_override_is_shown_without_it(runner: CliRunner, tmp_path: Path) -> None:
+    """Regression: U+202E in a title reached the dossier and reordered the terminal table."""
+    src = tmp_path / "rtl.txt"
+    src.write_text("Harbour \u202eevil\u202c news\nThe harbour reopened on Monday, officials said.\n", encoding="utf-8")
+    json_out = tmp_path / "d.json"
+    res = runner.invoke(app, ["analyze", str(src), "--json", str(json_out)])
+    assert res.exit_code == 0, res.output
+    assert "\u202e" not in res.output
+    import json
+
+    assert json.loads(json_out.read_text(encoding="utf-8"))["articles"][0]["title"] == "Harbour evil news"
+
+
+@pytest.mark.issue(19)
+def test_cli_killed_write_leaves_no_temporary_file(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    """Regression: a kill left a 0-byte ``dossier.json.tmp`` beside the output."""
+    import os
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".dossier.json.abc123.tmp"
+    stale.write_text("")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    assert runner.invoke(app, ["analyze", str(good), "--json", str(out / "dossier.json"), "-q"]).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["dossier.json"]

@@ -402,3 +402,22 @@ def test_ingest_character_references_decoding_never_grows_text(text: str) -> Non
     out = decode_character_references(text)
     assert len(out) <= len(text)
     assert decode_character_references(text.replace("&", "")) == text.replace("&", "")
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [("url", 42, "E007"), ("title", ["a", "b"], "E007"), ("published", 20250305, "E007"), ("text", 7, "E007"),
+     ("author", [1], "E007"), ("outlet", True, "E007"), ("id", "../x", "E025"), ("id", "x" * 200, "E025")],
+)  # fmt: skip
+def test_jsonl_record_with_a_wrong_type_is_named_with_its_field(tmp_path: Path, field: str, value: object, code: str) -> None:
+    """Regression: ``"url": 42`` was stored and crashed the report; ``"published": 20250305`` was ignored."""
+    import json
+
+    src = tmp_path / "in.jsonl"
+    good = {"text": "A headline\nThe council met on Monday, the mayor said.\n"}
+    src.write_text(json.dumps(good) + "\n" + json.dumps(good | {field: value}) + "\n", encoding="utf-8")
+    got = list(iter_inputs([src]))
+    assert isinstance(got[0], Article)
+    assert isinstance(got[1], Failure) and got[1].code == code and got[1].source.endswith(":2")
+    assert (field in got[1].message) or code == "E025"

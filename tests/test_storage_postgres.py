@@ -166,3 +166,21 @@ def test_storage_postgres_grows_batch_by_batch_as_one_corpus(store: object, exam
     assert {k: loaded[k] for k in ("articles", "actors", "events", "quotes", "outlets", "coverage")} == {
         k: whole[k] for k in ("articles", "actors", "events", "quotes", "outlets", "coverage")
     }
+
+
+@pytest.mark.issue(19)
+def test_storage_postgres_write_on_a_stale_stamp_writes_nothing_and_update_rejoins(store: object, pg_dsn: str) -> None:
+    """Two writers on one PostgreSQL store: the one whose read is stale writes nothing, and
+    ``newsprism.update`` joins its batch to the other's and writes again."""
+    from newsprism.errors import StoreChanged
+    from newsprism.storage import open_store
+
+    store.put_dossier(_dossier())  # type: ignore[attr-defined]
+    stamp = store.stamp()  # type: ignore[attr-defined]
+    other = open_store(pg_dsn)
+    b = Article(id="b1", source="b1.txt", raw_text="Ferry\n\nThe ferry ran.", title="Ferry", body="The ferry ran.")
+    other.put_dossier(Dossier(articles=[b]))
+    with pytest.raises(StoreChanged):
+        store.put_dossier(_dossier(), replace=True, expect=stamp)  # type: ignore[attr-defined]
+    assert store.count() == 2  # type: ignore[attr-defined]
+    other.close()

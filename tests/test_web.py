@@ -99,7 +99,7 @@ def test_web_post_adds_articles_and_the_next_read_sees_them(tmp_path: Path, exam
     path = tmp_path / "news.db"
     with open_store(path) as s:  # type: ignore[attr-defined]
         newsprism.update(s, str(examples / "01_calderra_courier.txt"))
-    client = TestClient(create_app(str(path)))
+    client = TestClient(create_app(str(path), allow_writes=True))
     assert client.get("/api/stats").json()["articles"] == 1
     record: dict[str, Any] = {
         "id": "posted-1",
@@ -145,3 +145,177 @@ def test_web_pages_escape_untrusted_text(tmp_path: Path) -> None:
     for url in ("/", "/articles/x1", "/search?q=mayor"):
         text = client.get(url).text
         assert "<script>alert" not in text and "<img src=x" not in text, url
+
+
+# -- writes are guarded (#19) -----------------------------------------------------------------
+
+RECORD = {"id": "posted-2", "text": "Ferry service to Lisk resumes\nThe ferry to Lisk island resumed on Monday, the operator said.\n"}
+
+
+@pytest.fixture
+def small_db(tmp_path: Path, examples: Path) -> Path:
+    path = tmp_path / "news.db"
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, str(examples / "01_calderra_courier.txt"))
+    return path
+
+
+def test_web_forged_post_is_refused_by_a_read_only_server(small_db: Path) -> None:
+    client = TestClient(create_app(str(small_db)))
+    r = client.post("/api/articles", json=RECORD)
+    assert r.status_code == 403 and "read-only" in r.text
+    assert client.get("/api/stats").json()["articles"] == 1
+
+
+def test_web_post_needs_the_servers_token(small_db: Path) -> None:
+    client = TestClient(create_app(str(small_db), token="s3cret-token"))
+    assert client.post("/api/articles", json=RECORD).status_code == 401
+    assert client.post("/api/articles", json=RECORD, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    r = client.post("/api/articles", json=RECORD, headers={"Authorization": "Bearer s3cret-token"})
+    assert r.status_code == 201 and r.json()["added"] == ["posted-2"]
+
+
+def test_web_post_never_overwrites_an_article_unless_asked(small_db: Path) -> None:
+    client = TestClient(create_app(str(small_db), allow_writes=True))
+    assert client.post("/api/articles", json=RECORD).status_code == 201
+    forged = {**RECORD, "text": "FORGED\nThis article now reads FORGED.\n"}
+    r = client.post("/api/articles", json=forged)
+    assert r.status_code == 409 and "posted-2" in r.text
+    assert "FORGED" not in client.get("/api/articles/posted-2").json()["article"]["raw_text"]
+    assert client.post("/api/articles", params={"replace": "true"}, json=forged).status_code == 201
+    assert "FORGED" in client.get("/api/articles/posted-2").json()["article"]["raw_text"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("url", 42), ("title", ["a", "b"]), ("published", 20250305), ("id", "../../../outside"), ("author", [1, 2]), ("text", {"a": 1})],
+)
+def test_web_post_with_a_malformed_field_is_refused_whole(small_db: Path, field: str, value: Any) -> None:
+    client = TestClient(create_app(str(small_db), allow_writes=True))
+    r = client.post("/api/articles", json=[RECORD | {"id": "fine-1"}, RECORD | {field: value}])
+    assert r.status_code == 422, r.text
+    assert "record 2" in r.text and ("E007" in r.text or "E025" in r.text)
+    assert client.get("/api/stats").json()["articles"] == 1  # nothing of the batch was written
+    assert client.get("/report").status_code == 200
+
+
+def test_web_post_errors_do_not_show_server_paths(small_db: Path) -> None:
+    client = TestClient(create_app(str(small_db), allow_writes=True))
+    r = client.post("/api/articles", json=[RECORD, {"text": "   "}])
+    assert r.status_code == 201
+    assert "/tmp" not in r.text and "posted.jsonl" not in r.text
+
+
+def test_web_oversized_post_is_refused_while_it_is_read(small_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.web as web
+
+    monkeypatch.setattr(web, "MAX_POST_BYTES", 1000)
+    client = TestClient(create_app(str(small_db), allow_writes=True))
+    r = client.post("/api/articles", json={"text": "x" * 5000})
+    assert r.status_code == 413
+
+    def pieces():  # no Content-Length: the limit holds while the body streams in
+        for _ in range(10):
+            yield b"x" * 500
+
+    r = client.post("/api/articles", content=pieces(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_web_allow_writes_is_for_loopback_only() -> None:
+    from newsprism.web import serve
+
+    with pytest.raises(ValueError, match="loopback"):
+        serve("unused.db", host="0.0.0.0", allow_writes=True)
+
+
+def test_web_prints_only_http_links(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    rows = [
+        {"id": "js-1", "url": "javascript:alert(1)", "text": "Harbour news\nThe harbour reopened on Monday, officials said.\n"},
+        {"id": "data-1", "url": "data:text/html,<b>x</b>", "text": "Port news\nThe port reopened on Tuesday, officials said.\n"},
+        {"id": "ok-1", "url": "https://example.org/ok", "text": "Dock news\nThe dock reopened on Friday, officials said.\n"},
+    ]
+    src = tmp_path / "links.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, src)
+    client = TestClient(create_app(str(path)))
+    for aid in ("js-1", "data-1"):
+        text = client.get(f"/articles/{aid}").text
+        assert 'href="javascript:' not in text and 'href="data:' not in text
+    assert 'href="https://example.org/ok"' in client.get("/articles/ok-1").text
+
+
+def test_web_100mb_post_is_refused_within_25mb_of_memory(small_db: Path) -> None:
+    """A real server on loopback, a 100 MB chunked body: refused at the limit (20 MB), the
+    server's memory growth (traced allocations) under 25 MB."""
+    import contextlib
+    import http.client
+    import socket
+    import threading
+    import time
+    import tracemalloc
+
+    import uvicorn
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(small_db), allow_writes=True), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.1)
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    status = None
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+        def body():  # 100 MB in 1 MB pieces, never held whole on this side either
+            piece = b" " * (1 << 20)
+            for _ in range(100):
+                yield piece
+
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the server stopped reading at the limit
+            conn.request("POST", "/api/articles", body=body(), headers={"Content-Type": "application/json"}, encode_chunked=True)
+        status = conn.getresponse().status
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        tracemalloc.stop()
+        srv.should_exit = True
+        thread.join(10)
+    assert status == 413
+    assert peak < 25 * 1024 * 1024, f"server memory grew {peak / 1e6:.1f} MB"
+
+
+@pytest.mark.issue(19)
+def test_web_search_with_fts_syntax_never_matches_everything(client: TestClient) -> None:
+    """Regression: an FTS syntax error fell back to a LIKE search, and ``q=%`` returned every article."""
+    assert client.get("/api/search", params={"q": "%"}).json()["hits"] == []
+    assert client.get("/api/search", params={"q": "_"}).json()["hits"] == []
+    r = client.get("/api/search", params={"q": 'dockworkers" AND ('})  # unbalanced: searched as its words
+    assert r.status_code == 200 and r.json()["hits"]
+
+
+@pytest.mark.issue(19)
+def test_web_report_is_rendered_once_per_change_of_the_store(small_db: Path, monkeypatch: pytest.MonkeyPatch, examples: Path) -> None:
+    import newsprism.report as report
+
+    calls = []
+    real = report.render_report
+
+    def counting(d: Any, *a: Any, **k: Any) -> str:
+        calls.append(1)
+        return real(d, *a, **k)
+
+    monkeypatch.setattr(report, "render_report", counting)
+    client = TestClient(create_app(str(small_db)))
+    first = client.get("/report").text
+    assert client.get("/report").text == first and len(calls) == 1
+    with open_store(small_db) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, str(examples / "02_national_standard.txt"))
+    assert client.get("/report").text != first and len(calls) == 2

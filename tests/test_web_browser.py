@@ -31,6 +31,27 @@ def server(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     db = tmp_path_factory.mktemp("webb") / "news.db"
     with open_store(db) as s:  # type: ignore[attr-defined]
         newsprism.update(s, sorted(str(p) for p in examples.glob("0*")))
+    yield from _serve(db)
+
+
+@pytest.fixture(scope="module")
+def links_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of articles whose addresses are scripts, data and one plain https address."""
+    import json
+
+    folder = tmp_path_factory.mktemp("webl")
+    rows = [
+        {"id": "js-1", "url": "javascript:document.title='pwned'", "text": "Harbour news\nThe harbour reopened on Monday, officials said.\n"},
+        {"id": "data-1", "url": "data:text/html,<b>x</b>", "text": "Port news\nThe port reopened on Tuesday, officials said.\n"},
+        {"id": "ok-1", "url": "https://example.org/ok", "text": "Dock news\nThe dock reopened on Friday, officials said.\n"},
+    ]
+    (folder / "links.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with open_store(folder / "news.db") as s:  # type: ignore[attr-defined]
+        newsprism.update(s, folder / "links.jsonl")
+    yield from _serve(folder / "news.db")
+
+
+def _serve(db: Path) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -62,3 +83,13 @@ def test_web_browser_article_page_renders_without_console_errors(chromium: str, 
     dom2, err2 = run_chromium(chromium, tmp_path / "p3", "--dump-dom", f"{server}/articles/{href}")
     assert 'class="line role-body"' in dom2
     assert not console_problems(err + err2)
+
+
+def test_web_browser_only_http_addresses_become_links(chromium: str, links_server: str, tmp_path: Path) -> None:  # noqa: F811
+    """Regression: article pages printed ``javascript:`` and ``data:`` addresses as links."""
+    for n, aid in enumerate(("js-1", "data-1")):
+        dom, _ = run_chromium(chromium, tmp_path / f"l{n}", "--dump-dom", f"{links_server}/articles/{aid}")
+        assert "reopened" in dom, dom[:300]
+        assert 'href="javascript:' not in dom and 'href="data:' not in dom
+    dom, _ = run_chromium(chromium, tmp_path / "l3", "--dump-dom", f"{links_server}/articles/ok-1")
+    assert 'href="https://example.org/ok"' in dom

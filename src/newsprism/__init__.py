@@ -93,20 +93,50 @@ def update(
         The dossier of the whole corpus (``dossier.analyses`` names the articles of this
         batch); inputs that could not be read are in ``dossier.failures``.
 
+    Concurrent writers (other processes, the web app) never lose each other's batches: the
+    write succeeds only if nobody wrote since this batch read the store; otherwise the batch,
+    analysed once, is joined to what is stored now (the corpus stages run again) and written
+    again, up to :data:`WRITE_TRIES` times.
+
     Raises:
-        NewsprismError: a stored article could not be analysed again; nothing is written.
+        NewsprismError: a stored article could not be analysed again ([E021]), or the store
+            kept changing under this batch ([E024]); nothing of the batch is written.
     """
-    from newsprism.errors import Errors, NewsprismError
+    from newsprism.errors import Errors, NewsprismError, StoreChanged
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     pipeline = pipeline or Pipeline()
     signature = pipeline.signature()
+    stamp = store.stamp()
     stored = store.prior(signature)
     dossier = run(paths, pipeline=pipeline, workers=workers, progress=progress, stored=stored, keep_analyses=True, dask=dask)
-    lost = {a.id for a, _ in stored} - {a.id for a in dossier.articles}
-    if lost:
-        reasons = "; ".join(f.message for f in dossier.failures if any(f.source == a.source for a, _ in stored if a.id in lost))
-        raise NewsprismError(Errors.E021.format(ids=", ".join(sorted(lost)), reason=reasons or "unknown"))
-    store.put_dossier(dossier, replace=True, signature=signature)
+    for _ in range(WRITE_TRIES):
+        lost = {a.id for a, _ in stored} - {a.id for a in dossier.articles}
+        if lost:
+            reasons = "; ".join(f.message for f in dossier.failures if any(f.source == a.source for a, _ in stored if a.id in lost))
+            raise NewsprismError(Errors.E021.format(ids=", ".join(sorted(lost)), reason=reasons or "unknown"))
+        try:
+            store.put_dossier(dossier, replace=True, signature=signature, expect=stamp)
+            return dossier
+        except StoreChanged:
+            stamp = store.stamp()
+            stored = store.prior(signature)
+            dossier = _rejoin(dossier, stored, pipeline)
+    raise NewsprismError(Errors.E024.format(store=type(store).__name__, tries=WRITE_TRIES))
+
+
+# How often update() joins its batch to a store that other writers changed meanwhile.
+WRITE_TRIES = 20
+
+
+def _rejoin(batch: Dossier, stored: list[tuple[Article, bool]], pipeline: Pipeline) -> Dossier:
+    """``batch`` (analysed by ``run(keep_analyses=True)``) joined to the articles stored now: the
+    corpus stages run again over both, nothing is analysed again."""
+    mine = {aid: Article.from_analysis(d) for aid, d in batch.analyses.items()}
+    joined = [((mine.pop(a.id), True) if a.id in mine else (a, analysed)) for a, analysed in stored]
+    joined += [(mine[a.id], True) for a in batch.articles if a.id in mine]
+    dossier = run([], pipeline=pipeline, stored=joined)
+    dossier.inputs, dossier.analyses = batch.inputs, batch.analyses
+    dossier.failures = [*batch.failures, *dossier.failures]
     return dossier

@@ -42,6 +42,19 @@ TECHNIQUES = (
 )
 
 
+def file_stem(article_id: str) -> str:
+    """A file name stem for an article id that stays inside any folder: the id itself when it is
+    plain (letters, digits, ``._-``, no leading dot, at most 100 characters), else a slug of it
+    with a short hash, so two ids never share a file ("../x" -> "x-1a2b3c4d")."""
+    import hashlib
+    import re
+
+    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", article_id) and ".." not in article_id:
+        return article_id
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", article_id).strip(".-_")[:60] or "article"
+    return f"{slug}-{hashlib.sha1(article_id.encode('utf-8')).hexdigest()[:8]}"
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``start:end`` of an article's ``raw_text``."""

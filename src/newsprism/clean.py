@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from newsprism.article import Article, Line
 from newsprism.errors import Errors, InputError
-from newsprism.ingest.html import Block, extract_page, page_blocks
+from newsprism.ingest.html import Block, extract_page, read_page
+from newsprism.ingest.text import strip_controls
 from newsprism.knowledge import fold, furniture, outlets
 from newsprism.registry import stage
 
@@ -532,11 +533,13 @@ def clean_article(article: Article, use_html_structure: bool = True) -> Article:
     """Fill ``lines``, ``title`` and ``body`` (and ``raw_text`` for HTML) of one article."""
     title_hint = article.given.get("title")
     if article.format == "html" and article.html is not None:
-        blocks = page_blocks(article.html)
+        blocks, note = read_page(article.html)
         if not blocks:
             raise InputError(Errors.E016.format(path=article.source))
         article.raw_text = "\n".join(b.text for b in blocks)
-        if use_html_structure:
+        if note:
+            article.evidence["html"] = note
+        if use_html_structure and not note:
             body_text, meta = extract_page(article.html, article.url)
             article.page_meta = meta
             hint = title_hint or meta.get("title")
@@ -563,6 +566,8 @@ def clean_article(article: Article, use_html_structure: bool = True) -> Article:
         article.title = str(article.page_meta["title"])  # front matter states it, unescaped
     if not article.title and article.page_meta.get("title"):
         article.title = str(article.page_meta["title"])
+    if article.title:
+        article.title = strip_controls(article.title)  # no right-to-left override in a title or a table
     article.body = "\n\n".join(article.line_text(ln).strip() for ln in article.lines if ln.role == "body")
     return article
 
@@ -570,7 +575,7 @@ def clean_article(article: Article, use_html_structure: bool = True) -> Article:
 @stage(
     "newsprism.clean.v1",
     requires=["article.raw_text", "article.html", "article.format", "article.url", "article.given"],
-    assigns=["article.lines", "article.title", "article.body", "article.page_meta", "article.raw_text", "article.html"],
+    assigns=["article.lines", "article.title", "article.body", "article.page_meta", "article.raw_text", "article.html", "article.evidence.html"],
     defaults={"use_html_structure": True},
 )
 def make_clean(use_html_structure: bool = True) -> Callable[[Article], Article]:

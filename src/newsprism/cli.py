@@ -15,9 +15,10 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from newsprism import __version__
-from newsprism.article import Article, Dossier, Failure
+from newsprism.article import Article, Dossier, Failure, file_stem
 from newsprism.errors import NewsprismError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="newsprism: a sourced dossier from a pile of news coverage.")
@@ -126,7 +127,10 @@ def analyze_cmd(
         for a in dossier.articles:
             import json
 
-            _write_atomic(out_dir / f"{a.id}.json", json.dumps(a.as_dict(), ensure_ascii=False, indent=1))
+            # Never outside out_dir, whatever the id ("../../x", "/etc/x"): see article.file_stem.
+            target = out_dir / f"{file_stem(a.id)}.json"
+            assert target.resolve().parent == out_dir.resolve(), target
+            _write_atomic(target, json.dumps(a.as_dict(), ensure_ascii=False, indent=1))
         from newsprism.report import write_report
 
         write_report(dossier, out_dir / "dossier.html")
@@ -150,12 +154,27 @@ def _estimate(paths: list[str]) -> int:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a crash never leaves half a file."""
+    """Write via a temporary file (flushed to disk) and rename, so a crash never leaves half a
+    file; a temporary file that a killed run left behind is removed by the next."""
+    import os
+    import tempfile
+    import time
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        if time.time() - stale.stat().st_mtime > 600:  # a writer that has not finished in ten minutes is dead
+            stale.unlink(missing_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _summary(dossier: Dossier, only: set[str] | None = None) -> None:
@@ -174,15 +193,11 @@ def _summary(dossier: Dossier, only: set[str] | None = None) -> None:
             pub = "?"
         if a.evidence.get("published", "").startswith("inferred"):
             pub += " (inferred)"
-        table.add_row(
-            a.id if len(a.id) <= 16 else a.id[:12],
-            a.title or "",
-            a.outlet or "—",
-            a.reprint_of or "—",
-            a.language or "?",
-            pub,
-            str(len(a.body.split())),
-        )
+        from newsprism.ingest.text import strip_controls
+
+        cells = (a.id if len(a.id) <= 16 else a.id[:12], a.title or "", a.outlet or "—", a.reprint_of or "—", a.language or "?", pub)
+        # Markup-free and control-free: a title is page text, never terminal control or rich markup.
+        table.add_row(*(Text(strip_controls(c)) for c in cells), str(len(a.body.split())))
     out.print(table)
 
 
@@ -357,6 +372,8 @@ def serve_cmd(
     db: Annotated[str, typer.Option("--db", help="The store to serve: a SQLite file or postgresql://...")] = "news.db",
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    token: Annotated[Optional[str], typer.Option("--token", envvar="NEWSPRISM_TOKEN", help="Let POSTs that send this token (Authorization: Bearer ...) add articles.")] = None,  # noqa: UP045
+    allow_writes: Annotated[bool, typer.Option("--allow-writes", help="Let anyone who reaches the server add articles (loopback addresses only).")] = False,
 ) -> None:
     """Serve the store as a web app: browse, search, read articles, add them, and a JSON API at /api (docs at /docs).
 
@@ -366,8 +383,12 @@ def serve_cmd(
         from newsprism.web import serve
     except ImportError as exc:
         raise typer.BadParameter(f"the web app needs its extra: pip install 'newsprism[web]' ({exc})") from exc
-    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)")
-    serve(db, host=host, port=port)
+    writes = "with the token" if token else "by anyone on this machine" if allow_writes else "off (read-only)"
+    err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; adding articles: {writes}; Ctrl-C stops)")
+    try:
+        serve(db, host=host, port=port, token=token, allow_writes=allow_writes)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 @app.command("stages")

@@ -41,6 +41,9 @@ class Errors(metaclass=_Coded):
     E021 = "Stored article(s) {ids} could not be analysed again ({reason}); nothing was written to the store"
     E022 = "Stage declarations contradict each other: {names} each require what another of them assigns"
     E023 = "Knowledge file {path} cannot be read: {reason}"
+    E024 = "The store {store} changed under this batch {tries} times in a row (other writers); nothing of it was written: run it again"
+    E025 = "Bad article id {id!r} at {path}: {reason}"
+    E026 = "Not a regular file: {path} is {kind}; only files are read"
     E040 = "No spaCy English model could be loaded (tried {tried}); install en_core_web_sm"
 
 
@@ -62,6 +65,10 @@ class RegistryError(NewsprismError):
 
 class KnowledgeError(NewsprismError):
     """A knowledge file (packaged, or the user's in ``$NEWSPRISM_DATA``) is malformed."""
+
+
+class StoreChanged(NewsprismError):
+    """Another writer wrote to the store since the stamp a write was built on: nothing was written."""
 
 
 class SchemaError(NewsprismError):

@@ -30,7 +30,19 @@ __all__ = ["expand", "from_record", "iter_inputs", "read_path"]
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Failure]:
-    """Expand folders (recursively, sorted) and globs; ``-`` stands for stdin."""
+    """Expand folders (recursively, sorted) and globs; ``-`` stands for stdin. A file named
+    twice (directly, through a folder or a glob) is read once."""
+    seen: set[str] = set()
+    for item in _expand(paths):
+        if isinstance(item, str) and item != "-":
+            key = os.path.realpath(item)
+            if key in seen:
+                continue
+            seen.add(key)
+        yield item
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Failure]:
     for p in paths:
         s = os.fspath(p)
         if s == "-":
@@ -48,6 +60,12 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | Failure]:
                 elif child.is_symlink() and not child.exists():
                     found = True  # a link to nothing is an input that cannot be read, not nothing
                     yield Failure(str(child), "E002", Errors.E002.format(path=child, reason="a broken symbolic link"))
+                elif child.exists() and not child.is_dir():
+                    found = True  # a pipe or a device named like an article: said, never opened
+                    try:
+                        check_regular(str(child))
+                    except InputError as exc:
+                        yield Failure(str(child), exc.code, str(exc))
             if not found:
                 yield Failure(s, "E014", Errors.E014.format(pattern=s))
         elif path.exists():
@@ -110,15 +128,35 @@ def _read_bytes(path: str) -> bytes:
             raise InputError(Errors.E006.format(path="<stdin>", size=f">{settings.MAX_BYTES}", limit=settings.MAX_BYTES))
         return data
     try:
+        check_regular(path)
         size = os.path.getsize(path)
         if size > settings.MAX_BYTES:
             raise InputError(Errors.E006.format(path=path, size=size, limit=settings.MAX_BYTES))
         with open(path, "rb") as fh:
-            return fh.read()
+            data = fh.read(settings.MAX_BYTES + 1)  # bounded, whatever the size said (a file still growing)
+        if len(data) > settings.MAX_BYTES:
+            raise InputError(Errors.E006.format(path=path, size=f">{settings.MAX_BYTES}", limit=settings.MAX_BYTES))
+        return data
     except InputError:
         raise
     except OSError as exc:
         raise InputError(Errors.E002.format(path=path, reason=exc.strerror or exc)) from exc
+
+
+def check_regular(path: str) -> None:
+    """Refuse what is not a regular file by its type ([E026]): a FIFO would block forever,
+    ``/dev/zero`` never ends, a socket cannot be read."""
+    import stat
+
+    mode = os.stat(path).st_mode
+    if stat.S_ISREG(mode):
+        return
+    kind = (
+        "a directory" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+        else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode)
+        else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+    )  # fmt: skip
+    raise InputError(Errors.E026.format(path=path, kind=kind))
 
 
 def sniff_format(path: str, text: str) -> str:
@@ -150,6 +188,11 @@ def sniff_format(path: str, text: str) -> str:
 
 def read_path(path: str) -> list[Article | Failure]:
     """The article(s) in one file (a JSONL file, a feed or a web archive holds many); raises ``InputError``."""
+    if path != "-":
+        try:
+            check_regular(path)
+        except OSError as exc:
+            raise InputError(Errors.E002.format(path=path, reason=exc.strerror or exc)) from exc
     if path != "-" and is_warc(path):
         return list(read_warc(path))  # streamed: no whole-file size limit, a limit per page
     data = maybe_gunzip(_read_bytes(path), path)
@@ -207,8 +250,54 @@ def _given_day(value: object, key: str, source: str) -> str:
     return day
 
 
+# The fields an input record may give and the JSON types each takes (CONTRACT.md, Input);
+# other fields are ignored. Nothing of a malformed record reaches a stage or a store.
+RECORD_FIELDS: dict[str, tuple[type, ...]] = {
+    "text": (str,),
+    "html": (str,),
+    "id": (str, int),
+    "url": (str,),
+    "title": (str,),
+    "outlet": (str,),
+    "published": (str,),
+    "retrieved": (str,),
+    "author": (str, list),
+}
+# An article id: what a file name, an address and a store key can all hold.
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+
+def check_record(obj: dict[str, Any], source: str = "<record>") -> None:
+    """Refuse a record whose fields have the wrong JSON type or whose id is unusable ([E007], [E025])."""
+    for key, types in RECORD_FIELDS.items():
+        value = obj.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, types):
+            want = " or ".join({"str": "a string", "int": "a whole number", "list": "a list of strings"}[t.__name__] for t in types)
+            raise InputError(Errors.E007.format(path=source, line="?", reason=f"field {key!r} must be {want}, not {type(value).__name__} {_short(value)}"))
+        if isinstance(value, list) and not all(isinstance(x, str) for x in value):
+            raise InputError(Errors.E007.format(path=source, line="?", reason=f"field {key!r} must be a list of strings"))
+    if obj.get("id") is not None:
+        check_id(str(obj["id"]), source)
+
+
+def check_id(art_id: str, source: str = "<record>") -> str:
+    """``art_id`` if it is a usable article id, else [E025] naming the record."""
+    if not ID_PATTERN.fullmatch(art_id):
+        reason = "at most 128 letters, digits and . _ : - , starting with a letter or digit"
+        raise InputError(Errors.E025.format(id=art_id[:80], path=source, reason=reason))
+    return art_id
+
+
+def _short(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=True, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
     """An article from a JSON record with ``text`` or ``html`` (CONTRACT.md, Input)."""
+    check_record(obj, source)
     text, html = obj.get("text"), obj.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(Errors.E007.format(path=source, line="?", reason="needs a 'text' or 'html' string"))

@@ -52,17 +52,75 @@ class Block:
 
 def page_blocks(html: str) -> list[Block]:
     """The page's text blocks in document order (empty list when nothing is readable)."""
+    return read_page(html)[0]
+
+
+# What the evidence says of a page read by text_blocks.
+DEEP_NOTE = "the page nests deeper than the HTML parser reads (libxml2: 2048 levels): read as text, without its structure"
+
+
+def read_page(html: str) -> tuple[list[Block], str]:
+    """The page's text blocks, and a note when they were read without a parse tree.
+
+    Pages nested deeper than the parser's limit (libxml2 stops at 2048 levels even with
+    ``huge_tree``, and at 256 without it, dropping the rest of the page) are read by
+    :func:`text_blocks` instead, which keeps every word.
+    """
+    root = _parse(html)
+    if root is None:
+        return [], ""
+    if root is DEEP:
+        return text_blocks(html), DEEP_NOTE
+    return _walk_blocks(root), ""
+
+
+class _Deep:
+    """The parser gave up on the page's nesting."""
+
+
+DEEP: Any = _Deep()
+
+
+def _parse(html: str) -> Any:
     import lxml.html
     from lxml import etree
 
     # The page is already decoded: parse its UTF-8 bytes as UTF-8, whatever charset the
     # page's own <meta> declares (else lxml re-decodes it into mojibake).
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         LOGGER.info("unparseable HTML: %s", exc)
-        return []
+        return DEEP if "depth" in str(exc).lower() else None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        return DEEP
+    return root
+
+
+# Tags whose start or end breaks the text into blocks, for the text-only reading.
+BLOCK_BREAK = re.compile(r"<\s*/?\s*(?:" + "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)) + r")\b[^>]*>", re.I)
+SKIPPED = re.compile(r"<\s*(script|style|template|svg|head|textarea|select)\b[^>]*>.*?<\s*/\s*\1\s*>|<!--.*?-->", re.I | re.S)
+ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def text_blocks(html: str) -> list[Block]:
+    """The page's text without a parse tree: script and style dropped, a block at each block
+    tag, every other tag removed, character references decoded. No structure survives but
+    the breaks (no headings, captions or chrome): the fallback for pages too deep to parse."""
+    from html import unescape
+
+    blocks = []
+    for part in BLOCK_BREAK.split(SKIPPED.sub(" ", html)):
+        text = SPACES.sub(" ", unescape(ANY_TAG.sub("", part))).strip()
+        if text:
+            blocks.append(Block(text=text, tag="p"))
+    return blocks
+
+
+def _walk_blocks(root: Any) -> list[Block]:
+    """The blocks of a parsed page, walked with a stack of its own (a page nested a thousand
+    levels deep would exhaust Python's recursion)."""
     blocks: list[Block] = []
     buf: list[str] = []
     links = [0]
@@ -85,50 +143,60 @@ def page_blocks(html: str) -> list[Block]:
             )
         links[0] = 0
 
-    def walk(el: Any, ctx: dict[str, Any], in_link: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower().rsplit("}", 1)[-1]
-        if not tag or tag in SKIP_TAGS:
-            if el.tail:
-                _add(el.tail, in_link_parent=in_link)
-            return
-        is_block = tag in BLOCK_TAGS
-        inner = ctx
-        if is_block:
-            flush(ctx)
-            hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
-            inner = dict(ctx)
-            inner["tag"] = tag
-            if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                inner["heading"] = int(tag[1])
-            if tag in ("figcaption", "figure"):
-                inner["caption"] = True
-            if tag == "blockquote":
-                inner["quote"] = True
-            if tag == "li":
-                inner["li"] = True
-            if tag in CHROME_TAGS or (hint and CHROME_HINT.search(hint) and tag not in ("body", "html", "article", "main")):
-                inner["chrome"] = True
-        link = in_link or tag == "a"
-        if el.text:
-            _add(el.text, link)
-        for child in el:
-            walk(child, inner, link)
-        if is_block:
-            flush(inner)
-        if el.tail:
-            _add(el.tail, in_link)
-
-    def _add(text: str, in_link_parent: bool) -> None:
+    def add(text: str, in_link_parent: bool) -> None:
         buf.append(text)
         if in_link_parent:
             links[0] += len(text.strip())
 
     base = {"tag": "body", "heading": 0, "caption": False, "chrome": False, "quote": False, "li": False}
     body = root.find("body")
-    walk(body if body is not None else root, base, False)
+    # (element, its context, inside a link, whether this is the element's end)
+    stack: list[tuple[Any, dict[str, Any], bool, bool]] = [(body if body is not None else root, base, False, False)]
+    while stack:
+        el, ctx, in_link, end = stack.pop()
+        if end:
+            if ctx is not None:
+                flush(ctx)
+            if el.tail:
+                add(el.tail, in_link)
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().rsplit("}", 1)[-1]
+        if not tag or tag in SKIP_TAGS:
+            if el.tail:
+                add(el.tail, in_link)
+            continue
+        inner = _inner_context(el, tag, ctx)
+        if inner is not ctx:
+            flush(ctx)
+        link = in_link or tag == "a"
+        if el.text:
+            add(el.text, link)
+        # The end first (popped last): flush the block, then the text after the element.
+        stack.append((el, inner if inner is not ctx else None, in_link, True))  # type: ignore[arg-type]
+        stack.extend((child, inner, link, False) for child in reversed(el))
     flush(base)
     return blocks
+
+
+def _inner_context(el: Any, tag: str, ctx: dict[str, Any]) -> dict[str, Any]:
+    """The context inside ``el``: ``ctx`` itself for an inline element, a new one for a block."""
+    if tag not in BLOCK_TAGS:
+        return ctx
+    hint = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
+    inner = dict(ctx)
+    inner["tag"] = tag
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        inner["heading"] = int(tag[1])
+    if tag in ("figcaption", "figure"):
+        inner["caption"] = True
+    if tag == "blockquote":
+        inner["quote"] = True
+    if tag == "li":
+        inner["li"] = True
+    if tag in CHROME_TAGS or (hint and CHROME_HINT.search(hint) and tag not in ("body", "html", "article", "main")):
+        inner["chrome"] = True
+    return inner
 
 
 def extract_page(html: str, url: str | None = None) -> tuple[str, dict[str, Any]]:

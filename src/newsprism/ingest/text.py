@@ -9,14 +9,16 @@ name rather than decoded into garbage.
 from __future__ import annotations
 
 import codecs
-import gzip
 import hashlib
+import logging
 import re
 import zlib
 from html import unescape
 from html.entities import html5
 
 from newsprism.errors import Errors, InputError
+
+LOGGER = logging.getLogger(__name__)
 
 # Magic numbers of formats users drop into a folder by mistake.
 MAGIC = (
@@ -48,13 +50,33 @@ def content_id(data: bytes | str) -> str:
     return hashlib.sha1(data).hexdigest()[:16]
 
 
-def maybe_gunzip(data: bytes, path: str) -> bytes:
+def maybe_gunzip(data: bytes, path: str, limit: int | None = None) -> bytes:
+    """``data`` decompressed when it is gzip (every member), never past ``limit`` bytes
+    (``settings.MAX_BYTES``): a small file that expands to gigabytes is refused ([E006])
+    after reading one byte more than the limit, not after filling the memory."""
     if data[:2] != b"\x1f\x8b":
         return data
+    from newsprism import settings
+
+    limit = settings.MAX_BYTES if limit is None else limit
+    out = bytearray()
+    rest = data
     try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as exc:
+        while rest[:2] == b"\x1f\x8b":
+            d = zlib.decompressobj(wbits=31)
+            chunk, tail = d.decompress(rest, limit + 1 - len(out)), d.unconsumed_tail
+            out += chunk
+            while tail and len(out) <= limit:
+                chunk, tail = d.decompress(tail, limit + 1 - len(out)), d.unconsumed_tail
+                out += chunk
+            if len(out) > limit:
+                raise InputError(Errors.E006.format(path=path, size=f"over {limit} (decompressed)", limit=limit))
+            if not d.eof:
+                raise InputError(Errors.E002.format(path=path, reason="broken gzip data (cut short)"))
+            rest = d.unused_data
+    except zlib.error as exc:
         raise InputError(Errors.E002.format(path=path, reason=f"broken gzip data ({exc})")) from exc
+    return bytes(out)
 
 
 def decode(data: bytes, path: str) -> str:
@@ -65,6 +87,12 @@ def decode(data: bytes, path: str) -> str:
     if not data.strip():
         raise InputError(Errors.E003.format(path=path))
     head = data[:8192]
+    wide = _wide_encoding(head)
+    if wide:
+        try:
+            return normalize_newlines(data.decode(wide))
+        except UnicodeDecodeError:
+            pass
     for magic, kind in MAGIC:
         if head.startswith(magic):
             raise InputError(Errors.E004.format(path=path, kind=kind))
@@ -73,12 +101,48 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _detect(data, path)
+        text = _mostly_utf8(data, path) or _detect(data, path)
     if _control_share(text[:8192]) > 0.1:
         raise InputError(Errors.E004.format(path=path, kind="binary data (control characters)"))
     if not text.strip():
         raise InputError(Errors.E003.format(path=path))
     return normalize_newlines(text)
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where the zero bytes of mostly
+    Latin text fall ("A" is ``41 00`` in UTF-16LE): None for anything else."""
+    n = len(head) - len(head) % 4
+    if n < 8 or b"\x00" not in head:
+        return None
+    zeros = [sum(1 for i in range(k, n, 4) if head[i] == 0) / (n // 4) for k in range(4)]
+    if zeros[1] > 0.9 and zeros[2] > 0.9 and zeros[3] > 0.9 and zeros[0] < 0.1:
+        return "utf-32-le"
+    if zeros[0] > 0.9 and zeros[1] > 0.9 and zeros[2] > 0.9 and zeros[3] < 0.1:
+        return "utf-32-be"
+    odd, even = (zeros[1] + zeros[3]) / 2, (zeros[0] + zeros[2]) / 2
+    if odd > 0.6 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+# Valid UTF-8 multi-byte sequences (a lead byte and its continuation bytes).
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes, path: str) -> str | None:
+    """UTF-8 with a few bad bytes (a cut sequence, one stray byte), decoded as UTF-8 with
+    replacement characters and a warning, not as another code page ("—" is not "‚Äî").
+    None when the file reads as another encoding: bad bytes outnumber valid sequences."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    valid = len(UTF8_MULTIBYTE.findall(data))
+    if bad == 0 or valid < bad or bad > max(3, len(text) // 1000):
+        return None
+    LOGGER.warning("%s: %d byte sequence(s) that are not UTF-8 in UTF-8 text, read as U+FFFD", path, bad)
+    return text
 
 
 def _detect(data: bytes, path: str) -> str:
@@ -131,6 +195,17 @@ def decode_character_references(text: str) -> str:
         return unescape(ref)
 
     return CHAR_REF.sub(one, text)
+
+
+# Bidirectional embedding, override and isolate controls: in a title or a terminal they
+# reorder what follows them ("Trojan Source"); they carry no words.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without bidirectional controls and other control characters (tab and newline become spaces)."""
+    text = BIDI_CONTROLS.sub("", text)
+    return "".join(" " if ch in "\t\n\r" else ch for ch in text if ch in "\t\n\r" or (ord(ch) >= 32 and not 0x7F <= ord(ch) < 0xA0))
 
 
 def normalize_newlines(text: str) -> str:

@@ -30,6 +30,7 @@ from newsprism.compare import (
     quote_groups,
     report_status,
 )
+from newsprism.links import safe_url
 
 # PLOVER types by the side of the cooperation/conflict scale they fall on (PLOVER
 # codebook: the first eight are cooperative, the rest conflictual); the timeline colours them.
@@ -302,14 +303,6 @@ def _mid(d: DateRange | None) -> int | None:
     if lo is None or hi is None:
         return lo if lo is not None else hi
     return (lo + hi) // 2
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL when it is plain http(s), else None (a ``javascript:`` URL is never a link)."""
-    if not url:
-        return None
-    u = url.strip()
-    return u if u.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in u) else None
 
 
 def clip(text: str, n: int) -> str:

@@ -17,9 +17,17 @@ class ArticleStore(Protocol):
     runner joins them to the new batch for the corpus stages, and ``put_dossier(...,
     replace=True)`` writes the whole corpus back, so actors, events and stories merge
     across batches. ``load_dossier`` reads the whole dossier, profiles and coverage too.
+
+    Writers never lose each other's work: ``put_dossier(..., expect=stamp)`` writes only if
+    the store's :meth:`stamp` is still ``stamp`` (checked inside the write transaction, which
+    one writer holds at a time), and raises :class:`~newsprism.errors.StoreChanged`, writing
+    nothing, when another writer came first; :func:`newsprism.update` then joins its batch to
+    what is stored now and tries again.
     """
 
-    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None: ...
+    def put_dossier(
+        self, dossier: Dossier, replace: bool = False, signature: str | None = None, expect: str | None = None
+    ) -> None: ...
 
     def prior(self, signature: str) -> list[tuple[Article, bool]]: ...
 

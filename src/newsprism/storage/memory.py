@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+import threading
 from collections.abc import Iterator
 from typing import Any
 
 from newsprism.article import Article, Dossier
-from newsprism.errors import Errors, NotFoundError
+from newsprism.errors import Errors, NotFoundError, StoreChanged
 from newsprism.storage.base import LAYER_TABLES, dossier_from_rows, layer_rows, stored_prior
 
 
@@ -18,8 +19,15 @@ class MemoryStore:
         self._layers: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in LAYER_TABLES}
         self._corpus: dict[str, Any] = {}
         self._writes = 0
+        self._lock = threading.Lock()  # writers from several threads (the web app) take turns
 
-    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None:
+    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None, expect: str | None = None) -> None:
+        with self._lock:
+            if expect is not None and self.stamp() != expect:
+                raise StoreChanged(f"memory store changed since stamp {expect!r}")
+            self._put(dossier, replace, signature)
+
+    def _put(self, dossier: Dossier, replace: bool, signature: str | None) -> None:
         staged = {} if replace else dict(self._articles)
         kept = {k: v for k, v in self._kept.items() if k in {a.id for a in dossier.articles}} if replace else dict(self._kept)
         layers = {t: ({} if replace else dict(rows)) for t, rows in self._layers.items()}

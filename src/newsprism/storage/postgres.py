@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from newsprism.article import Article, Dossier
-from newsprism.errors import Errors, NotFoundError
+from newsprism.errors import Errors, NotFoundError, StoreChanged
 from newsprism.storage.base import (
     ARTICLE_LAYERS,
     CORPUS_KEYS,
@@ -96,10 +96,17 @@ class PostgresStore:
         self.db.commit()
         return applied
 
-    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None:
+    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None, expect: str | None = None) -> None:
         """Write every article and layer in one transaction: all of it or none of it (``replace``:
-        the dossier is the whole corpus; see ``SQLiteStore.put_dossier``)."""
+        the dossier is the whole corpus; ``expect``: see ``SQLiteStore.put_dossier``)."""
         with self.db.transaction(), self.db.cursor() as cur:
+            # One writer at a time: the stamp read here stays true until this transaction ends.
+            cur.execute("SELECT pg_advisory_xact_lock(7420)")
+            if expect is not None:
+                cur.execute("SELECT data FROM corpus WHERE key = 'stamp'")
+                row = cur.fetchone()
+                if (str(row[0]) if row else "") != expect:
+                    raise StoreChanged(f"postgresql store changed since stamp {expect!r}")
             if replace:
                 keep = [a.id for a in dossier.articles]
                 cur.execute("DELETE FROM articles WHERE NOT (id = ANY(%s))", (keep,))

@@ -8,13 +8,14 @@ full-text search.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newsprism.article import Article, Dossier
-from newsprism.errors import Errors, NotFoundError
+from newsprism.errors import Errors, NotFoundError, StoreChanged
 from newsprism.storage.base import (
     ARTICLE_LAYERS,
     CORPUS_KEYS,
@@ -66,26 +67,49 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
 ]
 
 
+# Seconds a writer waits for another's transaction before it fails loudly ("database is locked").
+LOCK_WAIT = 120.0
+
+
+def _wal(db: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging. Two processes creating one file at once can both try;
+    SQLite answers the loser "locked" at once, without waiting, so wait here."""
+    import time
+
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class SQLiteStore:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)  # "--db out/news.db" before out/ exists
-        self.db = sqlite3.connect(self.path, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
+        # Writers take turns: a second one waits for the first's transaction (up to LOCK_WAIT s).
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_WAIT)
+        _wal(self.db)
         self.db.execute("PRAGMA foreign_keys=ON")
         self.migrate()
 
     def migrate(self) -> list[str]:
         """Apply the named migrations not yet recorded; returns those applied."""
-        self.db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT DEFAULT CURRENT_TIMESTAMP)")
-        done = {r[0] for r in self.db.execute("SELECT name FROM _migrations")}
         applied = []
         for name, fn in MIGRATIONS:
-            if name in done:
-                continue
+            # Checked inside the write lock: two processes creating one store at once must not
+            # both apply a migration (the second saw it missing before the first committed it).
             self.db.execute("BEGIN IMMEDIATE")
             try:
+                self.db.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied TEXT DEFAULT CURRENT_TIMESTAMP)")
+                if self.db.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)).fetchone():
+                    self.db.execute("COMMIT")
+                    continue
                 fn(self.db)
                 self.db.execute("INSERT INTO _migrations(name) VALUES (?)", (name,))
                 self.db.execute("COMMIT")
@@ -95,16 +119,20 @@ class SQLiteStore:
             applied.append(name)
         return applied
 
-    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None) -> None:
+    def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None, expect: str | None = None) -> None:
         """Write every article and layer in one transaction: all of it or none of it.
 
         ``replace``: the dossier is the whole corpus (a batch joined to what was stored):
         articles it lacks and layer records it no longer holds are deleted, and its outlet
         profiles and coverage matrix are kept. The inputs and analyses the dossier carries
         (``run(keep_analyses=True)``) are kept with their articles, under ``signature``.
+        ``expect``: the stamp the dossier was built on; if another writer changed the store
+        since, nothing is written and :class:`StoreChanged` is raised.
         """
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            if expect is not None and self._stamp() != expect:
+                raise StoreChanged(f"{self.path} changed since stamp {expect!r}")
             if replace:
                 keep = [a.id for a in dossier.articles]
                 self.db.execute("CREATE TEMP TABLE IF NOT EXISTS _keep (id TEXT PRIMARY KEY)")
@@ -170,6 +198,9 @@ class SQLiteStore:
 
     def stamp(self) -> str:
         """Changes with every write, whoever made it (a server caches what it read by it)."""
+        return self._stamp()
+
+    def _stamp(self) -> str:
         row = self.db.execute("SELECT data FROM corpus WHERE key = 'stamp'").fetchone()
         return str(json.loads(row[0])) if row else ""
 
@@ -195,14 +226,22 @@ class SQLiteStore:
             yield Article.from_dict(json.loads(data))
 
     def query(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Full-text search (FTS5 syntax). A query FTS5 cannot parse ("U.S.-led", "a(") is searched
+        as its words, each quoted; it never becomes a substring match with the user's wildcards
+        (``q=%`` matched everything)."""
+        sql = "SELECT id, title FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         try:
-            rows = self.db.execute(
-                "SELECT id, title FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", (text, limit)
-            ).fetchall()
+            rows = self.db.execute(sql, (text, limit)).fetchall()
         except sqlite3.OperationalError:
-            rows = self.db.execute(
-                "SELECT id, title FROM articles_fts WHERE body LIKE '%' || ? || '%' LIMIT ?", (text, limit)
-            ).fetchall()
+            words = re.findall(r"\w+", text)
+            if not words:
+                return []
+            try:
+                rows = self.db.execute(sql, (" ".join(f'"{w}"' for w in words), limit)).fetchall()
+            except sqlite3.OperationalError:  # SQLite without FTS5: words as literal substrings
+                where = " AND ".join(["body LIKE ? ESCAPE '\\'"] * len(words))
+                like = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words]
+                rows = self.db.execute(f"SELECT id, title FROM articles_fts WHERE {where} LIMIT ?", (*like, limit)).fetchall()
         return [(r[0], r[1]) for r in rows]
 
     def count(self) -> int:

@@ -12,7 +12,12 @@
   the dossier JSON (CONTRACT.md), lists filtered by query parameters;
 * ``POST /api/articles``: JSONL-style records (``text`` or ``html``, with ``url``,
   ``title``, ``outlet``, ``published``...) analysed and joined to the store
-  (``newsprism.update``), one writer at a time;
+  (``newsprism.update``), one writer at a time. Writing is off unless the server was
+  started with a token (``--token`` / ``NEWSPRISM_TOKEN``: a POST sends ``Authorization:
+  Bearer TOKEN``) or, on a loopback address only, with ``--allow-writes``. A record whose
+  id the store holds is refused (409) unless the POST asks ``?replace=true``; the body is
+  read in pieces and refused (413) past :data:`MAX_POST_BYTES`, before any parsing; a
+  record with a field of the wrong type is refused whole (422, the record and field named);
 * ``/docs``: the API's Swagger UI, its script and styles served from a package
   (fastapi-offline's copy of Swagger UI 5, which reads OpenAPI 3.1), never from a CDN.
 
@@ -22,8 +27,10 @@ The server reads the store once per change (``store.stamp()``), so a batch writt
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
+import os
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -33,7 +40,13 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.article import Dossier
+from newsprism.links import safe_url
 from newsprism.storage import ArticleStore, open_store
+
+try:  # FastAPI resolves the annotations of an endpoint by name in this module's globals
+    from fastapi import Request
+except ImportError:  # the web extra is not installed: create_app says so when called
+    Request = Any  # type: ignore[misc,assignment]
 
 TEMPLATES = Path(__file__).with_name("templates")
 PAGE = 50
@@ -49,6 +62,7 @@ class Corpus:
     _stamp: str | None = None
     _dossier: Dossier | None = None
     _data: dict[str, Any] = field(default_factory=dict)
+    _report: str | None = None  # the rendered report of _dossier (0.5 s of work), until the store changes
 
     @contextmanager
     def store(self) -> Iterator[ArticleStore]:
@@ -65,7 +79,19 @@ class Corpus:
                 self._dossier = s.load_dossier()
                 self._data = self._dossier.as_dict()
                 self._stamp = stamp
+                self._report = None
             return self._dossier, self._data
+
+    def report(self) -> str:
+        """The HTML report of the store, rendered once per change of the store."""
+        from newsprism.report import render_report
+
+        self.current()
+        with self.lock:  # current() forgets the report when it reads a changed store, under the same lock
+            if self._report is None:
+                assert self._dossier is not None
+                self._report = render_report(self._dossier)
+            return self._report
 
 
 def _article_summary(a: dict[str, Any]) -> dict[str, Any]:
@@ -107,10 +133,20 @@ def marked_lines(article: dict[str, Any], quotes: list[dict[str, Any]], spans: l
     return lines
 
 
-def create_app(db: str) -> Any:
-    """The FastAPI application over the store ``db`` (a path, ``memory:`` is refused, or ``postgresql://...``)."""
+# A POST body past this many bytes is refused while it is read (413); nothing is parsed.
+MAX_POST_BYTES = int(os.environ.get("NEWSPRISM_MAX_POST_BYTES", str(20 * 1024 * 1024)))
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def create_app(db: str, *, token: str | None = None, allow_writes: bool = False) -> Any:
+    """The FastAPI application over the store ``db`` (a path, ``memory:`` is refused, or ``postgresql://...``).
+
+    ``token``: POSTs that send it (``Authorization: Bearer TOKEN``) may add articles;
+    ``allow_writes``: anyone who reaches the server may (for a server on loopback only: see
+    :func:`serve`). Neither: the app only reads.
+    """
     import jinja2
-    from fastapi import Body, FastAPI, HTTPException, Query, Request
+    from fastapi import FastAPI, HTTPException, Query
     from fastapi.openapi.docs import get_swagger_ui_html
     from fastapi.responses import HTMLResponse
     from fastapi.staticfiles import StaticFiles
@@ -126,6 +162,7 @@ def create_app(db: str) -> Any:
     app = FastAPI(title="newsprism", version=newsprism.__version__, docs_url=None, redoc_url=None,
                   description="A sourced dossier from a pile of news coverage: the store's articles, actors, quotes, figures, events and coverage.")  # fmt: skip
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["safe_url"] = safe_url
 
     def page(name: str, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**ctx))
@@ -294,23 +331,45 @@ def create_app(db: str) -> Any:
         _, d = corpus.current()
         return d
 
-    @app.post("/api/articles", tags=["articles"], status_code=201)
-    def add(records: list[dict[str, Any]] | dict[str, Any] = Body(..., examples=[{"text": "Title\n\nBody ...", "url": "https://example.org/a", "published": "2024-03-07"}])) -> dict[str, Any]:
+    @app.post("/api/articles", tags=["articles"], status_code=201, openapi_extra=POST_SCHEMA)
+    async def add(request: Request, replace: bool = False) -> dict[str, Any]:
         """Analyse new articles (JSONL records: ``text`` or ``html``, and ``id``, ``url``, ``title``, ``outlet``,
-        ``published``...) and join them to the store. Returns their ids, and what could not be read."""
-        rows = [records] if isinstance(records, dict) else records
-        if not rows:
-            raise HTTPException(422, "no records")
+        ``published``...) and join them to the store. Returns their ids, and what could not be read.
+        Needs the server's token (``Authorization: Bearer ...``) unless it was started with writes allowed;
+        an article the store holds is replaced only with ``?replace=true``."""
+        _may_write(request, token, allow_writes)
+        rows = _records(await _read_body(request))
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(_add, rows, replace)
+
+    def _add(rows: list[dict[str, Any]], replace: bool) -> dict[str, Any]:
+        from newsprism.errors import InputError
+        from newsprism.ingest import check_record, from_record
+
+        ids = []
+        for n, r in enumerate(rows, 1):
+            try:
+                check_record(r, source=f"record {n}")  # a wrong type refuses the whole batch
+            except InputError as exc:
+                raise HTTPException(422, {"message": str(exc), "record": n}) from exc
+            with contextlib.suppress(InputError):  # an empty record is listed among the failures
+                ids.append(from_record(r, source=f"record {n}").id)
         with corpus.write_lock, tempfile.TemporaryDirectory() as tmp:
+            _, held = corpus.current()
+            taken = sorted(set(ids) & {a["id"] for a in held["articles"]})
+            if taken and not replace:
+                raise HTTPException(409, {"message": "the store holds these articles; POST with ?replace=true to replace them", "ids": taken})
             path = Path(tmp) / "posted.jsonl"
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
             try:
                 with corpus.store() as s:
                     d = newsprism.update(s, path)
             except NewsprismError as exc:
-                raise HTTPException(409, str(exc)) from exc
+                raise HTTPException(409, str(exc).replace(str(path), "posted records")) from exc
         added = [a.id for a in d.articles if a.id in d.analyses and a.source.startswith(str(path))]
-        failures = [{**f.as_dict(), "source": f.source.replace(str(path), "record")} for f in d.failures]
+        # Sources name the record, never the server's temporary file.
+        failures = [{**f.as_dict(), "source": f.source.replace(str(path), "record"), "message": f.message.replace(str(path), "record")} for f in d.failures]
         if not added:
             raise HTTPException(422, {"message": "no record could be read", "failures": failures})
         return {"added": added, "failures": failures, "articles_in_store": len(d.articles)}
@@ -340,10 +399,7 @@ def create_app(db: str) -> Any:
 
     @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
     def report() -> HTMLResponse:
-        from newsprism.report import render_report
-
-        dossier_obj, _ = corpus.current()
-        return HTMLResponse(render_report(dossier_obj))
+        return HTMLResponse(corpus.report())
 
     @app.exception_handler(NotFoundError)
     def not_found(request: Request, exc: NotFoundError) -> Any:
@@ -354,8 +410,72 @@ def create_app(db: str) -> Any:
     return app
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the web app on ``host:port`` (uvicorn) until interrupted."""
+def _may_write(request: Any, token: str | None, allow_writes: bool) -> None:
+    """Refuse a write the server was not started to take: 403 without a token or writes allowed,
+    401 with a missing or wrong token."""
+    import hmac
+
+    from fastapi import HTTPException
+
+    if token:
+        got = request.headers.get("authorization", "")
+        sent = got[7:] if got.lower().startswith("bearer ") else request.headers.get("x-newsprism-token", "")
+        if not hmac.compare_digest(sent.encode("utf-8"), token.encode("utf-8")):
+            raise HTTPException(401, "this server takes articles only with its token: send Authorization: Bearer TOKEN")
+        return
+    if not allow_writes:
+        raise HTTPException(403, "this server is read-only: start it with --token (or NEWSPRISM_TOKEN), or --allow-writes on loopback")
+
+
+async def _read_body(request: Any, limit: int | None = None) -> bytes:
+    """The request body, read in pieces and refused (413) once it passes ``limit`` bytes."""
+    from fastapi import HTTPException
+
+    limit = MAX_POST_BYTES if limit is None else limit
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"the body is {declared} bytes; the limit is {limit}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"the body passes the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _records(body: bytes) -> list[dict[str, Any]]:
+    """The records of a POST body: one JSON object or a list of them (422 otherwise)."""
+    from fastapi import HTTPException
+
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HTTPException(422, f"the body is not JSON: {exc}") from exc
+    rows = [data] if isinstance(data, dict) else data
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
+        raise HTTPException(422, "send a JSON object (one record) or a non-empty list of objects")
+    return rows
+
+
+POST_SCHEMA: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {"oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]},
+                "example": {"text": "Title\n\nBody ...", "url": "https://example.org/a", "published": "2024-03-07"},
+            }
+        },
+    }
+}
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, allow_writes: bool = False) -> None:
+    """Run the web app on ``host:port`` (uvicorn) until interrupted. ``allow_writes`` without a
+    token is refused on any address but loopback: anyone who can reach the server could write."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    if allow_writes and not token and host not in LOOPBACK:
+        raise ValueError(f"--allow-writes is for a loopback address only (not {host}); give a --token instead")
+    uvicorn.run(create_app(db, token=token, allow_writes=allow_writes), host=host, port=port, log_level="info")
