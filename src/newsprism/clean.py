@@ -47,6 +47,12 @@ DATE_LINE = re.compile(
     rf")(?:\s*[,|@-]?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?\s*$",
     re.I,
 )
+# A wire dateline alone on its line: a place in capitals (a region after a comma) and a day
+# ("LONDON 1996-12-06", "AL-AIN , United Arab Emirates 1996-12-06", "SEOUL, Dec. 28").
+CITY_DATELINE = re.compile(
+    rf"^[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*(?:\s*,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})?,?\s+"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTHS}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*$"
+)
 SENTENCE_END = re.compile(r"""([.!?…。！？]|[.!?…]\s*\([^()]{1,40}\))["'”’»)\]」』）]*\s*$""")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.U)
 # Scripts written without spaces between words (Han, kana): words are counted from characters.
@@ -80,7 +86,7 @@ class _Ln:
     words: int
     role: str | None = None
     why: str = ""
-    kind: str = ""  # "sentence" | "short" for lines still undecided
+    kind: str = ""  # "sentence" | "short" | "row" (of a table), for lines still undecided
 
     def set(self, role: str, why: str) -> None:
         self.role, self.why = role, why
@@ -177,7 +183,7 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
             ln.set("metadata", "reprint notice")
         elif F.strong.search(t) and not QUOTE_MARKS.search(t):
             ln.set("boilerplate", "page furniture phrase")
-        elif DATE_LINE.match(t):
+        elif DATE_LINE.match(t) or CITY_DATELINE.match(t):
             ln.set("metadata", "dateline")
         elif F.metadata.search(t) and ln.words <= 15:
             ln.set("metadata", "byline or date")
@@ -185,6 +191,9 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
             ln.set("caption", "photo caption")
         else:
             ln.kind = "sentence" if is_sentence(t, ln.words) else "short"
+
+    # 1b. Tables and result lists: runs of short rows of names and figures are the article's data.
+    _tables(lines)
 
     # 2. The title: the line the input names, else the first heading-shaped line.
     title = _find_title(lines, title_hint, known)
@@ -227,17 +236,52 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
             else:
                 ln.set("boilerplate", "short line before the article")
 
-    # 7. The rest is the article: paragraphs, and crossheads between them.
+    # 7. The rest is the article: paragraphs, table rows, and crossheads between them.
     for ln in lines:
         if ln.role is None:
             if ln.kind == "sentence":
                 ln.set("body", "paragraph")
+            elif ln.kind == "row":
+                ln.set("body", "table row")
             elif known.lookup(ln.text):
                 ln.set("boilerplate", "the outlet's name")
             else:
                 ln.set("body", "crosshead between paragraphs")
     _copies(lines)
     return [Line(ln.n, ln.start, ln.end, ln.role or "boilerplate", ln.why) for ln in lines]
+
+
+# A row of a table or a results list: a name (a capitalised word) and a figure, short.
+ROW_NAME = re.compile(r"\b[A-Z][a-z]+")
+ROW_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*(?![\w])")
+TABLE_MIN_ROWS = 3  # fewer rows in a run are page furniture ("Share 12", "Page 1 of 3")
+
+
+def _tables(lines: list[_Ln]) -> None:
+    """Runs of at least ``TABLE_MIN_ROWS`` short lines that each pair a name with a figure
+    ("Japan 2 Syria 1 ( halftime 0-1 )", "2. Andrei Ivanov ( Russia ) 24.88") are a table or a
+    results list: the article's data, not furniture. A label between rows ("Scorers :") does not
+    break the count (it stays a short line, and the main run decides it); a blank line or anything
+    already decided (furniture, metadata) ends the run. (Labels kept in the run as body cost the
+    article-extraction benchmark's text path 0.012 F1 for 0.004 on CoNLL: left out.)"""
+    run: list[_Ln] = []
+
+    def close() -> None:
+        rows = [x for x in run if x.kind == "row"]
+        if len(rows) < TABLE_MIN_ROWS:
+            for x in rows:
+                x.kind = "short"
+        run.clear()
+
+    for ln in lines:
+        if ln.role is None and ln.kind == "short" and ROW_FIGURE.search(ln.text) and ROW_NAME.search(ln.text):
+            ln.kind = "row"
+            run.append(ln)
+        elif ln.role is None and ln.kind == "short" and run and ln.words <= 12:
+            run.append(ln)  # a label inside the table
+        else:
+            close()
+    close()
 
 
 def _main_run(lines: list[_Ln]) -> None:
@@ -251,7 +295,7 @@ def _main_run(lines: list[_Ln]) -> None:
     best = (0, -1, -1)  # (score, first, last)
     run, first = 0, 0
     for i, ln in enumerate(lines):
-        if ln.role is None and ln.kind == "sentence":
+        if ln.role is None and ln.kind in ("sentence", "row"):
             val = ln.words
         elif (ln.role is None and ln.kind == "short") or ln.role == "boilerplate":
             val = -(SHORT_LINE_COST + min(ln.words, LONG_LINE_WORDS))
@@ -341,9 +385,10 @@ def _find_title(lines: list[_Ln], hint: str | None, known: object) -> _Ln | None
             first_candidate = ln
         if ln.kind == "sentence" and ln.words >= LONG_LINE_WORDS:
             break
-        if known.lookup(ln.text):
-            continue  # a site name above the headline
-        if 2 <= ln.words <= TITLE_MAX_WORDS and not ln.text.endswith((".", ",", ":", ";")):
+        if known.lookup(ln.text) or ln.kind == "row":
+            continue  # a site name above the headline; a table's row
+        # A headline has no final stop, unless the text is tokenized ("SOCCER - BAN LIFTED .").
+        if 2 <= ln.words <= TITLE_MAX_WORDS and (not ln.text.endswith((".", ",", ":", ";")) or ln.text.endswith(" .")):
             candidates.append(ln)
         if ln.kind == "sentence":
             break
