@@ -825,3 +825,90 @@ def test_long_page_mention_index_answers_as_actor_at_did(spans: list[tuple[int, 
         return best[2] if best else None
 
     assert MentionIndex(art).at(start, end) == actor_at(art, start, end) == rescan()
+
+
+def _hand_article(aid: str, names: list[tuple[str, str]]) -> Article:
+    """An article whose actors are given by hand: (name, type), each a mention of its own id."""
+    from newsprism.article import Actor, ActorMention, Mention, Span
+
+    text = " ".join(n for n, _ in names)
+    a = Article(id=aid, source=aid, raw_text=text)
+    pos = 0
+    for n, typ in names:
+        s = text.index(n, pos)
+        pos = s + len(n)
+        ident = ("person-" if typ == "PERSON" else "entity-") + "-".join(name_key(n).split())
+        m = ActorMention(Span.of(text, s, pos), ident, "name")
+        a.mentions.append(m)
+        found = next((x for x in a.actors if x.id == ident), None)
+        if found is None:
+            a.actors.append(Actor(ident, n, typ, [n], [], None, [Mention(aid, m.span)]))
+        else:
+            found.mentions.append(Mention(aid, m.span))
+    return a
+
+
+@pytest.mark.issue(20)
+def test_actors_initialisms_with_and_without_dots_and_their_expansion_are_one() -> None:
+    """Regression: N.R.A., NRA and National Rifle Association were three actors."""
+    from newsprism.stages.actors import initialism, initials
+
+    assert name_key("N.R.A.") == name_key("NRA") and name_key("U.S.") == name_key("US")
+    assert initialism("H.P.A.'s") == "HPA" and initialism("Harbour") is None
+    assert initials("Federal Bureau of Maritime Safety") == "FBMS"
+    a = _hand_article("a", [("Harbour Pilots Association", "ORG")])
+    b = _hand_article("b", [("HPA", "ORG")])
+    c = _hand_article("c", [("H.P.A.", "ORG")])
+    [one] = [x for x in merge_actors([a, b, c]) if "Harbour" in x.name or x.name in ("HPA", "H.P.A.")]
+    assert len(one.mentions) == 3 and one.name == "Harbour Pilots Association"
+    assert any("initials" in e for e in one.evidence)
+
+
+@pytest.mark.issue(20)
+def test_actors_initialism_that_two_names_spell_joins_neither() -> None:
+    a = _hand_article("a", [("Harbour Pilots Association", "ORG"), ("Harlow Port Authority", "ORG")])
+    b = _hand_article("b", [("HPA", "ORG")])
+    assert len(merge_actors([a, b])) == 3
+
+
+@pytest.mark.issue(20)
+def test_actors_middle_initial_and_generation_are_one_person_and_surnames_stay_apart() -> None:
+    """Regression: "Robert S. Mueller III" and "Robert Mueller" were two people."""
+    a = _hand_article("a", [("Robert S. Kellan III", "PERSON")])
+    b = _hand_article("b", [("Robert Kellan", "PERSON")])
+    [kellan] = [x for x in merge_actors([a, b]) if "Kellan" in x.name]
+    assert len(kellan.mentions) == 2 and kellan.evidence
+    # Two people of one family name: the name alone, typed an organisation, joins neither.
+    c = _hand_article("c", [("Ada Kellan", "PERSON"), ("Tomas Kellan", "PERSON")])
+    d = _hand_article("d", [("Kellan", "ORG")])
+    assert len([x for x in merge_actors([c, d]) if "Kellan" in x.name]) == 3
+
+
+@pytest.mark.issue(20)
+def test_actors_surname_the_model_typed_an_organisation_joins_the_one_person() -> None:
+    a = _hand_article("a", [("Jane Ostrow", "PERSON")])
+    b = _hand_article("b", [("Ostrow", "ORG")])
+    [ostrow] = [x for x in merge_actors([a, b]) if "Ostrow" in x.name]
+    assert ostrow.type == "PERSON" and len(ostrow.mentions) == 2
+
+
+@pytest.mark.issue(20)
+def test_actors_name_with_a_place_before_or_a_generic_head_after_is_one() -> None:
+    a = _hand_article("a", [("Lisk", "GPE"), ("Promises Treatment Center", "ORG"), ("Morningside Recovery", "ORG")])
+    b = _hand_article("b", [("Lisk Promises Treatment Center", "ORG"), ("Morningside Recovery Center", "ORG")])
+    got = {x.name: x for x in merge_actors([a, b])}
+    # The fuller name is the one shown; both are aliases, and the rule is the evidence.
+    assert sorted(got) == ["Lisk", "Lisk Promises Treatment Center", "Morningside Recovery Center"]
+    assert "Promises Treatment Center" in got["Lisk Promises Treatment Center"].aliases
+    assert "generic last word" in got["Morningside Recovery Center"].evidence[0]
+
+
+@pytest.mark.issue(20)
+def test_nlp_headline_verb_and_nationality_are_no_part_of_a_name() -> None:
+    """Regression: a title-case headline ("... Reaffirms ...") and "American Hasim Rahman" gave persons."""
+    from newsprism.stages.nlp import _cut_headline_verbs, _Ent, _title_case
+
+    head = "Tomas Brandt Reaffirms Support For Port Deal"
+    assert _title_case(head) and not _title_case("The mayor said the deal would stand.")
+    [e] = _cut_headline_verbs(head, [_Ent(0, len("Tomas Brandt Reaffirms"), "PERSON")])
+    assert head[e.start : e.end] == "Tomas Brandt"

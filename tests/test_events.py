@@ -446,7 +446,7 @@ def test_events_merge_never_joins_a_gift_and_an_arms_shipment() -> None:
 def test_events_an_unknown_organisation_is_on_the_side_of_the_country_its_name_begins_with() -> None:
     from newsprism.clauses import country_by_name, same_side
 
-    assert same_side("entity-russian-navy", "russia") and same_side("entity-u-s-national-security-strategy", "united-states")
+    assert same_side("entity-russian-navy", "russia") and same_side("entity-us-national-security-strategy", "united-states")
     assert not same_side("entity-russian-navy", "ukraine")
     assert country_by_name("entity-russia") is None  # the bare name is the country itself, not of it
     assert country_by_name("person-russia-jones") is None

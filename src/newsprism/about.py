@@ -1,3 +1,3 @@
 """Package metadata kept apart so that every module can import it cheaply."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -31,13 +31,18 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc\u0060\u00b4']")
 _HYPHENS = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\-_/]")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s$")
+# An initialism written with dots ("F.B.I.", "N.R.A.", "U.S."): one word, as written without them.
+_DOTTED_INITIALISM = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}(?![a-z])")
 
 
 def name_key(text: str) -> str:
-    """Fold a name for comparison: case, accents, apostrophes, hyphens, dots, a leading "the".
+    """Fold a name for comparison: case, accents, apostrophes, hyphens, dots, a leading "the";
+    an initialism is one word with or without its dots ("N.R.A." and "NRA" are "nra").
 
     Example:
         >>> name_key("the Workers’ Party of Korea") == name_key("Workers Party of Korea")
+        True
+        >>> name_key("F.B.I.") == name_key("FBI")
         True
     """
     text = unicodedata.normalize("NFKD", text)
@@ -45,6 +50,7 @@ def name_key(text: str) -> str:
     text = text.lower().strip()
     text = _POSSESSIVE.sub("", _APOSTROPHES.sub("'", text))
     text = _APOSTROPHES.sub("", text)
+    text = _DOTTED_INITIALISM.sub(lambda m: m.group(0).replace(".", "") + " ", text)
     text = _HYPHENS.sub(" ", text).replace(".", " ").replace(",", " ")
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):

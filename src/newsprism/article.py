@@ -261,9 +261,12 @@ class Actor:
     roles: list[str] = field(default_factory=list)
     wikidata: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    # Why the names of this actor are one entity, beyond one spelling: the rule that merged
+    # each other name ("'NRA': the initials of 'National Rifle Association'"); an addition to the contract.
+    evidence: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        d = {
             "id": self.id,
             "name": self.name,
             "type": self.type,
@@ -272,6 +275,9 @@ class Actor:
             "wikidata": self.wikidata,
             "mentions": [m.as_dict() for m in self.mentions],
         }
+        if self.evidence:
+            d["evidence"] = list(self.evidence)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
@@ -283,6 +289,7 @@ class Actor:
             roles=list(d.get("roles") or []),
             wikidata=d.get("wikidata"),
             mentions=[Mention.from_dict(m) for m in d.get("mentions") or []],
+            evidence=[str(x) for x in d.get("evidence") or []],
         )
 
 

@@ -130,6 +130,7 @@ class _Local:
     mentions: list[ActorMention] = field(default_factory=list)
     labels: Counter[str] = field(default_factory=Counter)  # the model's labels, for an unknown's type
     short: bool = False  # named only by one word ("Kim"): the corpus stage may attach it
+    evidence: list[str] = field(default_factory=list)  # why another name of it is the same entity
 
     def tokens(self) -> set[str]:
         """First and last words of every full name it goes by (what a surname can match)."""
@@ -140,6 +141,25 @@ class _Local:
             if len(toks) >= 2:
                 out.update((toks[0], toks[-1]))
         return out
+
+
+# Words a name's initials skip ("Federal Bureau of Investigation" is FBI).
+INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "to", "de", "du", "des", "la", "le"})
+# A generation after a name ("Robert S. Kellan III", "Jon Pell Jr."): not a word of the name proper.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def initialism(text: str) -> str | None:
+    """The letters of an initialism ("N.R.A.", "NRA", "HPA's" -> "NRA", "HPA"), or None for a word."""
+    core = re.sub(r"['’]s$", "", text.strip())
+    letters = core.replace(".", "")
+    return letters if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper() else None
+
+
+def initials(name: str) -> str:
+    """The initials of a multi-word name, small words skipped ("National Rifle Association" -> "NRA")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in INITIAL_SKIP]
+    return "".join(w[0].upper() for w in words) if len(words) >= 2 else ""
 
 
 def _clean_name(text: str) -> str:
@@ -278,6 +298,12 @@ class _Builder:
         if key in self.acronyms:
             self._add(self.locals[self.acronyms[key]], e.span.start, e.span.end, "acronym")
             return True
+        spelled = self._spelled_out(text) if one_word else None
+        if spelled is not None:
+            self.acronyms[key] = spelled.id
+            self._add(spelled, e.span.start, e.span.end, "acronym")
+            spelled.evidence.append(f"{text!r}: the initials of {spelled.name!r}, named before it in the same article")
+            return True
         if label == "NORP" or (label in NON_PERSON and self.kb.demonym(text) and not self.kb.lookup(text)):
             country = self.kb.demonym(text)
             if country is not None:
@@ -305,6 +331,20 @@ class _Builder:
         self._acronym_after(e, loc)
         return True
 
+    def _spelled_out(self, text: str) -> _Local | None:
+        """The one organisation named in full earlier in this article whose initials an
+        initialism spells ("H.P.A." or "HPA" after "the Harbour Pilots Association"): the text
+        pairs them. None when the knowledge base knows the initialism, or two names fit."""
+        letters = initialism(text)
+        if letters is None or self.kb.lookup(text):
+            return None
+        fits = [
+            loc
+            for loc in self.locals.values()
+            if loc.type != "PERSON" and any(m.kind == "name" and initials(m.span.text) == letters for m in loc.mentions)
+        ]
+        return fits[0] if len(fits) == 1 else None
+
     def _is_place(self, e: Entity, actor: KBActor) -> bool:
         ls, _ = self._line_bounds(e.span.start)
         before = self.text[max(ls, e.span.start - 40) : e.span.start]
@@ -323,6 +363,7 @@ class _Builder:
             acro = re.sub(r"[^A-Za-z]", "", m.group(1))
             if acro.upper() == initials.upper():
                 self.acronyms[name_key(m.group(1))] = loc.id
+                loc.evidence.append(f"{m.group(1)!r}: given in brackets after {e.span.text!r}")
 
     def _link_short(self, e: Entity) -> None:
         """A one-word name: the nearest full name of this article that begins or ends with it."""
@@ -650,6 +691,7 @@ class _Builder:
         into.aliases += [a for a in other.aliases if a not in into.aliases]
         into.roles += [r for r in other.roles if r not in into.roles]
         into.labels.update(other.labels)
+        into.evidence += [x for x in other.evidence if x not in into.evidence]
         del self.locals[other.id]
 
     def _retyped(self, loc: _Local, typ: str) -> _Local:
@@ -716,6 +758,7 @@ class _Builder:
                     roles=list(loc.roles),
                     wikidata=loc.kb.wikidata if loc.kb else None,
                     mentions=[Mention(self.art.id, m.span) for m in loc.mentions],
+                    evidence=list(loc.evidence),
                 )
             )
         actors.sort(key=lambda a: (-len(a.mentions), a.id))
@@ -819,14 +862,15 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
             types[a.id][a.type] += len(a.mentions)
             cur = by_id.get(a.id)
             if cur is None:
-                by_id[a.id] = Actor(a.id, a.name, a.type, list(a.aliases), list(a.roles), a.wikidata, list(a.mentions))
+                by_id[a.id] = Actor(a.id, a.name, a.type, list(a.aliases), list(a.roles), a.wikidata, list(a.mentions), list(a.evidence))
             else:
                 _absorb(cur, a)
             if a.id not in kb.by_id and a.type == "PERSON" and " " not in name_key(a.name):
                 short.add(a.id)
     for aid, actor in by_id.items():
         actor.type = types[aid].most_common(1)[0][0]
-    remap = _variant_groups(by_id, kb)
+    why: dict[str, str] = {}  # merged id -> the rule that merged it
+    remap = _variant_groups(by_id, kb, why)
     for aid in remap:  # no chains: every id points at a kept one
         while remap[aid] in remap and remap[remap[aid]] != aid:
             remap[aid] = remap[remap[aid]]
@@ -842,6 +886,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
         }
         if len(cands) == 1:
             remap[sid] = cands.pop()
+            why[sid] = "a surname alone, and the corpus names one person in full with it"
     merged: dict[str, Actor] = {}
     for aid, actor in by_id.items():
         target = remap.get(aid, aid)
@@ -854,8 +899,11 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
             base = merged.get(target)
             if base is None:
                 src = by_id[target]
-                base = merged[target] = Actor(src.id, src.name, src.type, list(src.aliases), list(src.roles), src.wikidata, list(src.mentions))
+                base = merged[target] = Actor(src.id, src.name, src.type, list(src.aliases), list(src.roles), src.wikidata, list(src.mentions), list(src.evidence))
             _absorb(base, actor)
+            note = f"{actor.name!r}: {why.get(aid, 'the same actor')}"
+            if note not in base.evidence:
+                base.evidence.append(note)
     grouped: dict[str, Counter[str]] = defaultdict(Counter)
     for aid, c in types.items():
         grouped[remap.get(aid, aid)].update(c)
@@ -876,7 +924,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
                     _absorb(local[tid], a)
                 else:
                     g = merged[tid]
-                    local[tid] = Actor(tid, g.name, g.type, list(a.aliases), list(a.roles), g.wikidata, list(a.mentions))
+                    local[tid] = Actor(tid, g.name, g.type, list(a.aliases), list(a.roles), g.wikidata, list(a.mentions), list(a.evidence))
             art.actors = list(local.values())
     return sorted(merged.values(), key=lambda a: (-len(a.mentions), a.name, a.id))
 
@@ -891,7 +939,7 @@ def _name_tokens(a: Actor, kb: ActorKB) -> set[str]:
     return out
 
 
-def _variant_groups(by_id: dict[str, Actor], kb: ActorKB) -> dict[str, str]:
+def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -> dict[str, str]:
     """Unknown multi-word actors of one type whose names are spelling variants: id -> kept id."""
     from rapidfuzz import fuzz
 
@@ -916,6 +964,7 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB) -> dict[str, str]:
                     x == y or fuzz.ratio(x, y) >= 75 for x, y in zip(ka.split(), kb_.split(), strict=True)
                 ):
                     remap[b.id] = a.id
+                    why[b.id] = f"a spelling variant of {a.name!r}"
     # The same unknown name of two words or more typed a person in one place and an
     # organisation in another ("MacBook Pro"): one actor, the type of most mentions (set by the caller).
     same: dict[str, list[Actor]] = defaultdict(list)
@@ -926,23 +975,108 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB) -> dict[str, str]:
         group.sort(key=lambda a: (-len(a.mentions), a.id))
         for b in group[1:]:
             remap[b.id] = group[0].id
-    # A middle name or initial ("Owen John Dempsey", "Owen J. Dempsey" beside "Owen Dempsey"):
-    # the two-word name joins the one fuller name it can be.
+            why[b.id] = "the same name, typed otherwise elsewhere"
+    _middle_names(by_id, kb, remap, why)
+    _initialisms(by_id, kb, remap, why)
+    _modified_names(by_id, kb, remap, why)
+    _misread_surnames(by_id, kb, remap, why)
+    return remap
+
+
+def _middle_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """A middle name or initial, a generation ("Owen John Dempsey", "Owen J. Dempsey", "Owen
+    J. Dempsey III" beside "Owen Dempsey"): the two-word name joins the one fuller name it can be."""
     fuller: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     plain: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for a in by_id.values():
         toks = name_key(a.name).split()
         if a.type != "PERSON" or a.id in kb.by_id or a.id in remap:
             continue
+        if len(toks) >= 3 and toks[-1] in SUFFIXES:
+            toks = toks[:-1]
         if len(toks) == 3:
             fuller[(toks[0], toks[2])].append(a)
-        elif len(toks) == 2:
+        elif len(toks) == 2 and name_key(a.name).split() == toks:
             plain[(toks[0], toks[1])].append(a)
     for pair, short_names in plain.items():
         if len(fuller.get(pair, [])) == 1:
             for b in short_names:
                 remap[b.id] = fuller[pair][0].id
-    return remap
+                why[b.id] = f"first and last name of {fuller[pair][0].name!r}, the one fuller name of the corpus"
+
+
+# Generic last words of an organisation's or a place's name ("Morningside Recovery Center" is
+# "Morningside Recovery"): the knowledge base's descriptor and place heads, and a few more.
+GENERIC_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "clinic", "facility", "centre", "center"})
+
+
+def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """An unknown organisation or place named with one more word than another unknown one of the
+    corpus: a place before it ("Malibu Promises Treatment Center", when Malibu is a place of the
+    corpus) or a generic head after it ("Morningside Recovery Center"). It joins the shorter name
+    when exactly one fits; two candidates: it stays apart."""
+    places = {name_key(a.name) for a in by_id.values() if a.type in ("GPE", "LOC")}
+    tails = GENERIC_TAILS | kb.descriptor_heads | kb.place_heads
+    names: dict[str, list[str]] = defaultdict(list)
+    for a in by_id.values():
+        if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap:
+            names[name_key(a.name)].append(a.id)
+    for a in sorted(by_id.values(), key=lambda x: x.id):
+        toks = name_key(a.name).split()
+        if a.type == "PERSON" or a.id in kb.by_id or a.id in remap or len(toks) < 3:
+            continue
+        shorter = []
+        if toks[0] in places:
+            shorter += [(i, f"the same name after the place {toks[0]!r}") for i in names.get(" ".join(toks[1:]), [])]
+        if toks[-1] in tails:
+            shorter += [(i, "the same name without its generic last word") for i in names.get(" ".join(toks[:-1]), [])]
+        fits = sorted({(remap.get(i, i), how) for i, how in shorter if i != a.id})
+        if len({i for i, _ in fits}) == 1:
+            remap[a.id], how = fits[0]
+            why[a.id] = f"{how}: {by_id[fits[0][0]].name if fits[0][0] in by_id else fits[0][0]!r}"
+
+
+def _misread_surnames(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """A one-word unknown the model typed an organisation or a facility ("Lohan", "Ketsoyan")
+    that is the family name of exactly one person the corpus names in full: that person. Places
+    ("Jordan") and names the knowledge base knows are never taken."""
+    for a in sorted(by_id.values(), key=lambda x: x.id):
+        key = name_key(a.name)
+        if a.type not in ("ORG", "FAC") or a.id in kb.by_id or a.id in remap or " " in key or initialism(a.name) or kb.lookup(a.name):
+            continue
+        cands = {
+            remap.get(b.id, b.id)
+            for b in by_id.values()
+            if b.type == "PERSON" and len(name_key(b.name).split()) >= 2 and _family_name(b.name) == key
+        }
+        if len(cands) == 1:
+            remap[a.id] = cands.pop()
+            why[a.id] = f"typed an organisation, but the family name of {by_id[remap[a.id]].name!r}, the one person of the corpus it can be"
+
+
+def _family_name(name: str) -> str:
+    toks = name_key(name).split()
+    while len(toks) > 1 and toks[-1] in SUFFIXES:
+        toks.pop()
+    return toks[-1] if toks else ""
+
+
+def _initialisms(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """An unknown initialism ("NRA", "N.R.A.") joins the one organisation of the corpus that an
+    article paired it with (it is among that actor's aliases, "H.P.A." after "the Harbour Pilots
+    Association") or, failing that, whose full name it spells; two candidates: it stays apart."""
+    for a in sorted(by_id.values(), key=lambda x: x.id):
+        letters = initialism(a.name)
+        if a.id in kb.by_id or a.id in remap or letters is None:
+            continue
+        key = name_key(a.name)
+        paired = {remap.get(b.id, b.id) for b in by_id.values() if b.id != a.id and any(name_key(x) == key for x in b.aliases) and initialism(b.name) is None}
+        spelled = {remap.get(b.id, b.id) for b in by_id.values() if b.id != a.id and b.type != "PERSON" and initials(b.name) == letters}
+        how = "paired with it in an article" if paired else "the initials of the name of"
+        fits = sorted(paired or spelled)
+        if len(fits) == 1:
+            remap[a.id] = fits[0]
+            why[a.id] = f"{how} {by_id[fits[0]].name if fits[0] in by_id else fits[0]!r}"
 
 
 def _absorb(into: Actor, other: Actor) -> None:
@@ -957,6 +1091,7 @@ def _absorb(into: Actor, other: Actor) -> None:
     seen = {(m.article, m.span.start, m.span.end) for m in into.mentions}
     into.mentions.extend(m for m in other.mentions if (m.article, m.span.start, m.span.end) not in seen)
     into.wikidata = into.wikidata or other.wikidata
+    into.evidence += [x for x in other.evidence if x not in into.evidence]
 
 
 def _by_frequency(a: Actor) -> list[str]:

@@ -394,6 +394,13 @@ def _trim_person(text: str, s: int, t: int, kb: ActorKB) -> tuple[int, int] | No
         if w in HONORIFICS or w in kb.title_heads or (w in kb.title_modifiers and k + 1 < len(words) - 1):
             k += 1
             continue
+        # A nationality before the name is no part of it ("American Hasim Rahman", "North Korean Pak Il").
+        if k + 2 < len(words) and kb.demonym(f"{words[k]} {words[k + 1]}"):
+            k += 2
+            continue
+        if kb.demonym(words[k]) and k + 1 < len(words) - 1:
+            k += 1
+            continue
         break
     if k:
         s += len(" ".join(words[:k])) + 1
@@ -668,6 +675,38 @@ def _retype(text: str, ents: list[_Ent], kb: ActorKB, gaz: Gazetteer) -> None:
             e.label, e.source = label, "rule"
 
 
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Mayor Reaffirms Support For Port Deal"): most words capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _cut_headline_verbs(text: str, ents: list[_Ent]) -> list[_Ent]:
+    """In a title-case headline the model runs a name on into the verb after it ("[Obama Reverses
+    Bush]", "[Alexander Lukashenko Reaffirms] Belarus"): a person's span ends before the first
+    word that is a cue verb of the PLOVER or reporting vocabularies; nothing left, no entity."""
+    from newsprism.plover import lexicon as plover_lexicon
+    from newsprism.reporting import lexicon as reporting_lexicon
+
+    cues, verbs = plover_lexicon().phrases, reporting_lexicon()
+    out = []
+    for e in ents:
+        if e.label != "PERSON":
+            out.append(e)
+            continue
+        cut = None
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", text[e.start : e.end]):
+            w = m.group(0).lower()
+            if m.start() > 0 and (any(c.pos == "verb" for c in cues.get((w,), ())) or verbs.lemma(w)):
+                cut = e.start + m.start()
+                break
+        if cut is None:
+            out.append(e)
+        elif text[e.start : cut].strip():
+            out.append(_Ent(e.start, e.start + len(text[e.start : cut].rstrip()), e.label, "rule"))
+    return out
+
+
 def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
     """Entities of one normalised line: the model's, fixed by the rules in the module docstring."""
     text = doc.text
@@ -678,6 +717,8 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
             continue
         ents.extend(_split_fused(doc, e, kb))
     ents = _split_joined(text, ents)
+    if _title_case(text):
+        ents = _cut_headline_verbs(text, ents)
     ents = _split_on_to(text, ents, kb, gaz)
     ents = _drop_slugs(text, ents)
     ents = _drop_clauses(text, ents)
