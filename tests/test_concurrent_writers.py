@@ -144,3 +144,59 @@ def test_a_batch_that_lost_the_race_is_joined_to_the_winner(tmp_path: Path, warm
     assert len(got.articles) == 3 and len(got.analyses) == 2  # the winner's article was not analysed again
     store.close()
     other.close()
+
+
+@pytest.mark.issue(19)
+def test_a_retry_never_replaces_a_newer_article_with_its_stale_copy(tmp_path: Path, warm: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review finding: a batch that re-analysed a stored article (another pipeline had made it)
+    wrote its stale copy back on retry over the version another writer had just stored."""
+    import json
+
+    store = open_store("memory:")
+    old = tmp_path / "old.jsonl"
+    old.write_text(json.dumps({"id": "story-1", "text": "Old headline\nThe council voted on Monday, the clerk said.\n"}) + "\n", encoding="utf-8")
+    first = newsprism.analyze(old)
+    first.inputs = {a.id: a.input_dict() for a in first.articles}
+    first.analyses = {a.id: {} for a in first.articles}  # an analysis another pipeline made
+    store.put_dossier(first, replace=True, signature="another-pipeline")
+    new = tmp_path / "new.jsonl"
+    new.write_text(json.dumps({"id": "story-1", "text": "Corrected headline\nThe council voted on Tuesday, the clerk said.\n"}) + "\n", encoding="utf-8")
+    real = store.put_dossier
+    raced: list[bool] = []
+
+    def put(*args: Any, **kwargs: Any) -> None:
+        if not raced:
+            raced.append(True)
+            newsprism.update(store, new)  # the other writer replaces story-1 meanwhile
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "put_dossier", put)
+    newsprism.update(store, _write_articles(tmp_path / "z", [2], "z"))
+    assert raced and store.count() == 2
+    assert store.get("story-1").raw_text.startswith("Corrected headline")
+
+
+@pytest.mark.issue(19)
+def test_keep_refuses_to_replace_an_article_another_writer_stored_meanwhile(tmp_path: Path, warm: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from newsprism.errors import NewsprismError
+
+    store = open_store("memory:")
+    rec = tmp_path / "r.jsonl"
+    rec.write_text(json.dumps({"id": "posted-9", "text": "Mine\nThe ferry ran on time on Monday, the operator said.\n"}) + "\n", encoding="utf-8")
+    other = tmp_path / "o.jsonl"
+    other.write_text(json.dumps({"id": "posted-9", "text": "Theirs\nThe ferry was late on Monday, the operator said.\n"}) + "\n", encoding="utf-8")
+    real = store.put_dossier
+    raced: list[bool] = []
+
+    def put(*args: Any, **kwargs: Any) -> None:
+        if not raced:
+            raced.append(True)
+            newsprism.update(store, other)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "put_dossier", put)
+    with pytest.raises(NewsprismError, match=r"\[E027\].*posted-9"):
+        newsprism.update(store, rec, keep={"posted-9"})
+    assert store.get("posted-9").raw_text.startswith("Theirs")

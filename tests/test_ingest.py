@@ -421,3 +421,15 @@ def test_jsonl_record_with_a_wrong_type_is_named_with_its_field(tmp_path: Path, 
     assert isinstance(got[0], Article)
     assert isinstance(got[1], Failure) and got[1].code == code and got[1].source.endswith(":2")
     assert (field in got[1].message) or code == "E025"
+
+
+@pytest.mark.issue(19)
+def test_binary_that_looks_like_utf16_is_refused_and_deep_json_is_a_bad_record(tmp_path: Path) -> None:
+    """Review findings: UTF-16-looking control bytes passed as text; a JSONL line nested past
+    Python's recursion limit stopped the whole run."""
+    with pytest.raises(InputError, match=r"\[E004\]"):
+        decode(b"\x01\x00\x02\x00" * 100, "x.txt")
+    src = tmp_path / "deep.jsonl"
+    src.write_text("[" * 100_000 + "\n" + json.dumps({"text": "A headline\nThe council met on Monday, the mayor said.\n"}) + "\n", encoding="utf-8")
+    got = list(iter_inputs([src]))
+    assert isinstance(got[0], Failure) and got[0].code == "E007" and isinstance(got[1], Article)

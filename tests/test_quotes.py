@@ -608,3 +608,16 @@ def test_quotes_a_photo_credit_is_no_caption() -> None:
 def test_quotes_an_editors_note_gives_no_quote() -> None:
     art = make("EDITOR'S NOTE: An earlier version of this report misstated that Ada Rusk had given to the fund.")
     assert extract_quotes(art) == []
+
+
+@pytest.mark.issue(20)
+def test_quotes_she_said_between_two_people_of_unknown_gender_is_unattributed() -> None:
+    """Regression: "she said" went to the nearest person whatever the gender. With two people who
+    fit and nothing saying which is a woman, the speaker is null, its text kept."""
+    art = make("Ada Rusk met Halvard Oske in Harlow on Monday.", "“We will not sign this week,” she said.")
+    q = one(extract_quotes(art), "not sign")
+    assert q.speaker is None and (q.speaker_text or "").lower() == "she"
+    # The text says who is a man ("the union's chairman"): "she" is the one woman it can be.
+    art = make("Ms. Ada Rusk met the union's chairman, Halvard Oske, in Harlow on Monday.", "“We will not sign this week,” she said.")
+    q = one(extract_quotes(art), "not sign")
+    assert q.speaker == "ada-rusk"

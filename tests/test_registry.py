@@ -130,3 +130,14 @@ def test_registry_snapshot_lists_every_builtin_stage() -> None:
     want = set(json.loads(SNAPSHOT.read_text(encoding="utf-8"))["stages"])
     builtin = {name for name, meta in registered().items() if meta.factory.__module__.startswith("newsprism.")}
     assert builtin <= want, f"record new built-in stages in {SNAPSHOT.name}: {sorted(builtin - want)}"
+
+
+def test_registry_two_refiners_of_a_layer_are_no_cycle() -> None:
+    """Review finding: a plugin that reads and rewrites raw_text (as clean does) made a false cycle (E022)."""
+    stage("tests.refine.v1", requires=["article.raw_text"], assigns=["article.raw_text"])(_words_factory)
+    order = [m.name for m in check_pipeline([*settings.DEFAULT_PIPELINE, "tests.refine.v1"])]
+    assert order.index("tests.refine.v1") == order.index("newsprism.clean.v1") + 1
+    # A stage that requires only what it assigns itself has nothing to read.
+    stage("tests.self.v1", requires=["article.ext.only_mine"], assigns=["article.ext.only_mine"])(_words_factory)
+    with pytest.raises(RegistryError, match=r"\[E009\].*tests\.self\.v1"):
+        check_pipeline(["newsprism.clean.v1", "tests.self.v1"])

@@ -319,3 +319,16 @@ def test_web_report_is_rendered_once_per_change_of_the_store(small_db: Path, mon
     with open_store(small_db) as s:  # type: ignore[attr-defined]
         newsprism.update(s, str(examples / "02_national_standard.txt"))
     assert client.get("/report").text != first and len(calls) == 2
+
+
+@pytest.mark.issue(19)
+def test_web_cross_site_post_is_refused(small_db: Path) -> None:
+    """Review finding: a page elsewhere could make a browser POST text/plain to a server started
+    with --allow-writes (no preflight), and it was parsed as JSON."""
+    client = TestClient(create_app(str(small_db), allow_writes=True))
+    body = json.dumps(RECORD)
+    assert client.post("/api/articles", content=body, headers={"Content-Type": "text/plain"}).status_code == 415
+    r = client.post("/api/articles", content=body, headers={"Content-Type": "application/json", "Origin": "https://evil.example"})
+    assert r.status_code == 403
+    assert client.post("/api/articles", content="[" * 100_000, headers={"Content-Type": "application/json"}).status_code == 422
+    assert client.get("/api/stats").json()["articles"] == 1

@@ -9,7 +9,7 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from newsprism.about import __version__
@@ -81,8 +81,12 @@ def update(
     pipeline: Pipeline | None = None,
     progress: Progress | None = None,
     dask: Any = None,
+    keep: Collection[str] = (),
 ) -> Dossier:
     """Analyse ``paths`` into ``store``, joined to the articles it already holds.
+
+    ``keep``: ids of articles this batch must not replace ([E027] and nothing written if the
+    store holds one of them when the batch is written, whoever wrote it meanwhile).
 
     The stored articles are not analysed again (their state after the per-article stages
     is kept with them), unless an older version or another pipeline analysed them; the
@@ -111,7 +115,11 @@ def update(
     stamp = store.stamp()
     stored = store.prior(signature)
     dossier = run(paths, pipeline=pipeline, workers=workers, progress=progress, stored=stored, keep_analyses=True, dask=dask)
+    batch = dossier
     for _ in range(WRITE_TRIES):
+        taken = sorted(set(keep) & {a.id for a, _ in stored} & set(dossier.fresh))
+        if taken:
+            raise NewsprismError(Errors.E027.format(ids=", ".join(taken)))
         lost = {a.id for a, _ in stored} - {a.id for a in dossier.articles}
         if lost:
             reasons = "; ".join(f.message for f in dossier.failures if any(f.source == a.source for a, _ in stored if a.id in lost))
@@ -122,7 +130,7 @@ def update(
         except StoreChanged:
             stamp = store.stamp()
             stored = store.prior(signature)
-            dossier = _rejoin(dossier, stored, pipeline)
+            dossier = _rejoin(batch, stored, pipeline)
     raise NewsprismError(Errors.E024.format(store=type(store).__name__, tries=WRITE_TRIES))
 
 
@@ -131,12 +139,17 @@ WRITE_TRIES = 20
 
 
 def _rejoin(batch: Dossier, stored: list[tuple[Article, bool]], pipeline: Pipeline) -> Dossier:
-    """``batch`` (analysed by ``run(keep_analyses=True)``) joined to the articles stored now: the
-    corpus stages run again over both, nothing is analysed again."""
-    mine = {aid: Article.from_analysis(d) for aid, d in batch.analyses.items()}
-    joined = [((mine.pop(a.id), True) if a.id in mine else (a, analysed)) for a, analysed in stored]
-    joined += [(mine[a.id], True) for a in batch.articles if a.id in mine]
-    dossier = run([], pipeline=pipeline, stored=joined)
-    dossier.inputs, dossier.analyses = batch.inputs, batch.analyses
-    dossier.failures = [*batch.failures, *dossier.failures]
+    """The articles ``batch`` read from its inputs (analysed by ``run(keep_analyses=True)``)
+    joined to the articles stored now, in the order one run would give (stored first, then the
+    batch's): the corpus stages run again over both. A stored article the batch only analysed
+    again (another pipeline had made it) is taken as stored now, so a newer version written
+    meanwhile is never replaced by this batch's stale copy."""
+    fresh = set(batch.fresh)
+    joined = [(a, analysed) for a, analysed in stored if a.id not in fresh]
+    joined += [(Article.from_analysis(batch.analyses[aid]), True) for aid in batch.fresh]
+    dossier = run([], pipeline=pipeline, stored=joined, keep_analyses=True)
+    dossier.inputs = {**dossier.inputs, **{k: v for k, v in batch.inputs.items() if k in fresh}}
+    dossier.analyses = {**dossier.analyses, **{k: v for k, v in batch.analyses.items() if k in fresh}}
+    dossier.fresh = list(batch.fresh)
+    dossier.failures = [*batch.failures, *dossier.failures]  # the batch's own, once
     return dossier

@@ -32,6 +32,7 @@ _HYPHENS = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\-_/]")
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"'s$")
 # An initialism written with dots ("F.B.I.", "N.R.A.", "U.S."): one word, as written without them.
+_SPACED_INITIALS = re.compile(r"(?<!\S)[a-z](?: [a-z])+(?!\S)")
 _DOTTED_INITIALISM = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}(?![a-z])")
 
 
@@ -53,6 +54,8 @@ def name_key(text: str) -> str:
     text = _DOTTED_INITIALISM.sub(lambda m: m.group(0).replace(".", "") + " ", text)
     text = _HYPHENS.sub(" ", text).replace(".", " ").replace(",", " ")
     text = _SPACES.sub(" ", text).strip()
+    # Spaced initials are one word too ("J. K. Rowling" as "J.K. Rowling": "jk rowling").
+    text = _SPACED_INITIALS.sub(lambda m: m.group(0).replace(" ", ""), text)
     if text.startswith("the "):
         text = text[4:]
     return text
@@ -118,6 +121,9 @@ class ActorKB:
     place_heads: frozenset[str] = frozenset()
     natural_heads: frozenset[str] = frozenset()
     leader_titles: frozenset[str] = frozenset()
+    # Words that tell a person's gender in the text: role nouns and honorifics -> "male" | "female".
+    gender_words: dict[str, str] = field(default_factory=dict)
+    gender_honorifics: dict[str, str] = field(default_factory=dict)
     # short title -> its head ("gov" -> "governor")
     title_abbreviations: dict[str, str] = field(default_factory=dict)
 
@@ -212,6 +218,10 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
         places.update(str(x).lower() for x in (doc.get("places") or {}).get("heads") or ())
         natural.update(str(x).lower() for x in (doc.get("places") or {}).get("natural") or ())
+        gender = doc.get("gender") or {}
+        for g in ("female", "male"):
+            kb.gender_words.update({str(w).lower(): g for w in gender.get(g) or ()})
+            kb.gender_honorifics.update({str(w).lower(): g for w in (gender.get("honorifics") or {}).get(g) or ()})
         for row in doc.get("actors") or ():
             actor = KBActor.from_dict(row)
             # An actor file entry for an outlet replaces the outlet's generated entry,

@@ -683,6 +683,9 @@ class Dossier:
     # (``Article.input_dict`` / ``analysis_dict``), kept when a run is asked to
     # (``run(keep_analyses=True)``) so a store can join these articles to later batches.
     inputs: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
+    # Not part of the JSON either: the ids of the articles this run read from its inputs (not
+    # stored ones it analysed again).
+    fresh: list[str] = field(default_factory=list, repr=False)
     analyses: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
 
     def article(self, article_id: str) -> Article | None:

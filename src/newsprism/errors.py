@@ -44,6 +44,7 @@ class Errors(metaclass=_Coded):
     E024 = "The store {store} changed under this batch {tries} times in a row (other writers); nothing of it was written: run it again"
     E025 = "Bad article id {id!r} at {path}: {reason}"
     E026 = "Not a regular file: {path} is {kind}; only files are read"
+    E027 = "The store holds article(s) {ids}; this batch would replace them, and may not (ask to replace them)"
     E040 = "No spaCy English model could be loaded (tried {tried}); install en_core_web_sm"
 
 

@@ -90,11 +90,14 @@ def _merge_mapping(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]
 def _merge_list(base: list[Any], over: list[Any]) -> list[Any]:
     out = list(base)
     at = {x["id"]: i for i, x in enumerate(out) if isinstance(x, dict) and "id" in x}
+    seen = {json.dumps(x, sort_keys=True, default=str) for x in out}
     for x in over:
+        key = json.dumps(x, sort_keys=True, default=str)
         if isinstance(x, dict) and "id" in x and x["id"] in at:
             out[at[x["id"]]] = x
-        elif x not in out:
+        elif key not in seen:
             out.append(x)
+            seen.add(key)
     return out
 
 

@@ -202,6 +202,7 @@ def run(
     replaced = {a.id for a in done if a.id in fresh}  # a stored article read again in this batch (if that worked)
     earlier = [(a if analysed else redone.get(a.id)) for a, analysed in stored if a.id not in replaced]
     dossier.articles = [a for a in earlier if a is not None] + [a for a in done if a.id in fresh]
+    dossier.fresh = [a.id for a in done if a.id in fresh]
     for name, fn in corpus:
         try:
             fn(dossier)

@@ -123,8 +123,12 @@ def check_pipeline(names: Iterable[str]) -> list[StageMeta]:
             after[i].update(j for j, m in enumerate(metas) if m.kind == "article")
         for layer in meta.requires:
             usable = [j for j in providers.get(layer, ()) if j != i and (meta.kind == "corpus" or metas[j].kind == "article")]
-            if not usable and layer not in GIVEN and layer not in meta.assigns:
+            if not usable and layer not in GIVEN:
                 raise RegistryError(Errors.E009.format(name=meta.name, missing=layer))
+            if layer in meta.assigns:
+                # A refiner (it reads and writes the layer) follows the stages that make it and the
+                # refiners listed before it; two refiners never wait for each other both ways.
+                usable = [j for j in usable if layer not in metas[j].requires or j < i]
             after[i].update(usable)
     return [metas[i] for i in _topological(after, [m.name for m in metas])]
 

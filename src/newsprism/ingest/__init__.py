@@ -226,7 +226,7 @@ def _read_jsonl(source: str, text: str) -> Iterator[Article | Failure]:
         where = f"{source}:{n}"
         try:
             obj = json.loads(line)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # nested past Python's limit: a bad record, not a crash
             yield Failure(where, "E007", Errors.E007.format(path=source, line=n, reason=exc))
             continue
         if not isinstance(obj, dict):

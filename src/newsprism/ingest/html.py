@@ -98,21 +98,57 @@ def _parse(html: str) -> Any:
     return root
 
 
-# Tags whose start or end breaks the text into blocks, for the text-only reading.
-BLOCK_BREAK = re.compile(r"<\s*/?\s*(?:" + "|".join(sorted(BLOCK_TAGS, key=len, reverse=True)) + r")\b[^>]*>", re.I)
-SKIPPED = re.compile(r"<\s*(script|style|template|svg|head|textarea|select)\b[^>]*>.*?<\s*/\s*\1\s*>|<!--.*?-->", re.I | re.S)
-ANY_TAG = re.compile(r"<[^>]*>")
+# Elements whose content is never text, skipped whole by the text-only reading.
+SKIPPED_CONTENT = ("script", "style", "template", "svg", "head", "textarea", "select")
+TAG_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
 
 
 def text_blocks(html: str) -> list[Block]:
     """The page's text without a parse tree: script and style dropped, a block at each block
     tag, every other tag removed, character references decoded. No structure survives but
-    the breaks (no headings, captions or chrome): the fallback for pages too deep to parse."""
+    the breaks (no headings, captions or chrome): the fallback for pages too deep to parse.
+
+    One pass, left to right (never a backtracking pattern: a page of unclosed ``<script``
+    tags or stray ``<`` reads in linear time); an element whose end never comes, or a ``<``
+    without its ``>``, ends the reading there.
+    """
     from html import unescape
 
+    low = html.lower()
+    parts: list[str] = []
+    buf: list[str] = []
+    pos, n = 0, len(html)
+    while pos < n:
+        lt = html.find("<", pos)
+        if lt < 0:
+            buf.append(html[pos:])
+            break
+        buf.append(html[pos:lt])
+        after = html[lt + 1 : lt + 2]
+        if not (after.isalpha() or after in ("/", "!")):
+            buf.append("<")  # "a < b": no tag, the text goes on
+            pos = lt + 1
+            continue
+        if html.startswith("<!--", lt):
+            end = html.find("-->", lt + 4)
+            pos = n if end < 0 else end + 3
+            continue
+        gt = html.find(">", lt + 1)
+        if gt < 0:
+            break
+        m = TAG_NAME.match(html, lt, gt + 1)
+        name = m.group(2).lower() if m else ""
+        pos = gt + 1
+        if m and not m.group(1) and name in SKIPPED_CONTENT:
+            close = low.find("</" + name, pos)
+            pos = n if close < 0 else (low.find(">", close) + 1 or n)
+        elif name in BLOCK_TAGS:
+            parts.append("".join(buf))
+            buf.clear()
+    parts.append("".join(buf))
     blocks = []
-    for part in BLOCK_BREAK.split(SKIPPED.sub(" ", html)):
-        text = SPACES.sub(" ", unescape(ANY_TAG.sub("", part))).strip()
+    for part in parts:
+        text = SPACES.sub(" ", unescape(part)).strip()
         if text:
             blocks.append(Block(text=text, tag="p"))
     return blocks

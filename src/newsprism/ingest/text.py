@@ -50,6 +50,9 @@ def content_id(data: bytes | str) -> str:
     return hashlib.sha1(data).hexdigest()[:16]
 
 
+GZIP_MAX_MEMBERS = 1000
+
+
 def maybe_gunzip(data: bytes, path: str, limit: int | None = None) -> bytes:
     """``data`` decompressed when it is gzip (every member), never past ``limit`` bytes
     (``settings.MAX_BYTES``): a small file that expands to gigabytes is refused ([E006])
@@ -61,8 +64,12 @@ def maybe_gunzip(data: bytes, path: str, limit: int | None = None) -> bytes:
     limit = settings.MAX_BYTES if limit is None else limit
     out = bytearray()
     rest = data
+    members = 0
     try:
         while rest[:2] == b"\x1f\x8b":
+            members += 1
+            if members > GZIP_MAX_MEMBERS:  # each member copies what follows it: thousands are an attack
+                raise InputError(Errors.E002.format(path=path, reason=f"broken gzip data (over {GZIP_MAX_MEMBERS} members)"))
             d = zlib.decompressobj(wbits=31)
             chunk, tail = d.decompress(rest, limit + 1 - len(out)), d.unconsumed_tail
             out += chunk
@@ -90,9 +97,13 @@ def decode(data: bytes, path: str) -> str:
     wide = _wide_encoding(head)
     if wide:
         try:
-            return normalize_newlines(data.decode(wide))
+            text = data.decode(wide)
         except UnicodeDecodeError:
-            pass
+            text = ""
+        if text.strip():
+            if _control_share(text[:8192]) > 0.1:
+                raise InputError(Errors.E004.format(path=path, kind="binary data (control characters)"))
+            return normalize_newlines(text)
     for magic, kind in MAGIC:
         if head.startswith(magic):
             raise InputError(Errors.E004.format(path=path, kind=kind))

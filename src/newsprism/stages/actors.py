@@ -336,12 +336,14 @@ class _Builder:
         initialism spells ("H.P.A." or "HPA" after "the Harbour Pilots Association"): the text
         pairs them. None when the knowledge base knows the initialism, or two names fit."""
         letters = initialism(text)
-        if letters is None or self.kb.lookup(text):
+        # Two letters spell too much ("AI" beside "Amnesty International"); the knowledge base's
+        # actors have their initialisms among their names already.
+        if letters is None or len(letters) < 3 or self.kb.lookup(text):
             return None
         fits = [
             loc
             for loc in self.locals.values()
-            if loc.type != "PERSON" and any(m.kind == "name" and initials(m.span.text) == letters for m in loc.mentions)
+            if loc.type != "PERSON" and loc.kb is None and any(m.kind == "name" and initials(m.span.text) == letters for m in loc.mentions)
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -809,9 +811,44 @@ def actor_at(article: Article, start: int, end: int) -> str | None:
     return MentionIndex(article).at(start, end)
 
 
-def _genders(article: Article) -> dict[str, str | None]:
+HONORIFIC_BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?\s+$")
+ROLE_BEFORE = re.compile(r"\b([a-z]{3,14}),?\s+$")
+
+
+def person_genders(article: Article) -> dict[str, str | None]:
+    """Each actor's gender where the knowledge base or the text says it, else None.
+
+    The text says it by an honorific before a mention ("Ms. Roe") or a role noun of lexical
+    gender among the person's roles ("spokeswoman", "the company's chairman"; ``actors.json``
+    ``gender``); two that disagree say nothing.
+    """
     kb = actor_kb()
-    return {a.id: (kb.by_id[a.id].gender if a.id in kb.by_id else None) for a in article.actors}
+    out: dict[str, str | None] = {}
+    for a in article.actors:
+        if a.id in kb.by_id:
+            out[a.id] = kb.by_id[a.id].gender
+        elif a.type == "PERSON":
+            out[a.id] = _gender_in_text(article, a, kb)
+        else:
+            out[a.id] = None
+    return out
+
+
+def _gender_in_text(article: Article, actor: Actor, kb: ActorKB) -> str | None:
+    said: set[str] = set()
+    for m in (x for x in article.mentions if x.actor == actor.id):
+        before = HONORIFIC_BEFORE.search(article.raw_text, max(0, m.span.start - 12), m.span.start)
+        if before and before.group(1).lower() in kb.gender_honorifics:
+            said.add(kb.gender_honorifics[before.group(1).lower()])
+        # A role noun right before the name, as a title or an apposition ("spokeswoman Ada Roe",
+        # "the union's chairman, Tomas Brandt").
+        noun = ROLE_BEFORE.search(article.raw_text, max(0, m.span.start - 40), m.span.start)
+        if noun and noun.group(1).lower() in kb.gender_words:
+            said.add(kb.gender_words[noun.group(1).lower()])
+    for role in actor.roles:
+        words = re.findall(r"[a-z]+", role.lower())
+        said.update(kb.gender_words[w] for w in words if w in kb.gender_words)
+    return said.pop() if len(said) == 1 else None
 
 
 def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str | None:
@@ -836,7 +873,7 @@ def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str
     types = {a.id: a.type for a in article.actors}
     if word in PRONOUN_GENDER:
         want = PRONOUN_GENDER[word]
-        genders = _genders(article)
+        genders = person_genders(article)
         ok = [m for m in article.mentions if types.get(m.actor) == "PERSON" and genders.get(m.actor) in (None, want)]
     elif word in PRONOUN_THING:
         ok = [m for m in article.mentions if types.get(m.actor) in ("ORG", "GPE") and m.kind not in ("place", "demonym")]
@@ -845,7 +882,21 @@ def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str
     before = [m for m in ok if m.span.end <= start]
     if not before:
         return None
-    return max(before, key=lambda m: m.span.end).actor
+    nearest = max(before, key=lambda m: m.span.end)
+    if word in PRONOUN_GENDER and genders.get(nearest.actor) is None:
+        # The nearest person's gender is unknown: another person of the sentence before or this one
+        # who fits as well makes "he"/"she" ambiguous, and an ambiguous pronoun names no one.
+        window = _sentence_before_start(article, start)
+        rivals = {m.actor for m in before if m.span.start >= window and m.actor != nearest.actor}
+        if rivals:
+            return None
+    return nearest.actor
+
+
+def _sentence_before_start(article: Article, pos: int) -> int:
+    """Where the sentence before the one holding ``pos`` starts (the nlp layer's sentences)."""
+    starts = sorted(s.start for s in article.sentences if s.start <= pos)
+    return starts[-2] if len(starts) >= 2 else 0
 
 
 # -- corpus merge ------------------------------------------------------------------------
@@ -979,24 +1030,22 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -
     _middle_names(by_id, kb, remap, why)
     _initialisms(by_id, kb, remap, why)
     _modified_names(by_id, kb, remap, why)
-    _misread_surnames(by_id, kb, remap, why)
     return remap
 
 
 def _middle_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
-    """A middle name or initial, a generation ("Owen John Dempsey", "Owen J. Dempsey", "Owen
-    J. Dempsey III" beside "Owen Dempsey"): the two-word name joins the one fuller name it can be."""
+    """A middle name or initial ("Owen John Dempsey", "Owen J. Dempsey" beside "Owen Dempsey"): the
+    two-word name joins the one fuller name it can be. A generation ("Owen Dempsey Jr.") is no
+    middle name: a father and his son share the rest, so those stay apart."""
     fuller: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     plain: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for a in by_id.values():
         toks = name_key(a.name).split()
         if a.type != "PERSON" or a.id in kb.by_id or a.id in remap:
             continue
-        if len(toks) >= 3 and toks[-1] in SUFFIXES:
-            toks = toks[:-1]
-        if len(toks) == 3:
+        if len(toks) == 3 and toks[-1] not in SUFFIXES:
             fuller[(toks[0], toks[2])].append(a)
-        elif len(toks) == 2 and name_key(a.name).split() == toks:
+        elif len(toks) == 2:
             plain[(toks[0], toks[1])].append(a)
     for pair, short_names in plain.items():
         if len(fuller.get(pair, [])) == 1:
@@ -1005,60 +1054,34 @@ def _middle_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], w
                 why[b.id] = f"first and last name of {fuller[pair][0].name!r}, the one fuller name of the corpus"
 
 
-# Generic last words of an organisation's or a place's name ("Morningside Recovery Center" is
-# "Morningside Recovery"): the knowledge base's descriptor and place heads, and a few more.
+# Generic last words of an organisation's name ("Morningside Recovery Center" is "Morningside
+# Recovery"), never a word that makes another thing of it ("Silicon Valley Bank" is no valley).
 GENERIC_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "clinic", "facility", "centre", "center"})
 
 
 def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
     """An unknown organisation or place named with one more word than another unknown one of the
-    corpus: a place before it ("Malibu Promises Treatment Center", when Malibu is a place of the
-    corpus) or a generic head after it ("Morningside Recovery Center"). It joins the shorter name
-    when exactly one fits; two candidates: it stays apart."""
+    same type in the corpus: a place before it ("Malibu Promises Treatment Center", when Malibu
+    is a place of the corpus) or a generic head after it ("Morningside Recovery Center"). It joins
+    the shorter name when exactly one fits; two candidates: it stays apart."""
     places = {name_key(a.name) for a in by_id.values() if a.type in ("GPE", "LOC")}
-    tails = GENERIC_TAILS | kb.descriptor_heads | kb.place_heads
-    names: dict[str, list[str]] = defaultdict(list)
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in by_id.values():
         if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap:
-            names[name_key(a.name)].append(a.id)
+            names[(a.type, name_key(a.name))].append(a.id)
     for a in sorted(by_id.values(), key=lambda x: x.id):
         toks = name_key(a.name).split()
         if a.type == "PERSON" or a.id in kb.by_id or a.id in remap or len(toks) < 3:
             continue
         shorter = []
         if toks[0] in places:
-            shorter += [(i, f"the same name after the place {toks[0]!r}") for i in names.get(" ".join(toks[1:]), [])]
-        if toks[-1] in tails:
-            shorter += [(i, "the same name without its generic last word") for i in names.get(" ".join(toks[:-1]), [])]
+            shorter += [(i, f"the same name after the place {toks[0]!r}") for i in names.get((a.type, " ".join(toks[1:])), [])]
+        if toks[-1] in GENERIC_TAILS:
+            shorter += [(i, "the same name without its generic last word") for i in names.get((a.type, " ".join(toks[:-1])), [])]
         fits = sorted({(remap.get(i, i), how) for i, how in shorter if i != a.id})
         if len({i for i, _ in fits}) == 1:
             remap[a.id], how = fits[0]
             why[a.id] = f"{how}: {by_id[fits[0][0]].name if fits[0][0] in by_id else fits[0][0]!r}"
-
-
-def _misread_surnames(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
-    """A one-word unknown the model typed an organisation or a facility ("Lohan", "Ketsoyan")
-    that is the family name of exactly one person the corpus names in full: that person. Places
-    ("Jordan") and names the knowledge base knows are never taken."""
-    for a in sorted(by_id.values(), key=lambda x: x.id):
-        key = name_key(a.name)
-        if a.type not in ("ORG", "FAC") or a.id in kb.by_id or a.id in remap or " " in key or initialism(a.name) or kb.lookup(a.name):
-            continue
-        cands = {
-            remap.get(b.id, b.id)
-            for b in by_id.values()
-            if b.type == "PERSON" and len(name_key(b.name).split()) >= 2 and _family_name(b.name) == key
-        }
-        if len(cands) == 1:
-            remap[a.id] = cands.pop()
-            why[a.id] = f"typed an organisation, but the family name of {by_id[remap[a.id]].name!r}, the one person of the corpus it can be"
-
-
-def _family_name(name: str) -> str:
-    toks = name_key(name).split()
-    while len(toks) > 1 and toks[-1] in SUFFIXES:
-        toks.pop()
-    return toks[-1] if toks else ""
 
 
 def _initialisms(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:

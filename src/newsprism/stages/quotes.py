@@ -355,6 +355,7 @@ class _Extractor:
         self.mention_starts = [m.span.start for m in self.mentions]
         self.types = {a.id: a.type for a in article.actors}
         self.names = {a.id: a.name for a in article.actors}
+        self._genders: dict[str, str | None] | None = None  # person_genders, read at the first pronoun
         self.dates = sorted((d for d in article.dates if d.value.known), key=lambda d: d.span.start)
         self.date_spans = sorted((d.span.start, d.span.end) for d in article.dates)
         self._date_starts = [a for a, _ in self.date_spans]
@@ -1225,14 +1226,12 @@ class _Extractor:
         """The latest compatible actor named before ``pos`` outside quoted text (adapter over the actors layer)."""
         if word in ("i", "we"):
             return None, None
-        kb_gender: dict[str, str | None] = {}
-        try:
-            from newsprism.actorkb import actor_kb
+        if self._genders is None:
+            from newsprism.stages.actors import person_genders
 
-            kb = actor_kb()
-            kb_gender = {a: (kb.by_id[a].gender if a in kb.by_id else None) for a in self.types}
-        except Exception:  # noqa: BLE001 — gender is a refinement; without the knowledge base any person fits
-            kb_gender = {}
+            # The knowledge base's, else what the text says (an honorific, "spokeswoman").
+            self._genders = person_genders(self.art)
+        kb_gender = self._genders
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0:
             m = self.mentions[i]
@@ -1246,6 +1245,8 @@ class _Extractor:
                 g = kb_gender.get(m.actor)
                 if g is not None and g != PRONOUN_GENDER[word]:
                     continue
+                if g is None and self._rival_person(i, m, pos, word, kb_gender):
+                    return None, None  # two people fit and the nearest one's gender is unknown
                 return m.actor, m.span
             if word in ("it", "they"):
                 if t in ("ORG", "GPE") and m.kind not in ("place", "demonym"):
@@ -1253,6 +1254,19 @@ class _Extractor:
                 if word == "it":
                     continue
         return None, None
+
+    def _rival_person(self, i: int, nearest: ActorMention, pos: int, word: str, genders: dict[str, str | None]) -> bool:
+        """Another person of about two sentences before ``pos`` who fits the pronoun as well as
+        ``nearest`` (mentions up to index ``i``, outside quotations)."""
+        floor = max(0, pos - 300)
+        while i >= 0 and self.mentions[i].span.start >= floor:
+            m = self.mentions[i]
+            i -= 1
+            if m.actor == nearest.actor or self.types.get(m.actor) != "PERSON" or self._is_quoted(m.span.start, m.span.end):
+                continue
+            if genders.get(m.actor) in (None, PRONOUN_GENDER[word]):
+                return True
+        return False
 
     def _clause_speaker(self, us: int, pos: int, masked: str | None = None) -> _Speaker | None:
         """The subject of the clause that holds ``pos`` (a participle or a partial quote)."""

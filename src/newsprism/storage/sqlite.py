@@ -100,6 +100,8 @@ class SQLiteStore:
 
     def migrate(self) -> list[str]:
         """Apply the named migrations not yet recorded; returns those applied."""
+        if self._migrated():
+            return []  # a reader never waits for a writer's lock just to open the store
         applied = []
         for name, fn in MIGRATIONS:
             # Checked inside the write lock: two processes creating one store at once must not
@@ -118,6 +120,13 @@ class SQLiteStore:
                 raise
             applied.append(name)
         return applied
+
+    def _migrated(self) -> bool:
+        """Every migration recorded (read without a lock)."""
+        if not self.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone():
+            return False
+        done = {r[0] for r in self.db.execute("SELECT name FROM _migrations")}
+        return all(name in done for name, _ in MIGRATIONS)
 
     def put_dossier(self, dossier: Dossier, replace: bool = False, signature: str | None = None, expect: str | None = None) -> None:
         """Write every article and layer in one transaction: all of it or none of it.

@@ -338,6 +338,7 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
         Needs the server's token (``Authorization: Bearer ...``) unless it was started with writes allowed;
         an article the store holds is replaced only with ``?replace=true``."""
         _may_write(request, token, allow_writes)
+        _same_origin_json(request)
         rows = _records(await _read_body(request))
         from starlette.concurrency import run_in_threadpool
 
@@ -364,7 +365,8 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
             path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
             try:
                 with corpus.store() as s:
-                    d = newsprism.update(s, path)
+                    # Checked again when the batch is written: a writer in between may add one of them.
+                    d = newsprism.update(s, path, keep=() if replace else ids)
             except NewsprismError as exc:
                 raise HTTPException(409, str(exc).replace(str(path), "posted records")) from exc
         added = [a.id for a in d.articles if a.id in d.analyses and a.source.startswith(str(path))]
@@ -427,6 +429,24 @@ def _may_write(request: Any, token: str | None, allow_writes: bool) -> None:
         raise HTTPException(403, "this server is read-only: start it with --token (or NEWSPRISM_TOKEN), or --allow-writes on loopback")
 
 
+def _same_origin_json(request: Any) -> None:
+    """Refuse what a web page elsewhere could make the user's browser send: a body that is not
+    declared JSON (415: a "simple" cross-site POST is text/plain or a form, and needs no
+    preflight) or an Origin that is not this server's (403)."""
+    from urllib.parse import urlsplit
+
+    from fastapi import HTTPException
+
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json":
+        raise HTTPException(415, "send the records as application/json")
+    origin = request.headers.get("origin")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise HTTPException(403, f"a POST from {origin} is refused: only this server's own pages and non-browser clients may write")
+    if origin == "null":
+        raise HTTPException(403, "a POST from an opaque origin is refused")
+
+
 async def _read_body(request: Any, limit: int | None = None) -> bytes:
     """The request body, read in pieces and refused (413) once it passes ``limit`` bytes."""
     from fastapi import HTTPException
@@ -450,7 +470,7 @@ def _records(body: bytes) -> list[dict[str, Any]]:
 
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise HTTPException(422, f"the body is not JSON: {exc}") from exc
     rows = [data] if isinstance(data, dict) else data
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
