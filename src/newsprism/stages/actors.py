@@ -59,6 +59,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
@@ -156,6 +157,7 @@ def initialism(text: str) -> str | None:
     return letters if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper() else None
 
 
+@lru_cache(maxsize=1 << 14)
 def initials(name: str) -> str:
     """The initials of a multi-word name, small words skipped ("National Rifle Association" -> "NRA")."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in INITIAL_SKIP]
@@ -937,7 +939,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
         }
         if len(cands) == 1:
             remap[sid] = cands.pop()
-            why[sid] = "a surname alone, and the corpus names one person in full with it"
+            why[sid] = "one word of a name, and the corpus names exactly one person in full with that word"
     merged: dict[str, Actor] = {}
     for aid, actor in by_id.items():
         target = remap.get(aid, aid)
@@ -1060,11 +1062,10 @@ GENERIC_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "clinic", "
 
 
 def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
-    """An unknown organisation or place named with one more word than another unknown one of the
-    same type in the corpus: a place before it ("Malibu Promises Treatment Center", when Malibu
-    is a place of the corpus) or a generic head after it ("Morningside Recovery Center"). It joins
-    the shorter name when exactly one fits; two candidates: it stays apart."""
-    places = {name_key(a.name) for a in by_id.values() if a.type in ("GPE", "LOC")}
+    """An unknown organisation named with a generic head after the name of another unknown one of
+    the same type in the corpus ("Morningside Recovery Center", "Vantaris Inc."): it joins the
+    shorter name when exactly one fits. A place before a name is no such variant ("Virginia
+    AFL-CIO" is the state federation, not the AFL-CIO), so it never joins by that."""
     names: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a in by_id.values():
         if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap:
@@ -1074,8 +1075,6 @@ def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str],
         if a.type == "PERSON" or a.id in kb.by_id or a.id in remap or len(toks) < 3:
             continue
         shorter = []
-        if toks[0] in places:
-            shorter += [(i, f"the same name after the place {toks[0]!r}") for i in names.get((a.type, " ".join(toks[1:])), [])]
         if toks[-1] in GENERIC_TAILS:
             shorter += [(i, "the same name without its generic last word") for i in names.get((a.type, " ".join(toks[:-1])), [])]
         fits = sorted({(remap.get(i, i), how) for i, how in shorter if i != a.id})
@@ -1088,13 +1087,24 @@ def _initialisms(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], wh
     """An unknown initialism ("NRA", "N.R.A.") joins the one organisation of the corpus that an
     article paired it with (it is among that actor's aliases, "H.P.A." after "the Harbour Pilots
     Association") or, failing that, whose full name it spells; two candidates: it stays apart."""
-    for a in sorted(by_id.values(), key=lambda x: x.id):
-        letters = initialism(a.name)
-        if a.id in kb.by_id or a.id in remap or letters is None:
+    acronyms = [a for a in sorted(by_id.values(), key=lambda x: x.id) if a.id not in kb.by_id and initialism(a.name) is not None]
+    if not acronyms:
+        return
+    # Indexes built once: every alias key of the full names, and the initials of every name.
+    by_alias: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for b in by_id.values():
+        if initialism(b.name) is None:
+            for x in b.aliases:
+                by_alias[name_key(x)].add(b.id)
+        if b.type != "PERSON":
+            by_initials[initials(b.name)].add(b.id)
+    for a in acronyms:
+        if a.id in remap:
             continue
-        key = name_key(a.name)
-        paired = {remap.get(b.id, b.id) for b in by_id.values() if b.id != a.id and any(name_key(x) == key for x in b.aliases) and initialism(b.name) is None}
-        spelled = {remap.get(b.id, b.id) for b in by_id.values() if b.id != a.id and b.type != "PERSON" and initials(b.name) == letters}
+        letters = initialism(a.name) or ""
+        paired = {remap.get(i, i) for i in by_alias.get(name_key(a.name), ()) if i != a.id}
+        spelled = {remap.get(i, i) for i in by_initials.get(letters, ()) if i != a.id}
         how = "paired with it in an article" if paired else "the initials of the name of"
         fits = sorted(paired or spelled)
         if len(fits) == 1:
