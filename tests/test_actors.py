@@ -857,12 +857,19 @@ def test_actors_initialisms_with_and_without_dots_and_their_expansion_are_one() 
     assert initialism("H.P.A.'s") == "HPA" and initialism("Harbour") is None
     assert initials("Federal Bureau of Maritime Safety") == "FBMS"
     assert name_key("J. K. Roe") == name_key("J.K. Roe")
+    # Article a pairs them (the actors stage gave its actor the alias "H.P.A." there).
     a = _hand_article("a", [("Harbour Pilots Association", "ORG")])
+    a.actors[0].aliases.append("H.P.A.")
     b = _hand_article("b", [("HPA", "ORG")])
     c = _hand_article("c", [("H.P.A.", "ORG")])
     [one] = [x for x in merge_actors([a, b, c]) if "Harbour" in x.name or x.name in ("HPA", "H.P.A.")]
     assert len(one.mentions) == 3 and one.name == "Harbour Pilots Association"
-    assert any("initials" in e for e in one.evidence)
+    assert any("paired" in e for e in one.evidence)
+    # Spelling alone pairs nothing across articles ("HP" and "HuffPost Pollster" were joined).
+    d = _hand_article("d", [("Harlow Port Authority", "ORG")])
+    e = _hand_article("e", [("HPA", "ORG")])
+    assert len(merge_actors([d, e])) == 2
+    assert initials("Democratic National convention") == "" and initials("Democratic National Committee") == "DNC"
 
 
 @pytest.mark.issue(20)

@@ -159,9 +159,12 @@ def initialism(text: str) -> str | None:
 
 @lru_cache(maxsize=1 << 14)
 def initials(name: str) -> str:
-    """The initials of a multi-word name, small words skipped ("National Rifle Association" -> "NRA")."""
+    """The initials of a multi-word name, small words skipped ("National Rifle Association" ->
+    "NRA"); a word in lower case makes no initial ("Democratic National convention" is no DNC)."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in INITIAL_SKIP]
-    return "".join(w[0].upper() for w in words) if len(words) >= 2 else ""
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def _clean_name(text: str) -> str:
@@ -1085,28 +1088,26 @@ def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str],
 
 def _initialisms(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
     """An unknown initialism ("NRA", "N.R.A.") joins the one organisation of the corpus that an
-    article paired it with (it is among that actor's aliases, "H.P.A." after "the Harbour Pilots
-    Association") or, failing that, whose full name it spells; two candidates: it stays apart."""
+    article paired it with (it is among that actor's aliases: "H.P.A." after "the Harbour Pilots
+    Association", or "(HPA)"); two candidates: it stays apart. Spelling alone is no pairing across
+    articles: a review of untuned output found "HP" joined to "HuffPost Pollster" that way."""
     acronyms = [a for a in sorted(by_id.values(), key=lambda x: x.id) if a.id not in kb.by_id and initialism(a.name) is not None]
     if not acronyms:
         return
     # Indexes built once: every alias key of the full names, and the initials of every name.
     by_alias: dict[str, set[str]] = defaultdict(set)
-    by_initials: dict[str, set[str]] = defaultdict(set)
     for b in by_id.values():
-        if initialism(b.name) is None:
+        if initialism(b.name) is None and b.type != "PERSON":
             for x in b.aliases:
                 by_alias[name_key(x)].add(b.id)
-        if b.type != "PERSON":
-            by_initials[initials(b.name)].add(b.id)
     for a in acronyms:
         if a.id in remap:
             continue
         letters = initialism(a.name) or ""
         paired = {remap.get(i, i) for i in by_alias.get(name_key(a.name), ()) if i != a.id}
-        spelled = {remap.get(i, i) for i in by_initials.get(letters, ()) if i != a.id}
-        how = "paired with it in an article" if paired else "the initials of the name of"
-        fits = sorted(paired or spelled)
+        # Paired by an article whose expansion spells it (never by a shared alias alone).
+        fits = sorted(i for i in paired if i in by_id and initials(by_id[i].name) == letters)
+        how = "paired with it in an article:"
         if len(fits) == 1:
             remap[a.id] = fits[0]
             why[a.id] = f"{how} {by_id[fits[0]].name if fits[0] in by_id else fits[0]!r}"

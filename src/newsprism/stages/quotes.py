@@ -1250,6 +1250,8 @@ class _Extractor:
                 return m.actor, m.span
             if word in ("it", "they"):
                 if t in ("ORG", "GPE") and m.kind not in ("place", "demonym"):
+                    if self._rival_body(i, m, pos):
+                        return None, None  # two organisations or countries fit: "it" names neither
                     return m.actor, m.span
                 if word == "it":
                     continue
@@ -1265,6 +1267,19 @@ class _Extractor:
             if m.actor == nearest.actor or self.types.get(m.actor) != "PERSON" or self._is_quoted(m.span.start, m.span.end):
                 continue
             if genders.get(m.actor) in (None, PRONOUN_GENDER[word]):
+                return True
+        return False
+
+    def _rival_body(self, i: int, nearest: ActorMention, pos: int) -> bool:
+        """Another organisation or country named in about two sentences before ``pos`` (mentions up
+        to index ``i``, outside quotations), which "it"/"they" could name as well as ``nearest``."""
+        floor = max(0, pos - 300)
+        while i >= 0 and self.mentions[i].span.start >= floor:
+            m = self.mentions[i]
+            i -= 1
+            if m.actor == nearest.actor or m.kind in ("place", "demonym") or self._is_quoted(m.span.start, m.span.end):
+                continue
+            if self.types.get(m.actor) in ("ORG", "GPE"):
                 return True
         return False
 
