@@ -42,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from ecbplus import DATASET, conll, listed_sentences  # noqa: E402
+from ecbplus import DATASET, chains, conll, listed_sentences  # noqa: E402
 
 PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their who whom whose this that these those".split())  # noqa: SIM905
 
@@ -93,12 +93,7 @@ def _read(path: Path, sents: set[int]) -> Doc:
         doc.sentences.setdefault(s, []).append((tid, t.text or ""))
         tok_sent[tid], text_of[tid] = s, t.text or ""
         first.setdefault(s, tid)
-    chain: dict[str, str] = {}
-    for rel in tree.getroot().iter():
-        if rel.tag in ("CROSS_DOC_COREF", "INTRA_DOC_COREF"):
-            note = rel.get("note") or f"{path.name}:{rel.get('r_id')}"
-            for src in rel.findall("source"):
-                chain[src.get("m_id", "")] = note
+    chain = chains(tree, path.name)
     markables = tree.getroot().find("Markables")
     for mk in markables if markables is not None else []:
         if not (mk.tag.startswith("HUMAN_PART") or mk.tag.startswith("LOC_")):

@@ -166,6 +166,18 @@ def listed_sentences(root: Path) -> dict[str, set[int]]:
     return out
 
 
+def chains(tree: Any, name: str) -> dict[str, str]:
+    """Markable id -> the id of its coreference chain (a cross-document instance, or the
+    in-document relation), from a document's ``<Relations>``."""
+    chain: dict[str, str] = {}
+    for rel in tree.getroot().iter():
+        if rel.tag in ("CROSS_DOC_COREF", "INTRA_DOC_COREF"):
+            note = rel.get("note") or f"{name}:{rel.get('r_id')}"
+            for src in rel.findall("source"):
+                chain[src.get("m_id", "")] = note
+    return chain
+
+
 def load(shared: Path, topics: Iterable[str] | None = None) -> list[Doc]:
     root = shared / DATASET
     listed = listed_sentences(root)
@@ -185,12 +197,7 @@ def load(shared: Path, topics: Iterable[str] | None = None) -> list[Doc]:
             tid, s = int(t.get("t_id", "0")), int(t.get("sentence", "0"))
             doc.sentences.setdefault(s, []).append((tid, t.text or ""))
             tok_sent[tid] = s
-        chain: dict[str, str] = {}
-        for rel in tree.getroot().iter():
-            if rel.tag in ("CROSS_DOC_COREF", "INTRA_DOC_COREF"):
-                note = rel.get("note") or f"{path.name}:{rel.get('r_id')}"
-                for src in rel.findall("source"):
-                    chain[src.get("m_id", "")] = note
+        chain = chains(tree, path.name)
         markables = tree.getroot().find("Markables")
         for mk in markables if markables is not None else []:
             if not (mk.tag.startswith("ACTION") or mk.tag.startswith("NEG_ACTION")):

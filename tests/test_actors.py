@@ -567,24 +567,7 @@ def test_nlp_person_spans_without_products_handles_or_team_positions(model: Any)
 def test_actors_middle_name_and_type_split_merge() -> None:
     # On real pages "Owen John Dempsey" and "Owen Dempsey" were two people, and a laptop the
     # model typed PERSON here and ORG there two actors.
-    from newsprism.article import Actor, ActorMention, Mention, Span
-
-    def art(aid: str, names: list[tuple[str, str]]) -> Article:
-        text = " ".join(n for n, _ in names)
-        a = Article(id=aid, source=aid, raw_text=text)
-        pos = 0
-        for n, typ in names:
-            s = text.index(n, pos)
-            pos = s + len(n)
-            ident = ("person-" if typ == "PERSON" else "entity-") + "-".join(name_key(n).split())
-            m = ActorMention(Span.of(text, s, pos), ident, "name")
-            a.mentions.append(m)
-            found = next((x for x in a.actors if x.id == ident), None)
-            if found is None:
-                a.actors.append(Actor(ident, n, typ, [n], [], None, [Mention(aid, m.span)]))
-            else:
-                found.mentions.append(Mention(aid, m.span))
-        return a
+    art = _hand_article
 
     a = art("a", [("Owen John Dempsey", "PERSON"), ("Owen Dempsey", "PERSON"), ("Vantabook Pro", "PERSON"), ("Vantabook Pro", "PERSON")])
     b = art("b", [("Vantabook Pro", "ORG"), ("Owen Dempsey", "PERSON")])
