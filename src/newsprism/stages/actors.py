@@ -382,7 +382,7 @@ class _Builder:
         if named is not None:
             self._add(named, e.span.start, e.span.end, "short")
             return
-        best: tuple[int, _Local] | None = None
+        scored: list[tuple[int, _Local]] = []
         for loc in self.locals.values():
             if loc.type != "PERSON" or key not in loc.tokens():
                 continue
@@ -399,8 +399,14 @@ class _Builder:
                 score = 10**6 + e.span.start - max(before)
             else:
                 score = 10**9 + (min(full) - e.span.start)
-            if best is None or score < best[0]:
-                best = (score, loc)
+            scored.append((score, loc))
+        best, ambiguous = self._one_of(e, sorted(scored, key=lambda x: (x[0], x[1].id)))
+        if ambiguous:
+            # Two people of this name are named in full before it and nothing tells which one
+            # it is: the bare name stays an actor of its own, never a guess ("Clinton" after both
+            # Hillary and Bill Clinton).
+            self._add(self._local_new(e.span.text, "PERSON", short=True), e.span.start, e.span.end, "name")
+            return
         # A country's possessive ("N. Korea's Kim") outranks a full name found only after this
         # one; a full name before it wins outright, so nothing more is looked up then.
         owned = self._owned_by_country(e, key) if e.label == "PERSON" and (best is None or best[0] >= 10**9) else None
@@ -426,6 +432,21 @@ class _Builder:
                 self._add(self._local_kb(actor), e.span.start, e.span.end, "name")
                 return
         self._add(self._local_new(e.span.text, e.label, short=e.label == "PERSON"), e.span.start, e.span.end, "name")
+
+    def _one_of(self, e: Entity, scored: list[tuple[int, _Local]]) -> tuple[tuple[int, _Local] | None, bool]:
+        """The person a bare name is, among those of the article whose names hold it (best first):
+        the only one named in full before it, or the one an honorific before it agrees with ("Mrs.
+        Clinton"); ``(None, True)`` when two are named in full before it and nothing tells them apart."""
+        main = [x for x in scored if x[0] < 10**6]
+        if len({loc.id for _, loc in main}) < 2:
+            return (scored[0] if scored else None), False
+        hon = re.search(r"\b([A-Za-z]{2,9})\.?\s+$", self.text[max(0, e.span.start - 12) : e.span.start])
+        want = self.kb.gender_honorifics.get(hon.group(1).lower()) if hon else None
+        if want:
+            fits = [x for x in main if x[1].kb is not None and x[1].kb.gender == want]
+            if len({loc.id for _, loc in fits}) == 1:
+                return fits[0], False
+        return None, True
 
     def _ellipsis_of(self, key: str) -> _Local | None:
         """ "the North" in an article that names North Korea: the one actor named here that
@@ -1094,7 +1115,7 @@ def _initialisms(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], wh
     acronyms = [a for a in sorted(by_id.values(), key=lambda x: x.id) if a.id not in kb.by_id and initialism(a.name) is not None]
     if not acronyms:
         return
-    # Indexes built once: every alias key of the full names, and the initials of every name.
+    # Built once: every alias key of the organisations with a full name.
     by_alias: dict[str, set[str]] = defaultdict(set)
     for b in by_id.values():
         if initialism(b.name) is None and b.type != "PERSON":

@@ -678,7 +678,7 @@ def _retype(text: str, ents: list[_Ent], kb: ActorKB, gaz: Gazetteer) -> None:
 def _title_case(text: str) -> bool:
     """A headline in title case ("Mayor Reaffirms Support For Port Deal"): most words capitalised."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _cut_headline_verbs(text: str, ents: list[_Ent]) -> list[_Ent]:
