@@ -51,8 +51,9 @@ def run_spacy(lines: list[str]) -> int:
 
 
 def run_newsprism(articles: list[Any]) -> int:
+    from newsprism.actor_merge import merge_actors
     from newsprism.article import Dossier
-    from newsprism.stages.actors import link_actors, merge_actors
+    from newsprism.stages.actors import link_actors
     from newsprism.stages.nlp import analyse
 
     analyse(articles)

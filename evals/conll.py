@@ -200,10 +200,10 @@ def predict_actors(docs: list[Doc]) -> list[set[Ent]]:
     then every mention of ``article.mentions`` after the corpus merge, typed by its actor;
     definite descriptions ("the ministry") are no named entities and are left out."""
     from newsprism import settings
+    from newsprism.actor_merge import merge_actors
     from newsprism.article import Article
     from newsprism.pipeline import Pipeline, apply_stages
     from newsprism.registry import providers_of
-    from newsprism.stages.actors import merge_actors
 
     names = providers_of(settings.DEFAULT_PIPELINE, ["article.mentions", "article.actors"])
     stages = Pipeline(names).build()[0]

@@ -128,10 +128,10 @@ def _head(tids: list[int], text_of: dict[int, str]) -> int:
 def analyse(docs: Sequence[Doc]) -> dict[str, dict[int, str]]:
     """doc name -> {t_id: actor id} for every token an actor mention covers (topics merged as corpora)."""
     from newsprism import settings
+    from newsprism.actor_merge import merge_actors
     from newsprism.article import Article
     from newsprism.pipeline import Pipeline, apply_stages
     from newsprism.registry import providers_of
-    from newsprism.stages.actors import merge_actors
 
     stages = Pipeline(providers_of(settings.DEFAULT_PIPELINE, ["article.mentions", "article.actors"])).build()[0]
     by_topic: dict[str, list[tuple[Doc, Any, dict[int, tuple[int, int]]]]] = defaultdict(list)

@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from conftest import article_from_lines
 from newsprism import settings
+from newsprism.actor_merge import merge_actors
 from newsprism.actorkb import ACTOR_TYPES, REQUIRED_KEYS, actor_kb, build_kb, kb_documents, name_key
 from newsprism.article import Article, Dossier
-from newsprism.stages.actors import actor_at, link_actors, merge_actors, resolve_pronoun
+from newsprism.pronouns import resolve_pronoun
+from newsprism.stages.actors import actor_at, link_actors
 from newsprism.stages.nlp import _cut_unbalanced, analyse, gazetteer, load_model, normalise
 
 pytestmark = pytest.mark.issue(4)
@@ -844,7 +846,7 @@ def _hand_article(aid: str, names: list[tuple[str, str]]) -> Article:
 @pytest.mark.issue(20)
 def test_actors_initialisms_with_and_without_dots_and_their_expansion_are_one() -> None:
     """Regression: N.R.A., NRA and National Rifle Association were three actors."""
-    from newsprism.stages.actors import initialism, initials
+    from newsprism.actor_names import initialism, initials
 
     assert name_key("N.R.A.") == name_key("NRA") and name_key("U.S.") == name_key("US")
     assert initialism("H.P.A.'s") == "HPA" and initialism("Harbour") is None
@@ -933,7 +935,7 @@ def test_pronoun_agrees_with_a_gender_the_text_gives() -> None:
         "The talks would resume next week, she said.\n"
     )
     from conftest import article_from_lines
-    from newsprism.stages.actors import person_genders
+    from newsprism.pronouns import person_genders
     from newsprism.stages.nlp import analyse
 
     art = article_from_lines([("title", "Port talks stall"), ("body", text.split("\n")[1]), ("body", text.split("\n")[2])])

@@ -315,7 +315,7 @@ class ClauseReader:
                 if subj and ((typ == "PERSON") == want_person):
                     return subj
         try:
-            from newsprism.stages.actors import resolve_pronoun
+            from newsprism.pronouns import resolve_pronoun
         except ImportError:  # the actors layer is optional
             return None
         return resolve_pronoun(self.art, tok.start, tok.end)

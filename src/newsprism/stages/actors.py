@@ -42,14 +42,12 @@ becomes a mention of an actor:
    ("Lena Marr, vice chair of the Harbour Council ..., said")
    are kept on the person; title words are in ``actors.json`` ``titles``.
 
-Across articles (``newsprism.actors.corpus.v1``) actors merge by id; unknown
-names that are spelling variants of each other merge; a surname-only actor joins
-the one full-name person of the corpus it can be, and stays apart when there are
-two ("Marr" with Lena Marr and Tomas Marr). Article mention ids are rewritten to
-the merged ids.
+Across articles (``newsprism.actors.corpus.v1``) actors merge by id and by evidence:
+that decision is :mod:`newsprism.actor_merge` (with :mod:`newsprism.actor_names` for what
+makes two names one). Article mention ids are rewritten to the merged ids.
 
 Later stages find actors with :func:`actor_at` (the actor named at a span) and
-:func:`resolve_pronoun` (the person a "he"/"she" refers to).
+:func:`newsprism.pronouns.resolve_pronoun` (the person a "he"/"she" refers to).
 """
 
 from __future__ import annotations
@@ -59,8 +57,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from newsprism.actor_merge import merge_actors
+from newsprism.actor_names import clean_name, fullest_roles, initialism, initials
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
 from newsprism.registry import stage
@@ -86,17 +85,6 @@ INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # The characters after a name read for its apposition (", the deputy foreign minister,").
 APPOSITION_WINDOW = 600
 ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
-PRONOUN_GENDER = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
-PRONOUN_THING = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
 WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
 
 
@@ -142,33 +130,6 @@ class _Local:
             if len(toks) >= 2:
                 out.update((toks[0], toks[-1]))
         return out
-
-
-# Words a name's initials skip ("Federal Bureau of Investigation" is FBI).
-INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "to", "de", "du", "des", "la", "le"})
-# A generation after a name ("Robert S. Kellan III", "Jon Pell Jr."): not a word of the name proper.
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def initialism(text: str) -> str | None:
-    """The letters of an initialism ("N.R.A.", "NRA", "HPA's" -> "NRA", "HPA"), or None for a word."""
-    core = re.sub(r"['’]s$", "", text.strip())
-    letters = core.replace(".", "")
-    return letters if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper() else None
-
-
-@lru_cache(maxsize=1 << 14)
-def initials(name: str) -> str:
-    """The initials of a multi-word name, small words skipped ("National Rifle Association" ->
-    "NRA"); a word in lower case makes no initial ("Democratic National convention" is no DNC)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in INITIAL_SKIP]
-    if len(words) < 2 or not all(w[0].isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words)
-
-
-def _clean_name(text: str) -> str:
-    return " ".join(normalise(text).split())
 
 
 def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
@@ -238,7 +199,7 @@ class _Builder:
         aid = f"{'person' if typ == 'PERSON' else 'entity'}-{slug(text)}"
         loc = self.locals.get(aid)
         if loc is None:
-            loc = self.locals[aid] = _Local(aid, _clean_name(text), typ, short=short)
+            loc = self.locals[aid] = _Local(aid, clean_name(text), typ, short=short)
         loc.labels[typ] += 1
         loc.type = loc.labels.most_common(1)[0][0]
         return loc
@@ -246,7 +207,7 @@ class _Builder:
     def _add(self, loc: _Local, start: int, end: int, kind: str) -> None:
         span = Span.of(self.raw, start, end)
         loc.mentions.append(ActorMention(span, loc.id, kind))
-        alias = _clean_name(span.text)
+        alias = clean_name(span.text)
         if alias not in loc.aliases:
             loc.aliases.append(alias)
 
@@ -776,7 +737,7 @@ class _Builder:
         for loc in self.locals.values():
             loc.mentions.sort(key=lambda m: m.span.start)
             # "Minister" adds nothing beside "Transport Minister".
-            loc.roles = _fullest_roles(loc.roles)
+            loc.roles = fullest_roles(loc.roles)
             actors.append(
                 Actor(
                     id=loc.id,
@@ -793,14 +754,9 @@ class _Builder:
         return mentions, actors
 
 
-def _fullest_roles(roles: list[str]) -> list[str]:
-    """Roles without those another role ends with ("Minister" beside "Transport Minister")."""
-    return [r for r in roles if not any(o != r and o.lower().endswith(" " + r.lower()) for o in roles)]
-
-
 def _canonical(loc: _Local) -> str:
     """The fullest name an unknown actor is given: most words, then most often."""
-    counts = Counter(_clean_name(m.span.text) for m in loc.mentions if m.kind in ("name", "short", "acronym"))
+    counts = Counter(clean_name(m.span.text) for m in loc.mentions if m.kind in ("name", "short", "acronym"))
     if not counts:
         return loc.name
     return max(counts, key=lambda n: (len(n.split()) if not n.isupper() else 0, counts[n], -len(n)))
@@ -837,327 +793,7 @@ def actor_at(article: Article, start: int, end: int) -> str | None:
     return MentionIndex(article).at(start, end)
 
 
-HONORIFIC_BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?\s+$")
-ROLE_BEFORE = re.compile(r"\b([a-z]{3,14}),?\s+$")
-
-
-def person_genders(article: Article) -> dict[str, str | None]:
-    """Each actor's gender where the knowledge base or the text says it, else None.
-
-    The text says it by an honorific before a mention ("Ms. Roe") or a role noun of lexical
-    gender among the person's roles ("spokeswoman", "the company's chairman"; ``actors.json``
-    ``gender``); two that disagree say nothing.
-    """
-    kb = actor_kb()
-    out: dict[str, str | None] = {}
-    for a in article.actors:
-        if a.id in kb.by_id:
-            out[a.id] = kb.by_id[a.id].gender
-        elif a.type == "PERSON":
-            out[a.id] = _gender_in_text(article, a, kb)
-        else:
-            out[a.id] = None
-    return out
-
-
-def _gender_in_text(article: Article, actor: Actor, kb: ActorKB) -> str | None:
-    said: set[str] = set()
-    for m in (x for x in article.mentions if x.actor == actor.id):
-        before = HONORIFIC_BEFORE.search(article.raw_text, max(0, m.span.start - 12), m.span.start)
-        if before and before.group(1).lower() in kb.gender_honorifics:
-            said.add(kb.gender_honorifics[before.group(1).lower()])
-        # A role noun right before the name, as a title or an apposition ("spokeswoman Ada Roe",
-        # "the union's chairman, Tomas Brandt").
-        noun = ROLE_BEFORE.search(article.raw_text, max(0, m.span.start - 40), m.span.start)
-        if noun and noun.group(1).lower() in kb.gender_words:
-            said.add(kb.gender_words[noun.group(1).lower()])
-    for role in actor.roles:
-        words = re.findall(r"[a-z]+", role.lower())
-        said.update(kb.gender_words[w] for w in words if w in kb.gender_words)
-    return said.pop() if len(said) == 1 else None
-
-
-def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str | None:
-    """The actor a pronoun at ``start`` refers to: the most recent compatible actor mentioned before it.
-
-    "he"/"him"/"his" and "she"/"her" take the latest PERSON of that gender (or of unknown
-    gender); "it"/"its"/"they"/"their" the latest organisation or country (places and
-    demonyms excluded). A later quotes stage calls this for speakers ("..., he said").
-
-    Args:
-        article: an article after the actors stage.
-        start: offset of the pronoun in ``raw_text``.
-        end: its end; by default the end of the word at ``start``.
-
-    Returns:
-        An actor id, or None when nothing compatible precedes it.
-    """
-    if end is None:
-        m = re.match(r"\w+", article.raw_text[start:])
-        end = start + (m.end() if m else 0)
-    word = article.raw_text[start:end].lower()
-    types = {a.id: a.type for a in article.actors}
-    if word in PRONOUN_GENDER:
-        want = PRONOUN_GENDER[word]
-        genders = person_genders(article)
-        ok = [m for m in article.mentions if types.get(m.actor) == "PERSON" and genders.get(m.actor) in (None, want)]
-    elif word in PRONOUN_THING:
-        ok = [m for m in article.mentions if types.get(m.actor) in ("ORG", "GPE") and m.kind not in ("place", "demonym")]
-    else:
-        return None
-    before = [m for m in ok if m.span.end <= start]
-    if not before:
-        return None
-    nearest = max(before, key=lambda m: m.span.end)
-    if word in PRONOUN_GENDER and genders.get(nearest.actor) is None:
-        # The nearest person's gender is unknown: another person of the sentence before or this one
-        # who fits as well makes "he"/"she" ambiguous, and an ambiguous pronoun names no one.
-        window = _sentence_before_start(article, start)
-        rivals = {m.actor for m in before if m.span.start >= window and m.actor != nearest.actor}
-        if rivals:
-            return None
-    return nearest.actor
-
-
-def _sentence_before_start(article: Article, pos: int) -> int:
-    """Where the sentence before the one holding ``pos`` starts (the nlp layer's sentences)."""
-    starts = sorted(s.start for s in article.sentences if s.start <= pos)
-    return starts[-2] if len(starts) >= 2 else 0
-
-
 # -- corpus merge ------------------------------------------------------------------------
-
-
-def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Actor]:
-    """One actor per entity across ``articles``; rewrites their mention ids to the merged ones."""
-    kb = kb or actor_kb()
-    by_id: dict[str, Actor] = {}
-    short: set[str] = set()
-    types: dict[str, Counter[str]] = defaultdict(Counter)
-    for art in articles:
-        for a in art.actors:
-            types[a.id][a.type] += len(a.mentions)
-            cur = by_id.get(a.id)
-            if cur is None:
-                by_id[a.id] = Actor(a.id, a.name, a.type, list(a.aliases), list(a.roles), a.wikidata, list(a.mentions), list(a.evidence))
-            else:
-                _absorb(cur, a)
-            if a.id not in kb.by_id and a.type == "PERSON" and " " not in name_key(a.name):
-                short.add(a.id)
-    for aid, actor in by_id.items():
-        actor.type = types[aid].most_common(1)[0][0]
-    why: dict[str, str] = {}  # merged id -> the rule that merged it
-    remap = _variant_groups(by_id, kb, why)
-    for aid in remap:  # no chains: every id points at a kept one
-        while remap[aid] in remap and remap[remap[aid]] != aid:
-            remap[aid] = remap[remap[aid]]
-    # A surname-only person joins the one full-name person it can be; two candidates: stays apart.
-    for sid in sorted(short):
-        if sid in remap:
-            continue
-        key = name_key(by_id[sid].name)
-        cands = {
-            remap.get(a.id, a.id)
-            for a in by_id.values()
-            if a.type == "PERSON" and a.id not in short and key in _name_tokens(a, kb)
-        }
-        if len(cands) == 1:
-            remap[sid] = cands.pop()
-            why[sid] = "one word of a name, and the corpus names exactly one person in full with that word"
-    merged: dict[str, Actor] = {}
-    for aid, actor in by_id.items():
-        target = remap.get(aid, aid)
-        if target == aid:
-            if aid in merged:
-                _absorb(merged[aid], actor)
-            else:
-                merged[aid] = actor
-        else:
-            base = merged.get(target)
-            if base is None:
-                src = by_id[target]
-                base = merged[target] = Actor(src.id, src.name, src.type, list(src.aliases), list(src.roles), src.wikidata, list(src.mentions), list(src.evidence))
-            _absorb(base, actor)
-            note = f"{actor.name!r}: {why.get(aid, 'the same actor')}"
-            if note not in base.evidence:
-                base.evidence.append(note)
-    grouped: dict[str, Counter[str]] = defaultdict(Counter)
-    for aid, c in types.items():
-        grouped[remap.get(aid, aid)].update(c)
-    for a in merged.values():
-        if a.id not in kb.by_id:
-            a.name = _best_name(a)
-            a.type = grouped[a.id].most_common(1)[0][0] if grouped[a.id] else a.type
-        a.mentions.sort(key=lambda m: (m.article, m.span.start))
-        a.roles = _fullest_roles(a.roles)
-        a.aliases = _by_frequency(a)
-    if remap:
-        for art in articles:
-            art.mentions = [ActorMention(m.span, remap.get(m.actor, m.actor), m.kind) for m in art.mentions]
-            local: dict[str, Actor] = {}
-            for a in art.actors:
-                tid = remap.get(a.id, a.id)
-                if tid in local:
-                    _absorb(local[tid], a)
-                else:
-                    g = merged[tid]
-                    local[tid] = Actor(tid, g.name, g.type, list(a.aliases), list(a.roles), g.wikidata, list(a.mentions), list(a.evidence))
-            art.actors = list(local.values())
-    return sorted(merged.values(), key=lambda a: (-len(a.mentions), a.name, a.id))
-
-
-def _name_tokens(a: Actor, kb: ActorKB) -> set[str]:
-    names = [a.name, *a.aliases, *(kb.by_id[a.id].names() if a.id in kb.by_id else ())]
-    out: set[str] = set()
-    for n in names:
-        toks = name_key(n).split()
-        if len(toks) >= 2:
-            out.update((toks[0], toks[-1]))
-    return out
-
-
-def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -> dict[str, str]:
-    """Unknown multi-word actors of one type whose names are spelling variants: id -> kept id."""
-    from rapidfuzz import fuzz
-
-    blocks: dict[tuple[str, int, str], list[Actor]] = defaultdict(list)
-    for a in by_id.values():
-        key = name_key(a.name)
-        if a.id in kb.by_id or " " not in key:
-            continue
-        blocks[(a.type, len(key.split()), key[0])].append(a)
-    remap: dict[str, str] = {}
-    for group in blocks.values():
-        group.sort(key=lambda a: (-len(a.mentions), a.id))
-        for i, a in enumerate(group):
-            if a.id in remap:
-                continue
-            ka = name_key(a.name)
-            for b in group[i + 1 :]:
-                if b.id in remap:
-                    continue
-                kb_ = name_key(b.name)
-                if fuzz.ratio(ka, kb_) >= 88 and all(
-                    x == y or fuzz.ratio(x, y) >= 75 for x, y in zip(ka.split(), kb_.split(), strict=True)
-                ):
-                    remap[b.id] = a.id
-                    why[b.id] = f"a spelling variant of {a.name!r}"
-    # The same unknown name of two words or more typed a person in one place and an
-    # organisation in another ("MacBook Pro"): one actor, the type of most mentions (set by the caller).
-    same: dict[str, list[Actor]] = defaultdict(list)
-    for a in by_id.values():
-        if a.id not in kb.by_id and a.id not in remap and " " in name_key(a.name):
-            same[name_key(a.name)].append(a)
-    for group in same.values():
-        group.sort(key=lambda a: (-len(a.mentions), a.id))
-        for b in group[1:]:
-            remap[b.id] = group[0].id
-            why[b.id] = "the same name, typed otherwise elsewhere"
-    _middle_names(by_id, kb, remap, why)
-    _initialisms(by_id, kb, remap, why)
-    _modified_names(by_id, kb, remap, why)
-    return remap
-
-
-def _middle_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
-    """A middle name or initial ("Owen John Dempsey", "Owen J. Dempsey" beside "Owen Dempsey"): the
-    two-word name joins the one fuller name it can be. A generation ("Owen Dempsey Jr.") is no
-    middle name: a father and his son share the rest, so those stay apart."""
-    fuller: dict[tuple[str, str], list[Actor]] = defaultdict(list)
-    plain: dict[tuple[str, str], list[Actor]] = defaultdict(list)
-    for a in by_id.values():
-        toks = name_key(a.name).split()
-        if a.type != "PERSON" or a.id in kb.by_id or a.id in remap:
-            continue
-        if len(toks) == 3 and toks[-1] not in SUFFIXES:
-            fuller[(toks[0], toks[2])].append(a)
-        elif len(toks) == 2:
-            plain[(toks[0], toks[1])].append(a)
-    for pair, short_names in plain.items():
-        if len(fuller.get(pair, [])) == 1:
-            for b in short_names:
-                remap[b.id] = fuller[pair][0].id
-                why[b.id] = f"first and last name of {fuller[pair][0].name!r}, the one fuller name of the corpus"
-
-
-# Generic last words of an organisation's name ("Morningside Recovery Center" is "Morningside
-# Recovery"), never a word that makes another thing of it ("Silicon Valley Bank" is no valley).
-GENERIC_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "clinic", "facility", "centre", "center"})
-
-
-def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
-    """An unknown organisation named with a generic head after the name of another unknown one of
-    the same type in the corpus ("Morningside Recovery Center", "Vantaris Inc."): it joins the
-    shorter name when exactly one fits. A place before a name is no such variant ("Virginia
-    AFL-CIO" is the state federation, not the AFL-CIO), so it never joins by that."""
-    names: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for a in by_id.values():
-        if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap:
-            names[(a.type, name_key(a.name))].append(a.id)
-    for a in sorted(by_id.values(), key=lambda x: x.id):
-        toks = name_key(a.name).split()
-        if a.type == "PERSON" or a.id in kb.by_id or a.id in remap or len(toks) < 3:
-            continue
-        shorter = []
-        if toks[-1] in GENERIC_TAILS:
-            shorter += [(i, "the same name without its generic last word") for i in names.get((a.type, " ".join(toks[:-1])), [])]
-        fits = sorted({(remap.get(i, i), how) for i, how in shorter if i != a.id})
-        if len({i for i, _ in fits}) == 1:
-            remap[a.id], how = fits[0]
-            why[a.id] = f"{how}: {by_id[fits[0][0]].name if fits[0][0] in by_id else fits[0][0]!r}"
-
-
-def _initialisms(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
-    """An unknown initialism ("NRA", "N.R.A.") joins the one organisation of the corpus that an
-    article paired it with (it is among that actor's aliases: "H.P.A." after "the Harbour Pilots
-    Association", or "(HPA)"); two candidates: it stays apart. Spelling alone is no pairing across
-    articles: a review of untuned output found "HP" joined to "HuffPost Pollster" that way."""
-    acronyms = [a for a in sorted(by_id.values(), key=lambda x: x.id) if a.id not in kb.by_id and initialism(a.name) is not None]
-    if not acronyms:
-        return
-    # Built once: every alias key of the organisations with a full name.
-    by_alias: dict[str, set[str]] = defaultdict(set)
-    for b in by_id.values():
-        if initialism(b.name) is None and b.type != "PERSON":
-            for x in b.aliases:
-                by_alias[name_key(x)].add(b.id)
-    for a in acronyms:
-        if a.id in remap:
-            continue
-        letters = initialism(a.name) or ""
-        paired = {remap.get(i, i) for i in by_alias.get(name_key(a.name), ()) if i != a.id}
-        # Paired by an article whose expansion spells it (never by a shared alias alone).
-        fits = sorted(i for i in paired if i in by_id and initials(by_id[i].name) == letters)
-        how = "paired with it in an article:"
-        if len(fits) == 1:
-            remap[a.id] = fits[0]
-            why[a.id] = f"{how} {by_id[fits[0]].name if fits[0] in by_id else fits[0]!r}"
-
-
-def _absorb(into: Actor, other: Actor) -> None:
-    for x in other.aliases:
-        if x not in into.aliases:
-            into.aliases.append(x)
-    low = {r.lower() for r in into.roles}
-    for r in other.roles:
-        if r.lower() not in low:
-            into.roles.append(r)
-            low.add(r.lower())
-    seen = {(m.article, m.span.start, m.span.end) for m in into.mentions}
-    into.mentions.extend(m for m in other.mentions if (m.article, m.span.start, m.span.end) not in seen)
-    into.wikidata = into.wikidata or other.wikidata
-    into.evidence += [x for x in other.evidence if x not in into.evidence]
-
-
-def _by_frequency(a: Actor) -> list[str]:
-    counts = Counter(_clean_name(m.span.text) for m in a.mentions)
-    return sorted(set(a.aliases), key=lambda x: (-counts.get(x, 0), x))
-
-
-def _best_name(a: Actor) -> str:
-    counts = Counter(_clean_name(m.span.text) for m in a.mentions)
-    names = [n for n in a.aliases if not n.lower().startswith("the ")] or [a.name]
-    return max(names, key=lambda n: (len(n.split()) if not n.isupper() else 0, counts.get(n, 0), -len(n)))
 
 
 @stage(

@@ -1227,7 +1227,7 @@ class _Extractor:
         if word in ("i", "we"):
             return None, None
         if self._genders is None:
-            from newsprism.stages.actors import person_genders
+            from newsprism.pronouns import person_genders
 
             # The knowledge base's, else what the text says (an honorific, "spokeswoman").
             self._genders = person_genders(self.art)

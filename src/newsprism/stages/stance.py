@@ -140,7 +140,7 @@ def _mentions(article: Article, start: int, end: int, toks: Sequence[Token], ind
 
     out = [_Mention(m.span.start, m.span.end, m.actor, tok_of(m.span.start)) for m in index.starting(start, end)]
     try:
-        from newsprism.stages.actors import resolve_pronoun
+        from newsprism.pronouns import resolve_pronoun
     except ImportError:  # the actors stage is optional: no pronouns without it
         return sorted(out, key=lambda m: m.start)
     taken = [(m.start, m.end) for m in out]

@@ -1,0 +1,49 @@
+"""What makes two names of an actor one: initialisms and initials, generations, clean names.
+
+Shared by the actors stage (linking an article's names) and :mod:`newsprism.actor_merge`
+(one actor per entity across articles).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Words a name's initials skip ("Federal Bureau of Investigation" is FBI).
+INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "to", "de", "du", "des", "la", "le"})
+# A generation after a name ("Robert S. Kellan III", "Jon Pell Jr."): not a word of the name proper.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def initialism(text: str) -> str | None:
+    """The letters of an initialism ("N.R.A.", "NRA", "HPA's" -> "NRA", "HPA"), or None for a word."""
+    core = re.sub(r"['’]s$", "", text.strip())
+    letters = core.replace(".", "")
+    return letters if 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper() else None
+
+
+@lru_cache(maxsize=1 << 14)
+def initials(name: str) -> str:
+    """The initials of a multi-word name, small words skipped ("National Rifle Association" ->
+    "NRA"); a word in lower case makes no initial ("Democratic National convention" is no DNC)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in INITIAL_SKIP]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def clean_name(text: str) -> str:
+    """A name as shown: plain quotes and spaces (the nlp layer's ``normalise``), one space between words."""
+    from newsprism.stages.nlp import normalise
+
+    return " ".join(normalise(text).split())
+
+
+def fullest_roles(roles: list[str]) -> list[str]:
+    """Roles without those another role ends with ("Minister" beside "Transport Minister")."""
+    return [r for r in roles if not any(o != r and o.lower().endswith(" " + r.lower()) for o in roles)]
+
+
+# Generic last words of an organisation's name ("Morningside Recovery Center" is "Morningside
+# Recovery"), never a word that makes another thing of it ("Silicon Valley Bank" is no valley).
+GENERIC_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "clinic", "facility", "centre", "center"})

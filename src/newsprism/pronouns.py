@@ -1,0 +1,113 @@
+"""Who a pronoun is: "he"/"she" by gender agreement, "it"/"they" by the organisations named.
+
+:func:`resolve_pronoun` is the actors layer's answer for a pronoun at a position of an article
+(the events and stance stages ask it); :func:`person_genders` gives each person's gender where
+the knowledge base or the text says it (the quotes stage reads it for speakers). A pronoun that
+two people could be, with nothing to tell them apart, names no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.actorkb import ActorKB, actor_kb
+from newsprism.article import Actor, Article
+
+PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+PRONOUN_THING = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
+
+HONORIFIC_BEFORE = re.compile(r"\b([A-Za-z]{2,9})\.?\s+$")
+ROLE_BEFORE = re.compile(r"\b([a-z]{3,14}),?\s+$")
+
+
+def person_genders(article: Article) -> dict[str, str | None]:
+    """Each actor's gender where the knowledge base or the text says it, else None.
+
+    The text says it by an honorific before a mention ("Ms. Roe") or a role noun of lexical
+    gender among the person's roles ("spokeswoman", "the company's chairman"; ``actors.json``
+    ``gender``); two that disagree say nothing.
+    """
+    kb = actor_kb()
+    out: dict[str, str | None] = {}
+    for a in article.actors:
+        if a.id in kb.by_id:
+            out[a.id] = kb.by_id[a.id].gender
+        elif a.type == "PERSON":
+            out[a.id] = _gender_in_text(article, a, kb)
+        else:
+            out[a.id] = None
+    return out
+
+
+def _gender_in_text(article: Article, actor: Actor, kb: ActorKB) -> str | None:
+    said: set[str] = set()
+    for m in (x for x in article.mentions if x.actor == actor.id):
+        before = HONORIFIC_BEFORE.search(article.raw_text, max(0, m.span.start - 12), m.span.start)
+        if before and before.group(1).lower() in kb.gender_honorifics:
+            said.add(kb.gender_honorifics[before.group(1).lower()])
+        # A role noun right before the name, as a title or an apposition ("spokeswoman Ada Roe",
+        # "the union's chairman, Tomas Brandt").
+        noun = ROLE_BEFORE.search(article.raw_text, max(0, m.span.start - 40), m.span.start)
+        if noun and noun.group(1).lower() in kb.gender_words:
+            said.add(kb.gender_words[noun.group(1).lower()])
+    for role in actor.roles:
+        words = re.findall(r"[a-z]+", role.lower())
+        said.update(kb.gender_words[w] for w in words if w in kb.gender_words)
+    return said.pop() if len(said) == 1 else None
+
+
+def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str | None:
+    """The actor a pronoun at ``start`` refers to: the most recent compatible actor mentioned before it.
+
+    "he"/"him"/"his" and "she"/"her" take the latest PERSON of that gender (or of unknown
+    gender); "it"/"its"/"they"/"their" the latest organisation or country (places and
+    demonyms excluded). A later quotes stage calls this for speakers ("..., he said").
+
+    Args:
+        article: an article after the actors stage.
+        start: offset of the pronoun in ``raw_text``.
+        end: its end; by default the end of the word at ``start``.
+
+    Returns:
+        An actor id, or None when nothing compatible precedes it.
+    """
+    if end is None:
+        m = re.match(r"\w+", article.raw_text[start:])
+        end = start + (m.end() if m else 0)
+    word = article.raw_text[start:end].lower()
+    types = {a.id: a.type for a in article.actors}
+    if word in PRONOUN_GENDER:
+        want = PRONOUN_GENDER[word]
+        genders = person_genders(article)
+        ok = [m for m in article.mentions if types.get(m.actor) == "PERSON" and genders.get(m.actor) in (None, want)]
+    elif word in PRONOUN_THING:
+        ok = [m for m in article.mentions if types.get(m.actor) in ("ORG", "GPE") and m.kind not in ("place", "demonym")]
+    else:
+        return None
+    before = [m for m in ok if m.span.end <= start]
+    if not before:
+        return None
+    nearest = max(before, key=lambda m: m.span.end)
+    if word in PRONOUN_GENDER and genders.get(nearest.actor) is None:
+        # The nearest person's gender is unknown: another person of the sentence before or this one
+        # who fits as well makes "he"/"she" ambiguous, and an ambiguous pronoun names no one.
+        window = _sentence_before_start(article, start)
+        rivals = {m.actor for m in before if m.span.start >= window and m.actor != nearest.actor}
+        if rivals:
+            return None
+    return nearest.actor
+
+
+def _sentence_before_start(article: Article, pos: int) -> int:
+    """Where the sentence before the one holding ``pos`` starts (the nlp layer's sentences)."""
+    starts = sorted(s.start for s in article.sentences if s.start <= pos)
+    return starts[-2] if len(starts) >= 2 else 0
