@@ -967,3 +967,27 @@ def test_actors_bare_surname_shared_by_two_people_named_in_full_is_nobodys_guess
     second = art.raw_text.index("Kellan said")
     [m] = [m for m in art.mentions if m.span.start == second]
     assert m.actor not in {"person-ada-kellan", "person-tomas-kellan"}
+
+
+@pytest.mark.issue(20)
+def test_actors_named_things_are_actors_that_neither_speak_nor_act() -> None:
+    """Every named thing becomes an actor (a law, a work, an event), typed as the model typed it;
+    the events stage never makes it a participant."""
+    from conftest import article_from_lines
+    from newsprism.article import Entity, Span
+    from newsprism.clauses import ClauseReader
+
+    art = article_from_lines([("title", "Ports bill"), ("body", "The Harbour Safety Act passed on Monday, Lena Marr said.")])
+    raw = art.raw_text
+    law, person = raw.index("The Harbour Safety Act") + 4, raw.index("Lena Marr")
+    art.entities = [
+        Entity(Span.of(raw, law, law + len("Harbour Safety Act")), "LAW"),
+        Entity(Span.of(raw, person, person + len("Lena Marr")), "PERSON"),
+    ]
+    art.sentences = [Span.of(raw, raw.index("The Harbour"), len(raw))]
+    link_actors(art)
+    types = {a.name: a.type for a in art.actors}
+    assert types == {"Harbour Safety Act": "LAW", "Lena Marr": "PERSON"}
+    reader = ClauseReader(art)
+    [u] = [u for u in reader.units if u.role == "body"]
+    assert [a for _, a in reader.party_at(u, 0, len(u.toks))] == ["person-lena-marr"]

@@ -47,3 +47,9 @@ def fullest_roles(roles: list[str]) -> list[str]:
 # Generic last words of an organisation's name ("Morningside Recovery Center" is "Morningside
 # Recovery"), never a word that makes another thing of it ("Silicon Valley Bank" is no valley).
 GENERIC_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "clinic", "facility", "centre", "center"})
+
+
+# Named things (OntoNotes' EVENT, WORK_OF_ART, PRODUCT, LAW, LANGUAGE): actors of the dossier, so
+# an analyst finds "the Paris Agreement" or "Doctor Who" with every mention, but they neither
+# speak nor act: no quote's speaker, no event's participant.
+THING_TYPES = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsprism.actor_names import THING_TYPES
 from newsprism.article import Article
 from newsprism.knowledge import derived
 from newsprism.plover import (
@@ -357,7 +358,8 @@ class ClauseReader:
         parties = [
             p
             for p in self.parties(u)
-            if p.start >= s and p.end <= e and (keep_places or (p.kind != "place" and p.type != "FAC" and not self._natural(p)))
+            if p.start >= s and p.end <= e and p.type not in THING_TYPES
+            and (keep_places or (p.kind != "place" and p.type != "FAC" and not self._natural(p)))
         ]
         out: list[tuple[int, str]] = []
         for n, p in enumerate(parties):

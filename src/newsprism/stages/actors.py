@@ -59,13 +59,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
-from newsprism.actor_names import clean_name, fullest_roles, initialism, initials
+from newsprism.actor_names import THING_TYPES, clean_name, fullest_roles, initialism, initials
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
 from newsprism.registry import stage
 from newsprism.stages.nlp import CALENDAR, DATELINE_AFTER, normalise
 
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Every named person, organisation, place, group and named thing becomes an actor (#20).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}) | THING_TYPES
 NON_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 # A capital after these words is a place, not its government (issue 4's rule).
 PLACE_BEFORE = re.compile(

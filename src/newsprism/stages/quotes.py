@@ -82,6 +82,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
+from newsprism.actor_names import THING_TYPES
 from newsprism.article import ActorMention, Article, DateRange, Dossier, MentionIndex, Quote, Span
 from newsprism.knowledge import derived
 from newsprism.registry import stage
@@ -1191,8 +1192,8 @@ class _Extractor:
             before = self.text[s : m.span.start]
             if re.match(r"\s*['’]s?\b|['’]s", self.raw[m.span.end : m.span.end + 3]):
                 continue  # a possessive modifies the head: "South Korea's defense minister"
-            if m.kind in ("demonym", "place"):
-                continue
+            if m.kind in ("demonym", "place") or self.types.get(m.actor) in THING_TYPES:
+                continue  # a named thing ("the Paris Agreement") never speaks
             if re.search(r"\b(?:of|for|at|from|in|with|by|to)\s+(?:the\s+)?$", before) and not re.search(r"\bpresident|prime|minister|secretary|chairman|leader|head|chief\b", before.lower()):
                 # "a spokesman for the State Department": the organisation modifies the head, but
                 # a spokesman speaks for it (``speaks_for``), and the quote is the organisation's.
