@@ -621,3 +621,12 @@ def test_quotes_she_said_between_two_people_of_unknown_gender_is_unattributed() 
     art = make("Ms. Ada Rusk met the union's chairman, Halvard Oske, in Harlow on Monday.", "“We will not sign this week,” she said.")
     q = one(extract_quotes(art), "not sign")
     assert q.speaker == "ada-rusk"
+
+
+@pytest.mark.issue(20)
+def test_quotes_speaker_is_never_an_honorific_alone() -> None:
+    """Regression (an analyst's reading of untuned output): "Mr. Oske, noting that ..., added:
+    “...”" gave the speaker text "Mr", cut at the honorific's full stop."""
+    art = make("Mr. Halvard Oske, noting that the vote was close, added: “We are concerned about the turnout in Karsk.”")
+    q = one(extract_quotes(art), "concerned about")
+    assert q.speaker == "halvard-oske" and (q.speaker_text or "").startswith("Mr. Halvard Oske")

@@ -164,6 +164,8 @@ SPEAKER_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*
 # a slash, a short role ("Lena Marr / Vice chair, Vesnian Trade Council").
 CAPTION = re.compile(r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}) / (?P<role>[^/.!?\n]{2,120}?)\s*:?")
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*\.?)*(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
+SPEAKER_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "rev"})
+HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Rev)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|[A-Z])\.")
 ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "prof", "capt", "adm", "maj", "cmdr", "rev", "fig", "ft", "mt"]
@@ -1129,6 +1131,10 @@ class _Extractor:
             s += 1
         if e <= s:
             return None
+        # An honorific cut off at its full stop ("Mr" of "Mr. Butterfield, noting ..."): the name after it is the speaker.
+        named = HONORIFIC_NAME.match(self.text, s) if self.text[s:e].lower().rstrip(".") in SPEAKER_HONORIFICS else None
+        if named:
+            e = named.end()
         if not self._plausible(s, e) and not (lenient and self._noun_phrase(s, e)):
             return None
         text = self.raw[s:e]
