@@ -991,3 +991,20 @@ def test_actors_named_things_are_actors_that_neither_speak_nor_act() -> None:
     reader = ClauseReader(art)
     [u] = [u for u in reader.units if u.role == "body"]
     assert [a for _, a in reader.party_at(u, 0, len(u.toks))] == ["person-lena-marr"]
+
+
+@pytest.mark.issue(20)
+def test_nlp_word_in_capitals_cut_from_a_longer_name_is_no_name() -> None:
+    """Regression (an analyst's reading of untuned output): "USA" of "USA TODAY questions" became
+    a mention of the United States six times in one article."""
+    from conftest import article_from_lines
+    from newsprism.stages.nlp import analyse
+
+    art = article_from_lines([("title", "Fundraisers"), ("body", "Responding to USA TODAY questions, Ada Rusk said no.")])
+    analyse([art])
+    link_actors(art)
+    assert "united-states" not in {m.actor for m in art.mentions}
+    art = article_from_lines([("title", "Pact"), ("body", "The USA and Canada signed the pact on Monday.")])
+    analyse([art])
+    link_actors(art)
+    assert "united-states" in {m.actor for m in art.mentions}

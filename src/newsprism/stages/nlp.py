@@ -624,6 +624,10 @@ def _drop_title_words(text: str, ents: list[_Ent], kb: ActorKB) -> list[_Ent]:
     return out
 
 
+# A word in capitals right after a match ("USA TODAY"): the match is part of a longer name.
+CAPS_WORD_AFTER = re.compile(r"[ -][A-Z][A-Z&]+\b")
+
+
 def _apply_gazetteer(doc: Any, ents: list[_Ent], gaz: Gazetteer, kb: ActorKB, all_caps: bool) -> list[_Ent]:
     """Add knowledge-base names the model missed or cut short; retype exact matches."""
     from spacy.util import filter_spans
@@ -642,6 +646,8 @@ def _apply_gazetteer(doc: Any, ents: list[_Ent], gaz: Gazetteer, kb: ActorKB, al
         if crossing:
             continue  # the model's span is longer ("Russian" in "the Russian Embassy"): keep it
         exact = [e for e in inside if (e.start, e.end) == (s, t)]
+        if not exact and not all_caps and sp.text.isupper() and CAPS_WORD_AFTER.match(doc.text, t):
+            continue  # one word of a longer name in capitals ("USA" of "USA TODAY"): not that name
         if exact:
             e = exact[0]
             if e.label != label and _may_retype(e.label, label, sp.text):
@@ -726,6 +732,9 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
     ents = _extend_institutions(text, ents)
     ents = _drop_title_words(text, ents, kb)
     ents = _apply_gazetteer(doc, ents, gaz, kb, _is_all_caps(text))
+    if not _is_all_caps(text):
+        # A name in capitals cut from a longer one ("USA" of "USA TODAY"): not that name.
+        ents = [e for e in ents if e.label == "PERSON" or not text[e.start : e.end].isupper() or not CAPS_WORD_AFTER.match(text, e.end)]
     _retype(text, ents, kb, gaz)
     return ents
 
