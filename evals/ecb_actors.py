@@ -42,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from ecbplus import DATASET, chains, conll, listed_sentences  # noqa: E402
+from ecbplus import chains, conll, documents  # noqa: E402
 
 PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their who whom whose this that these those".split())  # noqa: SIM905
 
@@ -67,14 +67,9 @@ class Doc:
 
 
 def load(shared: Path, topics: Iterable[str] | None = None) -> list[Doc]:
-    root = shared / DATASET
-    listed = listed_sentences(root)
-    want = set(topics) if topics else None
     docs: list[Doc] = []
-    for path in sorted((root / "ECB+").glob("*/*.xml"), key=lambda p: (int(p.parent.name), p.name)):
-        if (want is not None and path.parent.name not in want) or not listed.get(path.name):
-            continue
-        doc = _read(path, listed[path.name])
+    for path, sents in documents(shared, topics):
+        doc = _read(path, sents)
         if doc.parts:
             docs.append(doc)
     return docs

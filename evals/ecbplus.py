@@ -36,7 +36,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -178,18 +178,21 @@ def chains(tree: Any, name: str) -> dict[str, str]:
     return chain
 
 
-def load(shared: Path, topics: Iterable[str] | None = None) -> list[Doc]:
+def documents(shared: Path, topics: Iterable[str] | None = None) -> Iterator[tuple[Path, set[int]]]:
+    """Each document of the shared topics (``topics`` only, when given) in topic order, with the
+    sentences whose annotation is complete; documents with none are left out."""
     root = shared / DATASET
     listed = listed_sentences(root)
     want = set(topics) if topics else None
-    docs: list[Doc] = []
     for path in sorted((root / "ECB+").glob("*/*.xml"), key=lambda p: (int(p.parent.name), p.name)):
+        if (want is None or path.parent.name in want) and listed.get(path.name):
+            yield path, listed[path.name]
+
+
+def load(shared: Path, topics: Iterable[str] | None = None) -> list[Doc]:
+    docs: list[Doc] = []
+    for path, sents in documents(shared, topics):
         topic = path.parent.name
-        if want is not None and topic not in want:
-            continue
-        sents = listed.get(path.name)
-        if not sents:
-            continue
         tree = ET.parse(path)
         doc = Doc(path.name, topic)
         tok_sent: dict[int, int] = {}

@@ -9,6 +9,7 @@ two people could be, with nothing to tell them apart, names no one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from newsprism.actorkb import ActorKB, actor_kb
 from newsprism.article import Actor, Article
@@ -37,26 +38,29 @@ def person_genders(article: Article) -> dict[str, str | None]:
     ``gender``); two that disagree say nothing.
     """
     kb = actor_kb()
+    starts: dict[str, list[int]] = {}
+    for m in article.mentions:  # one pass, not one per actor: this runs for every pronoun
+        starts.setdefault(m.actor, []).append(m.span.start)
     out: dict[str, str | None] = {}
     for a in article.actors:
         if a.id in kb.by_id:
             out[a.id] = kb.by_id[a.id].gender
         elif a.type == "PERSON":
-            out[a.id] = _gender_in_text(article, a, kb)
+            out[a.id] = _gender_in_text(article, a, starts.get(a.id, ()), kb)
         else:
             out[a.id] = None
     return out
 
 
-def _gender_in_text(article: Article, actor: Actor, kb: ActorKB) -> str | None:
+def _gender_in_text(article: Article, actor: Actor, starts: Iterable[int], kb: ActorKB) -> str | None:
     said: set[str] = set()
-    for m in (x for x in article.mentions if x.actor == actor.id):
-        before = HONORIFIC_BEFORE.search(article.raw_text, max(0, m.span.start - 12), m.span.start)
+    for start in starts:
+        before = HONORIFIC_BEFORE.search(article.raw_text, max(0, start - 12), start)
         if before and before.group(1).lower() in kb.gender_honorifics:
             said.add(kb.gender_honorifics[before.group(1).lower()])
         # A role noun right before the name, as a title or an apposition ("spokeswoman Ada Roe",
         # "the union's chairman, Tomas Brandt").
-        noun = ROLE_BEFORE.search(article.raw_text, max(0, m.span.start - 40), m.span.start)
+        noun = ROLE_BEFORE.search(article.raw_text, max(0, start - 40), start)
         if noun and noun.group(1).lower() in kb.gender_words:
             said.add(kb.gender_words[noun.group(1).lower()])
     for role in actor.roles:

@@ -731,8 +731,9 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
     ents = _places(text, ents, kb)
     ents = _extend_institutions(text, ents)
     ents = _drop_title_words(text, ents, kb)
-    ents = _apply_gazetteer(doc, ents, gaz, kb, _is_all_caps(text))
-    if not _is_all_caps(text):
+    all_caps = _is_all_caps(text)
+    ents = _apply_gazetteer(doc, ents, gaz, kb, all_caps)
+    if not all_caps:
         # A name in capitals cut from a longer one ("USA" of "USA TODAY"): not that name.
         ents = [e for e in ents if e.label == "PERSON" or not text[e.start : e.end].isupper() or not CAPS_WORD_AFTER.match(text, e.end)]
     _retype(text, ents, kb, gaz)
