@@ -1008,3 +1008,48 @@ def test_nlp_word_in_capitals_cut_from_a_longer_name_is_no_name() -> None:
     analyse([art])
     link_actors(art)
     assert "united-states" in {m.actor for m in art.mentions}
+
+
+# -- wire datelines (#20: every named place an actor mention) ------------------------------
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("line", "places"),
+    [
+        ("LONDON 1996-12-06", ["LONDON"]),
+        ("VAIL , Colorado 1996-12-07", ["VAIL", "Colorado"]),
+        ("SEOUL, Dec. 28", ["SEOUL"]),
+        ("WASHINGTON , March 3", ["WASHINGTON"]),
+    ],
+)
+def test_dateline_alone_on_its_line_names_its_places(model: Any, line: str, places: list[str]) -> None:
+    """A wire dateline on its own line is metadata, and its places are actor mentions of kind
+    ``place`` (where the story was filed: never a party). "SEOUL, Dec. 28" was not read as a
+    dateline before (the month names were matched in lower case only)."""
+    from newsprism.clean import clean_article
+
+    text = f"Harbour talks end without a deal\n\n{line}\n\nThe port workers of the city voted on Friday to end a strike that had lasted nine days."
+    art = clean_article(Article(id="d1", source="d1.txt", raw_text=text))
+    dl = next(ln for ln in art.lines if art.raw_text[ln.start : ln.end] == line)
+    assert (dl.role, dl.why) == ("metadata", "dateline")
+    analyse([art])
+    link_actors(art)
+    got = [(m.span.text, m.kind) for m in art.mentions if dl.start <= m.span.start < dl.end]
+    assert got == [(p, "place") for p in places]
+
+
+@pytest.mark.issue(20)
+def test_dateline_capital_is_the_city_not_its_government(model: Any) -> None:
+    from newsprism.clean import clean_article
+
+    text = "Talks end\n\nMOSCOW 2024-06-19\n\nThe two delegations met for three hours on Wednesday and agreed to meet again next month."
+    art = link_actors_after_clean(clean_article(Article(id="d2", source="d2.txt", raw_text=text)))
+    m = next(m for m in art.mentions if m.span.text == "MOSCOW")
+    assert m.kind == "place"
+    assert by_id(art)[m.actor].type in ("GPE", "LOC")
+
+
+def link_actors_after_clean(art: Article) -> Article:
+    analyse([art])
+    return link_actors(art)

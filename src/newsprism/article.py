@@ -170,8 +170,8 @@ class Entity:
 
     ``label`` is spaCy's OntoNotes label (PERSON, ORG, GPE, LOC, NORP, FAC, DATE, ...);
     ``source`` says who decided it: ``ner`` (the statistical model), ``kb`` (a
-    knowledge-base name the model missed) or ``rule`` (a model span a rule trimmed,
-    split or retyped).
+    knowledge-base name the model missed), ``rule`` (a model span a rule trimmed,
+    split or retyped) or ``dateline`` (the place of a wire dateline on its own line).
     """
 
     span: Span

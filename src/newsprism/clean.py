@@ -50,8 +50,8 @@ DATE_LINE = re.compile(
 # A wire dateline alone on its line: a place in capitals (a region after a comma) and a day
 # ("LONDON 1996-12-06", "AL-AIN , United Arab Emirates 1996-12-06", "SEOUL, Dec. 28").
 CITY_DATELINE = re.compile(
-    rf"^[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*(?:\s*,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}})?,?\s+"
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTHS}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*$"
+    rf"^(?P<city>[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*)(?:\s*,\s*(?P<region>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}))?\s*,?\s+"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{MONTHS})\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*$"
 )
 SENTENCE_END = re.compile(r"""([.!?…。！？]|[.!?…]\s*\([^()]{1,40}\))["'”’»)\]」』）]*\s*$""")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.U)

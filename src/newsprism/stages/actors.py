@@ -16,6 +16,8 @@ becomes a mention of an actor:
    "throughout", a form of "visit", or as "the Pyongyang summit" — it is a mention
    of the city itself (kind ``place``). This is the simple rule the issue asks for;
    "from" and "for" are left to the actor reading ("support from Pyongyang").
+   A wire dateline alone on its line ("LONDON 1996-12-06", "VAIL , Colorado 1996-12-07")
+   names places too: mentions of the places (kind ``place``), never parties.
 3. **Demonyms** ("North Korean", "Russians") are mentions of the country.
 4. **Unknown names** become actors of their own, with an id from their type and
    name (``person-jane-doe``) so the same name gets the same id in every article
@@ -228,6 +230,9 @@ class _Builder:
             key = name_key(text)
             if not key:
                 continue
+            if e.source == "dateline":
+                self._link_dateline(e)
+                continue
             if e.label in ("GPE", "NORP") and self._institution_after(e):
                 continue
             one_word = " " not in key
@@ -239,6 +244,14 @@ class _Builder:
             deferred.append(e)
         for e in deferred:
             self._link_short(e)
+
+    def _link_dateline(self, e: Entity) -> None:
+        """A wire dateline's place ("LONDON 1996-12-06") is where the story was filed: a mention of
+        the place itself (kind ``place``), never of its government, and never a party to anything."""
+        cands = [a for a in self.kb.lookup(e.span.text) if a.type in ("GPE", "LOC")]
+        actor = self._choose(cands) if cands else None
+        loc = self._local_kb(actor) if actor is not None else self._local_new(e.span.text, "GPE")
+        self._add(loc, e.span.start, e.span.end, "place")
 
     def _institution_after(self, e: Entity) -> bool:
         """A country's institution written in lower case, which the model leaves out of the name

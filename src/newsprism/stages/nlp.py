@@ -56,6 +56,7 @@ from typing import Any
 
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Article, Entity, Span
+from newsprism.clean import CITY_DATELINE
 from newsprism.errors import Errors, InputError
 from newsprism.knowledge import OTHER_SCRIPTS, derived, fold, furniture
 from newsprism.registry import stage
@@ -752,6 +753,15 @@ def _metadata_entities(nlp: Any, text: str, gaz: Gazetteer) -> list[_Ent]:
     return out
 
 
+def dateline_places(text: str) -> list[_Ent]:
+    """The places of a wire dateline alone on its line ("LONDON 1996-12-06", "VAIL , Colorado
+    1996-12-07"): where the story was filed, named places of the article (source ``dateline``)."""
+    m = CITY_DATELINE.match(text)
+    if m is None:
+        return []
+    return [_Ent(m.start(g), m.end(g), "GPE", "dateline") for g in ("city", "region") if m.group(g)]
+
+
 def analyse(
     articles: Sequence[Article],
     roles: Iterable[str] = ROLES_READ,
@@ -786,7 +796,7 @@ def analyse(
                     texts.append(normalise(art.raw_text[a:b]))
             elif ln.role == "metadata" and ln.end > ln.start:
                 text = normalise(art.raw_text[ln.start : ln.end])
-                for e in _metadata_entities(nlp, text, gaz):
+                for e in _metadata_entities(nlp, text, gaz) + (dateline_places(text) if ln.why == "dateline" else []):
                     art.entities.append(_entity(art.raw_text, ln.start, e))
     for (i, off), doc in zip(jobs, nlp.pipe(texts, batch_size=batch_size), strict=True):
         art = articles[i]
