@@ -44,6 +44,7 @@ eval: $(STAMP)
 	$(BIN)/python evals/timeline.py --shared $(SHARED)
 	$(BIN)/python evals/ecb_stories.py --shared $(SHARED)
 	$(BIN)/python evals/ecb_actors.py --shared $(SHARED)
+	$(BIN)/python evals/ecb_triggers.py --shared $(SHARED)
 	$(BIN)/python evals/ptc.py --shared $(SHARED)
 	$(BIN)/python evals/genre.py --shared $(SHARED)
 

@@ -147,6 +147,7 @@ class GoldMention:
     sentence: int
     tokens: list[int]  # t_ids
     chain: str
+    kind: str = ""  # the markable's class (ACTION_OCCURRENCE, NEG_ACTION_STATE, ...)
 
 
 @dataclass(slots=True)
@@ -213,7 +214,7 @@ def load(shared: Path, topics: Iterable[str] | None = None) -> list[Doc]:
                 continue
             mid = mk.get("m_id", "")
             doc.mentions.append(
-                GoldMention(f"{path.name}:{mid}", path.name, s, sorted(tids), chain.get(mid, f"{path.name}:{mid}"))
+                GoldMention(f"{path.name}:{mid}", path.name, s, sorted(tids), chain.get(mid, f"{path.name}:{mid}"), mk.tag)
             )
         if doc.mentions:
             docs.append(doc)
@@ -288,6 +289,7 @@ class Prepared:
     topics: list[str]
     events: list[Any]
     texts: list[str]
+    stories: list[str] = field(default_factory=list)  # each mention's first story (as the corpus stage clusters)
 
 
 def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
@@ -296,7 +298,7 @@ def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
     from newsprism.clauses import Unit
     from newsprism.plover import SPEECH, tokens
     from newsprism.stages.actors import link_actors
-    from newsprism.stages.events import EventReader, stem
+    from newsprism.stages.events import EventReader, first_stories, stem
     from newsprism.stages.nlp import analyse
 
     arts: list[Article] = []
@@ -320,11 +322,14 @@ def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
             lines.append(Line(n + 1, start, start + len(text), role))
             parts.append(text)
         raw = "\n".join(parts)
-        arts.append(Article(id=d.name, source=d.name, raw_text=raw, lines=lines))
+        body = "\n".join(p for p, ln in zip(parts, lines, strict=True) if ln.role == "body")
+        arts.append(Article(id=d.name, source=d.name, raw_text=raw, lines=lines, body=body))
         offsets.append(off)
     analyse(arts)
     for a in arts:
         link_actors(a)
+    # Undated mentions of two documents merge only inside one first story, as in the corpus stage.
+    story_of = first_stories(arts)
     out = Prepared([], [], [], [])
     for d, a, off in zip(docs, arts, offsets, strict=True):
         reader = EventReader(a)
@@ -368,6 +373,7 @@ def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
             out.topics.append(d.topic)
             out.events.append(ev)
             out.texts.append(u.text + " " + lemma[m.id])
+            out.stories.append(story_of.get(d.name, ""))
     return out
 
 
@@ -382,6 +388,7 @@ def newsprism_clusters(prep: Prepared, by_topic: bool) -> Clusters:
         nodes = [node_of(k, prep.events[i], prep.texts[i]) for k, i in enumerate(idx)]
         for n, i in zip(nodes, idx, strict=True):
             n.cues = n.cues | {_stem_of(prep.events[i].summary)}
+            n.story = prep.stories[i] if prep.stories else ""
         for g in cluster(nodes):
             out.append({prep.ids[idx[k]] for k in g})
     return out

@@ -325,8 +325,11 @@ def test_events_undated_mention_does_not_join_a_later_happening() -> None:
         ["orban", "serbia"],
         "2025-03-03",
     )
-    assert len(merge_events([early, later])) == 1  # nothing tells them apart
+    # Undated, it never joins a dated happening of another article, nor takes its date (#21:
+    # an unknown date used to overlap every date, and this test accepted the merge).
+    assert len(merge_events([early, later])) == 2
     assert len(merge_events([early, later], None, {"a": "2024-03-06", "b": "2025-03-03"})) == 2
+    assert next(e for e in merge_events([early, later]) if e.mentions[0].article == "a").date.known is False
 
 
 def test_events_battle_tank_is_no_battle_and_an_announcement_of_ones_own_act_no_accusation() -> None:
@@ -484,3 +487,88 @@ def test_events_object_types_come_from_the_data_file() -> None:
     from newsprism.plover import lexicon
 
     assert lexicon().object_types["send"]["letter"] == "CONSULT"
+
+
+# -- #21: triggers, realis, merges inside one story ----------------------------------------
+
+
+@pytest.mark.issue(21)
+def test_events_every_mention_has_its_trigger() -> None:
+    art = _article(
+        "Belarus on Thursday condemned Poland and signed a deal with China.",
+        {"Belarus": ("belarus", "GPE"), "Poland": ("poland", "GPE"), "China": ("china", "GPE")},
+        {"Thursday": ("2024-06-20", "2024-06-20")},
+    )
+    triggers = {e.plover: e.mentions[0].trigger for e in extract_events(art)}
+    assert triggers["ACCUSE"] is not None and triggers["ACCUSE"].text == "condemned"
+    assert all(t is not None and art.raw_text[t.start : t.end] == t.text for t in triggers.values())
+    ev = next(e for e in extract_events(art) if e.plover == "ACCUSE")
+    assert Event.from_dict(ev.as_dict()).mentions[0].trigger == ev.mentions[0].trigger  # round trip
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus would attack Poland.",
+        "Belarus could soon attack Poland.",
+        "Belarus will not attack Poland.",
+        "Belarus plans to attack Poland.",
+        "If Belarus attacks Poland, the alliance answers.",
+        "Belarus warned of a possible attack on Poland.",
+    ],
+)
+def test_events_what_did_not_happen_is_no_event(sentence: str) -> None:
+    """Realis: a modal, an infinitive of a plan, a condition or a prospect is no ASSAULT."""
+    art = _article(sentence, {"Belarus": ("belarus", "GPE"), "Poland": ("poland", "GPE")})
+    assert [e.plover for e in extract_events(art) if e.plover == "ASSAULT"] == []
+
+
+@pytest.mark.issue(21)
+def test_events_a_threat_happened_the_threatened_strike_did_not() -> None:
+    art = _article("Belarus threatened to strike Poland.", {"Belarus": ("belarus", "GPE"), "Poland": ("poland", "GPE")})
+    assert [e.plover for e in extract_events(art)] == ["THREATEN"]
+    art = _article("Belarus began to attack Poland.", {"Belarus": ("belarus", "GPE"), "Poland": ("poland", "GPE")})
+    assert "ASSAULT" in [e.plover for e in extract_events(art)]  # "began to": it happened
+
+
+@pytest.mark.issue(21)
+def test_events_an_announced_delivery_is_the_announcement() -> None:
+    """ "announced it would send tanks": the announcement happened (typed by what it announces),
+    the delivery not yet."""
+    art = _article("Canada announced that it would send tanks to Ukraine.", {"Canada": ("canada", "GPE"), "Ukraine": ("ukraine", "GPE")})
+    evs = extract_events(art)
+    assert [(e.plover, e.actors, e.targets) for e in evs] == [("AID", ["canada"], ["ukraine"])]
+    assert evs[0].mentions[0].trigger is not None and evs[0].mentions[0].trigger.text == "announced"
+
+
+@pytest.mark.issue(21)
+def test_events_two_undated_mentions_of_two_stories_never_merge() -> None:
+    a = _happening("a:1:ASSAULT", "ASSAULT", "a", "Rebels attacked the convoy near Goma.", ["rebels"], None)
+    b = _happening("b:1:ASSAULT", "ASSAULT", "b", "Rebels attacked the convoy near Goma.", ["rebels"], None)
+    assert len(merge_events([a, b])) == 2  # no stories known: nothing but words would join them
+    assert len(merge_events([a, b], stories={"a": "s1", "b": "s1"})) == 1
+    assert len(merge_events([a, b], stories={"a": "s1", "b": "s2"})) == 2
+
+
+@pytest.mark.issue(21)
+def test_events_a_lead_and_its_undated_elaboration_in_one_article_are_one_event() -> None:
+    lead = _ev("a", "ACCUSE", "2024-06-24", "2024-06-24", ["north-korea"], "North Korea on Monday criticized the US for its aid.")
+    lead.targets = ["united-states"]
+    more = Event("a:90:ACCUSE", "ACCUSE", "x", actors=["pak"], targets=["united-states"],
+                  mentions=[Mention("a", Span(90, 130, "In particular, Pak criticized the US for it."))])
+    out = merge_events([lead, more])
+    assert len(out) == 1 and out[0].date.earliest == "2024-06-24"
+    assert any("one undated, in the same article" in w for w in out[0].merge_evidence)
+    other = Event("b:90:ACCUSE", "ACCUSE", "x", actors=["pak"], targets=["united-states"],
+                  mentions=[Mention("b", Span(90, 130, "In particular, Pak criticized the US for it."))])
+    assert len(merge_events([lead, other])) == 2  # in another article: never on date grounds
+
+
+@pytest.mark.issue(21)
+def test_events_merge_says_why() -> None:
+    a = _ev("a", "CONSULT", "2024-03-06", "2024-03-06", ["lula", "xi"], "Lula held summit talks with Xi in Brasilia.")
+    b = _ev("b", "CONSULT", "2024-03-06", "2024-03-06", ["lula", "xi"], "Xi and Lula held summit talks in Brasilia.")
+    (ev,) = merge_events([a, b])
+    assert len(ev.merge_evidence) == 1 and "shared participants lula, xi" in ev.merge_evidence[0]
+    assert ev.as_dict()["merge_evidence"] == ev.merge_evidence

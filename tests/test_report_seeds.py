@@ -86,5 +86,7 @@ def test_report_seeds_summit_is_one_event_reported_by_two_articles(seeds: tuple[
     later = _idx(d, same["also_referenced_by"][0])
     for e in summit:
         assert later not in {r.art for r in e.reported}
-    stories = {d.articles[i].story for i in reporters}
-    assert len(stories) == 1 and None not in stories, "the two reports of the summit are one story"
+    # Whether the two reports are one story is not the seeds' gold: the report of the summit and a
+    # follow-up a week later share the summit (one event, above) but little else. The story clusters
+    # used to join them through events merged wrongly across stories (#21).
+    assert None not in {d.articles[i].story for i in reporters}

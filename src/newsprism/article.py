@@ -239,17 +239,23 @@ class MentionIndex:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of one article, as cited by corpus-level records."""
+    """A span of one article, as cited by corpus-level records; an event's mention also has
+    its ``trigger``, the word or words in the span that name the happening ("signed", "summit")."""
 
     article: str
     span: Span
+    trigger: Span | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"article": self.article, **self.span.as_dict()}
+        d = {"article": self.article, **self.span.as_dict()}
+        if self.trigger is not None:
+            d["trigger"] = self.trigger.as_dict()
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Mention:
-        return cls(article=str(d["article"]), span=Span.from_dict(d))
+        t = d.get("trigger")
+        return cls(article=str(d["article"]), span=Span.from_dict(d), trigger=Span.from_dict(t) if isinstance(t, dict) else None)
 
 
 @dataclass(slots=True)
@@ -424,6 +430,10 @@ class Event:
     targets: list[str] = field(default_factory=list)
     place: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    # How sure the dossier is that its trigger reports a happening (0..1): ``stages.events.event_confidence``.
+    confidence: float = 0.0
+    # Why its mentions are one happening, one line per rule that joined them (an addition to the contract).
+    merge_evidence: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -435,6 +445,8 @@ class Event:
             "actors": list(self.actors),
             "targets": list(self.targets),
             "place": self.place,
+            "confidence": self.confidence,
+            "merge_evidence": list(self.merge_evidence),
             "mentions": [m.as_dict() for m in self.mentions],
         }
 
@@ -450,6 +462,8 @@ class Event:
             targets=list(d.get("targets") or []),
             place=d.get("place"),
             mentions=[Mention.from_dict(m) for m in d.get("mentions") or []],
+            confidence=float(d.get("confidence") or 0.0),
+            merge_evidence=[str(x) for x in d.get("merge_evidence") or []],
         )
 
 

@@ -70,6 +70,27 @@ class Lexicon:
     speech_before: dict[str, frozenset[str]] = field(default_factory=dict)
     # Cue (its listed form) -> the types its sentence or article can give it instead ("strike" + "union": PROTEST).
     context_types: dict[str, tuple[ContextType, ...]] = field(default_factory=dict)
+    # When a cue reports no happening (plover.json "realis"): the words that make it a
+    # possibility, a plan, a condition or a prospect.
+    realis: Realis = field(default_factory=lambda: Realis())
+
+
+@dataclass(frozen=True, slots=True)
+class Realis:
+    """Words that make a cue something that did not (yet) happen: see plover.json ``realis``."""
+
+    modals: frozenset[str] = frozenset()
+    between: frozenset[str] = frozenset()
+    actual_before_to: frozenset[str] = frozenset()
+    conditionals: frozenset[str] = frozenset()
+    prospect_adjectives: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Realis:
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data.get(key) or ())
+
+        return cls(words("modals"), words("between"), words("actual_before_to"), words("conditionals"), words("prospect_adjectives"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +260,7 @@ def lexicon() -> Lexicon:
         object_types=object_types,
         context_types=_context_types(data),
         speech_before=_speech_before(sp),
+        realis=Realis.of(data.get("realis") or {}),
     )
 
 

@@ -141,6 +141,9 @@ class EventView:
     reported: list[Evidence]
     referenced: list[Evidence]
     wording: list[tuple[str, list[str]]]
+    dated: bool = True
+    confidence: float = 0.0
+    merge_evidence: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -626,6 +629,9 @@ def _events(
                 reported=reported,
                 referenced=referenced,
                 wording=sorted(wording.items()) if len(wording) > 1 else [],
+                dated=e.date.known,
+                confidence=e.confidence,
+                merge_evidence=list(e.merge_evidence),
             )
         )
     return views
