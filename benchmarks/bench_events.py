@@ -83,7 +83,7 @@ def synthetic(n_articles: int, seed: int = 7) -> list[Event]:
 
 
 def bench_merge(n: int) -> tuple[float, int, int]:
-    from newsprism.stages.events import merge_events
+    from newsprism.event_merge import merge_events
 
     events = synthetic(n)
     t0 = time.perf_counter()

@@ -296,9 +296,10 @@ def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
     """Articles from the documents, the nlp and actors stages, then one event summary per mention."""
     from newsprism.article import Article, DateRange, Event, Line, Mention, Span
     from newsprism.clauses import Unit
+    from newsprism.event_merge import stem
     from newsprism.plover import SPEECH, tokens
     from newsprism.stages.actors import link_actors
-    from newsprism.stages.events import EventReader, first_stories, stem
+    from newsprism.stages.events import EventReader, first_stories
     from newsprism.stages.nlp import analyse
 
     arts: list[Article] = []
@@ -378,7 +379,7 @@ def prepare(docs: Sequence[Doc], lemma: dict[str, str]) -> Prepared:
 
 
 def newsprism_clusters(prep: Prepared, by_topic: bool) -> Clusters:
-    from newsprism.stages.events import cluster, node_of
+    from newsprism.event_merge import cluster, node_of
 
     groups: dict[str, list[int]] = defaultdict(list)
     for i, t in enumerate(prep.topics):
@@ -395,7 +396,7 @@ def newsprism_clusters(prep: Prepared, by_topic: bool) -> Clusters:
 
 
 def _stem_of(word: str) -> str:
-    from newsprism.stages.events import stem
+    from newsprism.event_merge import stem
 
     return stem(word)
 

@@ -252,7 +252,7 @@ def _mentions_entity(entity: str, text: str, actor_names: Iterable[str]) -> bool
 
 def system_timeline(entity: str, cands: dict[str, list[tuple[str, Any, Any, str, Any]]]) -> list[Line]:
     from newsprism.article import DateRange, Event, Mention, Span
-    from newsprism.stages.events import cluster, node_of
+    from newsprism.event_merge import cluster, node_of
 
     picked: list[tuple[str, str, Any]] = []
     for found in cands.values():

@@ -10,16 +10,10 @@ import pytest
 
 from conftest import article_from_lines
 from newsprism.article import Actor, ActorMention, Article, DateMention, DateRange, Event, Mention, Span
+from newsprism.event_merge import REF_MARK, MergeConfig, candidate_pairs, merge_events, node_of
 from newsprism.plover import find_cues, tokens
 from newsprism.registry import get_stage
-from newsprism.stages.events import (
-    REF_MARK,
-    MergeConfig,
-    candidate_pairs,
-    extract_events,
-    merge_events,
-    node_of,
-)
+from newsprism.stages.events import extract_events
 
 
 def _cues(text: str) -> list[tuple[str, str]]:
