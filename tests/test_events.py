@@ -549,13 +549,13 @@ def test_events_two_undated_mentions_of_two_stories_never_merge() -> None:
 def test_events_a_lead_and_its_undated_elaboration_in_one_article_are_one_event() -> None:
     lead = _ev("a", "ACCUSE", "2024-06-24", "2024-06-24", ["north-korea"], "North Korea on Monday criticized the US for its aid.")
     lead.targets = ["united-states"]
-    more = Event("a:90:ACCUSE", "ACCUSE", "x", actors=["pak"], targets=["united-states"],
-                  mentions=[Mention("a", Span(90, 130, "In particular, Pak criticized the US for it."))])
+    more = Event("a:90:ACCUSE", "ACCUSE", "x", actors=["north-korea"], targets=["united-states"],
+                  mentions=[Mention("a", Span(90, 135, "In particular, Pyongyang criticized the US for it."))])
     out = merge_events([lead, more])
     assert len(out) == 1 and out[0].date.earliest == "2024-06-24"
     assert any("one undated, in the same article" in w for w in out[0].merge_evidence)
-    other = Event("b:90:ACCUSE", "ACCUSE", "x", actors=["pak"], targets=["united-states"],
-                  mentions=[Mention("b", Span(90, 130, "In particular, Pak criticized the US for it."))])
+    other = Event("b:90:ACCUSE", "ACCUSE", "x", actors=["north-korea"], targets=["united-states"],
+                  mentions=[Mention("b", Span(90, 135, "In particular, Pyongyang criticized the US for it."))])
     assert len(merge_events([lead, other])) == 2  # in another article: never on date grounds
 
 
@@ -566,3 +566,50 @@ def test_events_merge_says_why() -> None:
     (ev,) = merge_events([a, b])
     assert len(ev.merge_evidence) == 1 and "shared participants lula, xi" in ev.merge_evidence[0]
     assert ev.as_dict()["merge_evidence"] == ev.merge_evidence
+
+
+@pytest.mark.issue(21)
+def test_events_two_sentences_of_one_article_merge_only_with_the_same_word_and_side() -> None:
+    """Read on untuned news: "GOP clubs declined to endorse Trump" and a later "He declined." were one
+    event; "has drawn more support from Wall Street" joined "Hamm supports Trump"."""
+    a = _happening("a:1:REJECT", "REJECT", "a", "The clubs declined to endorse the nominee.", ["clubs"], None)
+    b = _happening("a:90:REJECT", "REJECT", "a", "Kukura declined, too.", ["kukura"], None)
+    assert len(merge_events([a, b])) == 2  # two different actors
+    c = _happening("a:150:REJECT", "REJECT", "a", "The clubs declined again, refusing the nominee.", ["clubs"], None)
+    assert len(merge_events([a, c])) == 1  # the same actor, the same word
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Its spokesman Sue Ann Marsh said the vote was close.", None),  # a name, not a lawsuit
+        ("He made his money in the world of finance.", None),  # a noun, not a verb of AID
+        ("The CNN host reiterated his view.", None),
+        ("The party often offered warm words for the bank.", None),  # habitual, and words are no aid
+        ("The senator did not offer specific criticisms.", None),  # negated three words back
+        ("The minister recalled how he had lost the vote.", None),  # remembering, not recalling an envoy
+        ("The candidate seized on news of the rise.", None),
+        ("The campaign held rallies in two cities.", None),  # a campaign rally is no protest
+        ("The state released the emails on Friday.", None),  # releasing documents is no concession
+        ("Vesnia recalled its ambassador from Lisk.", "SANCTION"),
+    ],
+)
+def test_events_words_that_name_no_happening(sentence: str, cue: str | None) -> None:
+    art = _article(sentence, {})
+    got = [e.plover for e in extract_events(art)] + [c for c, _ in _cues(sentence) if c == cue]
+    assert (cue in got) if cue else not [c for c, w in _cues(sentence) if c != "SPEECH" and _real(sentence, w)]
+
+
+def _real(sentence: str, word: str) -> bool:
+    """Whether the reader keeps the cue ``word`` of ``sentence`` as a happening."""
+    from newsprism.clauses import article_units
+    from newsprism.stages.events import EventReader
+
+    art = _article(sentence, {})
+    reader = EventReader(art)
+    return any(
+        c.trigger.cue.type != "SPEECH" and not c.absorbed and word in u.text[u.toks[c.trigger.i].start - u.start :]
+        for u in article_units(art)
+        for c in reader.read_unit(u, keep_all=True)
+    )

@@ -84,13 +84,16 @@ class Realis:
     actual_before_to: frozenset[str] = frozenset()
     conditionals: frozenset[str] = frozenset()
     prospect_adjectives: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Realis:
         def words(key: str) -> frozenset[str]:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
-        return cls(words("modals"), words("between"), words("actual_before_to"), words("conditionals"), words("prospect_adjectives"))
+        return cls(
+            words("modals"), words("between"), words("actual_before_to"), words("conditionals"), words("prospect_adjectives"), words("generic")
+        )
 
 
 @dataclass(frozen=True, slots=True)

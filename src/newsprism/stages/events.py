@@ -86,6 +86,12 @@ from newsprism.plover import (
 )
 from newsprism.registry import stage
 
+# Words after which a verb's bare form is a noun ("the world of finance", "a sign"): determiners,
+# possessives and prepositions (an infinitive's "to" is the realis rule's).
+NOUN_BEFORE = frozenset(
+    "a an the this that these those its his her their our my your of in on at for with from about into by as".split()  # noqa: SIM905
+)
+
 # ----------------------------------------------------------------------------- per-article extraction
 
 
@@ -132,7 +138,7 @@ class EventReader(ClauseReader):
                     depth = max(0, depth - 1)
         out: list[Trigger] = []
         for tr in trigs:
-            if tr.i in paren or any(self.in_name(u, k) for k in range(tr.i, tr.j)):
+            if tr.i in paren or any(self.in_name(u, k) for k in range(tr.i, tr.j)) or self.not_a_happening(u, tr):
                 continue
             if out and self.names_it(u, out[-1], tr):
                 continue  # "the treaty on the maritime cooperation": the treaty's name
@@ -150,6 +156,19 @@ class EventReader(ClauseReader):
                 continue  # "said in a blog post": one speech act
             out.append(tr)
         return out
+
+    def not_a_happening(self, u: Unit, tr: Trigger) -> bool:
+        """A cue word used as something else: a capitalised word inside a body sentence is a name
+        ("Sue Ann Arnall", "the Best Party"), and a verb's bare form after a determiner or a
+        preposition is a noun no cue lists ("the world of finance", "a sign", "the CNN host")."""
+        tok = u.toks[tr.i]
+        if tr.i > 0 and u.role != "title" and tok.text[:1].isupper() and u.toks[tr.i - 1].low not in (".", '"', "“", "'", "‘", ":"):
+            return True
+        if tr.cue.pos != "verb" or tok.low != tr.cue.base.split()[0] or tr.i == 0:
+            return False
+        before = u.toks[tr.i - 1]
+        noun_cue = any(c.pos == "noun" for c in self.lex.phrases.get((tok.low,), ()))
+        return not noun_cue and (before.low in NOUN_BEFORE or (before.text[:1].isupper() and tr.i > 1))
 
     def names_it(self, u: Unit, head: Trigger, tr: Trigger) -> bool:
         """``tr`` is a word of the name of the noun ``head`` ("treaty on the ... cooperation")."""
@@ -377,9 +396,13 @@ class EventReader(ClauseReader):
                 break
             if skipped >= 2 or not (w in r.between or (w.endswith("ly") and w.isalpha())):
                 break
-        for w in reversed(low):
+        for k, w in enumerate(reversed(low)):
             if w in r.conditionals:
                 return f"in a clause opened by {w!r}"
+            if w in r.generic and k < 6:
+                return f"generic or habitual: {w!r}"
+            if w in NEGATION and k < 5:
+                return f"negated: {w!r}"  # "did not offer specific criticisms"
             if w in (",", ";", ":", "--", "—") or w in STRONG_BOUNDARY:
                 break
         return None
@@ -478,7 +501,13 @@ class EventReader(ClauseReader):
                 c.said = _trigger_text(u, alleged[0].trigger)
                 c.targets = _uniq(a for o in alleged for a in o.targets)
             elif c.agents and (
-                promised := [o for o in material if o.irrealis and o.agents and all(any(same_side(a, s) for s in c.agents) for a in o.agents)]
+                promised := [
+                    o
+                    for o in material
+                    if o.irrealis.startswith(("after ", "an infinitive"))  # "would supply", "to send": a plan, not a prospect
+                    and o.agents
+                    and all(any(same_side(a, s) for s in c.agents) for a in o.agents)
+                ]
             ):
                 # "made public that it would supply tanks": the announcement happened, the supply not yet.
                 c.type = promised[0].type
