@@ -613,3 +613,18 @@ def _real(sentence: str, word: str) -> bool:
         for u in article_units(art)
         for c in reader.read_unit(u, keep_all=True)
     )
+
+
+@pytest.mark.issue(21)
+def test_events_summary_is_a_line_a_person_can_read() -> None:
+    """Not "Belarus — condemned — Poland": the article's own words from the actor to the target,
+    or the names with the trigger's words; an unnamed actor is said to be unnamed."""
+    art = _article(
+        "Belarus on Thursday condemned Poland and signed a deal with China.",
+        {"Belarus": ("belarus", "GPE"), "Poland": ("poland", "GPE"), "China": ("china", "GPE")},
+        {"Thursday": ("2024-06-20", "2024-06-20")},
+    )
+    by = {e.plover: e.summary for e in extract_events(art)}
+    assert by["ACCUSE"] == "Belarus on Thursday condemned Poland"
+    art = _article("Shells were delivered to Kyiv.", {"Kyiv": ("ukraine", "GPE")})
+    assert [e.summary for e in extract_events(art)] == ["(unnamed) delivered Kyiv"]

@@ -283,9 +283,9 @@ def _one_day(d: DateRange) -> str | None:
 
 
 def _name_words(ev: Event) -> frozenset[str]:
-    """The words a reference names its happening by (its summary's middle part: "treaty on ...")."""
-    parts = ev.summary.split(" — ")
-    return content_words(parts[1] if len(parts) > 1 else ev.summary)
+    """The words a reference names its happening by (its trigger: "the treaty on ...")."""
+    named = " ".join(m.trigger.text for m in ev.mentions if m.trigger is not None)
+    return content_words(named or ev.summary)
 
 
 def _references(

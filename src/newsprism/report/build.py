@@ -586,9 +586,9 @@ def _events(
         referenced: list[Evidence] = []
         wording: dict[str, list[str]] = defaultdict(list)
         seen_art: dict[int, str] = {}
-        # Each article is shown by the sentence the summary's words come from, else its first.
-        parts = (e.summary or "").split(" — ")
-        cue = parts[1].split(":")[0].strip().lower() if len(parts) > 1 else ""
+        # Each article is shown by the sentence holding the first mention's trigger words, else its first.
+        first = e.mentions[0].trigger if e.mentions else None
+        cue = first.text.strip().lower() if first is not None else ""
         shown: dict[str, int] = {}
         for mi, m in enumerate(e.mentions):
             first = shown.get(m.article)
