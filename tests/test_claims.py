@@ -193,3 +193,21 @@ def test_claims_an_actor_after_a_preposition_asserts_nothing() -> None:
     # the place the asserter of "two states".
     (claim,) = extract_claims(_one_sentence("Exports rose 12 percent last year across Vesnia, the agency reported.", "Vesnia", "name"))
     assert claim.value == 12 and claim.asserted_by is None
+
+
+@pytest.mark.issue(22)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("He was promoted to the No. 2 job at the bureau.", []),  # a rank, not a count
+        ("The #1 seed won the cup.", []),
+        ("Two-thirds of voters backed the plan.", [(0.667, "share of voters", "exact")]),  # not 2.0 "thirds"
+        ("Three quarters of its members voted.", [(0.75, "share of members", "exact")]),
+        ("Between 10,000 and 12,000 troops were sent.", [(10000.0, "troops", "at least"), (12000.0, "troops", "up to")]),
+        ("It fired 10 to 12 missiles.", [(10.0, "missiles", "at least"), (12.0, "missiles", "up to")]),
+    ],
+)
+def test_claims_ranks_fractions_and_ranges(text: str, want: list[tuple[float, str, str]]) -> None:
+    from newsprism.stages.claims import find_figures
+
+    assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == want

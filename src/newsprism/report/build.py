@@ -587,8 +587,8 @@ def _events(
         wording: dict[str, list[str]] = defaultdict(list)
         seen_art: dict[int, str] = {}
         # Each article is shown by the sentence holding the first mention's trigger words, else its first.
-        first = e.mentions[0].trigger if e.mentions else None
-        cue = first.text.strip().lower() if first is not None else ""
+        lead = e.mentions[0].trigger if e.mentions else None
+        cue = lead.text.strip().lower() if lead is not None else ""
         shown: dict[str, int] = {}
         for mi, m in enumerate(e.mentions):
             first = shown.get(m.article)

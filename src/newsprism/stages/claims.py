@@ -39,7 +39,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsprism.article import Article, Claim, DateRange, Dossier, Span
 from newsprism.clauses import ClauseReader, Unit
@@ -231,6 +231,43 @@ class Figure:
     qualifier: str
 
 
+# Capitalised words before a number that open a sentence rather than name something.
+SENTENCE_OPENERS = frozenset(
+    ["between", "from", "about", "around", "over", "under", "some", "nearly", "almost", "more", "fewer", "less", "at", "by", "with", "of", "in", "to", "and", "than", "only", "just", "roughly", "approximately", "up"]
+)
+# A rank before a number: "No. 2", "number 1", "#3".
+RANK_BEFORE = re.compile(r"(?:\b(?:No|NO|Nos|Number|number)\.?|\bno\.|#)\s*$")
+# A fraction's denominator after its numerator: "two-thirds of", "a third of", "three quarters of".
+FRACTION = re.compile(r"[\s-]+(?P<den>halves|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\s+of\b", re.I)
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+
+
+def _fraction(text: str, e: int, value: float) -> tuple[float, str, int] | None:
+    """ "two-thirds of voters": (0.667, "voters share", where the unit ends), or None."""
+    m = FRACTION.match(text, e)
+    if m is None:
+        return None
+    den = DENOMINATORS[m.group("den").lower().rstrip("s") if m.group("den").lower() != "halves" else "half"]
+    det = re.match(r"\s+(?:the|its|their|his|her|our|this|that|these|those)\b", text[m.end() :], re.I)
+    unit, uend = _unit_after(text, m.end() + (det.end() if det else 0))
+    if not unit:
+        return None
+    return round(value / den, 3), f"share of {unit}", uend
+
+
+def _ranges(text: str, offset: int, figs: list[Figure]) -> list[Figure]:
+    """ "between 10,000 and 12,000 troops", "10 to 12 troops": the low end takes the high end's unit
+    and is "at least", the high end "up to" (the contract's qualifiers; neither is exact)."""
+    out = list(figs)
+    for k in range(len(out) - 1):
+        lo, hi = out[k], out[k + 1]
+        gap = text[lo.num_start - offset : hi.num_start - offset]
+        if not lo.unit and hi.unit and re.fullmatch(r"[\d.,]+\s*(?:and|to|-|–)\s*", gap):
+            out[k] = replace(lo, unit=hi.unit, qualifier="at least")
+            out[k + 1] = replace(hi, qualifier="up to")
+    return out
+
+
 def _word_value(text: str) -> float | None:
     t = " ".join(text.lower().replace("-", " ").split())
     if t in ("a", "half a"):
@@ -295,6 +332,10 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
     word = not num[0].isdigit()
     nxt = text[e : e + 12]
     prev = text[max(0, s - 12) : s]
+    if FRACTION.match(text, e):
+        return False  # "two-thirds of", "a third of": a share (find_figures divides it)
+    if RANK_BEFORE.search(prev):
+        return True  # "the No. 2 job", "#1 seed": a rank, not a count
     if word and not scaled and num.lower() in ("a", "half a", "one"):
         return True  # "a", "one": too often not a figure
     if word and not scaled and re.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", text[max(0, s - 8) : s], re.I):
@@ -315,8 +356,9 @@ def _bare_digits_name_nothing(num: str, prev: str, nxt: str, s: int) -> bool:
     """Digits with nothing beside them that are a year, a name's number, an identifier or digit groups."""
     if re.match(r"^\d{4}$", num) and 1800 <= int(num) <= 2100:
         return True  # a year
-    if re.search(r"(?<![.!?]\s)\b[A-Z][\w-]*\s$", prev) and s > 0:
-        return True  # "Boeing 787", "Article 5": a name's number
+    name = re.search(r"(?<![.!?]\s)\b([A-Z][\w-]*)\s$", prev)
+    if name and s > 0 and name.group(1).lower() not in SENTENCE_OPENERS:
+        return True  # "Boeing 787", "Article 5": a name's number ("Between 10,000 and ..." is no name)
     if re.match(r"0\d", num) or re.fullmatch(r"\d{8,}", num):
         return True  # "0001", "672137288055398401": an identifier's or a timestamp's digits, not a quantity
     if re.match(r"\s*[-–—•]\s*\d", nxt) or re.search(r"\d\s*[-–—•]\s*$", prev):
@@ -365,7 +407,10 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
         value = parse_value(num, scale)
         if value is None:
             continue
-        if pct:
+        frac = _fraction(text, e, value) if not (pct or cur or scale) else None
+        if frac is not None:
+            value, unit, uend = frac
+        elif pct:
             unit, uend = "percent", e
         elif cur:
             unit, uend = CURRENCY.get(cur, cur), e
@@ -375,7 +420,7 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
                 continue  # "two" alone is rarely a figure
         start, qual = _qualified(text, m.start(), unit)
         out.append(Figure(offset + start, offset + max(uend, e), offset + s, value, unit, qual))
-    return out
+    return _ranges(text, offset, out)
 
 
 def _excluded(article: Article, start: int, end: int) -> list[tuple[int, int]]:
