@@ -1053,3 +1053,14 @@ def test_dateline_capital_is_the_city_not_its_government(model: Any) -> None:
 def link_actors_after_clean(art: Article) -> Article:
     analyse([art])
     return link_actors(art)
+
+
+@pytest.mark.issue(21)
+def test_a_place_after_in_or_at_is_where_not_a_party(model: Any) -> None:
+    """Read on untuned news: "Las Vegas" a co-actor of a meeting held there, "Ukraine" a party to
+    fighting in it. After "in", "at", "near" a place is a mention of kind place (never a party);
+    after "to" it may be the destination and stays a name."""
+    art = make(model, "Lena Marr met Tomas Orel in Las Vegas on Friday.", "Vesnia sent troops to Lisk.")
+    kinds = {m.span.text: m.kind for m in art.mentions}
+    assert kinds["Las Vegas"] == "place"
+    assert kinds.get("Lisk") != "place"

@@ -45,9 +45,10 @@ def test_eval_ecbplus_singletons_and_empty() -> None:
 
 # Measured on topics 1 and 3 (corpus setting): newsprism CoNLL 0.72, lemma 0.70; all 31 shared
 # topics: newsprism 0.715, lemma 0.530 (corpus), 0.720 / 0.713 (within gold topics).
-# Topics 1-6 (0.684 against the lemma baseline's 0.665). On two topics alone the corpus-wide lemma
-# baseline meets few other topics' words and wins (0.698 vs 0.645 on 1 and 3): since undated
-# mentions of two documents merge only inside one first story (#21), a small pile is split finer.
+# The whole shared part (69.8 against the lemma baseline's 53.0 on 2026-12-06). On a few topics
+# alone the corpus-wide lemma baseline meets few other topics' words and ties or wins (topics 1-6:
+# 0.665 each), since #21 keeps more mentions apart (two sentences of one article need the same
+# word and side; undated mentions of two documents one first story; places are no parties).
 ECB_FLOOR = 0.66
 
 
@@ -55,14 +56,14 @@ ECB_FLOOR = 0.66
 def test_eval_ecbplus_subset_beats_the_lemma_baseline() -> None:
     if not (SHARED / ecb.DATASET).is_dir():
         pytest.skip("ECB+ is missing")
-    docs = ecb.load(SHARED, ["1", "2", "3", "4", "5", "6"])
+    docs = ecb.load(SHARED)
     key = ecb.gold_clusters(docs)
     lemma = ecb.lemmas(docs)
     prep = ecb.prepare(docs, lemma)
     ours = ecb.conll(key, ecb.newsprism_clusters(prep, by_topic=False))
     base = ecb.conll(key, ecb.lemma_baseline(docs, lemma, by_topic=False))
     assert ours["conll"] >= ECB_FLOOR
-    assert ours["conll"] > base["conll"]
+    assert ours["conll"] >= base["conll"] + 0.05  # #21: beat the same-lemma baseline by five points
 
 
 # ------------------------------------------------------------------------- timeline metric

@@ -84,6 +84,9 @@ RELATION_OF = re.compile(
     r"grandson|granddaughter|grandfather|grandmother|child|children|sibling|spouse)\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$",
     re.I,
 )
+# A place after these words is where something happens, not a party to it ("met in Las Vegas",
+# "fighting in Ukraine"); "to", "into" and "visit" name a destination, which may be a party.
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across|throughout)\s+(?:the\s+)?$", re.I)
 INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # The characters after a name read for its apposition (", the deputy foreign minister,").
 APPOSITION_WINDOW = 600
@@ -300,6 +303,8 @@ class _Builder:
                     kind = "place"
                 else:
                     actor, kind = self.kb.by_id[actor.metonym_of], "metonym"
+            elif actor.type in ("GPE", "LOC", "FAC") and self._locative(e):
+                kind = "place"
             loc = self._local_kb(actor)
             self._add(loc, e.span.start, e.span.end, kind)
             self._acronym_after(e, loc)
@@ -307,7 +312,7 @@ class _Builder:
         if one_word and label != "NORP":
             return False  # maybe a surname the model mistyped ("Pak" as ORG)
         loc = self._local_new(text, label)
-        self._add(loc, e.span.start, e.span.end, "name")
+        self._add(loc, e.span.start, e.span.end, "place" if label in ("GPE", "LOC", "FAC") and self._locative(e) else "name")
         self._acronym_after(e, loc)
         return True
 
@@ -326,6 +331,11 @@ class _Builder:
             if loc.type != "PERSON" and loc.kb is None and any(m.kind == "name" and initials(m.span.text) == letters for m in loc.mentions)
         ]
         return fits[0] if len(fits) == 1 else None
+
+    def _locative(self, e: Entity) -> bool:
+        """ "in Ukraine", "at the Pentagon": the place where something happens (a mention of kind place)."""
+        ls, _ = self._line_bounds(e.span.start)
+        return bool(LOCATIVE_BEFORE.search(self.text[max(ls, e.span.start - 20) : e.span.start]))
 
     def _is_place(self, e: Entity, actor: KBActor) -> bool:
         ls, _ = self._line_bounds(e.span.start)
