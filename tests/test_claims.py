@@ -211,3 +211,31 @@ def test_claims_ranks_fractions_and_ranges(text: str, want: list[tuple[float, st
     from newsprism.stages.claims import find_figures
 
     assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == want
+
+
+@pytest.mark.issue(22)
+def test_claims_grouped_only_when_they_can_be_the_same_quantity() -> None:
+    """A 400,000-crown shipment and a 30-million-crown cost, "2 years" and "22 years" of one story
+    were one "how it changed" series: a group now needs one unit, values within a factor of five
+    and, where both say what they measure, a word of it in common."""
+    from newsprism.article import Claim, Span
+    from newsprism.stages.claims import group_claims
+
+    def claim(art: str, value: float, unit: str, about: str) -> Claim:
+        return Claim(art, Span(0, 1, "x"), value, unit, about=about)
+
+    arts = []
+    for k, (value, unit, about) in enumerate(
+        [(400_000, "crowns", "shipment"), (30_000_000, "crowns", "cost"), (1_000_000, "artillery shells", "sent shells"), (3_000_000, "152mm artillery shells", "sent shells")]
+    ):
+        a = article_from_lines([("title", "T"), ("body", "Vesnia and Lisk.")])
+        a.id = f"a{k}"
+        a.sentences = [Span.of(a.raw_text, a.lines[1].start, a.lines[1].end)]
+        a.mentions = [ActorMention(Span.of(a.raw_text, a.raw_text.index("Vesnia"), a.raw_text.index("Vesnia") + 6), "vesnia")]
+        c = claim(a.id, value, unit, about)
+        c.span = Span.of(a.raw_text, a.lines[1].start, a.lines[1].start + 1)
+        a.claims = [c]
+        arts.append(a)
+    groups = {c.article: c.group for c in group_claims(arts)}
+    assert groups["a0"] != groups["a1"]  # 75 times apart: not one quantity
+    assert groups["a2"] == groups["a3"]  # one million, then three million shells

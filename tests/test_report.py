@@ -223,3 +223,17 @@ def test_report_write_streams_the_same_page_and_leaves_no_partial_file(tmp_path:
         R.write_report(d, tmp_path / "s.html")
     assert not (tmp_path / "s.html").exists()
     assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.issue(22)
+def test_report_unresolved_speaker_is_unattributed_never_a_heading_named_she() -> None:
+    """A quote whose speaker is "she" (no one the dossier can name) was listed under a heading "she"."""
+    from newsprism.report.build import UNATTRIBUTED
+
+    d = hand_dossier_dict()
+    d["quotes"][2] = {**d["quotes"][2], "speaker": None, "speaker_text": "she"}
+    d["quotes"][1] = {**d["quotes"][1], "speaker": None, "speaker_text": "Harbour officials in Lisk"}
+    view = build_view(Dossier.from_dict(d))
+    names = [s.name for s in view.speakers]
+    assert "she" not in names and UNATTRIBUTED in names
+    assert "Harbour officials in Lisk" in names  # a description the text gives stays its own heading

@@ -125,6 +125,13 @@ class Evidence:
     text: str
 
 
+UNATTRIBUTED = "Unattributed (no speaker the dossier can name)"
+# How a text names a speaker it does not identify: these go under UNATTRIBUTED, not a heading of their own.
+VAGUE_SPEAKERS = frozenset(
+    ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "this", "that", "someone", "somebody", "some", "others", "one", "officials", "an", "official", "sources", "a", "source", "critics", "observers", "analysts", "experts", "people"]
+)
+
+
 @dataclass(slots=True)
 class EventView:
     idx: int
@@ -396,10 +403,14 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
         i = aidx.get(q.article)
         if i is None:
             continue
-        key = q.speaker or f"?{(q.speaker_text or '').strip().lower()}"
+        # A quote whose speaker is not resolved is listed once under "Unattributed", each with how
+        # the text names its speaker ("she", "officials"): never under a heading named "she" (#22).
+        said = (q.speaker_text or "").strip()
+        vague = not said or said.lower() in VAGUE_SPEAKERS
+        key = q.speaker or ("?" if vague else f"?{said.lower()}")
         if key not in speakers_key:
             speakers_key[key] = len(speaker_views)
-            label = name(q.speaker, q.speaker_text or "unknown speaker")
+            label = name(q.speaker) if q.speaker else (UNATTRIBUTED if vague else said)
             speaker_views.append(SpeakerView(len(speaker_views), label, actor_idx.get(q.speaker or ""), []))
         sv = speaker_views[speakers_key[key]]
         ref = f"q{qi}"

@@ -641,6 +641,27 @@ def _context_actors(article: Article, claim: Claim) -> frozenset[str]:
     )
 
 
+# Estimates of one quantity over time stay within this factor of each other ("1 million shells",
+# then "3 million", then "5 million"); figures further apart measure different things (a
+# 400,000-crown shipment and a 30-million-crown cost, "2 years" and "22 years").
+MAX_RATIO = 5.0
+
+
+def _same_quantity(a: Claim, b: Claim, ra: tuple[float, float], rb: tuple[float, float]) -> bool:
+    """Whether two claims (and the groups they are in, by their value ranges) can measure the same
+    quantity: the same unit, values within :data:`MAX_RATIO` of each other across both groups,
+    and, where both say what they measure, a word of it in common."""
+    ua, ub = (set(re.findall(r"[a-z]{3,}", x.unit.lower())) for x in (a, b))
+    if not (ua <= ub or ub <= ua):
+        return False  # "152mm artillery shells" and "artillery shells" are one unit; "troops" and "tanks" not
+    lo, hi = min(ra[0], rb[0]), max(ra[1], rb[1])
+    if lo <= 0 or hi / lo > MAX_RATIO:
+        return False
+    units = ua | ub | {"more", "than", "about", "some", "nearly", "over", "least"}
+    wa, wb = (set(re.findall(r"[a-z]{3,}", x.about.lower())) - units for x in (a, b))
+    return not (wa and wb) or bool(wa & wb)
+
+
 def group_claims(articles: Sequence[Article]) -> list[Claim]:
     """All claims, each with a ``group`` id shared by those about the same quantity, by group and date."""
     items: list[tuple[Claim, str, frozenset[str]]] = []
@@ -659,6 +680,7 @@ def group_claims(articles: Sequence[Article]) -> list[Claim]:
             i = parent[i]
         return i
 
+    span = {i: (abs(c.value), abs(c.value)) for i, (c, _, _) in enumerate(items)}
     for head, block in blocks.items():
         if head == "percent":
             continue  # a share of different things; only the same sentence context would tell
@@ -668,7 +690,11 @@ def group_claims(articles: Sequence[Article]) -> list[Claim]:
                 by_actor[actor].append(i)
         for group in by_actor.values():
             for i in group[1:]:
-                parent[find(i)] = find(group[0])
+                a, b = find(i), find(group[0])
+                if a == b or not _same_quantity(items[i][0], items[group[0]][0], span[a], span[b]):
+                    continue
+                parent[a] = b
+                span[b] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[find(i)].append(i)
