@@ -628,3 +628,16 @@ def test_events_summary_is_a_line_a_person_can_read() -> None:
     assert by["ACCUSE"] == "Belarus on Thursday condemned Poland"
     art = _article("Shells were delivered to Kyiv.", {"Kyiv": ("ukraine", "GPE")})
     assert [e.summary for e in extract_events(art)] == ["(unnamed) delivered Kyiv"]
+
+
+@pytest.mark.issue(21)
+def test_events_a_receiver_is_no_giver_and_criticism_from_someone_is_theirs() -> None:
+    """Read on untuned news: "the RNC received money" made the RNC the giver; "criticism from
+    Democrats" made the criticised the critic."""
+    lisk, vesnia, orel = {"Lisk": ("lisk", "ORG")}, {"Vesnia": ("vesnia", "GPE")}, {"Tomas Orel": ("orel", "PERSON")}
+    (aid,) = [e for e in extract_events(_article("Lisk received $1 million last year.", lisk)) if e.plover == "AID"]
+    assert aid.actors == [] and aid.targets == ["lisk"]
+    (aid,) = [e for e in extract_events(_article("Lisk received $1 million from Vesnia.", lisk | vesnia)) if e.plover == "AID"]
+    assert aid.actors == ["vesnia"]
+    acc = [e for e in extract_events(_article("Tomas Orel faced criticism from Vesnia.", orel | vesnia)) if e.plover == "ACCUSE"]
+    assert acc and acc[0].actors == ["vesnia"]

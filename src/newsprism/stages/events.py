@@ -306,13 +306,13 @@ class EventReader(ClauseReader):
             c.irrealis = self.irrealis(u, t) or ""
             if c.irrealis or any(x.low in NEGATION for x in u.toks[max(0, t.i - 2) : t.i]):
                 c.absorbed = True  # "have not commented", "would strike", "plans to visit": nothing happened
-            if not agents and verb and not passive and t.i <= 1:
+            if not agents and verb and not passive and not t.cue.inverse and t.i <= 1:
                 # A sentence-initial participle ("Hosting X, Kim ...") has the main clause's subject.
                 comma = next((k for k in range(t.j, len(u.toks)) if u.toks[k].low == ","), None)
                 if comma is not None:
                     main = self.party_at(u, comma + 1, min(len(u.toks), comma + 6))
                     agents = [main[0][1]] if main else []
-            if not agents and verb and not passive and not self.own_subject(u, ws, t.i):
+            if not agents and verb and not passive and not t.cue.inverse and not self.own_subject(u, ws, t.i):
                 agents = list(main_subject)
             if not agents and not verb and prev_verb is not None and prev_verb.type != SPEECH:
                 agents = list(prev_verb.agents)
@@ -329,9 +329,11 @@ class EventReader(ClauseReader):
         return [c for c in cands if c.type != SPEECH and (c.agents or c.targets)]
 
     def by_agent(self, u: Unit, t: Trigger) -> list[str]:
-        """The actor after "by" within a few words of the cue (a passive's agent)."""
+        """The actor after "by" within a few words of the cue (a passive's agent), or after "from"
+        for a noun ("criticism from Democrats", "support from Moscow": they act)."""
+        marks = ("by", "from") if t.cue.pos == "noun" else ("by",)
         for k in range(t.j, min(t.j + 5, len(u.toks))):
-            if u.toks[k].low == "by":
+            if u.toks[k].low in marks:
                 by = self.party_at(u, k + 1, min(k + 8, len(u.toks)))
                 return [by[0][1]] if by else []
         return []
@@ -343,7 +345,8 @@ class EventReader(ClauseReader):
             frm = [a for _, a in self.party_at(u, k_from[0] + 1, ce)]
             if frm:
                 return frm[:1], agents
-        return agents, after
+        # No giver named: the subject is the one acted on ("the RNC received $1 million"), never the actor.
+        return [], agents + after
 
     def finish(self, u: Unit, cands: list[Candidate]) -> None:
         """Modes, happenings named in passing, symmetric types, and cues that happen together."""
