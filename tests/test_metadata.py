@@ -259,3 +259,31 @@ def test_metadata_language_folds_curly_typography() -> None:
     straight = "Officials said the plan wouldn't work, and the mayor's office called it \"a mistake\" on Monday."
     curly = straight.replace("'", "’").replace(' "', " “").replace('"', "”")
     assert detect_language(curly) == detect_language(straight)
+
+
+@pytest.mark.issue(23)
+@pytest.mark.parametrize(
+    ("line", "outlet", "day"),
+    [
+        ("**연합뉴스** | 2025-12-29 00:00 |", "Yonhap", "2025-12-29"),  # a publisher in Hangul (no upper case)
+        ("**코리아헤럴드** | 2025-12-31 00:00 |", "The Korea Herald", "2025-12-31"),
+        ("The Korea Herald | 2025-12-28", "The Korea Herald", "2025-12-28"),
+    ],
+)
+def test_publisher_and_date_line_of_a_text_dump(line: str, outlet: str, day: str) -> None:
+    """A crawler dump's "**Publisher** | YYYY-MM-DD HH:MM |" line gives the outlet and the day (the
+    line was boilerplate, 'a fragment in another script', and the date was inferred wrongly)."""
+    from newsprism.clean import clean_article
+    from newsprism.stages.pubdate import make_pubdate
+
+    text = (
+        "# Port talks end&#x27;s first day\n\n" + line + "\n\n"
+        "SEOUL, Dec. 29 (Wire) -- The port workers of the city voted on Monday to end a strike that had lasted nine days, the union said.\n"
+    )
+    art = clean_article(Article(id="w1", source="w1.txt", raw_text=text))
+    assert art.title == "Port talks end's first day"  # character references decoded in the title
+    ln = next(x for x in art.lines if art.line_text(x).strip() == line.strip())
+    assert (ln.role, ln.why) == ("metadata", "publisher and date line")
+    assert find_outlet(art)[0] == outlet
+    art = make_pubdate()(art)
+    assert art.published.earliest == art.published.latest == day

@@ -20,6 +20,7 @@ Each line keeps a short ``why`` so a user can see the decision behind it.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -53,6 +54,13 @@ CITY_DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*)(?:\s*,\s*(?P<region>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}))?\s*,?\s+"
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{MONTHS})\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*$"
 )
+# A saved page's or crawler dump's publisher and date line: "**Yonhap** | 2025-12-28 00:00 |",
+# "The Korea Herald | 2025-12-31". The publisher may be in any script.
+PUBLISHER_DATE_LINE = re.compile(
+    r"^\s*(?:\*\*|__)?(?P<publisher>[^|*_\n\d][^|*_\n]{0,59}?)(?:\*\*|__)?\s*\|\s*"
+    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*\|?\s*$"
+)
+CHAR_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 SENTENCE_END = re.compile(r"""([.!?…。！？]|[.!?…]\s*\([^()]{1,40}\))["'”’»)\]」』）]*\s*$""")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.U)
 # Scripts written without spaces between words (Han, kana): words are counted from characters.
@@ -175,6 +183,8 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
             ln.set("blank", "")
         elif not any(ch.isalnum() for ch in t):
             ln.set("boilerplate", "no words")
+        elif PUBLISHER_DATE_LINE.match(t):
+            ln.set("metadata", "publisher and date line")
         elif _foreign_share(t, main) > 0.5 and ln.words < LONG_LINE_WORDS:
             ln.set("boilerplate", "fragment in another script")
         elif fold(t).strip(" .:;!?|>»·•-–—") in F.exact:
@@ -613,6 +623,8 @@ def clean_article(article: Article, use_html_structure: bool = True) -> Article:
         article.title = str(article.page_meta["title"])
     if article.title:
         article.title = strip_controls(article.title)  # no right-to-left override in a title or a table
+        if CHAR_REFERENCE.search(article.title):
+            article.title = html.unescape(article.title)  # a text dump's "N. Korea&#x27;s Kim" (raw_text keeps the raw characters)
     article.body = "\n\n".join(article.line_text(ln).strip() for ln in article.lines if ln.role == "body")
     return article
 

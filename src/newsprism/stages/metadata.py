@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsprism.article import Article
+from newsprism.clean import PUBLISHER_DATE_LINE
 from newsprism.knowledge import Outlets, derived, furniture, outlets
 from newsprism.registry import stage
 
@@ -152,9 +153,13 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
         # ("Join our ... AMN Telegram channel"); a longer line naming an outlet is a sentence
         # about it ("Fox News will file a brief ...").
         short = len(text.split()) <= FURNITURE_WORDS or SELF_REFERENCE.search(text) is not None
+        pub = PUBLISHER_DATE_LINE.match(text)
+        if pub and table.lookup(pub.group("publisher").strip()):
+            candidates.append((pub.group("publisher").strip(), f"line {ln.n}: {text.strip()!r}", 3))
         for m3 in pat.finditer(text):
-            if not any(ch.isupper() for ch in m3.group(0)):
-                continue  # "independent reporting", "express delivery": a word, not a name
+            name = m3.group(0)
+            if any(ch.lower() != ch.upper() for ch in name) and not any(ch.isupper() for ch in name):
+                continue  # "independent reporting", "express delivery": a word, not a name (Hangul has no case)
             if not short:
                 continue
             candidates.append((m3.group(0), f"line {ln.n}: {text.strip()!r}", 1))

@@ -268,6 +268,24 @@ def _overlaps(a0: date | None, a1: date | None, b0: date, b1: date) -> bool:
     return not (hi < b0 or lo > b1)
 
 
+# A year that names a scheduled occasion ("the 2016 presidential race", "the November 2016
+# election", "fiscal 2017", "the 2020 Olympics") may lie ahead of the article: no lower bound.
+SCHEDULED_AFTER = re.compile(
+    r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:elections?|races?|campaigns?|cycles?|primar(?:y|ies)|caucus(?:es)?|"
+    r"conventions?|budgets?|season|term|census|olympics|games|world\s+cup|summit|midterms?)\b",
+    re.I,
+)
+SCHEDULED_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|class\s+of|budget\s+for)\s*$", re.I)
+
+
+def _scheduled(text: str, t: Any) -> bool:
+    """Whether the date expression ``t`` of a sentence names a scheduled occasion (see SCHEDULED_AFTER)."""
+    i = text.find(t.text)
+    if i < 0:
+        return False
+    return bool(SCHEDULED_AFTER.match(text[i + len(t.text) :]) or SCHEDULED_BEFORE.search(text[:i]))
+
+
 def _year_count(sentences: list[_Sentence]) -> tuple[int, str] | None:
     """'first ... in 24 years' with 'since 2000' in the same article: the year is 2024."""
     counts: list[tuple[int, str]] = []
@@ -309,7 +327,7 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
         for t in s.timexes:
             if t.type not in ("DATE", "TIME"):
                 continue
-            if not t.relative and t.earliest and not future and t.tense != "future":
+            if not t.relative and t.earliest and not future and t.tense != "future" and not _scheduled(s.text, t):
                 if lower is None or t.earliest > lower:
                     lower, lower_ev = t.earliest, f"it mentions {t.text!r} in the past"
             elif t.relative:
