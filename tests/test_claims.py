@@ -239,3 +239,17 @@ def test_claims_grouped_only_when_they_can_be_the_same_quantity() -> None:
     groups = {c.article: c.group for c in group_claims(arts)}
     assert groups["a0"] != groups["a1"]  # 75 times apart: not one quantity
     assert groups["a2"] == groups["a3"]  # one million, then three million shells
+
+
+@pytest.mark.issue(22)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Between 10 and 12 million troops were sent.", [(10_000_000.0, "troops", "at least"), (12_000_000.0, "troops", "up to")]),
+        ("The force rose from 20 to 30 brigades.", [(20.0, "brigades", "exact"), (30.0, "brigades", "exact")]),
+    ],
+)
+def test_claims_range_low_end_takes_the_scale_and_a_change_is_no_range(text: str, want: list[tuple[float, str, str]]) -> None:
+    from newsprism.stages.claims import find_figures
+
+    assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == want

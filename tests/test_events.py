@@ -641,3 +641,40 @@ def test_events_a_receiver_is_no_giver_and_criticism_from_someone_is_theirs() ->
     assert aid.actors == ["vesnia"]
     acc = [e for e in extract_events(_article("Tomas Orel faced criticism from Vesnia.", orel | vesnia)) if e.plover == "ACCUSE"]
     assert acc and acc[0].actors == ["vesnia"]
+
+
+# -- review of 2026-12-06: the rules hold over whole groups, and inside reported speech ------------
+
+
+@pytest.mark.issue(21)
+def test_events_an_undated_mention_never_reaches_another_articles_dated_one_through_a_third() -> None:
+    lead = _ev("a", "ACCUSE", "2024-06-24", "2024-06-24", ["north-korea"], "North Korea on Monday criticized the US.")
+    lead.targets = ["united-states"]
+    more = Event("a:90:ACCUSE", "ACCUSE", "x", actors=["north-korea"], targets=["united-states"],
+                 mentions=[Mention("a", Span(90, 130, "Pyongyang also criticized the US for it."))])
+    other = Event("b:9:ACCUSE", "ACCUSE", "x", actors=["north-korea"], targets=["united-states"],
+                  mentions=[Mention("b", Span(9, 49, "Pyongyang also criticized the US for it."))])
+    out = merge_events([lead, more, other], stories={"a": "s1", "b": "s1"})
+    assert sorted(len(e.mentions) for e in out) == [1, 2]  # b stays apart: undated, another article
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Russia in May attacked Ukraine.", ["ASSAULT"]),  # the month, not the modal
+        ("Russia did not retreat and attacked Ukraine.", ["ASSAULT"]),  # the negation stops at "and"
+        ("Russia and China condemn Poland.", ["ACCUSE"]),  # a verb after names, with its object
+        ("Poland said it would not condemn China.", []),  # a report of what did not happen
+        ("Kim said he would condemn Poland.", []),
+    ],
+)
+def test_events_realis_after_review(sentence: str, want: list[str]) -> None:
+    names = {"Russia": ("russia", "GPE"), "Ukraine": ("ukraine", "GPE"), "China": ("china", "GPE"), "Poland": ("poland", "GPE"), "Kim": ("kim", "PERSON")}
+    art = _article(sentence, {k: v for k, v in names.items() if k in sentence})
+    assert [e.plover for e in extract_events(art)] == want
+
+
+def test_events_summary_of_a_receiver_reads_forwards() -> None:
+    names = {"Russia": ("russia", "GPE"), "China": ("china", "GPE")}
+    (aid,) = [e for e in extract_events(_article("Russia received weapons from China.", names)) if e.plover == "AID"]
+    assert aid.actors == ["china"] and aid.summary.startswith("Russia received")

@@ -77,10 +77,18 @@ def _ord(s: str | None) -> int | None:
 
 
 def node_of(idx: int, ev: Event, text: str | None = None) -> Node:
-    """The compact summary of an event (its first mention's words and cues)."""
-    text = text if text is not None else (ev.mentions[0].span.text if ev.mentions else ev.summary)
+    """The compact summary of an event: its first mention's words, and the cues of its trigger (of
+    the whole sentence when the trigger names none of its type: a speech act typed by what it
+    reports, or an event without a trigger)."""
+    m = ev.mentions[0] if ev.mentions else None
+    own_text = text is None and m is not None
+    text = text if text is not None else (m.span.text if m is not None else ev.summary)
     toks = tokens(text)
     found = [t for t in find_cues(toks) if t.cue.type == ev.plover]
+    if own_text and m is not None and m.trigger is not None:
+        a, b = m.trigger.start - m.span.start, m.trigger.end - m.span.start
+        own = [t for t in found if a <= toks[t.i].start and toks[t.j - 1].end <= b]
+        found = own or found  # "would attack" elsewhere in the sentence is not this happening's word
     cues = frozenset(stem(max(t.cue.base.split(), key=len)) for t in found)
     return Node(
         idx=idx,
@@ -233,6 +241,11 @@ def cluster(
     parent = list(range(len(nodes)))
     span: list[tuple[int | None, int | None]] = [(n.lo, n.hi) for n in nodes]
     modes: list[str | None] = [n.mode for n in nodes]
+    # What the pair rules say of two mentions must hold of the two groups they would join: a
+    # group's undated mentions never reach another article's dated one through a third mention.
+    dated = [n.dated for n in nodes]
+    arts: list[set[str]] = [{n.article} for n in nodes]
+    stories: list[set[str]] = [{n.story} for n in nodes]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -247,17 +260,35 @@ def cluster(
         (a0, a1), (b0, b1) = span[rx], span[ry]
         if not _overlap(a0, a1, b0, b1) or (modes[rx] and modes[ry] and modes[rx] != modes[ry]):
             continue
+        if not _groups_may_join(dated[rx], dated[ry], arts[rx], arts[ry], stories[rx], stories[ry]):
+            continue
+        if len(arts[rx]) < len(arts[ry]):
+            rx, ry = ry, rx  # the larger group absorbs the smaller: near-linear set unions
         modes[rx] = modes[rx] or modes[ry]
         lo = max((v for v in (a0, b0) if v is not None), default=None)
         hi = min((v for v in (a1, b1) if v is not None), default=None)
         parent[ry] = rx
         span[rx] = (lo, hi)
+        dated[rx] = dated[rx] or dated[ry]
+        arts[rx] |= arts[ry]
+        stories[rx] |= stories[ry]
         if joins is not None:
             joins.append((x, y, s))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         groups[find(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _groups_may_join(da: bool, db: bool, aa: set[str], ab: set[str], sa: set[str], sb: set[str]) -> bool:
+    """The pair rules over whole groups: a dated and an undated group join only inside one
+    article; two undated groups of several articles only inside one known story."""
+    if da != db:
+        return len(aa) == 1 and aa == ab
+    if not da and (len(aa) > 1 or aa != ab):
+        joined = sa | sb
+        return len(joined) == 1 and "" not in joined
+    return True
 
 
 def _merged_date(evs: Sequence[Event]) -> DateRange:
@@ -365,18 +396,24 @@ CONFIDENCE = {"past": 0.85, "other": 0.54}
 
 
 @lru_cache(maxsize=1)
-def _irregular_past() -> frozenset[str]:
+def irregular_past() -> frozenset[str]:
+    """The irregular past forms of the cue lexicon's verbs ("sent", "met", "held")."""
     from newsprism.knowledge import load_data
 
     forms = (load_data("plover.json").get("irregular") or {}).values()
     return frozenset(f.lower() for fs in forms for f in fs)
 
 
-def event_confidence(ev: Event) -> float:
-    """How likely the event reports a real happening (0..1): see :data:`CONFIDENCE`."""
+def event_confidence(ev: Event, members: Sequence[Event] = ()) -> float:
+    """How likely the event reports a real happening (0..1): see :data:`CONFIDENCE`. A merged event
+    has the best of its mentions' (each set from its cue's part of speech by the events stage);
+    without those, the spelling of its triggers decides."""
+    known = [e.confidence for e in members if e.confidence]
+    if known:
+        return max(known)
     for m in ev.mentions:
         word = m.trigger.text.split()[0].lower() if m.trigger is not None and m.trigger.text.strip() else ""
-        if word.endswith(("ed", "ing")) or word in _irregular_past():
+        if word.endswith(("ed", "ing")) or word in irregular_past():
             return CONFIDENCE["past"]
     return CONFIDENCE["other"]
 
@@ -497,7 +534,7 @@ def merge_events(
                 + [f"{e.mentions[0].article}: refers back to it ({e.summary})" for e in extra if e.mentions],
             )
         )
-        out[-1].confidence = event_confidence(out[-1])
+        out[-1].confidence = event_confidence(out[-1], evs)
     out.sort(key=lambda e: (e.date.earliest or e.date.latest or "9999", e.date.latest or "9999", e.id))
     return out
 
@@ -514,6 +551,7 @@ __all__ = [
     "content_words",
     "event_confidence",
     "explain_pair",
+    "irregular_past",
     "merge_events",
     "node_of",
     "pair_score",

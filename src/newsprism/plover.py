@@ -85,6 +85,7 @@ class Realis:
     conditionals: frozenset[str] = frozenset()
     prospect_adjectives: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Realis:
@@ -92,7 +93,13 @@ class Realis:
             return frozenset(str(w).lower() for w in data.get(key) or ())
 
         return cls(
-            words("modals"), words("between"), words("actual_before_to"), words("conditionals"), words("prospect_adjectives"), words("generic")
+            words("modals"),
+            words("between"),
+            words("actual_before_to"),
+            words("conditionals"),
+            words("prospect_adjectives"),
+            words("generic"),
+            words("hedges"),
         )
 
 

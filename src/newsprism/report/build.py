@@ -640,7 +640,7 @@ def _events(
                 reported=reported,
                 referenced=referenced,
                 wording=sorted(wording.items()) if len(wording) > 1 else [],
-                dated=e.date.known,
+                dated=bool(e.date.earliest and e.date.latest),  # as the merge counts it: both ends
                 confidence=e.confidence,
                 merge_evidence=list(e.merge_evidence),
             )

@@ -85,8 +85,9 @@ RELATION_OF = re.compile(
     re.I,
 )
 # A place after these words is where something happens, not a party to it ("met in Las Vegas",
-# "fighting in Ukraine"); "to", "into" and "visit" name a destination, which may be a party.
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|around|across|throughout)\s+(?:the\s+)?$", re.I)
+# "fighting in Ukraine"); "to", "into" and "visit" name a destination, and "at" a target ("fired
+# missiles at Ukraine"), which may be parties.
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across|throughout)\s+(?:the\s+)?$", re.I)
 INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # The characters after a name read for its apposition (", the deputy foreign minister,").
 APPOSITION_WINDOW = 600

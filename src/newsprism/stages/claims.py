@@ -263,7 +263,13 @@ def _ranges(text: str, offset: int, figs: list[Figure]) -> list[Figure]:
         lo, hi = out[k], out[k + 1]
         gap = text[lo.num_start - offset : hi.num_start - offset]
         if not lo.unit and hi.unit and re.fullmatch(r"[\d.,]+\s*(?:and|to|-|–)\s*", gap):
-            out[k] = replace(lo, unit=hi.unit, qualifier="at least")
+            if re.search(r"\b(?:rose|rise|rises|risen|grew|grow|fell|fall|falls|dropped|increased|decreased|climbed|jumped)\s+from\s*$", text[: lo.num_start - offset]):
+                out[k] = replace(lo, unit=hi.unit)  # "rose from 20 to 30 brigades": two values, not a range
+                continue
+            # "between 10 and 12 million troops": the low end shares the high end's scale.
+            scale = re.match(r"[\d.,]+\s*(?P<s>hundred|thousand|million|billion|trillion|bn|m)\b", text[hi.num_start - offset : hi.end - offset], re.I)
+            value = lo.value * SCALES.get(scale.group("s").lower(), 1) if scale and lo.value < hi.value / 100 else lo.value
+            out[k] = replace(lo, value=value, unit=hi.unit, qualifier="at least")
             out[k + 1] = replace(hi, qualifier="up to")
     return out
 

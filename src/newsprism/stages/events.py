@@ -61,6 +61,7 @@ from newsprism.event_merge import (
     content_words,
     event_confidence,
     explain_pair,
+    irregular_past,
     merge_events,
     node_of,
     pair_score,
@@ -167,8 +168,12 @@ class EventReader(ClauseReader):
         if tr.cue.pos != "verb" or tok.low != tr.cue.base.split()[0] or tr.i == 0:
             return False
         before = u.toks[tr.i - 1]
+        nxt = u.toks[tr.j].low if tr.j < len(u.toks) else ""
         noun_cue = any(c.pos == "noun" for c in self.lex.phrases.get((tok.low,), ()))
-        return not noun_cue and (before.low in NOUN_BEFORE or (before.text[:1].isupper() and tr.i > 1))
+        # After a name, the bare form is a noun when a verb follows it ("the CNN host reiterated"),
+        # and a verb when its object does ("Russia and China condemn Poland").
+        after_name = before.text[:1].isupper() and tr.i > 1 and (nxt.endswith("ed") or nxt in ("said", "says"))
+        return not noun_cue and (before.low in NOUN_BEFORE or after_name)
 
     def names_it(self, u: Unit, head: Trigger, tr: Trigger) -> bool:
         """``tr`` is a word of the name of the noun ``head`` ("treaty on the ... cooperation")."""
@@ -303,8 +308,9 @@ class EventReader(ClauseReader):
                 agents, after = self.inverse(u, t, ce, agents, after)
             if coordinated and prev_verb is not None:
                 agents = list(prev_verb.agents)  # "criticized ... and supported": one subject
-            c.irrealis = self.irrealis(u, t) or ""
-            if c.irrealis or any(x.low in NEGATION for x in u.toks[max(0, t.i - 2) : t.i]):
+            negated = any(x.low in NEGATION for x in u.toks[max(0, t.i - 2) : t.i])
+            c.irrealis = self.irrealis(u, t) or ("negated" if negated else "")
+            if c.irrealis:
                 c.absorbed = True  # "have not commented", "would strike", "plans to visit": nothing happened
             if not agents and verb and not passive and not t.cue.inverse and t.i <= 1:
                 # A sentence-initial participle ("Hosting X, Kim ...") has the main clause's subject.
@@ -386,10 +392,13 @@ class EventReader(ClauseReader):
         or None when the text asserts it (plover.json ``realis``)."""
         r, toks = self.lex.realis, u.toks
         low = [x.low for x in toks[max(0, t.i - 12) : t.i]]
-        if low and low[-1] in r.prospect_adjectives:  # "a possible attack" (a noun, whatever the cue's entry)
+        noun_use = t.cue.pos == "noun" or (len(low) >= 2 and low[-2] in NOUN_BEFORE)  # "a possible attack"
+        if low and low[-1] in r.prospect_adjectives and noun_use:  # not "has likely offered", "Putin next met"
             return f"a prospect: {low[-1]!r}"
         for skipped, w in enumerate(reversed(low) if t.cue.pos != "noun" else ()):
-            if w in r.modals:
+            if w in r.hedges:
+                return f"hedged: {w!r}"  # "has likely offered": claimed, not asserted
+            if w in r.modals and not (w == "may" and toks[t.i - 1 - skipped].text == "May"):
                 return f"after {w!r}"
             if w == "to":
                 k = len(low) - 2 - skipped
@@ -399,15 +408,19 @@ class EventReader(ClauseReader):
                 break
             if skipped >= 2 or not (w in r.between or (w.endswith("ly") and w.isalpha())):
                 break
+        coordinated, after = False, ""
         for k, w in enumerate(reversed(low)):
             if w in r.conditionals:
                 return f"in a clause opened by {w!r}"
             if w in r.generic and k < 6:
                 return f"generic or habitual: {w!r}"
-            if w in NEGATION and k < 5:
-                return f"negated: {w!r}"  # "did not offer specific criticisms"
+            # "did not offer specific criticisms"; not "did not retreat and attacked", "not only".
+            if w in ("not", "n't", "never") and k < 5 and not coordinated and after != "only":
+                return f"negated: {w!r}"
             if w in (",", ";", ":", "--", "—") or w in STRONG_BOUNDARY:
                 break
+            coordinated = coordinated or w in ("and", "or", "but")
+            after = w
         return None
 
     def place(self, u: Unit, after: int) -> str | None:
@@ -459,7 +472,9 @@ class EventReader(ClauseReader):
             for o in inner:
                 if o.agents == c.agents and o.trigger.cue.pos == "noun" and not self.possessor(u, o.trigger):
                     o.agents = []  # inherited from the speech verb, not said of anyone in the report
-            verbal = [o for o in inner if o.type in VERBAL]
+            # What the report says did not happen ("would not condemn", "would supply") types no
+            # speech act as the act itself; an announced own act is the announcement (below).
+            verbal = [o for o in inner if o.type in VERBAL and not o.irrealis]
             material = [o for o in inner if o.type not in VERBAL]
             # A gift, or a partnership or withdrawal the speaker's own side takes part in, accuses
             # no one; hostile acts, military aid, and others' dealings reported are allegations.
@@ -467,7 +482,8 @@ class EventReader(ClauseReader):
             alleged = [
                 o
                 for o in material
-                if modes[o.type] not in UNALLEGED_MODES
+                if (not o.irrealis or o.irrealis.startswith("hedged"))  # an allegation reports a claim
+                and modes[o.type] not in UNALLEGED_MODES
                 and (
                     o.type not in UNALLEGED
                     or modes[o.type] == "military"
@@ -757,7 +773,11 @@ def _summary(article: Article, c: Candidate, names: dict[str, str]) -> str:
     if c.ref is None and c.said and c.said != cue:
         # A reporting verb is no event by itself: say what it reports.
         return f"{who} {cue}: {c.said}" + (f" — {whom}" if whom else "")
-    line = f"{who} {cue}" + (f" {whom}" if whom else "")
+    if c.trigger.cue.inverse:
+        # "Russia received weapons from China": the one acted on first, the giver after "from".
+        line = f"{whom or '(unnamed)'} {cue}" + (f" from {who}" if c.agents else "")
+    else:
+        line = f"{who} {cue}" + (f" {whom}" if whom else "")
     if c.place and c.place not in line:
         line += f" in {c.place}"
     return line
@@ -788,6 +808,15 @@ def _clause_words(article: Article, c: Candidate, t: Span) -> str | None:
     if c.place and c.place not in line:
         line += f" (in {c.place})"
     return line
+
+
+def _asserted_verb(c: Candidate) -> bool:
+    """A verb in the past or in -ing names the happening (see :data:`newsprism.event_merge.CONFIDENCE`):
+    by the cue's part of speech, not its spelling ("meeting" the noun is no verb)."""
+    if c.trigger.cue.pos == "noun" or c.ref is not None:
+        return False
+    word = c.unit.toks[c.trigger.i].low
+    return word.endswith(("ed", "ing")) or word in irregular_past()
 
 
 def _trigger_span(article: Article, c: Candidate) -> Span:
@@ -841,7 +870,7 @@ def extract_events(article: Article) -> list[Event]:
             place=c.place,
             mentions=[Mention(article.id, Span.of(article.raw_text, c.unit.start, c.unit.end), trigger=_trigger_span(article, c))],
         )
-        ev.confidence = event_confidence(ev)
+        ev.confidence = CONFIDENCE["past"] if _asserted_verb(c) else CONFIDENCE["other"]
         out.append(ev)
     return out
 
