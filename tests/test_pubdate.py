@@ -217,3 +217,28 @@ def test_pubdate_byline_date_and_published_beats_updated(kb: None) -> None:
 def test_pubdate_crawl_date_is_not_the_publication_date(kb: None) -> None:
     art = body("Vesnia said it would back Lisk.", meta=("Crawled at: 2031-01-02 07:45:14",))
     assert P.stated_published(art) is None
+
+
+@pytest.mark.issue(23)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 2033 presidential race is already crowded.",  # a year naming a scheduled occasion
+        "She is mulling a run for governor in 2033.",
+        "Prices will fall by 2033, he said.",  # reported, yet about the future
+        "I hope in 2033 the port reopens.",
+        "Budget cuts in fiscal 2033 hit the port.",
+        "Clinton has raised the most money of any 2033 candidate.",  # no past verb near the year
+    ],
+)
+def test_pubdate_a_year_ahead_is_no_lower_bound(kb: None, sentence: str) -> None:
+    """Read on PolNeAR text: "re-nominate him in 2017", "a 2020 presidential run", "the nomination
+    in 2016" had dated 2015 and 2016 articles "not before" those years (confidently wrong)."""
+    art = body("Officials issued a statement on 2 February 2030.", sentence)
+    assert P.infer_published(art).earliest == "2030-02-02"
+
+
+@pytest.mark.issue(23)
+def test_pubdate_a_year_told_in_the_past_still_bounds(kb: None) -> None:
+    art = body("Officials issued a statement on 2 February 2030.", "In 2031 the union signed a deal with the port.")
+    assert P.infer_published(art).earliest == "2031-01-01"

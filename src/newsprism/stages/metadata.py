@@ -31,6 +31,7 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?
 PROVIDED = re.compile(r"(?:Provided|Courtesy|Supplied)\b", re.I)
 # A bare outlet name votes only from a line this short: mastheads and menus, not sentences.
 FURNITURE_WORDS = 8
+HAT_TIP = re.compile(r"\bh/t\b|\bhat tip\b|\bvia\b|\bcourtesy\b|\bphoto\b|\bcredit\b", re.I)
 SELF_REFERENCE = re.compile(r"\b(?:our|us|we)\b", re.I)
 REPRINT_SOURCE = re.compile(
     r"\b(?:originally|first)\s+(?:published|appeared|posted)\s+(?:by|in|on|at)\s+"
@@ -127,12 +128,17 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
     votes: Counter[str] = Counter()
     where: dict[str, str] = {}
     pat = _name_pattern()
+    body = [ln.n for ln in article.lines if ln.role == "body"]
+    first_body, last_body = (min(body), max(body)) if body else (0, 0)
     for ln in article.lines:
         if ln.role not in ("boilerplate", "metadata"):
             continue
         text = article.line_text(ln)
-        if furniture().reprint.search(text):
-            continue  # names the original publisher, not this one
+        if furniture().reprint.search(text) or HAT_TIP.search(text):
+            continue  # names the original publisher or a source, not this one
+        # A bare outlet name between two paragraphs is a photo credit or a fragment ("ASSOCIATED
+        # PRESS.", "- Reuters."): only a masthead above the article or a footer below it names the page.
+        framing = (not body or ln.n < first_body or ln.n > last_body) and not re.match(r"\s*[-–—(]", text)  # "- Reuters.": a wire credit
         # (name, evidence, weight): a page naming itself ("Follow X", "the X team", "© X")
         # outweighs a bare outlet name in its furniture ("Independent. Reader-funded.").
         candidates: list[tuple[str, str, int]] = []
@@ -160,7 +166,7 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
             name = m3.group(0)
             if any(ch.lower() != ch.upper() for ch in name) and not any(ch.isupper() for ch in name):
                 continue  # "independent reporting", "express delivery": a word, not a name (Hangul has no case)
-            if not short:
+            if not short or not framing:
                 continue
             candidates.append((m3.group(0), f"line {ln.n}: {text.strip()!r}", 1))
         for name, ev, weight in candidates:

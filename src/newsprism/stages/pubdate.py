@@ -54,6 +54,10 @@ MAX_PERIODS = 3
 URL_DATE = re.compile(r"/(19\d\d|20\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
 FUTURE = re.compile(r"\b(will|would|shall|plans? to|is to|are to|scheduled|expected to|next)\b", re.I)
+# A clause that tells of the past: a verb in the past tense.
+PAST_CLAUSE = re.compile(r"\b(?:was|were|had|did|said|told|took|made|began|won|lost|became|came|went|met|held|gave|sent|\w{3,}ed)\b", re.I)
+# Wishes, possibilities and conditions: what they date may lie ahead ("could help ... in 2017").
+WISH = re.compile(r"\b(could|may|might|hope[sd]?|wish(?:es|ed)?|aims? to|intends? to|if|unless|'ll|won't)\b", re.I)
 REPORTED = re.compile(r"\b(said|says|told|announced|warned|vowed|pledged|added|stated|promised|threatened)\b", re.I)
 YEARS_COUNT = re.compile(r"\bin\s+(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+years\b", re.I)
 PUBLISHED_LINE = re.compile(r"^\s*(published|posted|first published|date)\b", re.I)
@@ -272,10 +276,26 @@ def _overlaps(a0: date | None, a1: date | None, b0: date, b1: date) -> bool:
 # election", "fiscal 2017", "the 2020 Olympics") may lie ahead of the article: no lower bound.
 SCHEDULED_AFTER = re.compile(
     r"^\s*(?:[A-Za-z-]+\s+){0,2}(?:elections?|races?|campaigns?|cycles?|primar(?:y|ies)|caucus(?:es)?|"
-    r"conventions?|budgets?|season|term|census|olympics|games|world\s+cup|summit|midterms?)\b",
+    r"conventions?|budgets?|season|term|census|olympics|games|world\s+cup|summit|midterms?|nominations?|ballots?|"
+    r"candidates?|candidacy|field|contests?|hopefuls?|contenders?|mandates?|tickets?)\b",
     re.I,
 )
-SCHEDULED_BEFORE = re.compile(r"\b(?:fiscal(?:\s+year)?|FY|class\s+of|budget\s+for)\s*$", re.I)
+SCHEDULED_BEFORE = re.compile(
+    r"\b(?:fiscal(?:\s+year)?|FY|class\s+of|budget\s+for|by|until|before|through|"
+    r"(?:elections?|races?|nominations?|campaigns?|ballots?|primar(?:y|ies)|terms?|run|running|re-?election)\s+(?:in|of|for))\s*$",
+    re.I,
+)
+
+
+def _told_near(text: str, what: str, words: int = 6) -> bool:
+    """A verb in the past within ``words`` words of ``what`` in ``text`` ("in 2016 it signed"; not
+    "the most of any 2016 candidate" far from the clause's "has raised")."""
+    i = text.find(what)
+    if i < 0:
+        return False
+    before = text[:i].split()[-words:]
+    after = text[i + len(what) :].split()[:words]
+    return any(PAST_CLAUSE.fullmatch(w.strip(".,;:!?\"'()“”’")) for w in (*before, *after))
 
 
 def _scheduled(text: str, t: Any) -> bool:
@@ -283,6 +303,8 @@ def _scheduled(text: str, t: Any) -> bool:
     i = text.find(t.text)
     if i < 0:
         return False
+    if re.match(r"(?:fiscal|FY)\b", t.text, re.I):
+        return True  # "fiscal 2016": a budget year, set ahead of time
     return bool(SCHEDULED_AFTER.match(text[i + len(t.text) :]) or SCHEDULED_BEFORE.search(text[:i]))
 
 
@@ -327,7 +349,14 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
         for t in s.timexes:
             if t.type not in ("DATE", "TIME"):
                 continue
-            if not t.relative and t.earliest and not future and t.tense != "future" and not _scheduled(s.text, t):
+            # A year in a clause about the future is no lower bound even when it is reported ("by
+            # 2021, he said"; "I hope in 2017 America says"): never confidently wrong (#23).
+            ahead = bool(FUTURE.search(s.text) or WISH.search(s.text))
+            # A bare year bounds the article only from a clause that tells of the past ("in 2016
+            # it signed"): "the 2016 race", "Trump in 2016" of a 2015 article are no such thing.
+            year_only = t.latest is not None and (t.latest - t.earliest).days > 300 if t.earliest else False
+            told = not year_only or _told_near(s.text, t.text)
+            if not t.relative and t.earliest and not ahead and told and t.tense != "future" and not _scheduled(s.text, t):
                 if lower is None or t.earliest > lower:
                     lower, lower_ev = t.earliest, f"it mentions {t.text!r} in the past"
             elif t.relative:
