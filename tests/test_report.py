@@ -237,3 +237,6 @@ def test_report_unresolved_speaker_is_unattributed_never_a_heading_named_she() -
     names = [s.name for s in view.speakers]
     assert "she" not in names and UNATTRIBUTED in names
     assert "Harbour officials in Lisk" in names  # a description the text gives stays its own heading
+    from newsprism.report.build import vague_speaker
+
+    assert vague_speaker("a senior official") and vague_speaker("two officials") and not vague_speaker("the Lisk officials")

@@ -17,7 +17,7 @@ import pytest
 
 import newsprism
 from newsprism.article import Dossier
-from newsprism.report.build import UNATTRIBUTED, VAGUE_SPEAKERS, View, build_view
+from newsprism.report.build import UNATTRIBUTED, View, build_view, vague_speaker
 
 pytestmark = pytest.mark.issue(8)
 
@@ -63,7 +63,7 @@ def test_report_seeds_quotes_under_their_speaker(seeds: tuple[Dossier, View, dic
     shown = {q.ref: s.name for s in view.speakers for q in s.quotes}
     assert len(shown) == len(d.quotes)
     for k, q in enumerate(d.quotes):
-        vague = not q.speaker_text or q.speaker_text.strip().lower() in VAGUE_SPEAKERS
+        vague = vague_speaker((q.speaker_text or "").strip())
         assert shown[f"q{k}"] == names.get(q.speaker or "", UNATTRIBUTED if vague else (q.speaker_text or "").strip())
     # Each gold quote the quotes layer found is shown under the speaker it was given.
     for fname, g in gold["documents"].items():

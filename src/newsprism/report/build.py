@@ -126,6 +126,21 @@ class Evidence:
 
 
 UNATTRIBUTED = "Unattributed (no speaker the dossier can name)"
+
+
+def vague_speaker(said: str) -> bool:
+    """Whether how the text names a speaker names no one: a pronoun, or an unnamed official of no
+    named body ("a senior official", "two officials", "sources"), not "Harbour officials in Lisk"."""
+    words = said.lower().split()
+    if not words or said.lower() in VAGUE_SPEAKERS:
+        return True
+    unnamed = words[0] in ("a", "an", "the", "one", "two", "three", "some", "several", "many", "other", "senior", "unnamed")
+    return unnamed and words[-1] in VAGUE_HEADS and not any(w[:1].isupper() for w in said.split()[1:])
+
+
+VAGUE_HEADS = frozenset(
+    ["official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "analyst", "analysts", "expert", "experts", "critic", "critics", "observer", "observers", "diplomat", "diplomats", "people", "person", "insider", "insiders"]
+)
 # How a text names a speaker it does not identify: these go under UNATTRIBUTED, not a heading of their own.
 VAGUE_SPEAKERS = frozenset(
     ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "this", "that", "someone", "somebody", "some", "others", "one", "officials", "an", "official", "sources", "a", "source", "critics", "observers", "analysts", "experts", "people"]
@@ -406,7 +421,7 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
         # A quote whose speaker is not resolved is listed once under "Unattributed", each with how
         # the text names its speaker ("she", "officials"): never under a heading named "she" (#22).
         said = (q.speaker_text or "").strip()
-        vague = not said or said.lower() in VAGUE_SPEAKERS
+        vague = vague_speaker(said)
         key = q.speaker or ("?" if vague else f"?{said.lower()}")
         if key not in speakers_key:
             speakers_key[key] = len(speaker_views)
