@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from newsprism.article import Article, DateMention, DateRange, Dossier, Event, Mention, Span
+from newsprism.article import Article, DateMention, DateRange, Dossier, Event, Mention, MentionIndex, Span
 from newsprism.clauses import CLOSE_Q, OPEN_Q, ClauseReader, Unit, same_side, sentence_parties
 from newsprism.compare import cluster_stories, story_features
 from newsprism.event_merge import (
@@ -758,13 +758,13 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}" if names else ""
 
 
-def _summary(article: Article, c: Candidate, names: dict[str, str]) -> str:
+def _summary(article: Article, c: Candidate, names: dict[str, str], index: MentionIndex) -> str:
     """One line a person can read, from the trigger's own words: "Kim Jong Un and Vladimir Putin
     held summit talks in Pyongyang", "North Korea criticized the United States"; a speech act typed
     by what it reports says both ("Shin Won-sik estimates: delivered — Russia"); an unnamed actor
     is said to be unnamed, never guessed."""
     t = _trigger_span(article, c)
-    clause = _clause_words(article, c, t)
+    clause = _clause_words(article, c, t, index)
     if clause is not None:
         return clause
     who = _and([names.get(a, a) for a in c.agents]) or "(unnamed)"
@@ -786,7 +786,7 @@ def _summary(article: Article, c: Candidate, names: dict[str, str]) -> str:
 SUMMARY_MAX_WORDS = 16  # a clause longer than this is summarised from the names instead
 
 
-def _clause_words(article: Article, c: Candidate, t: Span) -> str | None:
+def _clause_words(article: Article, c: Candidate, t: Span, index: MentionIndex) -> str | None:
     """The article's own words from the nearest participant named before the trigger to the last
     one named after it ("North Korea has sent some 6,700 containers ... to Russia"), when they are
     short and the sentence names an actor on each side that needs one; else None."""
@@ -795,7 +795,7 @@ def _clause_words(article: Article, c: Candidate, t: Span) -> str | None:
     parties = set(c.agents) | set(c.targets)
     if not c.agents:
         return None
-    ms = [m for m in article.mentions if c.unit.start <= m.span.start and m.span.end <= c.unit.end and m.actor in parties]
+    ms = [m for m in index.starting(c.unit.start, c.unit.end) if m.span.end <= c.unit.end and m.actor in parties]
     before = [m for m in ms if m.span.end <= t.start and m.actor in c.agents]
     after = [m for m in ms if m.span.start >= t.end and len(article.raw_text[t.end : m.span.end].split()) <= 15]
     if not before or (c.targets and not after) or len(article.raw_text[before[-1].span.end : t.start].split()) > 6:
@@ -832,6 +832,7 @@ def extract_events(article: Article) -> list[Event]:
     from newsprism.actorkb import actor_kb
 
     reader = EventReader(article)
+    index = MentionIndex(article)  # the sentence's mentions for each summary, without rescanning the page
     names = {a.id: a.name for a in article.actors}
     kb = actor_kb()
     out: list[Event] = []
@@ -862,7 +863,7 @@ def extract_events(article: Article) -> list[Event]:
             + (f"~{c.unit.start}.{c.sim}" if c.sim >= 0 else "")
             + (REF_MARK if c.ref is not None else ""),
             plover=c.type,
-            summary=_summary(article, c, names),
+            summary=_summary(article, c, names, index),
             mode=c.mode,
             date=c.date,
             actors=list(c.agents),
