@@ -10,7 +10,8 @@ coreference chains across documents. A markable is **named** when a word of it a
 markable's head (its last word before a comma or a preposition that opens a modifier: "the
 Betty Ford Center in Rancho Mirage, Calif." -> "Center") is capitalised and is not the
 sentence's first word (pronouns and descriptions, "a Huntsville prison", are not names). A gold
-mention is **matched** when an actor mention covers its head token. Scores:
+mention is **matched** when an actor mention covers its head token (a possessive glued to
+the token, "Newton's", left out). Scores:
 
 * **recall**: matched named markables / named markables;
 * **purity**: matched mentions that lie in their actor's majority gold chain;
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -44,6 +46,7 @@ sys.path.insert(0, str(HERE))
 
 from ecbplus import chains, conll, documents  # noqa: E402
 
+POSSESSIVE = re.compile(r"['’]s?$")
 PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their who whom whose this that these those".split())  # noqa: SIM905
 
 
@@ -136,7 +139,8 @@ def analyse(docs: Sequence[Doc]) -> dict[str, dict[int, str]]:
             words = []
             for tid, tok in d.sentences[s]:
                 start = pos + sum(len(w) + 1 for w in words)
-                offsets[tid] = (start, start + len(tok))
+                # A possessive glued to the token ("Newton's") is no part of the name it matches.
+                offsets[tid] = (start, start + len(POSSESSIVE.sub("", tok) or tok))
                 words.append(tok)
             line = " ".join(words)
             lines.append(line)

@@ -1064,3 +1064,14 @@ def test_a_place_after_in_or_at_is_where_not_a_party(model: Any) -> None:
     kinds = {m.span.text: m.kind for m in art.mentions}
     assert kinds["Las Vegas"] == "place"
     assert kinds.get("Lisk") != "place"
+
+
+@pytest.mark.issue(20)
+def test_a_one_word_name_after_in_is_a_place_not_a_persons_surname(model: Any) -> None:
+    """Read on ECB+: "in Palmer" went to "Palmer Fire" (typed a person) as its surname."""
+    art = make(model, "Crews from Varrow Fire and the county fought the blaze.", "The old dairy in Varrow was destroyed on Tuesday.")
+    kinds = {m.span.text: (m.kind, m.actor) for m in art.mentions}
+    assert kinds["Varrow"][0] == "place" and not kinds["Varrow"][1].startswith("person-")
+    # A surname used as a modifier after "in the" is the person's (read on PolNeAR: "in the Podesta emails").
+    art = make(model, "John Varrow wrote to the board.", "The request appears in the Varrow emails, the board said.")
+    assert actor_of(art, "Varrow", 1) == actor_of(art, "John Varrow")

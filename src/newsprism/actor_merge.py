@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from newsprism.actor_names import GENERIC_TAILS, SUFFIXES, clean_name, fullest_roles, initialism, initials
+from newsprism.actor_names import (
+    CORPORATE_TAILS,
+    GENERIC_TAILS,
+    INSTITUTION_WORDS,
+    SUFFIXES,
+    clean_name,
+    fullest_roles,
+    initialism,
+    initials,
+)
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Actor, ActorMention, Article
 
@@ -144,7 +153,55 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -
     _middle_names(by_id, kb, remap, why)
     _initialisms(by_id, kb, remap, why)
     _modified_names(by_id, kb, remap, why)
+    _spacing_variants(by_id, kb, remap, why)
+    _one_word_names(by_id, kb, remap, why)
     return remap
+
+
+def _spacing_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """An unknown organisation written with and without a space ("SeaMicro", "Sea Micro"): one."""
+    groups: dict[str, list[Actor]] = defaultdict(list)
+    for a in by_id.values():
+        if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap:
+            groups[name_key(a.name).replace(" ", "")].append(a)
+    for group in groups.values():
+        if len({name_key(a.name) for a in group}) < 2:
+            continue
+        group.sort(key=lambda a: (-len(a.mentions), a.id))
+        for b in group[1:]:
+            remap[b.id] = group[0].id
+            why[b.id] = f"the same name spaced otherwise: {group[0].name!r}"
+
+
+def _one_word_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """A one-word unknown organisation ("Saints", "Colts") joins the one longer unknown
+    organisation of the corpus named by a place and that word ("New Orleans Saints", the place
+    named in the corpus or known), as news shortens a team to its last word. Never an
+    institution's head noun ("Senate" is no "Texas Senate"), nor the word after "of" ("Port of
+    Calderra" is no Calderra). Two candidates, or a word the knowledge base knows: it stays
+    apart. It never joins a person: a company named like someone of another article ("Kellogg",
+    "Keith Kellogg") is no evidence of that person."""
+    places = {name_key(a.name) for a in by_id.values() if a.type in ("GPE", "LOC")}
+
+    def is_place(words: list[str]) -> bool:
+        text = " ".join(words)
+        return text in places or any(x.type in ("GPE", "LOC") for x in kb.lookup(text))
+
+    ends: dict[str, set[str]] = defaultdict(set)
+    for a in by_id.values():
+        toks = name_key(a.name).split()
+        if len(toks) >= 2 and a.type != "PERSON" and a.id not in kb.by_id and is_place(toks[:-1]):
+            ends[toks[-1]].add(remap.get(a.id, a.id))
+    for a in sorted(by_id.values(), key=lambda x: x.id):
+        key = name_key(a.name)
+        if a.id in remap or a.id in kb.by_id or a.type in ("PERSON", "GPE", "LOC", "FAC") or " " in key or len(key) < 3:
+            continue
+        if kb.lookup(a.name) or key in kb.descriptor_heads or key in INSTITUTION_WORDS or key in kb.title_heads:
+            continue
+        if len(ends.get(key, ())) == 1:
+            (target,) = ends[key]
+            remap[a.id] = target
+            why[a.id] = f"the last word of {by_id[target].name if target in by_id else target!r}, the one organisation of the corpus named by a place and it"
 
 
 def _middle_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
@@ -180,7 +237,7 @@ def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str],
             names[(a.type, name_key(a.name))].append(a.id)
     for a in sorted(by_id.values(), key=lambda x: x.id):
         toks = name_key(a.name).split()
-        if a.type == "PERSON" or a.id in kb.by_id or a.id in remap or len(toks) < 3:
+        if a.type == "PERSON" or a.id in kb.by_id or a.id in remap or len(toks) < (2 if toks[-1] in CORPORATE_TAILS else 3):
             continue
         shorter = []
         if toks[-1] in GENERIC_TAILS:

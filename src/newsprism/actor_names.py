@@ -46,7 +46,14 @@ def fullest_roles(roles: list[str]) -> list[str]:
 
 # Generic last words of an organisation's name ("Morningside Recovery Center" is "Morningside
 # Recovery"), never a word that makes another thing of it ("Silicon Valley Bank" is no valley).
-GENERIC_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc", "clinic", "facility", "centre", "center"})
+# A company's legal form: "Intel Corp." is Intel, even with only one word before it.
+CORPORATE_TAILS = frozenset({"inc", "ltd", "llc", "co", "corp", "plc"})
+# Head nouns of institutions that many places have ("Texas Senate", "Kent Police"): the word alone
+# ("the Senate") is no short name of one of them (beside the knowledge base's ``descriptors``).
+INSTITUTION_WORDS = frozenset(
+    ["senate", "house", "congress", "government", "police", "school", "college", "hospital", "church", "league", "club", "team", "board", "city", "state", "county", "airport", "port", "station", "district", "administration", "campaign", "cabinet", "legislature", "chamber", "guard", "guards", "marshals", "prison", "fire"]
+)
+GENERIC_TAILS = CORPORATE_TAILS | frozenset({"clinic", "facility", "centre", "center"})
 
 
 # Named things (OntoNotes' EVENT, WORK_OF_ART, PRODUCT, LAW, LANGUAGE): actors of the dossier, so

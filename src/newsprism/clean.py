@@ -80,6 +80,7 @@ MIN_SENTENCE_WORDS = 6  # a sentence-shaped line shorter than this is a label
 SHORT_LINE_COST = 8
 LONG_LINE_WORDS = 20  # a line this long is prose even without final punctuation
 TITLE_MAX_WORDS = 40
+TOKENIZED_HEADLINE_MAX_WORDS = 15
 PREFIX_MIN_CHARS = 30
 TAIL_MAX_WORDS = 60  # a longer paragraph after the body is an appeal only if the strong lexicon says so
 FRONT_MATTER_MAX_LINES = 80  # a truncated copy of the next line ("... after signing the")
@@ -397,18 +398,37 @@ def _find_title(lines: list[_Ln], hint: str | None, known: object) -> _Ln | None
             break
         if known.lookup(ln.text) or ln.kind == "row":
             continue  # a site name above the headline; a table's row
-        # A headline has no final stop, unless the text is tokenized ("SOCCER - BAN LIFTED .").
-        if 2 <= ln.words <= TITLE_MAX_WORDS and (not ln.text.endswith((".", ",", ":", ";")) or ln.text.endswith(" .")):
+        # A headline has no final stop, unless the text is tokenized ("SOCCER - BAN LIFTED .", "Med
+        # oil products mostly lower as Elf strike ends ."); a tokenized sentence longer than
+        # headlines run (14 tokens at most in CoNLL-2003's tune half) is the first paragraph.
+        tokenized = ln.text.endswith(" .") and not (_tokenized_sentence(ln) and ln.words > TOKENIZED_HEADLINE_MAX_WORDS)
+        if 2 <= ln.words <= TITLE_MAX_WORDS and (not ln.text.endswith((".", ",", ":", ";")) or tokenized):
             candidates.append(ln)
         if ln.kind == "sentence":
             break
+    if candidates and not _tokenized_sentence(candidates[0]):
+        # A headline above a tokenized paragraph ("... time traveller ."): the paragraph is no title.
+        candidates = [ln for ln in candidates if not _tokenized_sentence(ln)]
     repeated = [ln for ln in candidates if counts.get(_key(ln.text), 0) > 1]
     if repeated:
         return repeated[0]
     if candidates:
         # Site names, taglines and section labels are shorter than headlines.
         return max(candidates, key=lambda ln: (ln.words, -ln.n))
+    if first_candidate is not None and SENTENCE_END.search(first_candidate.text) and (
+        first_candidate.words >= LONG_LINE_WORDS or (_tokenized_sentence(first_candidate) and first_candidate.words > TOKENIZED_HEADLINE_MAX_WORDS)
+    ):
+        return None  # a text that opens with its first paragraph has no headline: the paragraph is body
     return first_candidate
+
+
+def _tokenized_sentence(ln: _Ln) -> bool:
+    """A tokenized line ending " ." written as a sentence ("Relatively unknown actor Matt Smith was
+    named ... ."), not in capitals or title case as a headline ("SOCCER - BAN LIFTED .")."""
+    if not ln.text.endswith(" ."):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", ln.text) if len(w) > 3]
+    return bool(words) and sum(w[:1].isupper() for w in words) < 0.8 * len(words)
 
 
 def _copies(lines: list[_Ln]) -> None:

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
 from newsprism.actor_names import THING_TYPES, clean_name, fullest_roles, initialism, initials
+from newsprism.actor_spans import resegment
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
 from newsprism.registry import stage
@@ -226,7 +227,7 @@ class _Builder:
 
     def link(self) -> None:
         deferred: list[Entity] = []
-        for e in self.art.entities:
+        for e in resegment(self.art, self.kb):
             text = e.span.text
             first = text[:1]
             if e.label not in ACTOR_LABELS or not (first.isupper() or first.isdigit()):
@@ -367,6 +368,14 @@ class _Builder:
         named = self._ellipsis_of(key)
         if named is not None:
             self._add(named, e.span.start, e.span.end, "short")
+            return
+        if self._locative(e) and not re.search(r"\bthe\s+$", self.text[max(0, e.span.start - 5) : e.span.start], re.I) and not re.match(r"['’]s?\b", self.text[e.span.end : e.span.end + 3]):
+            # "in Palmer", "near Tarrant": where something happens, never a person's surname
+            # ("in the Podesta emails" names no place).
+            places = [a for a in self.kb.lookup(e.span.text) if a.type in ("GPE", "LOC", "FAC")]
+            actor = self._choose(places) if places else None
+            loc = self._local_kb(actor) if actor is not None else self._local_new(e.span.text, "GPE" if e.label == "PERSON" else e.label)
+            self._add(loc, e.span.start, e.span.end, "place")
             return
         scored: list[tuple[int, _Local]] = []
         for loc in self.locals.values():
@@ -825,7 +834,7 @@ def actor_at(article: Article, start: int, end: int) -> str | None:
     "newsprism.actors.corpus.v1",
     kind="corpus",
     requires=["article.mentions", "article.actors"],
-    assigns=["dossier.actors", "article.mentions"],
+    assigns=["dossier.actors", "article.mentions", "article.actors"],
 )
 def make_actors_corpus() -> Callable[[Dossier], Dossier]:
     """One actor per entity across articles, with every alias and mention."""

@@ -1,0 +1,156 @@
+"""Which characters of a line are a name: the actors stage's reading of the model's spans (#20).
+
+The model's entity spans are right for most names, and wrong in a few ways that the rest of the
+article can correct (document consistency: news names a person or body in full in its body):
+
+* **Headlines.** In a headline the model runs names together with the words around them
+  ("[Lindsay Lohan Checks] Into Betty Ford", "[Colts Beat Chiefs]"). A title line's span that
+  opens with a name the body uses is cut to the names it holds (the body's and the knowledge
+  base's, longest first), each typed as the body types it; the words between ("Checks",
+  "Beat") are no name. A span that opens otherwise ("Hillary Clinton" where the body says
+  "Clinton") may be a fuller name, and is left whole. A span that contains none is left as it is
+  (the actors stage drops unknown names seen only in the title).
+* **Two names joined by "and"** ("[Lopez and Carrasquillo]"): split when each side is a name
+  the article uses elsewhere (a full name, or the first or last word of a person's full name)
+  and the whole is no name the knowledge base knows ("Bosnia and Herzegovina").
+* **A lower-case description before a name** ("[chipmaker AMD]", "[vendor SeaMicro]"): the
+  description is cut; the name is what follows.
+* **A nationality before a person's name** ("[American Hasim Rahman]"): the demonym is cut.
+
+Each decision keeps the model's label unless the body typed the name otherwise, and marks the
+new span's ``source`` as ``rule``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from newsprism.actorkb import ActorKB, name_key
+from newsprism.article import Article, Entity, Span
+
+# The labels whose spans are read here (names of people, bodies, places and groups).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+WORD = re.compile(r"[^\s]+")
+AND = re.compile(r"\s+(?:and|&)\s+")
+# Lower-case particles of names ("de Blasio", "van Gogh", "al-Assad"): part of the name, never cut.
+PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "du", "dos", "das", "la", "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "ul"})
+
+
+class BodyNames:
+    """The names an article's body lines use: full names (key -> label) and the first and last
+    words of its people's full names (what a lone surname or first name can be)."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        self.person_words: set[str] = set()
+        for e in entities:
+            if e.label not in NAME_LABELS:
+                continue
+            key = name_key(e.span.text)
+            if not key:
+                continue
+            labels[key][e.label] += 1
+            toks = key.split()
+            if e.label == "PERSON" and len(toks) >= 2:
+                self.person_words.update((toks[0], toks[-1]))
+        self.label = {k: c.most_common(1)[0][0] for k, c in labels.items()}
+
+    def known(self, key: str) -> bool:
+        return key in self.label or key in self.person_words
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each word of ``text[start:end]``, a trailing possessive or comma kept."""
+    return [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
+
+
+def _headline_names(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity] | None:
+    """The names inside a title span that the body uses or the knowledge base knows, longest
+    first from the left; None when it has none of the body's, does not open with one ("Hillary
+    Clinton" where the body says "Clinton" is a fuller name, not "Hillary [Clinton]"), or is one
+    name as a whole."""
+    words = _words(raw, e.span.start, e.span.end)
+    if name_key(e.span.text) in body.label or kb.lookup(e.span.text):
+        return None
+    out: list[Entity] = []
+    from_body = False
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            s, t = words[i][0], words[j - 1][1]
+            key = name_key(raw[s:t])
+            label = body.label.get(key) or _kb_label(kb, raw[s:t]) if key else None
+            if label is not None:
+                from_body = from_body or key in body.label
+                out.append(Entity(Span.of(raw, s, t), label, "rule"))
+                i = j
+                break
+        else:
+            i += 1
+    # A name the span opens with, and at least one the body uses; else the span may be a fuller
+    # name than the body gives ("Hillary Clinton" where the body says "Clinton"): left whole.
+    return out if from_body and out[0].span.start == e.span.start else None
+
+
+def _kb_label(kb: ActorKB, text: str) -> str | None:
+    """The label of a name the knowledge base knows (its actors' type), or None."""
+    found = kb.lookup(text)
+    return found[0].type if found and found[0].type in NAME_LABELS else None
+
+
+def _split_and(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity] | None:
+    """Two names the article uses elsewhere, joined by "and" in one span; None otherwise."""
+    if e.label not in ("PERSON", "ORG") or kb.lookup(e.span.text):
+        return None
+    m = AND.search(e.span.text)
+    if m is None or AND.search(e.span.text, m.end()):
+        return None
+    parts = [(e.span.start, e.span.start + m.start()), (e.span.start + m.end(), e.span.end)]
+    keys = [name_key(raw[s:t]) for s, t in parts]
+    if not all(k and body.known(k) for k in keys):
+        return None
+    return [Entity(Span.of(raw, s, t), body.label.get(k, e.label), "rule") for (s, t), k in zip(parts, keys, strict=True)]
+
+
+def _trim_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
+    """The span without a lower-case description or, before a person's name of three words or
+    more, a nationality; None when nothing is cut."""
+    words = _words(raw, e.span.start, e.span.end)
+    k = 0
+    while k < len(words) - 1 and raw[words[k][0]].islower() and not any(ch.isupper() for ch in raw[words[k][0] : words[k][1]]):
+        if re.split(r"[-'’]", raw[words[k][0] : words[k][1]].lower())[0] in PARTICLES:
+            return None
+        k += 1
+    if k and not raw[words[k][0]].isupper():
+        return None
+    if k == 0 and e.label == "PERSON" and len(words) >= 3 and kb.demonym(raw[words[0][0] : words[0][1]]) is not None:
+        k = 1
+    if k == 0:
+        return None
+    return Entity(Span.of(raw, words[k][0], e.span.end), e.label, "rule")
+
+
+def resegment(article: Article, kb: ActorKB) -> list[Entity]:
+    """``article.entities`` with the spans this module's rules correct (see the module docstring)."""
+    raw = article.raw_text
+    titles = [(ln.start, ln.end) for ln in article.lines if ln.role == "title"]
+
+    def in_title(e: Entity) -> bool:
+        return any(s <= e.span.start < t for s, t in titles)
+
+    body = BodyNames(e for e in article.entities if not in_title(e))
+    out: list[Entity] = []
+    for e in article.entities:
+        if e.label not in NAME_LABELS or e.source == "dateline":
+            out.append(e)
+            continue
+        trimmed = _trim_front(raw, e, kb)
+        if trimmed is not None:
+            e = trimmed
+        parts = _headline_names(raw, e, body, kb) if in_title(e) else None
+        if parts is None:
+            parts = _split_and(raw, e, body, kb)
+        out.extend(parts if parts is not None else [e])
+    return out

@@ -1,0 +1,128 @@
+"""Which characters of a line are a name (``newsprism.actor_spans``, #20), and the merges that
+name variants across articles make (``newsprism.actor_merge``). Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import article_from_lines
+from newsprism.actor_merge import merge_actors
+from newsprism.actor_spans import resegment
+from newsprism.actorkb import actor_kb
+from newsprism.article import Actor, ActorMention, Article, Entity, Mention, Span
+from newsprism.clean import classify_text
+
+
+def _with_entities(rows: list[tuple[str, str]], names: list[tuple[str, str]]) -> Article:
+    """A hand-made article whose entities are the given (text, label) spans, found in order."""
+    art = article_from_lines(rows)
+    pos = 0
+    for text, label in names:
+        s = art.raw_text.index(text, pos)
+        pos = s + len(text)
+        art.entities.append(Entity(Span.of(art.raw_text, s, pos), label))
+    return art
+
+
+def _texts(art: Article) -> list[tuple[str, str]]:
+    return [(e.span.text, e.label) for e in resegment(art, actor_kb())]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_headline_span_is_cut_to_the_names_the_body_uses() -> None:
+    """Read on ECB+ (tune topics): "[Lindsay Lohan Checks] Into ..." and "[Colts Beat Chiefs]" in
+    headlines; the title's name was lost, since names seen only in the title are dropped."""
+    art = _with_entities(
+        [("title", "Dara Velk Checks Into Harlow Clinic"), ("blank", ""), ("body", "Dara Velk arrived at the Harlow Clinic on Monday.")],
+        [("Dara Velk Checks", "PERSON"), ("Harlow Clinic", "ORG"), ("Dara Velk", "PERSON"), ("Harlow Clinic", "ORG")],
+    )
+    assert _texts(art)[:2] == [("Dara Velk", "PERSON"), ("Harlow Clinic", "ORG")]
+    teams = _with_entities(
+        [("title", "Lisk Harriers Beat Osk Rovers"), ("blank", ""), ("body", "The Lisk Harriers beat the Osk Rovers 20-13.")],
+        [("Lisk Harriers Beat Osk Rovers", "PERSON"), ("Lisk Harriers", "ORG"), ("Osk Rovers", "ORG")],
+    )
+    assert _texts(teams)[:2] == [("Lisk Harriers", "ORG"), ("Osk Rovers", "ORG")]
+    # A fuller name than the body gives is no headline run-on (read on PolNeAR: "Hillary Clinton"
+    # in a title became "Clinton" where the body says "Clinton" and "Bill Clinton").
+    fuller = _with_entities(
+        [("title", "Dara Velk Documentary Skips Rally"), ("blank", ""), ("body", "The Velk campaign and Osk Velk said so.")],
+        [("Dara Velk", "PERSON"), ("Velk", "PERSON"), ("Osk Velk", "PERSON")],
+    )
+    assert _texts(fuller)[0] == ("Dara Velk", "PERSON")
+    # A title name the body does not use is left as the model gave it.
+    other = _with_entities([("title", "Mayor Tobin Wins"), ("blank", ""), ("body", "The vote was close.")], [("Mayor Tobin Wins", "PERSON")])
+    assert _texts(other) == [("Mayor Tobin Wins", "PERSON")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_two_names_joined_by_and_split_only_when_each_is_known() -> None:
+    """Read on ECB+: "[Lopez and Carrasquillo]" one organisation. A company "Harlow and Velk"
+    whose parts the article never names alone stays whole."""
+    rows = [("title", "Two charged"), ("blank", ""), ("body", "Andrew Tellez and Jon Corvo were charged. Tellez and Corvo denied it. Harlow and Velk said nothing.")]
+    art = _with_entities(rows, [("Andrew Tellez", "PERSON"), ("Jon Corvo", "PERSON"), ("Tellez and Corvo", "ORG"), ("Harlow and Velk", "ORG")])
+    got = _texts(art)
+    assert ("Tellez", "ORG") in got and ("Corvo", "ORG") in got
+    assert ("Harlow and Velk", "ORG") in got
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_description_or_nationality_before_a_name_is_cut() -> None:
+    """Read on ECB+: "[chipmaker AMD]" and "[American Hasim Rahman]"; a name's particle ("de
+    Vries") is no description."""
+    rows = [("title", "Deal"), ("blank", ""), ("body", "The chipmaker Vantaris bought it. The American Lena Tobin Marr won. Said de Vries.")]
+    art = _with_entities(rows, [("chipmaker Vantaris", "ORG"), ("American Lena Tobin Marr", "PERSON"), ("de Vries", "PERSON")])
+    assert _texts(art) == [("Vantaris", "ORG"), ("Lena Tobin Marr", "PERSON"), ("de Vries", "PERSON")]
+
+
+def _hand(aid: str, names: list[tuple[str, str]]) -> Article:
+    text = " ; ".join(n for n, _ in names)
+    a = Article(id=aid, source=aid, raw_text=text)
+    pos = 0
+    for n, typ in names:
+        s = text.index(n, pos)
+        pos = s + len(n)
+        ident = ("person-" if typ == "PERSON" else "entity-") + n.lower().replace(" ", "-").replace(".", "")
+        m = ActorMention(Span.of(text, s, pos), ident, "name")
+        a.mentions.append(m)
+        a.actors.append(Actor(ident, n, typ, [n], [], None, [Mention(aid, m.span)]))
+    return a
+
+
+@pytest.mark.issue(20)
+def test_actor_merge_team_shortened_to_its_last_word_is_one_actor() -> None:
+    """Read on ECB+: "Saints" apart from "New Orleans Saints", "Intel" from "Intel Corp.",
+    "SeaMicro" from "Sea Micro". Two organisations ending with the word: it stays apart."""
+    got = merge_actors(
+        [_hand("a", [("Lisk", "GPE"), ("Lisk Harriers", "ORG"), ("Vantaris Corp", "ORG"), ("Sea Lark", "ORG")]), _hand("b", [("Harriers", "ORG"), ("Vantaris", "ORG"), ("SeaLark", "ORG")])]
+    )
+    names = sorted(a.name for a in got)
+    assert names == ["Lisk", "Lisk Harriers", "Sea Lark", "Vantaris Corp"], names
+    # An institution's head noun is no short name ("Senate" beside "Lisk Senate"; read on PolNeAR).
+    senate = merge_actors([_hand("a", [("Lisk", "GPE"), ("Lisk Senate", "ORG")]), _hand("b", [("Senate", "ORG")])])
+    assert len(senate) == 3
+    of = merge_actors([_hand("a", [("Port of Lisk", "ORG")]), _hand("b", [("Lisk", "ORG")])])
+    assert len(of) == 2
+    two = merge_actors([_hand("a", [("Lisk", "GPE"), ("Osk", "GPE"), ("Lisk Rovers", "ORG"), ("Osk Rovers", "ORG")]), _hand("b", [("Rovers", "ORG")])])
+    assert len(two) == 5
+    # A person's surname typed as an organisation stays apart (a company named like a person).
+    apart = merge_actors([_hand("a", [("Jane Harrow", "PERSON")]), _hand("b", [("Harrow", "ORG")])])
+    assert len(apart) == 2
+
+
+@pytest.mark.issue(20)
+def test_clean_tokenized_first_sentence_is_no_headline() -> None:
+    """Read on ECB+: a text that opens with a tokenized sentence ("... was named as the next
+    face of TV 's most famous time traveller .") lost that sentence to the title; the headline
+    before it was dropped as a page header. A tokenized headline in capitals stays a title."""
+    head = "Dara Velk Joins Harlow Rovers"
+    lead = "Relatively unknown striker Dara Velk was named as the new captain of the club on Saturday ."
+    text = f"{head}\n{lead}\nThe club said the move was agreed last week, and fans welcomed it."
+    assert [ln.role for ln in classify_text(text)][:2] == ["title", "body"]
+    caps = "SOCCER - HARRIERS WIN AT HOME .\nLISK 1996-12-06\nThe Lisk Harriers beat the Osk Rovers 2-1 at home on Friday, their coach said."
+    assert classify_text(caps)[0].role == "title"
+    # No headline at all: the first paragraph is body, not a title (a short first line ending in a
+    # full stop may still be a headline, as PolNeAR's texts write theirs).
+    plain = f"{lead}\nThe club said the move was agreed last week, and fans welcomed it."
+    assert [ln.role for ln in classify_text(plain)] == ["body", "body"]
+    plain = "Relatively unknown striker Dara Velk was named as the new captain of the Harlow club by its board on Saturday.\nThe club said the move was agreed last week, and fans welcomed it."
+    assert [ln.role for ln in classify_text(plain)] == ["body", "body"]
