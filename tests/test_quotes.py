@@ -630,3 +630,30 @@ def test_quotes_speaker_is_never_an_honorific_alone() -> None:
     art = make("Mr. Halvard Oske, noting that the vote was close, added: “We are concerned about the turnout in Karsk.”")
     q = one(extract_quotes(art), "concerned about")
     assert q.speaker == "halvard-oske" and (q.speaker_text or "").startswith("Mr. Halvard Oske")
+
+
+@pytest.mark.issue(20)
+def test_quotes_pronoun_speaker_says_why_it_names_someone_or_no_one() -> None:
+    """#20: a pronoun speaker is resolved only with agreement, and the dossier says where and why."""
+    art = make(
+        "Jane Calloway spoke to the crowd for an hour on the campaign trail.",
+        "“We will not sign this deal,” she said.",
+    )
+    q = one(extract_quotes(art), "sign this deal")
+    assert q.speaker == "person-jane-calloway"
+    assert q.speaker_evidence and "Jane Calloway" in q.speaker_evidence and "nearest" in q.speaker_evidence
+    assert q.as_dict()["speaker_evidence"] == q.speaker_evidence
+    assert Quote.from_dict(q.as_dict()).speaker_evidence == q.speaker_evidence
+    two = make("Orin Valde met Halvard Oske on Monday.", "“The talks went well,” he said.")
+    q = one(extract_quotes(two), "talks went well")
+    assert q.speaker is None
+    assert q.speaker_evidence and "unresolved" in q.speaker_evidence and "Orin Valde" in q.speaker_evidence
+
+
+@pytest.mark.issue(22)
+def test_quotes_clause_where_the_speaker_stands_names_no_actor() -> None:
+    """Read on PolNeAR (tune split): "White America embracing Obama" became the speaker Barack
+    Obama. A clause with its object where the speaker stands keeps the quote, names no actor."""
+    art = make("“This was a surprise to everyone in town,” voters embracing Orin Valde said on Monday.")
+    q = one(extract_quotes(art), "surprise to everyone")
+    assert q.speaker is None

@@ -311,8 +311,9 @@ class Quote:
     the speaker (a pronoun included), ``speaker_ref`` the actor mention the speaker
     id was read from (the antecedent of a pronoun; the corpus stage re-reads the id
     there after actors merge), ``speaker_name`` the resolved actor's name,
-    ``date_span`` the temporal expression the utterance date rests on, and
-    ``group`` an id shared by the same quote carried by several articles.
+    ``date_span`` the temporal expression the utterance date rests on,
+    ``group`` an id shared by the same quote carried by several articles, and
+    ``speaker_evidence`` why a pronoun speaker ("she said") names its actor, or names no one.
     """
 
     article: str
@@ -329,6 +330,7 @@ class Quote:
     speaker_name: str | None = None
     date_span: Span | None = None
     group: str | None = None
+    speaker_evidence: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -346,6 +348,7 @@ class Quote:
             "speaker_name": self.speaker_name,
             "date_span": self.date_span.as_dict() if self.date_span else None,
             "group": self.group,
+            "speaker_evidence": self.speaker_evidence,
         }
 
     @classmethod
@@ -365,6 +368,7 @@ class Quote:
             speaker_name=d.get("speaker_name"),
             date_span=_opt_span(d.get("date_span")),
             group=d.get("group"),
+            speaker_evidence=d.get("speaker_evidence"),
         )
 
 

@@ -195,6 +195,7 @@ class QuoteView:
     outlet: str
     speaker_text: str
     also: list[Evidence] = field(default_factory=list)
+    speaker_evidence: str = ""
 
 
 @dataclass(slots=True)
@@ -437,7 +438,8 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
         cards[i].append(Card(ref, "quote", f"{who}: “{clip(q.span.text, 160)}”", " · ".join(b for b in bits if b), f"rec-{ref}"))
         sv.quotes.append(
             QuoteView(ref, i, q.span.text, q.kind, q.cue or "", q.medium or "", q.via or "",
-                      date_label(q.date) if q.date.known else "", outlet_of[i], q.speaker_text or "")
+                      date_label(q.date) if q.date.known else "", outlet_of[i], q.speaker_text or "",
+                      speaker_evidence=q.speaker_evidence or "")
         )
     for sv in speaker_views:
         for qv in sv.quotes:

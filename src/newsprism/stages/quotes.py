@@ -296,6 +296,7 @@ class _Speaker:
     ref: Span | None = None  # the mention the actor was read from
     name: str | None = None
     pronoun: bool = False
+    evidence: str | None = None  # why a pronoun names this actor, or names no one
 
 
 @dataclass(slots=True)
@@ -941,8 +942,8 @@ class _Extractor:
             mm = pat.match(probe)
             if mm and mm.end() >= len(probe.rstrip(" .")):
                 word = POSSESSIVE_SUBJECT[pm.group(1).lower()]
-                actor, ref = self._resolve_pronoun(a, word)
-                sp = _Speaker(a, a + len(pm.group(1)), self.raw[a : a + len(pm.group(1))], actor, ref, self.names.get(actor) if actor else None, pronoun=True)
+                actor, ref, why = self._resolve_pronoun(a, word)
+                sp = _Speaker(a, a + len(pm.group(1)), self.raw[a : a + len(pm.group(1))], actor, ref, self.names.get(actor) if actor else None, pronoun=True, evidence=why)
                 return sp, " ".join((mm.groupdict().get("medium") or "").split()) or None
         return None, None
 
@@ -1139,9 +1140,16 @@ class _Extractor:
             return None
         text = self.raw[s:e]
         low = self.text[s:e].lower()
+        words = self.text[s:e].split()
+        if low in POSSESSIVE_SUBJECT or any(
+            w.endswith("ing") and w[:1].islower() and nxt[:1].isupper() for w, nxt in itertools.pairwise(words)
+        ):
+            # A possessive ("His eyes ...") or a clause with its object ("White America embracing
+            # Obama") where the speaker stands: the quote is kept, its speaker names no actor.
+            return _Speaker(s, e, text)
         if low in PRONOUNS:
-            actor, ref = self._resolve_pronoun(s, low)
-            return _Speaker(s, e, text, actor, ref, self.names.get(actor) if actor else None, pronoun=True)
+            actor, ref, why = self._resolve_pronoun(s, low)
+            return _Speaker(s, e, text, actor, ref, self.names.get(actor) if actor else None, pronoun=True, evidence=why)
         head = self._head_mention(s, e)
         if head is None:
             if any(
@@ -1229,10 +1237,11 @@ class _Extractor:
         pool = people or cands
         return pool[-1]
 
-    def _resolve_pronoun(self, pos: int, word: str) -> tuple[str | None, Span | None]:
-        """The latest compatible actor named before ``pos`` outside quoted text (adapter over the actors layer)."""
+    def _resolve_pronoun(self, pos: int, word: str) -> tuple[str | None, Span | None, str]:
+        """The latest compatible actor named before ``pos`` outside quoted text (adapter over the
+        actors layer), the mention it was read from, and why (or why no one)."""
         if word in ("i", "we"):
-            return None, None
+            return None, None, f"“{word}” is the speaker of a quotation, named elsewhere if at all"
         if self._genders is None:
             from newsprism.pronouns import person_genders
 
@@ -1252,21 +1261,26 @@ class _Extractor:
                 g = kb_gender.get(m.actor)
                 if g is not None and g != PRONOUN_GENDER[word]:
                     continue
-                if g is None and self._rival_person(i, m, pos, word, kb_gender):
-                    return None, None  # two people fit and the nearest one's gender is unknown
-                return m.actor, m.span
+                if g is None:
+                    rival = self._rival_person(i, m, pos, word, kb_gender)
+                    if rival is not None:
+                        # Two people fit and the nearest one's gender is unknown.
+                        return None, None, f"“{word}”: unresolved, {m.span.text!r} (gender unknown) and {rival!r} both fit within two sentences"
+                    return m.actor, m.span, f"“{word}” → {m.span.text!r}: the nearest person named before it outside quotations (gender unknown, no other person within two sentences)"
+                return m.actor, m.span, f"“{word}” → {m.span.text!r}: the nearest {g} person named before it outside quotations"
             if word in ("it", "they"):
                 if t in ("ORG", "GPE") and m.kind not in ("place", "demonym"):
-                    if self._rival_body(i, m, pos):
-                        return None, None  # two organisations or countries fit: "it" names neither
-                    return m.actor, m.span
+                    rival = self._rival_body(i, m, pos)
+                    if rival is not None:
+                        return None, None, f"“{word}”: unresolved, {m.span.text!r} and {rival!r} both fit within two sentences"
+                    return m.actor, m.span, f"“{word}” → {m.span.text!r}: the nearest organisation or country named before it, no other within two sentences"
                 if word == "it":
                     continue
-        return None, None
+        return None, None, f"“{word}”: unresolved, no {'person' if word in ('he', 'she') else 'organisation or country'} of its kind named before it"
 
-    def _rival_person(self, i: int, nearest: ActorMention, pos: int, word: str, genders: dict[str, str | None]) -> bool:
+    def _rival_person(self, i: int, nearest: ActorMention, pos: int, word: str, genders: dict[str, str | None]) -> str | None:
         """Another person of about two sentences before ``pos`` who fits the pronoun as well as
-        ``nearest`` (mentions up to index ``i``, outside quotations)."""
+        ``nearest`` (mentions up to index ``i``, outside quotations): the name, or None."""
         floor = max(0, pos - 300)
         while i >= 0 and self.mentions[i].span.start >= floor:
             m = self.mentions[i]
@@ -1274,12 +1288,13 @@ class _Extractor:
             if m.actor == nearest.actor or self.types.get(m.actor) != "PERSON" or self._is_quoted(m.span.start, m.span.end):
                 continue
             if genders.get(m.actor) in (None, PRONOUN_GENDER[word]):
-                return True
-        return False
+                return m.span.text
+        return None
 
-    def _rival_body(self, i: int, nearest: ActorMention, pos: int) -> bool:
+    def _rival_body(self, i: int, nearest: ActorMention, pos: int) -> str | None:
         """Another organisation or country named in about two sentences before ``pos`` (mentions up
-        to index ``i``, outside quotations), which "it"/"they" could name as well as ``nearest``."""
+        to index ``i``, outside quotations), which "it"/"they" could name as well as ``nearest``:
+        the name, or None."""
         floor = max(0, pos - 300)
         while i >= 0 and self.mentions[i].span.start >= floor:
             m = self.mentions[i]
@@ -1287,8 +1302,8 @@ class _Extractor:
             if m.actor == nearest.actor or m.kind in ("place", "demonym") or self._is_quoted(m.span.start, m.span.end):
                 continue
             if self.types.get(m.actor) in ("ORG", "GPE"):
-                return True
-        return False
+                return m.span.text
+        return None
 
     def _clause_speaker(self, us: int, pos: int, masked: str | None = None) -> _Speaker | None:
         """The subject of the clause that holds ``pos`` (a participle or a partial quote)."""
@@ -1589,6 +1604,7 @@ class _Extractor:
             speaker_ref=sp.ref if sp else None,
             speaker_name=sp.name if sp else None,
             date_span=date_span,
+            speaker_evidence=sp.evidence if sp else None,
         )
 
     def _date(self, f: _Found) -> tuple[DateRange, Span | None]:
