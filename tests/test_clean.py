@@ -315,3 +315,23 @@ def test_clean_two_numbered_lines_after_an_article_stay_furniture() -> None:
     )
     roles = [ln.role for ln in classify_text(text) if ln.role != "blank"]
     assert roles == ["title", "body", "boilerplate", "boilerplate"]
+
+
+@pytest.mark.issue(23)
+def test_clean_article_sentences_with_a_furniture_word_stay_body() -> None:
+    """Read on PolNeAR (tune texts; evals/line_roles.py): long narrative sentences that hold a
+    furniture word ("leaders could sign up", "did not respond to requests for comment"), a short
+    last sentence ("Only Marr stayed home."), and a quotation in doubled apostrophes were set
+    aside as page furniture. A prompt to the reader still is furniture."""
+    mid = "Under the new program, dockworkers would enroll, receive training and then port and city leaders could sign up to host them at the terminals."
+    last = "The port authority did not respond to requests for comment on Tuesday about the offer it made to the union."
+    text = "\n".join([HEADLINE, "", PARA1, "", mid, "", PARA3, "", last, "", "Only Marr stayed home.", "", "Read the rest here.", ""])
+    r = roles(text)
+    assert r[mid] == "body" and r[last] == "body" and r["Only Marr stayed home."] == "body"
+    assert r["Read the rest here."] == "boilerplate"
+    quoted = "''Tell that to the dockworkers who pay their taxes,'' Mr. Krell said. ''Tell that to your neighbours.''"
+    r = roles("\n".join([HEADLINE, "", PARA2, "", PARA3, "", quoted, ""]))
+    assert r[quoted] == "body"
+    appeal = "Tell us what you think: our readers can write to the newsroom at any time."
+    r = roles("\n".join([HEADLINE, "", PARA2, "", PARA3, "", appeal, ""]))
+    assert r[appeal] == "boilerplate"

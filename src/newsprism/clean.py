@@ -68,7 +68,7 @@ UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uf
 UNSPACED_CHARS_PER_WORD = 2
 # One writing system that Unicode names as several scripts (Japanese mixes all three).
 SCRIPT_FAMILY = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "CJK"}
-QUOTE_MARKS = re.compile(r"[\"“”«»]")
+QUOTE_MARKS = re.compile(r"[\"“”«»]|''")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 # Signals calibrated as a set on the seed pages' kinds of furniture and on the
@@ -83,6 +83,7 @@ TITLE_MAX_WORDS = 40
 TOKENIZED_HEADLINE_MAX_WORDS = 15
 PREFIX_MIN_CHARS = 30
 TAIL_MAX_WORDS = 60  # a longer paragraph after the body is an appeal only if the strong lexicon says so
+TAIL_LABEL_WORDS = 8  # a line this short after the body that names a tail word is a label ("Comments (3)")
 FRONT_MATTER_MAX_LINES = 80  # a truncated copy of the next line ("... after signing the")
 
 
@@ -157,7 +158,44 @@ def _key(text: str) -> str:
 
 
 def is_sentence(text: str, words: int) -> bool:
-    return words >= LONG_LINE_WORDS or (words >= MIN_SENTENCE_WORDS and bool(SENTENCE_END.search(text)))
+    return words >= LONG_LINE_WORDS or (words >= MIN_SENTENCE_WORDS and bool(SENTENCE_END.search(text))) or _short_sentence(text, words)
+
+
+# Words that open a page's labels and prompts ("Read the rest here.", "Share this story."): a
+# short line opening with one is furniture, not a sentence of the article.
+_LABEL_WORDS = (
+    "read share click follow subscribe sign see watch listen download join get like tweet email e-mail print comment "
+    "comments thanks thank related tags tag source sources photo photos video image credit updated posted advertisement "
+    "more also contact send please"
+)
+LABEL_OPENERS = frozenset(_LABEL_WORDS.split())
+
+
+def _appeal(text: str) -> bool:
+    """A line after the article that asks something of the reader: it opens with a prompt verb
+    ("Follow", "Subscribe", "Tell us") or speaks for the outlet to the reader ("our readers",
+    "we ... you"); an article's last sentence that names "comment" or "support" does not."""
+    first = re.match(r"\W*([A-Za-z'’-]+)", text)
+    if first and first.group(1).lower() in LABEL_OPENERS | {"support", "tell", "have", "want", "got", "do", "don't"}:
+        return True
+    speaks_for_outlet = re.search(r"\b(?:we|our|us)\b", text, re.I) and re.search(r"\b(?:you|your)\b", text, re.I)
+    return bool(speaks_for_outlet or re.search(r"\bour (?:team|readers|community|reporting|journalism|site|newsletter)\b", text, re.I))
+
+
+def _short_sentence(text: str, words: int) -> bool:
+    """A short sentence of the article ("Only McAuliffe stayed home."): three words or more,
+    capitalised, ending in a full stop, lower-case words in it, no label's colon, and not opening
+    with a word of the page's prompts (``LABEL_OPENERS``)."""
+    if not 3 <= words < MIN_SENTENCE_WORDS or not re.search(r"[.!?][\"'”’)]*$", text) or ":" in text or not text[:1].isupper():
+        return False
+    toks = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return bool(toks) and toks[0].lower() not in LABEL_OPENERS and sum(t[:1].islower() for t in toks) >= 1
+
+
+# A line that speaks to the reader or for the outlet ("you", "our", "us", "we"), as page furniture
+# does; a long line of the article's third-person narrative that matches a furniture word ("leaders
+# could sign up", "did not respond to requests for comment") is no furniture.
+READER_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|ours|us)\b|^(?:follow|subscribe|sign up|click|join|support|donate|share|read|like|get|download|contact|email|send|tell)\b", re.I)
 
 
 def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
@@ -192,7 +230,7 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
             ln.set("boilerplate", "page furniture label")
         elif F.reprint.search(t):
             ln.set("metadata", "reprint notice")
-        elif F.strong.search(t) and not QUOTE_MARKS.search(t):
+        elif F.strong.search(t) and not QUOTE_MARKS.search(t) and (ln.words < LONG_LINE_WORDS or READER_ADDRESS.search(t)):
             ln.set("boilerplate", "page furniture phrase")
         elif DATE_LINE.match(t) or CITY_DATELINE.match(t):
             ln.set("metadata", "dateline")
@@ -232,7 +270,7 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
     for ln in reversed(undecided):
         if ln.kind == "short":
             ln.set("boilerplate", "short line after the article")
-        elif F.tail.search(ln.text) and not QUOTE_MARKS.search(ln.text) and ln.words < TAIL_MAX_WORDS:
+        elif F.tail.search(ln.text) and not QUOTE_MARKS.search(ln.text) and ln.words < TAIL_MAX_WORDS and (ln.words <= TAIL_LABEL_WORDS or _appeal(ln.text)):
             ln.set("boilerplate", "appeal to the reader after the article")
         else:
             break

@@ -158,6 +158,8 @@ class Outlet:
     domains: tuple[str, ...] = ()
     wire: bool = False
     country: str | None = None
+    # How only the outlet's own staff write its name (case kept): "POLITICO", "USA TODAY".
+    house_style: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -208,6 +210,7 @@ def outlets() -> Outlets:
                 domains=tuple(row.get("domains", ())),
                 wire=bool(row.get("wire", False)),
                 country=row.get("country"),
+                house_style=tuple(row.get("house_style", ())),
             )
         )
     return table

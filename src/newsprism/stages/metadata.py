@@ -125,6 +125,19 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
         name = FEED_SECTION.split(feed.strip(), maxsplit=1)[0].strip()
         if name:
             return _canonical(name, table), f"the feed's title: {feed!r}"
+    named = _furniture_outlet(article, table) or _house_style(article, table)
+    if named is not None:
+        return named
+    if url:
+        host = (urlsplit(str(url)).hostname or "").removeprefix("www.")
+        if host:
+            return host, f"the URL's domain (not in the outlet list): {url}"
+    return None, "the page does not name its outlet"
+
+
+def _furniture_outlet(article: Article, table: Outlets) -> tuple[str, str] | None:
+    """The outlet the page's furniture names (masthead, "Follow X", "the X team", ©, a
+    publisher/date line), by weighted votes; None when it names none."""
     votes: Counter[str] = Counter()
     where: dict[str, str] = {}
     pat = _name_pattern()
@@ -176,11 +189,27 @@ def find_outlet(article: Article) -> tuple[str | None, str]:
     if votes:
         best, _ = votes.most_common(1)[0]
         return best, "page furniture names it: " + where[best]
-    if url:
-        host = (urlsplit(str(url)).hostname or "").removeprefix("www.")
-        if host:
-            return host, f"the URL's domain (not in the outlet list): {url}"
-    return None, "the page does not name its outlet"
+    return None
+
+
+def _house_style(article: Article, table: Outlets) -> tuple[str, str] | None:
+    """The one outlet whose house style a body line writes ("POLITICO", "USA TODAY": forms only its
+    own staff use, ``outlets.json`` ``house_style``); None when none or two are written."""
+    styles = [(o, form) for o in table.items for form in o.house_style]
+    if not styles:
+        return None
+    found: dict[str, str] = {}
+    for ln in article.lines:
+        if ln.role not in ("body", "title"):
+            continue
+        text = article.line_text(ln)
+        for o, form in styles:
+            if o.name not in found and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                found[o.name] = f"line {ln.n} writes {form!r}, as only {o.name}'s own staff do"
+    if len(found) != 1:
+        return None
+    ((name, why),) = found.items()
+    return name, why
 
 
 def find_reprint(article: Article) -> tuple[str | None, str]:
