@@ -242,3 +242,15 @@ def test_pubdate_a_year_ahead_is_no_lower_bound(kb: None, sentence: str) -> None
 def test_pubdate_a_year_told_in_the_past_still_bounds(kb: None) -> None:
     art = body("Officials issued a statement on 2 February 2030.", "In 2031 the union signed a deal with the port.")
     assert P.infer_published(art).earliest == "2031-01-01"
+
+
+@pytest.mark.issue(23)
+def test_pubdate_a_day_set_for_an_occasion_or_a_posts_utc_stamp_is_no_exact_bound(kb: None) -> None:
+    """Read on PolNeAR train texts 60-160 (added to the tune part): "has called a referendum ...
+    for June 5, 2016" bounded a March article; an embedded tweet's "— Name (@handle) July 23,
+    2016" (UTC) bounded a page published July 22 in New York. Both were confidently wrong."""
+    art = body("Officials issued a statement on 2 February 2030.", "The party has called a referendum on the port for June 5, 2031.")
+    assert P.infer_published(art).earliest == "2030-02-02"
+    post = body("The minister posted a message. — Ada Rusk (@adarusk) July 23, 2031.", "It denounced the blockade.")
+    got = P.infer_published(post)
+    assert got.earliest == "2031-07-22" and "time zones" in got.evidence

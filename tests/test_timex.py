@@ -409,3 +409,20 @@ def test_timex_newsy_text_resolves_consistently(text: str, anchor: date) -> None
         if t.earliest is not None and t.latest is not None:
             assert t.earliest <= t.latest
     assert [resolve(t, anchor) for t in find_timexes(text, None)] == found
+
+
+def test_timex_resolve_bounds_is_resolve_without_the_record() -> None:
+    """``resolve_bounds`` (publication-date inference's fast path, #24) gives the interval
+    ``resolve`` gives, for every kind of relative expression and anchor."""
+    from datetime import date, timedelta
+
+    from newsprism.timex import find_timexes, resolve, resolve_bounds
+
+    text = "He said on Tuesday that last Friday and next Monday were fine; on Sunday it rained. Yesterday, this week, in March, last year."
+    ts = find_timexes(text, date(2024, 3, 6))
+    assert len(ts) >= 6
+    for t in ts:
+        for k in range(0, 400, 3):
+            d = date(2023, 1, 1) + timedelta(days=k)
+            r = resolve(t, d)
+            assert (r.earliest, r.latest) == resolve_bounds(t, d), (t.text, d)

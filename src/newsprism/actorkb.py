@@ -16,6 +16,7 @@ are either listed as aliases or found by :meth:`ActorKB.fuzzy`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -36,6 +37,7 @@ _SPACED_INITIALS = re.compile(r"(?<!\S)[a-z](?: [a-z])+(?!\S)")
 _DOTTED_INITIALISM = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}(?![a-z])")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Fold a name for comparison: case, accents, apostrophes, hyphens, dots, a leading "the";
     an initialism is one word with or without its dots ("N.R.A." and "NRA" are "nra").

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from newsprism.actor_names import THING_TYPES
 from newsprism.article import Article
@@ -106,6 +107,25 @@ def same_side(a: str, b: str) -> bool:
 CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*)*")
 
 
+# The last article's names by key, kept while its mention list is the same object: the events
+# stage asks for every sentence of an article in turn (read once, not once per sentence).
+_KNOWN: list[tuple[list[Any], int, dict[str, tuple[str, str]]]] = []
+
+
+def _known_names(article: Article) -> dict[str, tuple[str, str]]:
+    """name key -> (actor id, mention kind) of the names this article gives its actors."""
+    from newsprism.actorkb import name_key
+
+    if _KNOWN and _KNOWN[0][0] is article.mentions and _KNOWN[0][1] == len(article.mentions):
+        return _KNOWN[0][2]
+    known: dict[str, tuple[str, str]] = {}
+    for m in article.mentions:
+        if m.kind in ("name", "acronym", "metonym", "short", "demonym"):
+            known.setdefault(name_key(m.span.text), (m.actor, m.kind))
+    _KNOWN[:] = [(article.mentions, len(article.mentions), known)]
+    return known
+
+
 def caption_parties(article: Article, start: int, end: int, kb_too: bool = True) -> list[Party]:
     """Actors named in a caption, which the nlp stage does not read.
 
@@ -116,10 +136,7 @@ def caption_parties(article: Article, start: int, end: int, kb_too: bool = True)
 
     kb = actor_kb()
     types = {a.id: a.type for a in article.actors}
-    known: dict[str, tuple[str, str]] = {}
-    for m in article.mentions:
-        if m.kind in ("name", "acronym", "metonym", "short", "demonym"):
-            known.setdefault(name_key(m.span.text), (m.actor, m.kind))
+    known = _known_names(article)
     text = article.raw_text[start:end]
     out: list[Party] = []
     for run in CAPS_RUN.finditer(text):

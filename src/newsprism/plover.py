@@ -554,17 +554,17 @@ def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger
     """
     lex = lex or lexicon()
     lows = [t.low for t in toks]
+    stops_by_first, firsts = _first_words(lex)
     banned: set[int] = set()
-    for sp in lex.stop_phrases:
-        n = len(sp)
-        for i in range(len(lows) - n + 1):
-            if tuple(lows[i : i + n]) == sp:
-                banned.update(range(i, i + n))
+    for i, w in enumerate(lows):
+        for sp in stops_by_first.get(w, ()):
+            if tuple(lows[i : i + len(sp)]) == sp:
+                banned.update(range(i, i + len(sp)))
     out: list[Trigger] = []
     i = 0
     while i < len(toks):
         found: Trigger | None = None
-        if i not in banned:
+        if i not in banned and lows[i] in firsts:
             for n in range(min(lex.longest, len(toks) - i), 0, -1):
                 key = tuple(lows[i : i + n])
                 cues = lex.phrases.get(key)
@@ -593,6 +593,21 @@ def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger
         else:
             i += 1
     return out
+
+
+_FIRST_WORDS: dict[int, tuple[Lexicon, dict[str, list[tuple[str, ...]]], frozenset[str]]] = {}
+
+
+def _first_words(lex: Lexicon) -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
+    """Stop phrases by their first word, and the first words of every cue (built once per lexicon)."""
+    got = _FIRST_WORDS.get(id(lex))
+    if got is None or got[0] is not lex:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for sp in lex.stop_phrases:
+            if sp:
+                by_first.setdefault(sp[0], []).append(sp)
+        got = _FIRST_WORDS[id(lex)] = (lex, by_first, frozenset(k[0] for k in lex.phrases if k))
+    return got[1], got[2]
 
 
 def _pick(cues: Sequence[Cue], lows: Sequence[str], i: int) -> Cue | None:

@@ -2423,6 +2423,33 @@ def _absolute(s: Spec) -> bool:
     return False  # relative kinds, and "since" (it runs up to the anchor)
 
 
+_WEEKDAY_OFFSET: dict[tuple[object, ...], int] = {}
+
+
+def resolve_bounds(t: Timex, anchor: date) -> tuple[date | None, date | None]:
+    """``(earliest, latest)`` of :func:`resolve` ``(t, anchor)`` without building the Timex and its
+    evidence: what publication-date inference asks of thousands of candidate anchors."""
+    if t.spec is None or _absolute(t.spec):
+        return t.earliest, t.latest
+    if t.spec.kind == "weekday":
+        # A weekday falls a number of days from its anchor that depends only on the anchor's
+        # weekday (and the mode and tense): resolved once per weekday, then shifted.
+        key = (t.spec.n, t.spec.mode, t.tense, anchor.weekday())
+        off = _WEEKDAY_OFFSET.get(key)
+        if off is None:
+            r = _r_weekday(t.spec, anchor, t.tense)
+            off = _WEEKDAY_OFFSET[key] = (r.earliest - anchor).days if r.earliest is not None else 0
+        day = anchor + timedelta(days=off)
+        return day, day
+    try:
+        r = _resolve_spec(t.spec, anchor, t.tense)
+    except (ValueError, OverflowError, IndexError):
+        return None, None
+    if r.earliest is not None and r.latest is not None and r.earliest > r.latest:
+        return r.earliest, r.earliest
+    return r.earliest, r.latest
+
+
 def resolve(t: Timex, anchor: date) -> Timex:
     """The same expression re-resolved against another anchor (absolute ones come back unchanged).
 

@@ -281,7 +281,7 @@ SCHEDULED_AFTER = re.compile(
     re.I,
 )
 SCHEDULED_BEFORE = re.compile(
-    r"\b(?:fiscal(?:\s+year)?|FY|class\s+of|budget\s+for|by|until|before|through|"
+    r"\b(?:(?:call(?:ed|s)?|set|schedul\w*|slated|plann\w*|due|fixed)\b[^.;]{0,60}\bfor|fiscal(?:\s+year)?|FY|class\s+of|budget\s+for|by|until|before|through|"
     r"(?:elections?|races?|nominations?|campaigns?|ballots?|primar(?:y|ies)|terms?|run|running|re-?election)\s+(?:in|of|for))\s*$",
     re.I,
 )
@@ -296,6 +296,16 @@ def _told_near(text: str, what: str, words: int = 6) -> bool:
     before = text[:i].split()[-words:]
     after = text[i + len(what) :].split()[:words]
     return any(PAST_CLAUSE.fullmatch(w.strip(".,;:!?\"'()“”’")) for w in (*before, *after))
+
+
+POST_SIGNATURE = re.compile(r"(?:\(@\w{1,30}\)|datetime=[\"'])\s*$")
+
+
+def _post_timestamp(text: str, what: str) -> bool:
+    """Whether ``what`` is the timestamp of an embedded social post ("— Name (@handle) July 23,
+    2016", ``datetime="2016-07-23"``), which is written in UTC."""
+    i = text.find(what)
+    return i >= 0 and POST_SIGNATURE.search(text[max(0, i - 40) : i]) is not None
 
 
 def _scheduled(text: str, t: Any) -> bool:
@@ -327,7 +337,7 @@ def _year_count(sentences: list[_Sentence]) -> tuple[int, str] | None:
 
 def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), upper: date | None = None) -> DateRange:
     """Infer the publication date of an article that states none, saying how."""
-    from newsprism.timex import resolve
+    from newsprism.timex import resolve_bounds
 
     fetched: date | None = None
     if upper is None:
@@ -357,8 +367,11 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
             year_only = t.latest is not None and (t.latest - t.earliest).days > 300 if t.earliest else False
             told = not year_only or _told_near(s.text, t.text)
             if not t.relative and t.earliest and not ahead and told and t.tense != "future" and not _scheduled(s.text, t):
-                if lower is None or t.earliest > lower:
-                    lower, lower_ev = t.earliest, f"it mentions {t.text!r} in the past"
+                # An embedded post's timestamp is in UTC ("— Name (@handle) July 23, 2016" of a page
+                # published July 22 in New York): one day's slack for time zones.
+                bound = t.earliest - timedelta(days=1) if _post_timestamp(s.text, t.text) else t.earliest
+                if lower is None or bound > lower:
+                    lower, lower_ev = bound, f"it mentions {t.text!r} in the past" + (" (a post's timestamp, less a day for time zones)" if bound != t.earliest else "")
             elif t.relative:
                 day_level.append(t)
         if s.events:
@@ -409,8 +422,8 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
             continue
         kept = []
         for d in cands:
-            r = resolve(t, d)
-            if any(_overlaps(r.earliest, r.latest, e.earliest, e.latest) for e in evs):
+            r_lo, r_hi = resolve_bounds(t, d)
+            if any(_overlaps(r_lo, r_hi, e.earliest, e.latest) for e in evs):
                 kept.append(d)
         if kept:
             cands = kept
@@ -427,8 +440,8 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
         for d in cands:
             ok = True
             for t, _ in recent:
-                r = resolve(t, d)
-                if r.latest is None or not (0 <= (d - r.latest).days <= REPORTING_WINDOW_DAYS):
+                r_hi = resolve_bounds(t, d)[1]
+                if r_hi is None or not (0 <= (d - r_hi).days <= REPORTING_WINDOW_DAYS):
                     ok = False
                     break
             if ok:
