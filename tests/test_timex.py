@@ -426,3 +426,15 @@ def test_timex_resolve_bounds_is_resolve_without_the_record() -> None:
             d = date(2023, 1, 1) + timedelta(days=k)
             r = resolve(t, d)
             assert (r.earliest, r.latest) == resolve_bounds(t, d), (t.text, d)
+
+
+@pytest.mark.issue(21)
+def test_timex_a_24_hour_clock_time_is_no_year() -> None:
+    """Read on PolNeAR: "Near 1750 GMT, the Dow ..." dated an event to the year 1750."""
+    from datetime import date
+
+    from newsprism.timex import find_timexes
+
+    assert not [t for t in find_timexes("Near 1750 GMT, the Dow stood at 18,104.", date(2016, 7, 1)) if t.value == "1750"]
+    assert not find_timexes("At 0600 hours the troops moved.", date(2016, 7, 1))
+    assert [t.value for t in find_timexes("The treaty of 1750 still stands.", date(2016, 7, 1))] == ["1750"]

@@ -1297,6 +1297,8 @@ def _year(m: re.Match[str], t: str) -> _Cand | None:
         r"\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Way)", after
     ):
         return None
+    if re.match(rf"\s*(?:{TZ}|hours?\b|hrs\b|h\b)", after) and int(m["y"][-2:]) < 60:
+        return None  # "Near 1750 GMT", "at 0600 hours": a time of day on the 24-hour clock, not a year
     return _c(m, "DATE", Spec("year", y), "year", 6)
 
 
