@@ -390,7 +390,7 @@ def test_events_photos_released_by_media_and_a_photo_that_captured_a_mood_are_no
 def test_events_a_photo_credit_names_no_party() -> None:
     # "(Harbour Gazette DB)Vesnia and Dorvania may look to ..." made the outlet a party.
     art = _article(
-        "(Harbour Gazette DB)Vesnia and Dorvania appear likely to seek deeper cooperation.",
+        "(Harbour Gazette DB)Vesnia and Dorvania signed a cooperation pact on Monday.",
         {"Harbour Gazette": ("harbour-gazette", "ORG"), "Vesnia": ("vesnia", "GPE"), "Dorvania": ("dorvania", "GPE")},
     )
     events = extract_events(art)
@@ -678,3 +678,27 @@ def test_events_summary_of_a_receiver_reads_forwards() -> None:
     names = {"Russia": ("russia", "GPE"), "China": ("china", "GPE")}
     (aid,) = [e for e in extract_events(_article("Russia received weapons from China.", names)) if e.plover == "AID"]
     assert aid.actors == ["china"] and aid.summary.startswith("Russia received")
+
+
+@pytest.mark.issue(21)
+def test_events_parties_come_from_the_triggers_own_phrase() -> None:
+    """Judged on 16 untuned PolNeAR articles (evals/labels/polnear_events.json): 155 of 220 event
+    records listed a wrong party, a name standing elsewhere in the sentence. A party is kept only
+    where the trigger's phrase puts it; else the event has none."""
+    names = {
+        "Lisk": ("lisk", "GPE"), "Osk Party": ("osk-party", "ORG"), "Vesnia": ("vesnia", "GPE"),
+        "Dorvania": ("dorvania", "GPE"), "Tomas Orel": ("tomas-orel", "PERSON"), "Ada Rusk": ("ada-rusk", "PERSON"),
+    }
+
+    def art(sentence: str) -> Article:
+        return _article(sentence, {k: v for k, v in names.items() if k in sentence})
+
+    bystander = art("The attacks in Lisk have inspired a bidding war among Osk Party candidates.")
+    assert all("osk-party" not in e.targets + e.actors for e in extract_events(bystander))
+    praised = [e for e in extract_events(art("The Lisk businessman has praised Tomas Orel, saying he was a strong leader.")) if e.plover == "SUPPORT"]
+    assert praised and praised[0].actors == [] and praised[0].targets == ["tomas-orel"]
+    accused = [e for e in extract_events(art("Vesnia on Monday criticized Dorvania for its naval drills.")) if e.plover == "ACCUSE"]
+    assert accused and accused[0].actors == ["vesnia"] and accused[0].targets == ["dorvania"]
+    pair = art("Tomas Orel (right) and Vesnian President Ada Rusk pose for a photo after signing the treaty on Wednesday.")
+    signed = [e for e in extract_events(pair) if e.plover == "AGREE"]
+    assert signed and sorted(signed[0].actors) == ["ada-rusk", "tomas-orel"]

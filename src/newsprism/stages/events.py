@@ -67,6 +67,15 @@ from newsprism.event_merge import (
     pair_score,
     stem,
 )
+from newsprism.event_parties import (
+    DETERMINERS,
+    LIGHT_VERBS,
+    noun_modifier,
+    noun_targets,
+    sentence_subject,
+    verb_agents,
+    verb_targets,
+)
 from newsprism.plover import (
     ATTRIBUTIVE_BEFORE,
     COORD,
@@ -115,6 +124,10 @@ class Candidate:
     sim: int = -1  # index of the cue this one happens at the same time as ("... as he held talks")
     ref: tuple[int, int] | None = None  # a backward reference ("in line with the treaty on X"): its name's tokens
     said: str = ""  # for a speech act typed by what it reports: the reported cue ("offered")
+
+
+# Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
+NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
 
 def _trigger_text(u: Unit, t: Trigger) -> str:
@@ -279,7 +292,9 @@ class EventReader(ClauseReader):
         cands = [Candidate(t.cue.type, t, u, speech=t.cue.type == SPEECH) for t in trigs]
         # The main clause's subject: actors before the first boundary (for cues with no subject of their own).
         first_b = next((k for k, x in enumerate(u.toks) if x.low in STRONG_BOUNDARY and k > 0), len(u.toks))
-        main_subject = [a for _, a in self.party_at(u, 0, min(first_b, trigs[0].i) if trigs[0].i > 0 else first_b)]
+        main_end = min(first_b, trigs[0].i) if trigs[0].i > 0 else first_b
+        main_subject = sentence_subject(u.toks, self.party_at(u, 0, main_end), main_end)
+        dates = self.date_tokens(u)
         prev_verb: Candidate | None = None
         for n, c in enumerate(cands):
             t = c.trigger
@@ -291,15 +306,18 @@ class EventReader(ClauseReader):
             if verb:
                 # A verb's subject sits after the last comma before it ("As reported by X, Kim announced").
                 ws = max([ws, *(k + 1 for k in range(ws, t.i) if u.toks[k].low == ",")])
-            agents = [a for _, a in self.party_at(u, ws, t.i)]
-            if not verb:
-                owner = self.possessor(u, t)
-                if owner:
-                    agents = owner
+            # Parties only where the trigger's own phrase puts them (newsprism.event_parties); a
+            # verb's reading sees past commas, to an apposition's subject ("Vesnia, which ..., seized").
+            before = self.party_at(u, 0 if verb else ws, t.i)
+            if verb:
+                agents = verb_agents(u.toks, before, t.i, dates)
+            else:
+                agents = self.possessor(u, t) or noun_modifier(u.toks, before, t.i) or self.light_verb_subject(u, t, floor, dates)
             passive = self.passive(u, t)
             by_agent = self.by_agent(u, t)
             ce = self.clause_end(u, t.j, ceil, comma=verb)
-            after = [a for _, a in self.party_at(u, t.j, max(ce, min(t.j + 1, ceil)))]
+            found_after = self.party_at(u, t.j, max(ce, min(t.j + 1, ceil)))
+            after = verb_targets(u.toks, found_after, t.j) if verb else noun_targets(u.toks, found_after, t.j)
             if passive:
                 after, agents = agents + after, by_agent
             elif by_agent:
@@ -318,10 +336,11 @@ class EventReader(ClauseReader):
                 if comma is not None:
                     main = self.party_at(u, comma + 1, min(len(u.toks), comma + 6))
                     agents = [main[0][1]] if main else []
-            if not agents and verb and not passive and not t.cue.inverse and not self.own_subject(u, ws, t.i):
+            nonfinite = u.toks[t.i].low.endswith("ing") or (t.i > 0 and u.toks[t.i - 1].low in NONFINITE_BEFORE)
+            if not agents and verb and nonfinite and not passive and not t.cue.inverse and not self.own_subject(u, ws, t.i):
+                # "... pose for a photo after signing", "went to Moscow to sign": a verb with no
+                # subject of its own has the main clause's; a finite one ("has praised") never borrows it.
                 agents = list(main_subject)
-            if not agents and not verb and prev_verb is not None and prev_verb.type != SPEECH:
-                agents = list(prev_verb.agents)
             c.agents = _uniq(agents)
             c.targets = _uniq(a for a in after if a not in c.agents)
             c.place = self.place(u, t.j)
@@ -332,7 +351,26 @@ class EventReader(ClauseReader):
         self.finish(u, cands)
         if keep_all:
             return cands
-        return [c for c in cands if c.type != SPEECH and (c.agents or c.targets)]
+        # A cue with no party of its own stays when another cue of its type in the sentence has
+        # some: the two are one event ("signing the Treaty ... on Wednesday"), and it may hold the date.
+        partied = {c.type for c in cands if c.agents or c.targets}
+        return [c for c in cands if c.type != SPEECH and (c.agents or c.targets or c.type in partied)]
+
+    def date_tokens(self, u: Unit) -> frozenset[int]:
+        """Indices of the sentence's tokens inside a temporal expression."""
+        spans = [(d.span.start, d.span.end) for d in self.art.dates if u.start <= d.span.start < u.end]
+        return frozenset(n for n, x in enumerate(u.toks) if any(a <= x.start < b for a, b in spans))
+
+    def light_verb_subject(self, u: Unit, t: Trigger, floor: int, dates: frozenset[int]) -> list[str]:
+        """A noun after a light verb ("held talks", "launched an attack", "expressed support"):
+        the verb's subject is the noun's agent."""
+        k = t.i - 1
+        while k > floor and (u.toks[k].low in DETERMINERS or (u.toks[k].text.islower() and u.toks[k].low.isalpha() and u.toks[k].low not in LIGHT_VERBS and k > t.i - 4)):
+            k -= 1
+        if k < floor or u.toks[k].low not in LIGHT_VERBS:
+            return []
+        ws = max([self.window_start(u, k, floor), *(m + 1 for m in range(floor, k) if u.toks[m].low == ",")])
+        return verb_agents(u.toks, self.party_at(u, ws, k), k, dates)
 
     def by_agent(self, u: Unit, t: Trigger) -> list[str]:
         """The actor after "by" within a few words of the cue (a passive's agent), or after "from"
