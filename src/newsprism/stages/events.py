@@ -126,6 +126,8 @@ class Candidate:
     said: str = ""  # for a speech act typed by what it reports: the reported cue ("offered")
 
 
+# Statement types (PLOVER's verbal acts and speech): their simple present reports a stance held now.
+STANCE_TYPES = frozenset({SPEECH, "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
 NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
@@ -433,7 +435,18 @@ class EventReader(ClauseReader):
         noun_use = t.cue.pos == "noun" or (len(low) >= 2 and low[-2] in NOUN_BEFORE)  # "a possible attack"
         if low and low[-1] in r.prospect_adjectives and noun_use:  # not "has likely offered", "Putin next met"
             return f"a prospect: {low[-1]!r}"
-        for skipped, w in enumerate(reversed(low) if t.cue.pos != "noun" else ()):
+        # A noun cue right after a modal or "to" is used as a verb ("will help", "to help").
+        as_verb = t.cue.pos != "noun" or (bool(low) and (low[-1] in r.modals or low[-1] == "to"))
+        if as_verb and t.cue.type not in STANCE_TYPES and u.role not in ("title", "caption") and self._simple_present(toks[t.i].low, t.cue.base):
+            # "ISIS murders gays regularly", "any company that asks": the simple present of a news
+            # body tells what is usual or generic, not what happened (headlines and captions tell
+            # past happenings in it: "Kim meets with Putin, April 25, 2019"). Statements are exempt:
+            # "Cruz accuses Obama of ...", "Sanders calls for reform" report a stance held now.
+            return f"generic or habitual: the simple present {toks[t.i].text!r}"
+        nxt = toks[t.j].low if t.j < len(toks) else ""
+        if as_verb and nxt in ("no", "nothing", "none"):
+            return f"negated: {nxt!r} after it"  # "has offered no real plans"
+        for skipped, w in enumerate(reversed(low) if as_verb else ()):
             if w in r.hedges:
                 return f"hedged: {w!r}"  # "has likely offered": claimed, not asserted
             if w in r.modals and not (w == "may" and toks[t.i - 1 - skipped].text == "May"):
@@ -453,13 +466,20 @@ class EventReader(ClauseReader):
             if w in r.generic and k < 6:
                 return f"generic or habitual: {w!r}"
             # "did not offer specific criticisms"; not "did not retreat and attacked", "not only".
-            if w in ("not", "n't", "never") and k < 5 and not coordinated and after != "only":
+            if (w in ("not", "n't", "never", "nobody", "no", "none", "neither", "nor", "cannot") or w.endswith("n't")) and k < 5 and not coordinated and after != "only":
                 return f"negated: {w!r}"
             if w in (",", ";", ":", "--", "—") or w in STRONG_BOUNDARY:
                 break
             coordinated = coordinated or w in ("and", "or", "but")
             after = w
         return None
+
+    @staticmethod
+    def _simple_present(word: str, base: str) -> bool:
+        """Whether ``word`` is the third-person simple present of the cue's verb ("murders", "asks",
+        "carries"), not its base, past or participle."""
+        head = base.split()[0] if base else ""
+        return bool(head) and word != head and word in (head + "s", head + "es", head[:-1] + "ies" if head.endswith("y") else "")
 
     def place(self, u: Unit, after: int) -> str | None:
         for p in self.parties(u):
