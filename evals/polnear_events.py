@@ -52,7 +52,7 @@ def analyse(shared: Path, files: list[str]) -> list[dict[str, Any]]:
     out = []
     for e in dossier.events:
         triggers = [[src[m.article], m.trigger.start, m.trigger.end] for m in e.mentions if m.trigger is not None]
-        out.append({"key": _key(triggers, e.plover, e.actors, e.targets, [e.date.earliest, e.date.latest]), "plover": e.plover})
+        out.append({"key": _key(triggers, e.plover, e.actors, e.targets, [e.date.earliest, e.date.latest]), "plover": e.plover, "confidence": e.confidence})
     return out
 
 
@@ -85,13 +85,23 @@ def main() -> int:
             continue
         judged = {_key(x["triggers"], x["plover"], x["actors"], x["targets"], x["date"]): x for x in labels["events"] if x["set"] == name}
         base = score([{"key": k} for k, x in judged.items() if "before" in x.get("seen_in", ())], judged, len(files))
-        ours = score(analyse(args.shared, files), judged, len(files))
+        records = analyse(args.shared, files)
+        ours = score(records, judged, len(files))
+        calib: dict[float, list[int]] = {}
+        for r in records:
+            if r["key"] in judged:
+                c = calib.setdefault(round(r["confidence"], 2), [0, 0])
+                c[0] += 1
+                c[1] += judged[r["key"]]["verdict"] == "right"
+        ours["calibration"] = {str(k): v[1] / v[0] for k, v in sorted(calib.items())}  # type: ignore[assignment]
+        calibration_lines = [f"    confidence {k:.2f}: {v[1]}/{v[0]} judged right ({v[1] / v[0]:.2f})" for k, v in sorted(calib.items())]
         res[name] = {"newsprism": ours, "before": base}
         for system, s in (("newsprism", ours), ("before", base)):
             print(
                 f"{name:9s} {system:10s} {s['records']:7d} {s['judged']:6d} {s['right']:5d} {s['precision']:9.3f} {s['real']:5.2f} "
                 f"{s['parties_ok']:10.2f} {s['right_per_article']:13.2f}"
             )
+        print("\n".join(calibration_lines))
     if args.json:
         args.json.write_text(json.dumps(res, indent=1), encoding="utf-8")
     return 0

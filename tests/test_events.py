@@ -728,3 +728,16 @@ def test_events_habitual_negated_or_future_is_no_happening(sentence: str) -> Non
 def test_events_a_statements_present_tense_is_a_stance_that_stays() -> None:
     art = _article("Tomas Orel accuses Dorvania of blocking the port.", {"Tomas Orel": ("tomas-orel", "PERSON"), "Dorvania": ("dorvania", "GPE")})
     assert [e.plover for e in extract_events(art)] == ["ACCUSE"]
+
+
+@pytest.mark.issue(21)
+def test_events_confidence_is_the_measured_share_of_right_records() -> None:
+    """An event's confidence is how often a record like it was judged right on untuned news
+    (evals/labels/polnear_events.json), never the 0.85 a real-happening rate gave: one with an
+    agent above one without."""
+    from newsprism.event_merge import CONFIDENCE
+
+    names = {"Tomas Orel": ("tomas-orel", "PERSON"), "Dorvania": ("dorvania", "GPE")}
+    agent = extract_events(_article("Tomas Orel criticized Dorvania on Monday.", names))
+    assert agent and agent[0].confidence == CONFIDENCE["agent"]
+    assert CONFIDENCE["no_agent"] < CONFIDENCE["agent"] < 0.5

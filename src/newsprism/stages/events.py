@@ -61,7 +61,6 @@ from newsprism.event_merge import (
     content_words,
     event_confidence,
     explain_pair,
-    irregular_past,
     merge_events,
     node_of,
     pair_score,
@@ -868,15 +867,6 @@ def _clause_words(article: Article, c: Candidate, t: Span, index: MentionIndex) 
     return line
 
 
-def _asserted_verb(c: Candidate) -> bool:
-    """A verb in the past or in -ing names the happening (see :data:`newsprism.event_merge.CONFIDENCE`):
-    by the cue's part of speech, not its spelling ("meeting" the noun is no verb)."""
-    if c.trigger.cue.pos == "noun" or c.ref is not None:
-        return False
-    word = c.unit.toks[c.trigger.i].low
-    return word.endswith(("ed", "ing")) or word in irregular_past()
-
-
 def _trigger_span(article: Article, c: Candidate) -> Span:
     """The words of the sentence that name the happening: the cue ("signed", "summit"), or the
     name a backward reference gives it ("the treaty on maritime cooperation")."""
@@ -929,7 +919,7 @@ def extract_events(article: Article) -> list[Event]:
             place=c.place,
             mentions=[Mention(article.id, Span.of(article.raw_text, c.unit.start, c.unit.end), trigger=_trigger_span(article, c))],
         )
-        ev.confidence = CONFIDENCE["past"] if _asserted_verb(c) else CONFIDENCE["other"]
+        ev.confidence = CONFIDENCE["agent" if c.agents else "no_agent"]
         out.append(ev)
     return out
 
