@@ -226,7 +226,13 @@ def test_claims_grouped_only_when_they_can_be_the_same_quantity() -> None:
 
     arts = []
     for k, (value, unit, about) in enumerate(
-        [(400_000, "crowns", "shipment"), (30_000_000, "crowns", "cost"), (1_000_000, "artillery shells", "sent shells"), (3_000_000, "152mm artillery shells", "sent shells")]
+        [
+            (400_000, "crowns", "shipment"),
+            (30_000_000, "crowns", "cost"),
+            (1_000_000, "artillery shells", "sent shells"),
+            (3_000_000, "152mm artillery shells", "sent shells"),
+            (25_000_000, "crowns", "cost"),
+        ]
     ):
         a = article_from_lines([("title", "T"), ("body", "Vesnia and Lisk.")])
         a.id = f"a{k}"
@@ -239,6 +245,9 @@ def test_claims_grouped_only_when_they_can_be_the_same_quantity() -> None:
     groups = {c.article: c.group for c in group_claims(arts)}
     assert groups["a0"] != groups["a1"]  # 75 times apart: not one quantity
     assert groups["a2"] == groups["a3"]  # one million, then three million shells
+    # Each figure meets every earlier one, not only the first (the review's leftover): the two
+    # costs are one quantity though the first crown figure of the story is another.
+    assert groups["a1"] == groups["a4"] != groups["a0"]
 
 
 @pytest.mark.issue(22)

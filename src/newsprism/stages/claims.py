@@ -695,12 +695,16 @@ def group_claims(articles: Sequence[Article]) -> list[Claim]:
             for actor in items[i][2]:
                 by_actor[actor].append(i)
         for group in by_actor.values():
-            for i in group[1:]:
-                a, b = find(i), find(group[0])
-                if a == b or not _same_quantity(items[i][0], items[group[0]][0], span[a], span[b]):
-                    continue
-                parent[a] = b
-                span[b] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
+            # Each figure is compared with every earlier one of its actor, not only the first (a
+            # first figure of another quantity kept two estimates of one apart; review, #22).
+            for n, i in enumerate(group):
+                for j in group[:n]:
+                    a, b = find(i), find(j)
+                    if a == b or not _same_quantity(items[i][0], items[j][0], span[a], span[b]):
+                        continue
+                    parent[a] = b
+                    span[b] = (min(span[a][0], span[b][0]), max(span[a][1], span[b][1]))
+                    break
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         members[find(i)].append(i)
