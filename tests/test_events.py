@@ -93,7 +93,7 @@ def test_events_a_year_naming_a_law_does_not_date_the_clause() -> None:
 
 def test_events_a_strike_by_workers_is_a_protest_and_one_by_an_army_an_assault() -> None:
     assert _cues("The strike closed the port") == [("ASSAULT", "strike")]  # no context: the cue's own type
-    art = _article("Dockworkers at Harlow began a strike over pay on Monday.", {"Harlow": ("harlow", "GPE")})
+    art = _article("The Harlow Dockworkers Union began a strike over pay on Monday.", {"Harlow Dockworkers Union": ("harlow-union", "ORG")})
     assert [e.plover for e in extract_events(art)] == ["PROTEST"]
     art = _article("Harlow launched a missile strike on Lisk on Monday.", {"Harlow": ("harlow", "GPE"), "Lisk": ("lisk", "GPE")})
     assert "PROTEST" not in [e.plover for e in extract_events(art)]

@@ -654,6 +654,6 @@ def test_quotes_pronoun_speaker_says_why_it_names_someone_or_no_one() -> None:
 def test_quotes_clause_where_the_speaker_stands_names_no_actor() -> None:
     """Read on PolNeAR (tune split): "White America embracing Obama" became the speaker Barack
     Obama. A clause with its object where the speaker stands keeps the quote, names no actor."""
-    art = make("“This was a surprise to everyone in town,” voters embracing Orin Valde said on Monday.")
+    art = make("“This was a surprise to everyone in town,” White Harbour embracing Orin Valde said on Monday.")
     q = one(extract_quotes(art), "surprise to everyone")
     assert q.speaker is None

@@ -33,6 +33,8 @@ from newsprism.article import Article, Entity, Span
 # The labels whose spans are read here (names of people, bodies, places and groups).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 WORD = re.compile(r"[^\s]+")
+# A company's legal form, never a name by itself.
+LEGAL_FORMS = frozenset({"ag", "sa", "se", "nv", "bv", "gmbh", "spa", "plc", "inc", "ltd", "llc", "co", "corp", "oy", "ab", "as", "kg"})
 AND = re.compile(r"\s+(?:and|&)\s+")
 # Lower-case particles of names ("de Blasio", "van Gogh", "al-Assad"): part of the name, never cut.
 PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "du", "dos", "das", "la", "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "ul"})
@@ -83,6 +85,8 @@ def _headline_names(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[E
             key = name_key(raw[s:t])
             label = body.label.get(key) or _kb_label(kb, raw[s:t]) if key else None
             if label is not None:
+                if not out and key not in body.label:
+                    return None  # a known place opening the span ("[Jordan Velk] Wins") may be a first name
                 from_body = from_body or key in body.label
                 out.append(Entity(Span.of(raw, s, t), label, "rule"))
                 i = j
@@ -125,6 +129,8 @@ def _trim_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
         k += 1
     if k and not raw[words[k][0]].isupper():
         return None
+    if k == len(words) - 1 and name_key(raw[words[k][0] : words[k][1]]) in LEGAL_FORMS:
+        return None  # "adidas AG": a lower-case brand, not a description before "AG"
     if k == 0 and e.label == "PERSON" and len(words) >= 3 and kb.demonym(raw[words[0][0] : words[0][1]]) is not None:
         k = 1
     if k == 0:

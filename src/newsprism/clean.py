@@ -166,7 +166,8 @@ def is_sentence(text: str, words: int) -> bool:
 _LABEL_WORDS = (
     "read share click follow subscribe sign see watch listen download join get like tweet email e-mail print comment "
     "comments thanks thank related tags tag source sources photo photos video image credit updated posted advertisement "
-    "more also contact send please"
+    "more also contact send please photographs photograph reporting reported editing edited written illustration "
+    "illustrations graphics additional"
 )
 LABEL_OPENERS = frozenset(_LABEL_WORDS.split())
 
@@ -178,7 +179,7 @@ def _appeal(text: str) -> bool:
     first = re.match(r"\W*([A-Za-z'’-]+)", text)
     if first and first.group(1).lower() in LABEL_OPENERS | {"support", "tell", "have", "want", "got", "do", "don't"}:
         return True
-    speaks_for_outlet = re.search(r"\b(?:we|our|us)\b", text, re.I) and re.search(r"\b(?:you|your)\b", text, re.I)
+    speaks_for_outlet = re.search(r"(?i:\b(?:we|our)\b)|\bus\b", text) and re.search(r"\b(?:you|your)\b", text, re.I)
     return bool(speaks_for_outlet or re.search(r"\bour (?:team|readers|community|reporting|journalism|site|newsletter)\b", text, re.I))
 
 
@@ -195,7 +196,9 @@ def _short_sentence(text: str, words: int) -> bool:
 # A line that speaks to the reader or for the outlet ("you", "our", "us", "we"), as page furniture
 # does; a long line of the article's third-person narrative that matches a furniture word ("leaders
 # could sign up", "did not respond to requests for comment") is no furniture.
-READER_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|ours|us)\b|^(?:follow|subscribe|sign up|click|join|support|donate|share|read|like|get|download|contact|email|send|tell)\b", re.I)
+READER_ADDRESS = re.compile(
+    r"(?i:\b(?:you|your|yours|we|our|ours)\b|^(?:follow|subscribe|sign up|click|join|support|donate|share|read|like|get|download|contact|email|send|tell)\b)|\bus\b"
+)  # "us" in lower case only: "US farmers" is no reader
 
 
 def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
@@ -270,7 +273,7 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
     for ln in reversed(undecided):
         if ln.kind == "short":
             ln.set("boilerplate", "short line after the article")
-        elif F.tail.search(ln.text) and not QUOTE_MARKS.search(ln.text) and ln.words < TAIL_MAX_WORDS and (ln.words <= TAIL_LABEL_WORDS or _appeal(ln.text)):
+        elif F.tail.search(ln.text) and not QUOTE_MARKS.search(ln.text) and ln.words < TAIL_MAX_WORDS and ((ln.words <= TAIL_LABEL_WORDS and ln.kind != "sentence") or _appeal(ln.text)):
             ln.set("boilerplate", "appeal to the reader after the article")
         else:
             break
@@ -442,8 +445,8 @@ def _find_title(lines: list[_Ln], hint: str | None, known: object) -> _Ln | None
         tokenized = ln.text.endswith(" .") and not (_tokenized_sentence(ln) and ln.words > TOKENIZED_HEADLINE_MAX_WORDS)
         if 2 <= ln.words <= TITLE_MAX_WORDS and (not ln.text.endswith((".", ",", ":", ";")) or tokenized):
             candidates.append(ln)
-        if ln.kind == "sentence":
-            break
+        if ln.kind == "sentence" and ln.words >= MIN_SENTENCE_WORDS:
+            break  # the first paragraph (a short sentence, "Local news that matters.", may be a tagline)
     if candidates and not _tokenized_sentence(candidates[0]):
         # A headline above a tokenized paragraph ("... time traveller ."): the paragraph is no title.
         candidates = [ln for ln in candidates if not _tokenized_sentence(ln)]

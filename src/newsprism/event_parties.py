@@ -34,12 +34,15 @@ AUXILIARIES = frozenset(
 )
 # Prepositions that put a name in a phrase of its own (it is no subject or object of the verb).
 PREPOSITIONS = frozenset(
-    ["in", "at", "on", "of", "from", "for", "with", "to", "into", "onto", "over", "under", "after", "before", "during", "since", "near", "across", "around", "through", "throughout", "within", "without", "about", "against", "between", "among", "toward", "towards", "behind", "beside", "beyond", "via", "per", "than", "like"]
+    ["in", "at", "on", "of", "from", "for", "with", "to", "into", "onto", "over", "under", "after", "before", "during", "since", "near", "across", "around", "through", "throughout", "within", "without", "about", "against", "between", "among", "toward", "towards", "behind", "beside", "beyond", "via", "per", "than", "like", "unlike", "despite", "besides", "except", "including", "following", "amid"]
 )
 # Prepositions after which a name is the one the act is done to ("attacks on X", "met with X").
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "to", "with", "for", "into", "from", "of", "upon", "between"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"})
 JOINERS = frozenset({"and", ",", "&", "or"})
+# Endings of adjectives that may stand between a name and the noun it modifies ("the Vesnian
+# military's deadly strike": "deadly", "military", "naval", "massive").
+ADJECTIVE_ENDINGS = ("al", "an", "ary", "ic", "ive", "ous", "ful", "less", "ly", "ish", "ese", "ent", "ant", "ist", "ile")
 # Words of a time phrase between a subject and its verb when no temporal expression was found there.
 _TIME = (
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier last this next week "
@@ -185,9 +188,9 @@ def noun_modifier(toks: Sequence[Token], found: list[tuple[int, str]], trigger: 
         return []
     k0 = cands[-1][0]
     gap = toks[_span_end(toks, k0, trigger) : trigger]
-    if all(t.text.islower() and t.low.isalpha() and t.low not in PREPOSITIONS and t.low not in AUXILIARIES for t in gap) and len(gap) <= 2:
+    if len(gap) <= 2 and all(t.low.isalpha() and t.low.endswith(ADJECTIVE_ENDINGS) and not t.low.endswith("ed") for t in gap):
         return [a for k, a in cands if k == k0]
-    return []
+    return []  # "Dorland survived the attack": a verb between, the name is no modifier
 
 
 def noun_targets(toks: Sequence[Token], found: list[tuple[int, str]], after: int) -> list[str]:

@@ -40,13 +40,15 @@ class Pipeline:
         return check_pipeline(self.names)
 
     def signature(self) -> str:
-        """What makes one article's per-article analysis reusable: this version, the stages and their settings."""
+        """What makes one article's per-article analysis reusable: this version and analysis revision
+        (:data:`newsprism.about.ANALYSIS_REVISION`), the stages and their settings."""
         import hashlib
         import json
 
         from newsprism import __version__
+        from newsprism.about import ANALYSIS_REVISION
 
-        key = json.dumps([__version__, list(self.names), self.config], sort_keys=True, default=str)
+        key = json.dumps([__version__, ANALYSIS_REVISION, list(self.names), self.config], sort_keys=True, default=str)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def build(self) -> tuple[list[tuple[str, Callable[[Article], Article]]], list[tuple[str, Callable[..., Any]]]]:

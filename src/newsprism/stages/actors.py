@@ -369,7 +369,16 @@ class _Builder:
         if named is not None:
             self._add(named, e.span.start, e.span.end, "short")
             return
-        if self._locative(e) and not re.search(r"\bthe\s+$", self.text[max(0, e.span.start - 5) : e.span.start], re.I) and not re.match(r"['’]s?\b", self.text[e.span.end : e.span.end + 3]):
+        surname_of_someone = any(
+            loc.type == "PERSON" and any(len(t) >= 2 and t[-1] == key for t in (name_key(n).split() for n in (loc.name, *loc.aliases)))
+            for loc in self.locals.values()
+        )
+        if (
+            self._locative(e)
+            and not surname_of_someone  # "lost faith in Velk" after "Senator Jane Velk": the person
+            and not re.search(r"\bthe\s+$", self.text[max(0, e.span.start - 5) : e.span.start], re.I)
+            and not re.match(r"['’]s?\b", self.text[e.span.end : e.span.end + 3])
+        ):
             # "in Palmer", "near Tarrant": where something happens, never a person's surname
             # ("in the Podesta emails" names no place).
             places = [a for a in self.kb.lookup(e.span.text) if a.type in ("GPE", "LOC", "FAC")]

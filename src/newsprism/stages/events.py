@@ -89,6 +89,7 @@ from newsprism.plover import (
     UNALLEGED,
     UNALLEGED_MODES,
     VERBAL,
+    Token,
     Trigger,
     find_cues,
     tokens,
@@ -125,6 +126,8 @@ class Candidate:
     said: str = ""  # for a speech act typed by what it reports: the reported cue ("offered")
 
 
+# Auxiliaries: a "no" subject before one negates the verb ("nobody has asked").
+AUX_WORDS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "can", "could", "been"})
 # Statement types (PLOVER's verbal acts and speech): their simple present reports a stance held now.
 STANCE_TYPES = frozenset({SPEECH, "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
@@ -436,14 +439,15 @@ class EventReader(ClauseReader):
             return f"a prospect: {low[-1]!r}"
         # A noun cue right after a modal or "to" is used as a verb ("will help", "to help").
         as_verb = t.cue.pos != "noun" or (bool(low) and (low[-1] in r.modals or low[-1] == "to"))
-        if as_verb and t.cue.type not in STANCE_TYPES and u.role not in ("title", "caption") and self._simple_present(toks[t.i].low, t.cue.base):
+        if as_verb and t.cue.type not in STANCE_TYPES and u.role not in ("title", "caption") and self._simple_present(toks[t.i].low, t.cue.base) and self._after_subject(toks, t.i):
             # "ISIS murders gays regularly", "any company that asks": the simple present of a news
             # body tells what is usual or generic, not what happened (headlines and captions tell
             # past happenings in it: "Kim meets with Putin, April 25, 2019"). Statements are exempt:
             # "Cruz accuses Obama of ...", "Sanders calls for reform" report a stance held now.
             return f"generic or habitual: the simple present {toks[t.i].text!r}"
         nxt = toks[t.j].low if t.j < len(toks) else ""
-        if as_verb and nxt in ("no", "nothing", "none"):
+        after_nxt = toks[t.j + 1].low if t.j + 1 < len(toks) else ""
+        if as_verb and nxt in ("no", "nothing", "none") and after_nxt not in ("fewer", "less", "more", "later", "longer", "sooner", "doubt"):
             return f"negated: {nxt!r} after it"  # "has offered no real plans"
         for skipped, w in enumerate(reversed(low) if as_verb else ()):
             if w in r.hedges:
@@ -465,13 +469,26 @@ class EventReader(ClauseReader):
             if w in r.generic and k < 6:
                 return f"generic or habitual: {w!r}"
             # "did not offer specific criticisms"; not "did not retreat and attacked", "not only".
-            if (w in ("not", "n't", "never", "nobody", "no", "none", "neither", "nor", "cannot") or w.endswith("n't")) and k < 5 and not coordinated and after != "only":
+            # "no", "none", "nobody" negate only as the verb's subject ("nobody asked"), not inside
+            # another phrase ("a suspect with no known ties ... attacked").
+            subject_no = w in ("nobody", "no", "none") and (k == 0 or after in AUX_WORDS)
+            if (w in ("not", "n't", "never", "neither", "nor", "cannot") or w.endswith("n't") or subject_no) and k < 5 and not coordinated and after != "only":
                 return f"negated: {w!r}"
             if w in (",", ";", ":", "--", "—") or w in STRONG_BOUNDARY:
                 break
             coordinated = coordinated or w in ("and", "or", "but")
             after = w
         return None
+
+    @staticmethod
+    def _after_subject(toks: Sequence[Token], i: int) -> bool:
+        """Whether the word at ``i`` follows a subject (a name, a pronoun, "who"/"that"), over
+        adverbs: a verb. After a determiner, a verb or a preposition it is a plural noun ("launched
+        attacks", "returned to talks")."""
+        k = i - 1
+        while k >= 0 and toks[k].low.endswith("ly") and toks[k].low.isalpha():
+            k -= 1
+        return k >= 0 and (toks[k].text[:1].isupper() or toks[k].low in ("he", "she", "it", "they", "who", "that", "which"))
 
     @staticmethod
     def _simple_present(word: str, base: str) -> bool:

@@ -203,6 +203,8 @@ def _house_style(article: Article, table: Outlets) -> tuple[str, str] | None:
         if ln.role not in ("body", "title"):
             continue
         text = article.line_text(ln)
+        if not any(ch.islower() for ch in text):
+            continue  # a headline in capitals writes every name so ("USA TODAY FACE HONDURAS")
         for o, form in styles:
             if o.name not in found and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
                 found[o.name] = f"line {ln.n} writes {form!r}, as only {o.name}'s own staff do"

@@ -1142,10 +1142,12 @@ class _Extractor:
         low = self.text[s:e].lower()
         words = self.text[s:e].split()
         if low in POSSESSIVE_SUBJECT or any(
-            w.endswith("ing") and w[:1].islower() and nxt[:1].isupper() for w, nxt in itertools.pairwise(words)
+            w.endswith("ing") and w[:1].islower() and nxt[:1].isupper() and prev[:1].isupper()
+            for prev, w, nxt in zip(words, words[1:], words[2:], strict=False)
         ):
-            # A possessive ("His eyes ...") or a clause with its object ("White America embracing
-            # Obama") where the speaker stands: the quote is kept, its speaker names no actor.
+            # A possessive ("His eyes ...") or a clause with its subject and object ("White America
+            # embracing Obama") where the speaker stands: the quote is kept, its speaker names no
+            # actor. A participle opening a title ("outgoing President Orin Valde") is no clause.
             return _Speaker(s, e, text)
         if low in PRONOUNS:
             actor, ref, why = self._resolve_pronoun(s, low)
