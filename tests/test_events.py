@@ -741,3 +741,15 @@ def test_events_confidence_is_the_measured_share_of_right_records() -> None:
     agent = extract_events(_article("Tomas Orel criticized Dorvania on Monday.", names))
     assert agent and agent[0].confidence == CONFIDENCE["agent"]
     assert CONFIDENCE["no_agent"] < CONFIDENCE["agent"] < 0.5
+
+
+@pytest.mark.issue(21)
+def test_events_a_cue_naming_a_kind_of_thing_is_no_happening() -> None:
+    """Judged on untuned PolNeAR (tune): "a political risk and consulting company", "an assault
+    weapons ban", "the briefing room" were events. A noun cue before the noun it modifies names a
+    kind of thing; before a verb or a function word it still names a happening."""
+    names = {"Vesnia": ("vesnia", "GPE"), "Dorland": ("dorland", "GPE")}
+    kind = _article("Vesnia hired a consulting firm to advise on the port.", {"Vesnia": names["Vesnia"]})
+    assert [e for e in extract_events(kind) if e.plover == "CONSULT"] == []
+    happened = _article("The attack by Vesnia killed five people in Dorland.", names)
+    assert [e.plover for e in extract_events(happened)] == ["ASSAULT"]

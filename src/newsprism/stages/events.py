@@ -69,6 +69,7 @@ from newsprism.event_merge import (
 from newsprism.event_parties import (
     DETERMINERS,
     LIGHT_VERBS,
+    TIME_WORDS,
     noun_modifier,
     noun_targets,
     sentence_subject,
@@ -128,6 +129,11 @@ class Candidate:
 
 # Auxiliaries: a "no" subject before one negates the verb ("nobody has asked").
 AUX_WORDS = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "do", "can", "could", "been"})
+# Function words after a noun cue: what follows it is no compound's head ("the attack was", "talks
+# between", "a deal that"). Verbs of saying and being too ("the strike is", "the raid says").
+COMPOUND_STOPS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "for", "of", "on", "in", "at", "to", "by", "from", "with", "without", "about", "against", "between", "among", "over", "under", "after", "before", "during", "since", "until", "into", "onto", "through", "across", "near", "than", "as", "if", "while", "when", "where", "which", "who", "whom", "whose", "what", "why", "how", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "no", "so", "too", "very", "also", "just", "only", "even", "still", "yet", "there", "here", "it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our", "you", "your", "i", "me", "my", "us", "said", "says", "say"]
+)
 # Statement types (PLOVER's verbal acts and speech): their simple present reports a stance held now.
 STANCE_TYPES = frozenset({SPEECH, "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
@@ -182,6 +188,9 @@ class EventReader(ClauseReader):
         tok = u.toks[tr.i]
         if tr.i > 0 and u.role != "title" and tok.text[:1].isupper() and u.toks[tr.i - 1].low not in (".", '"', "“", "'", "‘", ":"):
             return True
+        gerund = tok.low.endswith("ing") and tr.i > 0 and u.toks[tr.i - 1].low in DETERMINERS | {"and", "or"}
+        if (tr.cue.pos == "noun" or gerund) and tr.cue.type != SPEECH and self._compound_head(u, tr.j):
+            return True  # "a consulting company", "an assault weapons ban": the cue names a kind of thing
         if tr.cue.pos != "verb" or tok.low != tr.cue.base.split()[0] or tr.i == 0:
             return False
         before = u.toks[tr.i - 1]
@@ -191,6 +200,19 @@ class EventReader(ClauseReader):
         # and a verb when its object does ("Russia and China condemn Poland").
         after_name = before.text[:1].isupper() and tr.i > 1 and (nxt.endswith("ed") or nxt in ("said", "says"))
         return not noun_cue and (before.low in NOUN_BEFORE or after_name)
+
+    def _compound_head(self, u: Unit, j: int) -> bool:
+        """Whether the word at ``j`` is the noun a cue before it modifies ("consulting [company]",
+        "briefing [room]", "investment [firm]"): a lower-case content word, no function word,
+        verb form, time word or cue of its own."""
+        if j >= len(u.toks):
+            return False
+        w = u.toks[j]
+        if not (w.text.isalpha() and w.text.islower()) or w.low in COMPOUND_STOPS or w.low in TIME_WORDS:
+            return False
+        if w.low.endswith(("ed", "ing", "ly")) or (w.low,) in self.lex.phrases:
+            return False
+        return w.low not in self.lex.realis.modals
 
     def names_it(self, u: Unit, head: Trigger, tr: Trigger) -> bool:
         """``tr`` is a word of the name of the noun ``head`` ("treaty on the ... cooperation")."""
