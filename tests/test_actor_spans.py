@@ -9,8 +9,9 @@ from conftest import article_from_lines
 from newsprism.actor_merge import merge_actors
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import actor_kb
-from newsprism.article import Actor, ActorMention, Article, Entity, Mention, Span
+from newsprism.article import Article, Entity, Span
 from newsprism.clean import classify_text
+from test_actors import _hand_article
 
 
 def _with_entities(rows: list[tuple[str, str]], names: list[tuple[str, str]]) -> Article:
@@ -74,38 +75,24 @@ def test_actor_spans_description_or_nationality_before_a_name_is_cut() -> None:
     assert _texts(art) == [("Vantaris", "ORG"), ("Lena Tobin Marr", "PERSON"), ("de Vries", "PERSON")]
 
 
-def _hand(aid: str, names: list[tuple[str, str]]) -> Article:
-    text = " ; ".join(n for n, _ in names)
-    a = Article(id=aid, source=aid, raw_text=text)
-    pos = 0
-    for n, typ in names:
-        s = text.index(n, pos)
-        pos = s + len(n)
-        ident = ("person-" if typ == "PERSON" else "entity-") + n.lower().replace(" ", "-").replace(".", "")
-        m = ActorMention(Span.of(text, s, pos), ident, "name")
-        a.mentions.append(m)
-        a.actors.append(Actor(ident, n, typ, [n], [], None, [Mention(aid, m.span)]))
-    return a
-
-
 @pytest.mark.issue(20)
 def test_actor_merge_team_shortened_to_its_last_word_is_one_actor() -> None:
     """Read on ECB+: "Saints" apart from "New Orleans Saints", "Intel" from "Intel Corp.",
     "SeaMicro" from "Sea Micro". Two organisations ending with the word: it stays apart."""
     got = merge_actors(
-        [_hand("a", [("Lisk", "GPE"), ("Lisk Harriers", "ORG"), ("Vantaris Corp", "ORG"), ("Sea Lark", "ORG")]), _hand("b", [("Harriers", "ORG"), ("Vantaris", "ORG"), ("SeaLark", "ORG")])]
+        [_hand_article("a", [("Lisk", "GPE"), ("Lisk Harriers", "ORG"), ("Vantaris Corp", "ORG"), ("Sea Lark", "ORG")]), _hand_article("b", [("Harriers", "ORG"), ("Vantaris", "ORG"), ("SeaLark", "ORG")])]
     )
     names = sorted(a.name for a in got)
     assert names == ["Lisk", "Lisk Harriers", "Sea Lark", "Vantaris Corp"], names
     # An institution's head noun is no short name ("Senate" beside "Lisk Senate"; read on PolNeAR).
-    senate = merge_actors([_hand("a", [("Lisk", "GPE"), ("Lisk Senate", "ORG")]), _hand("b", [("Senate", "ORG")])])
+    senate = merge_actors([_hand_article("a", [("Lisk", "GPE"), ("Lisk Senate", "ORG")]), _hand_article("b", [("Senate", "ORG")])])
     assert len(senate) == 3
-    of = merge_actors([_hand("a", [("Port of Lisk", "ORG")]), _hand("b", [("Lisk", "ORG")])])
+    of = merge_actors([_hand_article("a", [("Port of Lisk", "ORG")]), _hand_article("b", [("Lisk", "ORG")])])
     assert len(of) == 2
-    two = merge_actors([_hand("a", [("Lisk", "GPE"), ("Osk", "GPE"), ("Lisk Rovers", "ORG"), ("Osk Rovers", "ORG")]), _hand("b", [("Rovers", "ORG")])])
+    two = merge_actors([_hand_article("a", [("Lisk", "GPE"), ("Osk", "GPE"), ("Lisk Rovers", "ORG"), ("Osk Rovers", "ORG")]), _hand_article("b", [("Rovers", "ORG")])])
     assert len(two) == 5
     # A person's surname typed as an organisation stays apart (a company named like a person).
-    apart = merge_actors([_hand("a", [("Jane Harrow", "PERSON")]), _hand("b", [("Harrow", "ORG")])])
+    apart = merge_actors([_hand_article("a", [("Jane Harrow", "PERSON")]), _hand_article("b", [("Harrow", "ORG")])])
     assert len(apart) == 2
 
 
