@@ -170,6 +170,8 @@ _LABEL_WORDS = (
     "illustrations graphics additional"
 )
 LABEL_OPENERS = frozenset(_LABEL_WORDS.split())
+# A prompt to the reader after the article opens with one of these ("Support our work", "Tell us").
+APPEAL_OPENERS = LABEL_OPENERS | {"support", "tell", "have", "want", "got", "do", "don't"}
 
 
 def _appeal(text: str) -> bool:
@@ -177,7 +179,7 @@ def _appeal(text: str) -> bool:
     ("Follow", "Subscribe", "Tell us") or speaks for the outlet to the reader ("our readers",
     "we ... you"); an article's last sentence that names "comment" or "support" does not."""
     first = re.match(r"\W*([A-Za-z'’-]+)", text)
-    if first and first.group(1).lower() in LABEL_OPENERS | {"support", "tell", "have", "want", "got", "do", "don't"}:
+    if first and first.group(1).lower() in APPEAL_OPENERS:
         return True
     speaks_for_outlet = re.search(r"(?i:\b(?:we|our)\b)|\bus\b", text) and re.search(r"\b(?:you|your)\b", text, re.I)
     return bool(speaks_for_outlet or re.search(r"\bour (?:team|readers|community|reporting|journalism|site|newsletter)\b", text, re.I))

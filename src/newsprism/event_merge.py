@@ -29,7 +29,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from newsprism.article import DateRange, Event, Mention
 from newsprism.clauses import same_side
@@ -396,15 +395,6 @@ def _main_type(family: frozenset[str], lex: Lexicon) -> str:
 CONFIDENCE = {"agent": 0.42, "no_agent": 0.22}
 
 
-@lru_cache(maxsize=1)
-def irregular_past() -> frozenset[str]:
-    """The irregular past forms of the cue lexicon's verbs ("sent", "met", "held")."""
-    from newsprism.knowledge import load_data
-
-    forms = (load_data("plover.json").get("irregular") or {}).values()
-    return frozenset(f.lower() for fs in forms for f in fs)
-
-
 def event_confidence(ev: Event, members: Sequence[Event] = ()) -> float:
     """How likely the event record is right (0..1): see :data:`CONFIDENCE`. A merged event has the
     best of its mentions' (each set by the events stage); without those, whether it names an agent."""
@@ -547,7 +537,6 @@ __all__ = [
     "content_words",
     "event_confidence",
     "explain_pair",
-    "irregular_past",
     "merge_events",
     "node_of",
     "pair_score",
