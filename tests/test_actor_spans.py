@@ -7,6 +7,7 @@ import pytest
 
 from conftest import article_from_lines
 from newsprism.actor_merge import merge_actors
+from newsprism.actor_names import initials
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import actor_kb
 from newsprism.article import Article, Entity, Span
@@ -113,3 +114,18 @@ def test_clean_tokenized_first_sentence_is_no_headline() -> None:
     assert [ln.role for ln in classify_text(plain)] == ["body", "body"]
     plain = "Relatively unknown striker Dara Velk was named as the new captain of the Harlow club by its board on Saturday.\nThe club said the move was agreed last week, and fans welcomed it."
     assert [ln.role for ln in classify_text(plain)] == ["body", "body"]
+
+
+@pytest.mark.issue(20)
+def test_actor_merge_abbreviated_and_written_out_names_are_one_actor() -> None:
+    """Read on ECB+: "Mt Cook" apart from "Mount Cook", "United States Geological Survey" from "US
+    Geological Survey". A person is never joined by it, nor two names that differ otherwise."""
+    got = merge_actors(
+        [
+            _hand_article("a", [("Mt Lisk", "LOC"), ("US Harbour Survey", "ORG"), ("Ft Osk", "GPE")]),
+            _hand_article("b", [("Mount Lisk", "LOC"), ("United States Harbour Survey", "ORG"), ("Fort Vesk", "GPE")]),
+        ]
+    )
+    names = sorted(a.name for a in got)
+    assert len(got) == 4 and "Fort Vesk" in names and "Ft Osk" in names, names
+    assert initials("US Harbour Survey") == "USHS" and initials("National Rifle Association") == "NRA"

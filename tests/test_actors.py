@@ -18,7 +18,7 @@ from newsprism.actor_merge import merge_actors
 from newsprism.actorkb import ACTOR_TYPES, REQUIRED_KEYS, actor_kb, build_kb, kb_documents, name_key
 from newsprism.article import Article, Dossier
 from newsprism.pronouns import resolve_pronoun
-from newsprism.stages.actors import actor_at, link_actors
+from newsprism.stages.actors import actor_at, headline_cased, link_actors
 from newsprism.stages.nlp import _cut_unbalanced, analyse, gazetteer, load_model, normalise
 
 pytestmark = pytest.mark.issue(4)
@@ -1075,3 +1075,13 @@ def test_a_one_word_name_after_in_is_a_place_not_a_persons_surname(model: Any) -
     # A surname used as a modifier after "in the" is the person's (read on PolNeAR: "in the Podesta emails").
     art = make(model, "John Varrow wrote to the board.", "The request appears in the Varrow emails, the board said.")
     assert actor_of(art, "Varrow", 1) == actor_of(art, "John Varrow")
+
+
+def test_actors_names_of_a_sentence_case_title_are_kept(model: Any) -> None:
+    """A title in sentence case capitalises names only: its unknown names are actors; a title in
+    headline case ("Vesnian Envoy Reaffirms Support") still gives none of its capitalised words."""
+    art = make(model, "Cattle trade was slow on Thursday and demand was limited, traders said.", title="Nebraska fed cattle roundup slows as buyers wait")
+    assert actor_of(art, "Nebraska") is not None
+    art = make(model, "Cattle trade was slow on Thursday and demand was limited, traders said.", title="Farmer Reaffirms Support For Cattle Roundup")
+    assert actor_of(art, "Farmer Reaffirms") is None
+    assert headline_cased("SOCCER - BAN LIFTED .") and not headline_cased("Nebraska fed cattle roundup - USDA .")

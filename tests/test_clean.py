@@ -335,3 +335,64 @@ def test_clean_article_sentences_with_a_furniture_word_stay_body() -> None:
     appeal = "Tell us what you think: our readers can write to the newsroom at any time."
     r = roles("\n".join([HEADLINE, "", PARA2, "", PARA3, "", appeal, ""]))
     assert r[appeal] == "boilerplate"
+
+
+def test_tokenized_quote_closing_after_a_space_is_a_sentence() -> None:
+    """Tokenized copy closes a quote a space after the stop ('. "'): the paragraph is body, not a
+    short line that cuts the article's last paragraphs off its main run (CoNLL-style text)."""
+    text = "\n".join(
+        [
+            "Coach makes sentimental return to his birthplace",
+            "The coach was born in the northern city when his father worked there for an insurer .",
+            '" I do n\'t remember much of the place , " he said . "',
+            "I came here at zero and left at three when my father was moved to another city .",
+            '" But I do remember we had a snake in the basement of our house .',
+            'Also that my father bought a bicycle and it broke into two on a hose pipe . "',
+            "He said the hospital where he was born is close to the stadium of the test .",
+        ]
+    )
+    assert role_list(text)[1:] == ["body"] * 6
+
+
+def test_table_row_is_never_the_title() -> None:
+    """A results table with no paragraph: its rows are data, never the headline ("UAE 2 1 1 0 4 3 4")."""
+    text = "\n".join(
+        [
+            "SOCCER - CUP RESULTS .",
+            "Results of group A matches on Saturday :",
+            "Ruritania 3 Vesnia 2 ( halftime 0-2 )",
+            "Attendance : 15,000",
+            "Osterlich 4 Borduria 2 ( 3-0 )",
+            "Standings :",
+            "Osterlich 2 1 1 0 5 3 4",
+            "RUR 2 1 1 0 4 3 4",
+            "Vesnia 2 0 1 1 4 5 1",
+        ]
+    )
+    got = role_list(text)
+    assert got[0] == "title"
+    assert "title" not in got[1:]
+
+
+def test_standings_in_capitals_are_table_rows() -> None:
+    """Rows in capitals with several figures ("NEW ENGLAND 9 4 0 355 269") are a table; one figure
+    in capitals ("SHARE 12") is not enough to make a row."""
+    rows = ["NEW ENGLAND 9 4 0 355 269", "BUFFALO 9 4 0 267 215", "INDIANAPOLIS 8 6 0 269 284", "MIAMI 6 7 0 285 266"]
+    text = "\n".join(["Standings after Thursday 's game", "EASTERN DIVISION", *rows])
+    assert [ln.why for ln in classify_text(text)][2:] == ["table row"] * 4
+    furniture = "\n".join(["A headline about a strike", "SHARE 12", "COMMENTS 3", "LIKES 40", "The strike went on for a fourth day in the port city on Monday, union leaders said."])
+    assert "table row" not in [ln.why for ln in classify_text(furniture)]
+
+
+def test_headline_above_the_dateline_wins_over_a_longer_first_sentence() -> None:
+    """The line right above the dateline is the headline, though a short tokenized sentence after it
+    is longer ("Nebraska fed cattle roundup - USDA ." then "OMAHA 1996-12-06")."""
+    text = "\n".join(
+        [
+            "Ruritania fed cattle roundup - USDA .",
+            "OMAHA 1996-12-06",
+            "Slaughter steers and heifers were not established Thursday .",
+            "Demand was limited and seller interest was light across the region on the day .",
+        ]
+    )
+    assert role_list(text)[:2] == ["title", "metadata"]

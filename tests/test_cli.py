@@ -203,3 +203,60 @@ def test_cli_killed_write_leaves_no_temporary_file(runner: CliRunner, good: Path
     os.utime(stale, (old, old))
     assert runner.invoke(app, ["analyze", str(good), "--json", str(out / "dossier.json"), "-q"]).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == ["dossier.json"]
+
+
+def _store_with(db: Path, *ids: str) -> None:
+    from newsprism.article import Article
+
+    with SQLiteStore(db) as s:
+        s.put_dossier(Dossier(articles=[Article(id=i, source=f"{i}.txt", raw_text=f"Text of {i}.") for i in ids]))
+
+
+@pytest.mark.parametrize("command", [["show", "abc"], ["report"], ["serve"]])
+def test_cli_reading_command_refuses_a_missing_store(runner: CliRunner, tmp_path: Path, command: list[str]) -> None:
+    """A mistyped store path is refused with [E028]; it never becomes a new, empty store (#25)."""
+    db = tmp_path / "nosuch.db"
+    res = runner.invoke(app, [*command, "--db", str(db)])
+    assert res.exit_code != 0
+    assert "[E028]" in res.output
+    assert not db.exists()
+
+
+def test_cli_show_ambiguous_prefix_lists_the_matches(runner: CliRunner, tmp_path: Path) -> None:
+    """`show PREFIX` with two matches says it is ambiguous and lists them, not "not found" (#25);
+    a LIKE wildcard in the prefix matches itself only."""
+    db = tmp_path / "news.db"
+    _store_with(db, "abc1", "abc2", "xyz")
+    res = runner.invoke(app, ["show", "abc", "--db", str(db)])
+    assert res.exit_code != 0
+    assert "[E029]" in res.output and "abc1" in res.output and "abc2" in res.output
+    assert runner.invoke(app, ["show", "xy", "--db", str(db)]).exit_code == 0
+    assert "[E013]" in runner.invoke(app, ["show", "%", "--db", str(db)]).output
+    assert "[E013]" in runner.invoke(app, ["show", "_", "--db", str(db)]).output
+
+
+def test_cli_show_prints_the_publication_date_and_its_evidence(runner: CliRunner, good: Path, tmp_path: Path) -> None:
+    """`show` printed "published: inferred" without the date; it prints the date or "unknown" (#25)."""
+    out = tmp_path / "d.json"
+    runner.invoke(app, ["analyze", str(good), "--json", str(out), "-q"])
+    art = json.loads(out.read_text(encoding="utf-8"))["articles"][0]
+    res = runner.invoke(app, ["show", art["id"], "--json", str(out)])
+    line = next(x for x in res.stdout.splitlines() if x.startswith("published="))
+    pub = art["published"]
+    assert (pub["earliest"] or "unknown") in line
+
+
+def test_cli_verbose_logs_each_stages_decisions_per_article(runner: CliRunner, good: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """`-v` logged one line for the whole run; it logs what each stage decided for each article:
+    the lines' roles, the outlet and why, the date, the quotes with a speaker (#25)."""
+    import logging
+
+    caplog.set_level(logging.INFO, logger="newsprism.pipeline")
+    res = runner.invoke(app, ["-v", "analyze", str(good), "--json", str(tmp_path / "d.json"), "-q"])
+    assert res.exit_code == 0, res.output
+    logged = [r.getMessage() for r in caplog.records if r.name == "newsprism.pipeline"]
+    by_stage = {m.split()[1].rstrip(":"): m for m in logged}
+    assert "1 title" in by_stage["newsprism.clean.v1"] and "boilerplate" in by_stage["newsprism.clean.v1"]
+    assert "outlet" in by_stage["newsprism.metadata.v1"] and "authors 1" in by_stage["newsprism.metadata.v1"]
+    assert "published" in by_stage["newsprism.pubdate.v1"]
+    assert "with a speaker" in by_stage["newsprism.quotes.v1"]

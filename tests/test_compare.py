@@ -258,3 +258,15 @@ def test_dossier_carries_outlet_profiles_and_coverage_matrix(examples: Path) -> 
     assert statuses <= {"reported", "referenced", "quoted", "paraphrased", "asserted", "omitted"}
     again = Dossier.from_json(d.to_json())
     assert again.outlets == d.outlets and again.coverage == d.coverage
+
+
+def test_unnamed_outlet_is_its_domain_or_unknown_outlet_not_a_file_name() -> None:
+    """Unnamed outlets were shown by file name ("unnamed (x.txt)"): the page's domain names the
+    site; with no address the label says the outlet is unknown (#25)."""
+    from newsprism.article import Article
+    from newsprism.compare import outlet_label
+
+    assert outlet_label(Article(id="a", source="x.txt", raw_text="", url="https://www.harbour-news.example/a/1")) == "harbour-news.example"
+    assert outlet_label(Article(id="b", source="pages/x.txt", raw_text="")) == "unknown outlet (x.txt)"
+    assert outlet_label(Article(id="c", source="x.txt", raw_text="", url="javascript:alert(1)")) == "unknown outlet (x.txt)"
+    assert outlet_label(Article(id="d", source="x.txt", raw_text="", outlet="Vesnia Wire")) == "Vesnia Wire"

@@ -116,8 +116,12 @@ def test_storage_postgres_round_trip_and_search(store: object) -> None:
     assert store.get("a").id == "a1"  # a unique prefix is enough
     assert [a.id for a in store.iter()] == ["a1"]
     assert store.query("dockworkers walked") == [("a1", "Strike at Calderra")]
+    # Another name of the same actor finds it too (#25 search); a LIKE wildcard is no prefix.
+    assert store.query("nosuchword", any_of=["dockworkers"]) == [("a1", "Strike at Calderra")]
     with pytest.raises(NotFoundError):
         store.get("zz")
+    with pytest.raises(NotFoundError):
+        store.get("%")
 
 
 def test_storage_postgres_rerun_updates_not_duplicates(store: object) -> None:

@@ -332,3 +332,66 @@ def test_web_cross_site_post_is_refused(small_db: Path) -> None:
     assert r.status_code == 403
     assert client.post("/api/articles", content="[" * 100_000, headers={"Content-Type": "application/json"}).status_code == 422
     assert client.get("/api/stats").json()["articles"] == 1
+
+
+def test_web_api_index_lists_the_endpoints(client: TestClient) -> None:
+    """`GET /api` was a 404: it lists the endpoints, /api/stats and /api/articles/{id} among them (#25)."""
+    r = client.get("/api")
+    assert r.status_code == 200
+    paths = {e["path"] for e in r.json()["endpoints"]}
+    assert {"/api/stats", "/api/articles/{article_id}", "/api/events", "/api/search"} <= paths
+    assert all(e["summary"] for e in r.json()["endpoints"])
+
+
+@pytest.mark.parametrize("path", ["/api/articles", "/api/events"])
+def test_web_since_that_is_no_date_is_a_422(client: TestClient, path: str) -> None:
+    """`since=notadate` answered 200 with everything; a bad date is refused (#25)."""
+    assert client.get(path, params={"since": "notadate"}).status_code == 422
+    assert client.get(path, params={"until": "2025-13"}).status_code == 422
+    assert client.get(path, params={"until": "2025-02"}).status_code == 200
+    assert client.get(path, params={"since": "2020-01-01"}).status_code == 200
+
+
+def test_web_plover_filter_ignores_case(client: TestClient) -> None:
+    """`plover=consult` found nothing where `plover=CONSULT` found events (#25)."""
+    types = {e["plover"] for e in client.get("/api/events").json()["events"] if e.get("plover")}
+    assert types
+    t = sorted(types)[0]
+    assert client.get("/api/events", params={"plover": t.lower()}).json() == client.get("/api/events", params={"plover": t}).json()
+
+
+def test_web_missing_article_page_is_an_html_404(client: TestClient) -> None:
+    """`/articles/nope` answered JSON on an HTML page; it is a page saying what is missing (#25)."""
+    r = client.get("/articles/nope")
+    assert r.status_code == 404 and "text/html" in r.headers["content-type"]
+    assert "no article" in r.text and 'href="/"' in r.text
+
+
+def test_web_favicon_is_served(client: TestClient) -> None:
+    """The browser's favicon request was a 404 on every page (#25)."""
+    r = client.get("/favicon.ico")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("image/svg+xml")
+    assert 'rel="icon"' in client.get("/").text
+
+
+def test_web_read_only_server_refuses_a_missing_store(tmp_path: Path) -> None:
+    """`serve --db nosuch.db` served an empty, new store; a read-only server refuses it ([E028]),
+    a server that may take articles creates it (#25)."""
+    from newsprism.errors import NotFoundError
+
+    with pytest.raises(NotFoundError, match="E028"):
+        create_app(str(tmp_path / "nosuch.db"))
+    assert not (tmp_path / "nosuch.db").exists()
+    create_app(str(tmp_path / "new.db"), token="t0ken")
+    assert (tmp_path / "new.db").exists()
+
+
+def test_web_search_shows_the_snippet_outlet_and_date(client: TestClient) -> None:
+    """Search results showed a title only; each hit shows the passage that matched, the outlet and
+    the date (#25). Hyphenated and spaced spellings give the same hits."""
+    got = client.get("/api/search", params={"q": "port authority"}).json()
+    assert got["hits"] and all("port authority" in h["snippet"].lower() for h in got["hits"])
+    page = client.get("/search", params={"q": "port authority"}).text
+    assert 'class="muted snippet"' in page and "Calderra Courier" in page
+    spaced = client.get("/api/search", params={"q": "port-authority"}).json()["hits"]
+    assert [h["id"] for h in spaced] == [h["id"] for h in got["hits"]]

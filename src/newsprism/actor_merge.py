@@ -20,6 +20,7 @@ from newsprism.actor_names import (
     fullest_roles,
     initialism,
     initials,
+    written_out,
 )
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Actor, ActorMention, Article
@@ -154,8 +155,27 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -
     _initialisms(by_id, kb, remap, why)
     _modified_names(by_id, kb, remap, why)
     _spacing_variants(by_id, kb, remap, why)
+    _abbreviated_variants(by_id, kb, remap, why)
     _one_word_names(by_id, kb, remap, why)
     return remap
+
+
+def _abbreviated_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """An unknown name of several words written with an abbreviation and in full ("Mt Cook",
+    "Mount Cook"; "US Geological Survey", "United States Geological Survey"): one actor, the same
+    type. A person is never joined this way (a "Gen" is no general here)."""
+    groups: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+    for a in by_id.values():
+        key = name_key(a.name)
+        if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap and " " in key:
+            groups[(a.type, written_out(key))].append(a)
+    for group in groups.values():
+        if len({name_key(a.name) for a in group}) < 2:
+            continue
+        group.sort(key=lambda a: (-len(a.mentions), a.id))
+        for b in group[1:]:
+            remap[b.id] = group[0].id
+            why[b.id] = f"the same name with its abbreviations written out: {group[0].name!r}"
 
 
 def _spacing_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:

@@ -29,7 +29,33 @@ def initials(name: str) -> str:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in INITIAL_SKIP]
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return ""
-    return "".join(w[0] for w in words)
+    # A short initialism inside the name gives all its letters ("US Geological Survey" is USGS,
+    # "UN Security Council" UNSC).
+    return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words)
+
+
+# Abbreviated words of names, written out: "Mt Cook" is "Mount Cook", "US Geological Survey" the
+# "United States Geological Survey" (AP Stylebook abbreviations; the country initialisms news
+# writes inside names).
+ABBREVIATED_WORDS = {
+    "mt": "mount",
+    "ft": "fort",
+    "us": "united states",
+    "uk": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "dept": "department",
+    "intl": "international",
+    "natl": "national",
+    "univ": "university",
+    "assn": "association",
+    "cmdr": "commander",
+}
+
+
+def written_out(key: str) -> str:
+    """A folded name (``name_key``) with its abbreviated words written out."""
+    return " ".join(ABBREVIATED_WORDS.get(w, w) for w in key.split())
 
 
 def clean_name(text: str) -> str:

@@ -61,7 +61,8 @@ PUBLISHER_DATE_LINE = re.compile(
     r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s*\|?\s*$"
 )
 CHAR_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
-SENTENCE_END = re.compile(r"""([.!?…。！？]|[.!?…]\s*\([^()]{1,40}\))["'”’»)\]」』）]*\s*$""")
+# Closing quotes and brackets may follow the stop, a space apart in tokenized copy ('. "', ". ''").
+SENTENCE_END = re.compile(r"""([.!?…。！？]|[.!?…]\s*\([^()]{1,40}\))(?:\s?(?:''|["'”’»)\]」』）]))*\s*$""")
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.U)
 # Scripts written without spaces between words (Han, kana): words are counted from characters.
 UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -307,8 +308,18 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
 
 # A row of a table or a results list: a name (a capitalised word) and a figure, short.
 ROW_NAME = re.compile(r"\b[A-Z][a-z]+")
+# A row in capitals ("NEW ENGLAND 9 4 0 355 269", standings) needs several figures: page furniture
+# in capitals carries one at most ("SHARE 12", "COMMENTS 3").
+ROW_CAPS_NAME = re.compile(r"\b[A-Z]{2,}\b")
+ROW_CAPS_MIN_FIGURES = 3
 ROW_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*(?![\w])")
 TABLE_MIN_ROWS = 3  # fewer rows in a run are page furniture ("Share 12", "Page 1 of 3")
+
+
+def _row(text: str) -> bool:
+    """A short line that pairs a name with a figure: a table's row or a result."""
+    figures = len(ROW_FIGURE.findall(text))
+    return bool(figures and ROW_NAME.search(text)) or bool(figures >= ROW_CAPS_MIN_FIGURES and ROW_CAPS_NAME.search(text))
 
 
 def _tables(lines: list[_Ln]) -> None:
@@ -328,7 +339,7 @@ def _tables(lines: list[_Ln]) -> None:
         run.clear()
 
     for ln in lines:
-        if ln.role is None and ln.kind == "short" and ROW_FIGURE.search(ln.text) and ROW_NAME.search(ln.text):
+        if ln.role is None and ln.kind == "short" and _row(ln.text):
             ln.kind = "row"
             run.append(ln)
         elif ln.role is None and ln.kind == "short" and run and ln.words <= 12:
@@ -439,7 +450,7 @@ def _find_title(lines: list[_Ln], hint: str | None, known: object) -> _Ln | None
             first_candidate = ln
         if ln.kind == "sentence" and ln.words >= LONG_LINE_WORDS:
             break
-        if known.lookup(ln.text) or ln.kind == "row":
+        if known.lookup(ln.text) or ln.kind == "row" or _mostly_figures(ln.text):
             continue  # a site name above the headline; a table's row
         # A headline has no final stop, unless the text is tokenized ("SOCCER - BAN LIFTED .", "Med
         # oil products mostly lower as Elf strike ends ."); a tokenized sentence longer than
@@ -455,6 +466,11 @@ def _find_title(lines: list[_Ln], hint: str | None, known: object) -> _Ln | None
     repeated = [ln for ln in candidates if counts.get(_key(ln.text), 0) > 1]
     if repeated:
         return repeated[0]
+    # The headline stands right above the byline or dateline ("Nebraska fed cattle roundup - USDA ."
+    # then "OMAHA 1996-12-06"); a site name above the headline does not.
+    above_meta = [ln for ln in candidates if _next_line(lines, ln) is not None and _next_line(lines, ln).role == "metadata"]  # type: ignore[union-attr]
+    if above_meta:
+        return above_meta[0]
     if candidates:
         # Site names, taglines and section labels are shorter than headlines.
         return max(candidates, key=lambda ln: (ln.words, -ln.n))
@@ -463,6 +479,16 @@ def _find_title(lines: list[_Ln], hint: str | None, known: object) -> _Ln | None
     ):
         return None  # a text that opens with its first paragraph has no headline: the paragraph is body
     return first_candidate
+
+
+def _next_line(lines: list[_Ln], ln: _Ln) -> _Ln | None:
+    """The first line after ``ln`` that is not blank."""
+    return next((x for x in lines[ln.n :] if x.text), None)
+
+
+def _mostly_figures(text: str) -> bool:
+    """A line with as many figures as words ("UAE 2 1 1 0 4 3 4") is data, never a headline."""
+    return len(ROW_FIGURE.findall(text)) >= len(re.findall(r"[^\W\d_]{2,}", text))
 
 
 def _tokenized_sentence(ln: _Ln) -> bool:

@@ -268,6 +268,7 @@ def show_cmd(
         f"  source={article.source}",
         highlight=False,
     )
+    out.print(f"published={_published(article)}", highlight=False, soft_wrap=True)
     for key, why in sorted(article.evidence.items()):
         out.print(f"  [dim]{key}: {why}[/dim]", highlight=False, soft_wrap=True)
     for ln in article.lines:
@@ -279,6 +280,16 @@ def show_cmd(
         shown = text if len(text) <= 160 else text[:157] + "..."
         out.print(f"[dim]{label}[/dim] [{style}]{_esc(shown)}[/{style}]" if style else f"[dim]{label}[/dim] {_esc(shown)}",
                   highlight=False, soft_wrap=True)
+
+
+def _published(article: Article) -> str:
+    """The publication date as the store holds it: the day or the interval, its confidence and
+    evidence ("unknown" when no evidence bounds it)."""
+    p = article.published
+    if not p.known:
+        return "unknown" + (f" ({p.evidence})" if p.evidence else "")
+    when = p.earliest if p.earliest == p.latest else f"{p.earliest or '…'}..{p.latest or '…'}"
+    return f"{when} (confidence {p.confidence:.2f}; {p.evidence or 'no evidence recorded'})"
 
 
 def _esc(text: str) -> str:
@@ -296,11 +307,19 @@ def _find_article(article_id: str, db: str | None, json_in: Path | None) -> Arti
             a for a in dossier.articles if a.id.startswith(article_id)
         ]
         if len(matches) != 1:
-            raise typer.BadParameter(f"[E013] Article '{article_id}' not found in {json_in}")
+            from newsprism.storage.base import check_prefix
+
+            try:
+                check_prefix(article_id, sorted(a.id for a in matches)[:11], str(json_in))
+            except NotFoundError as exc:
+                raise typer.BadParameter(str(exc.args[0])) from exc
         return matches[0]
     from newsprism.storage import open_store
 
-    store = open_store(db or "newsprism.db")
+    try:
+        store = open_store(db or "newsprism.db", create=False)
+    except NotFoundError as exc:
+        raise typer.BadParameter(str(exc.args[0])) from exc
     try:
         return store.get(article_id)
     except NotFoundError as exc:
@@ -327,7 +346,7 @@ def report_cmd(
         if db is not None:
             from newsprism.storage import open_store
 
-            store = open_store(db)
+            store = open_store(db, create=False)
             try:
                 dossier = store.load_dossier()
             finally:
@@ -387,8 +406,8 @@ def serve_cmd(
     err.print(f"serving {db} on http://{host}:{port}/ (API docs at /docs; adding articles: {writes}; Ctrl-C stops)")
     try:
         serve(db, host=host, port=port, token=token, allow_writes=allow_writes)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
+    except (ValueError, NewsprismError) as exc:
+        raise typer.BadParameter(str(exc.args[0])) from exc
 
 
 @app.command("stages")

@@ -80,15 +80,30 @@ def article_text(article: Article) -> str:
 def outlet_label(article: Article) -> str:
     """A column name for the article's outlet; never empty, never a guess.
 
-    An article whose page names no outlet gets a label of its own (it may be any
-    outlet), built from what the page does say: the wire it reprints, or its file name.
+    An article whose page names no outlet gets a label from what the page does say: its
+    web address's domain ("example.org": the site, though newsprism does not know it), the wire
+    it reprints, else "unknown outlet (FILE)" (it may be any outlet).
     """
     if article.outlet:
         return article.outlet
+    host = site_of(article.url)
     stem = PurePath(article.source).name if article.source else article.id[:8]
     if article.reprint_of:
-        return f"{article.reprint_of} copy ({stem})"
-    return f"unnamed ({stem})"
+        return f"{article.reprint_of} copy ({host or stem})"
+    return host or f"unknown outlet ({stem})"
+
+
+def site_of(url: str | None) -> str | None:
+    """The domain of an http(s) address, without "www." ("https://www.example.org/a" -> "example.org")."""
+    from urllib.parse import urlparse
+
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    try:
+        host = urlparse(url).hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
 
 
 def _day(d: Any) -> int | None:

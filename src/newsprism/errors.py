@@ -36,7 +36,7 @@ class Errors(metaclass=_Coded):
     E016 = "HTML input {path} has no readable text (truncated or empty markup)"
     E017 = "Web archive {path} breaks off after {pages} page(s): {reason}"
     E018 = "Feed {path} has no entries we can read: {reason}"
-    E019 = "{path} is an address; newsprism reads no network: save the page (or its feed) and pass the file"
+    E019 = "{path} is an address; newsprism analyze reads no network: save it first with `newsprism fetch {path} -o pages/` (or save the page or its feed yourself) and pass the file"
     E020 = "Unsupported input: {path} is an XML document that is neither a web page nor a news feed"
     E021 = "Stored article(s) {ids} could not be analysed again ({reason}); nothing was written to the store"
     E022 = "Stage declarations contradict each other: {names} each require what another of them assigns"
@@ -45,6 +45,8 @@ class Errors(metaclass=_Coded):
     E025 = "Bad article id {id!r} at {path}: {reason}"
     E026 = "Not a regular file: {path} is {kind}; only files are read"
     E027 = "The store holds article(s) {ids}; this batch would replace them, and may not (ask to replace them)"
+    E028 = "No store at {path}: reading commands never create one (a store is written by `newsprism analyze ... --db {path}`)"
+    E029 = "Article id prefix {id!r} is ambiguous in {where}: it starts {count} ids ({ids}); give more of it"
     E040 = "No spaCy English model could be loaded (tried {tried}); install en_core_web_sm"
 
 

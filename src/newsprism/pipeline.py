@@ -63,15 +63,50 @@ class Pipeline:
 
 def apply_stages(article: Article, stages: list[tuple[str, Callable[[Article], Article]]]) -> Article | Failure:
     """Run the per-article stages on one article; a failure names the article and stage."""
+    verbose = LOGGER.isEnabledFor(logging.INFO)
     for name, fn in stages:
         try:
             article = fn(article)
+            if verbose:
+                LOGGER.info("%s %s: %s", article.id[:12], name, decisions(article, name))
         except InputError as exc:
             return Failure(article.source, exc.code, str(exc))
         except Exception as exc:
             LOGGER.exception("stage %s failed on %s", name, article.source)
             return Failure(article.source, "E012", Errors.E012.format(name=name, source=article.source, reason=exc))
     return article
+
+
+def decisions(article: Article, stage_name: str) -> str:
+    """What a stage decided for an article, in one line (``-v`` logs it after each stage): for each
+    layer the stage assigns, its value, or its count (with the lines' roles, the quotes with a
+    speaker), and the evidence the stage recorded."""
+    from collections import Counter
+
+    from newsprism.article import DateRange
+    from newsprism.registry import registered
+
+    meta = registered().get(stage_name)
+    parts = []
+    keys = dict.fromkeys(layer.removeprefix("article.").split(".")[0] for layer in (meta.assigns if meta else ()))
+    for key in keys:
+        if key in ("raw_text", "body", "evidence", "ext", "html"):
+            continue  # the text itself; the evidence is shown after; extension slots
+        value = getattr(article, key, None)
+        if key == "lines":
+            roles = Counter(ln.role for ln in article.lines if ln.role != "blank")
+            parts.append("lines " + ", ".join(f"{n} {r}" for r, n in roles.most_common()))
+        elif key == "quotes":
+            parts.append(f"quotes {len(value or [])} ({sum(1 for q in value or [] if getattr(q, 'speaker', None))} with a speaker)")
+        elif isinstance(value, DateRange):
+            when = "unknown" if not value.known else value.earliest if value.earliest == value.latest else f"{value.earliest}..{value.latest}"
+            parts.append(f"{key} {when} ({value.confidence:.2f})")
+        elif isinstance(value, list | dict):
+            parts.append(f"{key} {len(value)}")
+        else:
+            parts.append(f"{key} {str(value)[:60]!r}" if value is not None else f"{key} none")
+    why = "; ".join(f"{k}: {v}" for k, v in article.evidence.items() if k.split(".")[0] in {p.split()[0] for p in parts})
+    return ", ".join(parts) + (f" [{why[:300]}]" if why else "") if parts else "(nothing assigned)"
 
 
 # Set in each pool worker by _init_worker.

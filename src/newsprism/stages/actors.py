@@ -147,6 +147,17 @@ def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(heads), frozenset(mods)
 
 
+# Words of four letters or more of which this share is capitalised make a headline-cased line.
+HEADLINE_CASE_SHARE = 0.6
+
+
+def headline_cased(text: str) -> bool:
+    """A line in title case or capitals ("Kim Vows To Deepen Ties", "SOCCER - BAN LIFTED"), where a
+    capital does not mark a name; "Nebraska fed cattle roundup - USDA" is in sentence case."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return not words or sum(w[:1].isupper() for w in words) >= HEADLINE_CASE_SHARE * len(words)
+
+
 class _Builder:
     """Links one article's entities to actors (see the module docstring for the rules)."""
 
@@ -711,8 +722,10 @@ class _Builder:
     # -- output --------------------------------------------------------------------
 
     def _drop_title_only(self) -> None:
-        """Unknown names seen only in the title: headline capitals make the model see names everywhere."""
-        title = [(ln.start, ln.end) for ln in self.art.lines if ln.role == "title"]
+        """Unknown names seen only in a headline-cased title: headline capitals ("Alexander Lukashenko
+        Reaffirms Belarus...", "WOOLMER MAKES RETURN") make the model see names everywhere. A title
+        written in sentence case ("Nebraska fed cattle roundup") capitalises names only: kept."""
+        title = [(ln.start, ln.end) for ln in self.art.lines if ln.role == "title" and headline_cased(self.art.raw_text[ln.start : ln.end])]
         for aid, loc in list(self.locals.items()):
             if loc.kb is None and all(any(s <= m.span.start < t for s, t in title) for m in loc.mentions):
                 del self.locals[aid]

@@ -20,8 +20,12 @@ def __getattr__(name: str) -> object:
     raise AttributeError(name)
 
 
-def open_store(url: str | Path) -> ArticleStore:
-    """A store from a path (``news.db``), ``memory:`` or ``postgresql://user@host/db``."""
+def open_store(url: str | Path, create: bool = True) -> ArticleStore:
+    """A store from a path (``news.db``), ``memory:`` or ``postgresql://user@host/db``.
+
+    With ``create=False`` (reading commands: ``show``, ``report``, a read-only ``serve``) a SQLite
+    path that does not exist raises :class:`~newsprism.errors.NotFoundError` ``[E028]`` instead of
+    creating an empty store: a mistyped path must not read as an empty corpus."""
     s = str(url)
     if s in ("memory:", ":memory:"):
         return MemoryStore()
@@ -29,4 +33,9 @@ def open_store(url: str | Path) -> ArticleStore:
         from newsprism.storage.postgres import PostgresStore
 
         return PostgresStore(s)
-    return SQLiteStore(s.removeprefix("sqlite:///").removeprefix("sqlite:"))
+    path = s.removeprefix("sqlite:///").removeprefix("sqlite:")
+    if not create and not Path(path).is_file():
+        from newsprism.errors import Errors, NotFoundError
+
+        raise NotFoundError(Errors.E028.format(path=path))
+    return SQLiteStore(path)

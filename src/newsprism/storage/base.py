@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from newsprism.article import Article, Dossier
@@ -39,7 +39,7 @@ class ArticleStore(Protocol):
 
     def iter(self) -> Iterator[Article]: ...
 
-    def query(self, text: str, limit: int = 20) -> list[tuple[str, str]]: ...
+    def query(self, text: str, limit: int = 20, any_of: Sequence[str] = ()) -> list[tuple[str, str]]: ...
 
     def count(self) -> int: ...
 
@@ -50,6 +50,18 @@ class ArticleStore(Protocol):
 LAYER_TABLES = ("actors", "quotes", "claims", "events", "persuasion")
 # Per-article layers whose rows are replaced whenever their article is written again.
 ARTICLE_LAYERS = ("quotes", "claims", "persuasion")
+
+
+def check_prefix(prefix: str, ids: list[str], where: str) -> None:
+    """Raise when ``ids`` (the stored ids that start with ``prefix``, up to 11) are not exactly one:
+    none is ``[E013]`` not found, two or more ``[E029]`` ambiguous, listing them."""
+    from newsprism.errors import Errors, NotFoundError
+
+    if not ids:
+        raise NotFoundError(Errors.E013.format(id=prefix, where=where))
+    if len(ids) > 1:
+        shown = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+        raise NotFoundError(Errors.E029.format(id=prefix, where=where, count="more than 10" if len(ids) > 10 else len(ids), ids=shown))
 
 
 def layer_rows(dossier: Dossier) -> dict[str, list[tuple[str, str | None, dict[str, Any]]]]:

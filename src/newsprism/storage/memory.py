@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import copy
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from newsprism.article import Article, Dossier
-from newsprism.errors import Errors, NotFoundError, StoreChanged
-from newsprism.storage.base import LAYER_TABLES, dossier_from_rows, layer_rows, stored_prior
+from newsprism.errors import StoreChanged
+from newsprism.storage.base import LAYER_TABLES, check_prefix, dossier_from_rows, layer_rows, stored_prior
 
 
 class MemoryStore:
@@ -66,18 +66,27 @@ class MemoryStore:
         )
 
     def get(self, article_id: str) -> Article:
-        try:
-            return copy.deepcopy(self._articles[article_id])
-        except KeyError:
-            raise NotFoundError(Errors.E013.format(id=article_id, where="memory")) from None
+        if article_id not in self._articles:
+            check_prefix(article_id, sorted(k for k in self._articles if k.startswith(article_id))[:11], "memory")
+            article_id = next(k for k in sorted(self._articles) if k.startswith(article_id))
+        return copy.deepcopy(self._articles[article_id])
 
     def iter(self) -> Iterator[Article]:
         for k in sorted(self._articles):
             yield copy.deepcopy(self._articles[k])
 
-    def query(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
-        needle = text.lower()
-        hits = [(a.id, a.title or "") for a in self._articles.values() if needle in a.body.lower()]
+    def query(self, text: str, limit: int = 20, any_of: Sequence[str] = ()) -> list[tuple[str, str]]:
+        """The articles whose title or body holds every word of ``text``, or of a name of ``any_of``."""
+        import re
+
+        from newsprism.search import words_of
+
+        wanted = [{w.lower() for w in words_of(n)} for n in [text, *any_of]]
+        hits = []
+        for a in self._articles.values():
+            have = {w.lower() for w in re.findall(r"\w+", f"{a.title or ''} {a.body}")}
+            if any(ws and ws <= have for ws in wanted):
+                hits.append((a.id, a.title or ""))
         return hits[:limit]
 
     def count(self) -> int:

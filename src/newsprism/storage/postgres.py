@@ -9,17 +9,19 @@ Requires the optional dependency ``psycopg`` (``pip install newsprism[postgres]`
 from __future__ import annotations
 
 import json
+import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from newsprism.article import Article, Dossier
-from newsprism.errors import Errors, NotFoundError, StoreChanged
+from newsprism.errors import StoreChanged
 from newsprism.storage.base import (
     ARTICLE_LAYERS,
     CORPUS_KEYS,
     LAYER_TABLES,
     article_row,
+    check_prefix,
     dossier_from_rows,
     layer_rows,
     stored_prior,
@@ -192,11 +194,17 @@ class PostgresStore:
             cur.execute("SELECT data FROM articles WHERE id = %s", (article_id,))
             rows = cur.fetchall()
             if not rows:
-                cur.execute("SELECT data FROM articles WHERE id LIKE %s", (article_id.replace("%", r"\%") + "%",))
+                # A unique prefix, as git does for commits (LIKE's wildcards escaped).
+                pattern = re.sub(r"([\\%_])", r"\\\1", article_id) + "%"
+                cur.execute("SELECT id FROM articles WHERE id LIKE %s ORDER BY id LIMIT 11", (pattern,))
+                ids = [r[0] for r in cur.fetchall()]
+                try:
+                    check_prefix(article_id, ids, "postgresql")
+                finally:
+                    self.db.commit()
+                cur.execute("SELECT data FROM articles WHERE id = %s", (ids[0],))
                 rows = cur.fetchall()
         self.db.commit()
-        if len(rows) != 1:
-            raise NotFoundError(Errors.E013.format(id=article_id, where="postgresql"))
         return Article.from_dict(_json(rows[0][0]))
 
     def iter(self) -> Iterator[Article]:
@@ -207,12 +215,15 @@ class PostgresStore:
         for (data,) in rows:
             yield Article.from_dict(_json(data))
 
-    def query(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
+    def query(self, text: str, limit: int = 20, any_of: Sequence[str] = ()) -> list[tuple[str, str]]:
+        """Full-text search: the words of ``text`` all required, or those of any name of ``any_of``."""
+        names = list(dict.fromkeys([text, *any_of]))
+        tsq = " || ".join(["plainto_tsquery('english', %s)"] * len(names))
         with self.db.cursor() as cur:
             cur.execute(
-                """SELECT id, title FROM articles_fts, plainto_tsquery('english', %s) q
-                   WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC LIMIT %s""",
-                (text, limit),
+                f"""SELECT id, title FROM articles_fts, (SELECT {tsq} AS q) w
+                   WHERE tsv @@ w.q ORDER BY ts_rank(tsv, w.q) DESC LIMIT %s""",  # only placeholders are formatted in
+                (*names, limit),
             )
             rows = cur.fetchall()
         self.db.commit()

@@ -11,16 +11,17 @@ import json
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from newsprism.article import Article, Dossier
-from newsprism.errors import Errors, NotFoundError, StoreChanged
+from newsprism.errors import StoreChanged
 from newsprism.storage.base import (
     ARTICLE_LAYERS,
     CORPUS_KEYS,
     LAYER_TABLES,
     article_row,
+    check_prefix,
     dossier_from_rows,
     layer_rows,
     stored_prior,
@@ -223,22 +224,29 @@ class SQLiteStore:
     def get(self, article_id: str) -> Article:
         row = self.db.execute("SELECT data FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            # Accept a unique prefix, as git does for commits.
-            rows = self.db.execute("SELECT data FROM articles WHERE id LIKE ? || '%'", (article_id,)).fetchall()
-            if len(rows) != 1:
-                raise NotFoundError(Errors.E013.format(id=article_id, where=self.path))
-            row = rows[0]
+            # Accept a unique prefix, as git does for commits (LIKE's wildcards escaped).
+            pattern = re.sub(r"([\\%_])", r"\\\1", article_id) + "%"
+            ids = [r[0] for r in self.db.execute("SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 11", (pattern,))]
+            check_prefix(article_id, ids, str(self.path))
+            row = self.db.execute("SELECT data FROM articles WHERE id = ?", (ids[0],)).fetchone()
         return Article.from_dict(json.loads(row[0]))
 
     def iter(self) -> Iterator[Article]:
         for (data,) in self.db.execute("SELECT data FROM articles ORDER BY id"):
             yield Article.from_dict(json.loads(data))
 
-    def query(self, text: str, limit: int = 20) -> list[tuple[str, str]]:
-        """Full-text search (FTS5 syntax). A query FTS5 cannot parse ("U.S.-led", "a(") is searched
-        as its words, each quoted; it never becomes a substring match with the user's wildcards
-        (``q=%`` matched everything)."""
+    def query(self, text: str, limit: int = 20, any_of: Sequence[str] = ()) -> list[tuple[str, str]]:
+        """Full-text search. Plain words ("Kim Jong-un") are all required, however joined
+        (:mod:`newsprism.search`); ``any_of``: other names that match as well (an actor's aliases).
+        A query in FTS5 syntax is passed on; one FTS5 cannot parse ("a(") is searched as its words,
+        each quoted; it never becomes a substring match with the user's wildcards (``q=%``)."""
+        from newsprism.search import fts_query, plain
+
         sql = "SELECT id, title FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        if plain(text) or any_of:
+            text = fts_query([text, *any_of])
+            if not text:
+                return []
         try:
             rows = self.db.execute(sql, (text, limit)).fetchall()
         except sqlite3.OperationalError:

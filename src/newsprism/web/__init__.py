@@ -65,8 +65,8 @@ class Corpus:
     _report: str | None = None  # the rendered report of _dossier (0.5 s of work), until the store changes
 
     @contextmanager
-    def store(self) -> Iterator[ArticleStore]:
-        s = open_store(self.db)
+    def store(self, create: bool = True) -> Iterator[ArticleStore]:
+        s = open_store(self.db, create=create)
         try:
             yield s
         finally:
@@ -92,6 +92,16 @@ class Corpus:
                 assert self._dossier is not None
                 self._report = render_report(self._dossier)
             return self._report
+
+
+# An ISO day (a month or a year alone is accepted too: "2025-02", "2025").
+ISO_DAY = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+# The app's icon: a prism splitting one ray into three (inline SVG, no file to serve).
+FAVICON_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#16213e"/>'
+    '<path d="M16 5 L27 26 H5 Z" fill="none" stroke="#fff" stroke-width="2"/><path d="M2 15 L13 17" stroke="#fff" stroke-width="2"/>'
+    '<path d="M20 17 L31 12 M20 18 L31 18 M20 19 L31 24" stroke="#e8762d" stroke-width="2"/></svg>'
+)
 
 
 def _article_summary(a: dict[str, Any]) -> dict[str, Any]:
@@ -157,8 +167,10 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
     if str(db) in ("memory:", ":memory:"):
         raise ValueError("the web app needs a store that outlives a request: a SQLite file or postgresql://...")
     corpus = Corpus(str(db))
-    with corpus.store():
-        pass  # create the file and run the migrations now, not at the first request
+    # Create the file and run the migrations now, not at the first request; a server that cannot
+    # write refuses a store that does not exist ([E028]: a mistyped path is no empty corpus).
+    with corpus.store(create=bool(token or allow_writes)):
+        pass
     app = FastAPI(title="newsprism", version=newsprism.__version__, docs_url=None, redoc_url=None,
                   description="A sourced dossier from a pile of news coverage: the store's articles, actors, quotes, figures, events and coverage.")  # fmt: skip
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined)
@@ -214,8 +226,8 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
         outlet: str | None = None,
         genre: str | None = None,
         story: str | None = None,
-        since: str | None = Query(None, description="published on or after this day (YYYY-MM-DD)"),
-        until: str | None = Query(None, description="published on or before this day"),
+        since: str | None = Query(None, description="published on or after this day (YYYY-MM-DD)", pattern=ISO_DAY),
+        until: str | None = Query(None, description="published on or before this day (YYYY-MM-DD)", pattern=ISO_DAY),
         limit: int = Query(PAGE, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
@@ -244,15 +256,26 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
 
     @app.get("/api/search", tags=["articles"])
     def search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
-        """Full-text search over titles and bodies."""
+        """Full-text search over titles and bodies: plain words all required however joined ("Kim
+        Jong-un" = "Kim Jong Un"), a name's other names searched too; each hit with its outlet,
+        date and the passage that matched, and the actors the query names."""
+        from newsprism import search as find
+
+        _, d = corpus.current()
+        names = find.aliases(q, d["actors"]) if find.plain(q) else [q]
         with corpus.store() as s:
             try:
-                hits = s.query(q, limit)
+                hits = s.query(q, limit, any_of=names[1:])
             except Exception as exc:
                 raise HTTPException(400, f"cannot search for {q!r}: {exc}") from exc
-        _, d = corpus.current()
         by_id = {a["id"]: a for a in d["articles"]}
-        return {"query": q, "hits": [_article_summary(by_id[i]) for i, _ in hits if i in by_id]}
+        words = names if find.plain(q) else find.words_of(q)
+        return {
+            "query": q,
+            "names": names,
+            "actors": [{k: a.get(k) for k in ("id", "name", "type", "aliases")} for a in find.matching_actors(q, d["actors"])],
+            "hits": [{**_article_summary(by_id[i]), "snippet": find.snippet(by_id[i].get("body") or "", words)} for i, _ in hits if i in by_id],
+        }
 
     @app.get("/api/actors", tags=["actors"])
     def actors(q: str | None = Query(None, description="part of a name or alias"), type: str | None = None) -> dict[str, Any]:
@@ -285,16 +308,16 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
     @app.get("/api/events", tags=["events"])
     def events(
         actor: str | None = None,
-        plover: str | None = Query(None, description="a PLOVER type: AID, ACCUSE, ..."),
-        since: str | None = None,
-        until: str | None = None,
+        plover: str | None = Query(None, description="a PLOVER type: AID, ACCUSE, ... (any case)"),
+        since: str | None = Query(None, description="dated on or after this day (YYYY-MM-DD)", pattern=ISO_DAY),
+        until: str | None = Query(None, description="dated on or before this day (YYYY-MM-DD)", pattern=ISO_DAY),
     ) -> dict[str, Any]:
         """The merged timeline, earliest first (undated events last)."""
         _, d = corpus.current()
         rows = [
             e for e in d["events"]
             if (actor is None or actor in (e.get("actors") or []) or actor in (e.get("targets") or []))
-            and (plover is None or e.get("plover") == plover) and _in_range(e.get("date"), since, until)
+            and (plover is None or (e.get("plover") or "").upper() == plover.strip().upper()) and _in_range(e.get("date"), since, until)
         ]  # fmt: skip
         rows.sort(key=lambda e: ((e.get("date") or {}).get("earliest") or "9999", e["id"]))
         return {"total": len(rows), "events": rows}
@@ -376,6 +399,23 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
             raise HTTPException(422, {"message": "no record could be read", "failures": failures})
         return {"added": added, "failures": failures, "articles_in_store": len(d.articles)}
 
+    @app.get("/api", tags=["corpus"])
+    def api_index() -> dict[str, Any]:
+        """The API's endpoints, each with its methods and what it returns (the schema is at /openapi.json)."""
+        rows = []
+        for r in app.routes:
+            path = getattr(r, "path", "")
+            if path.startswith("/api") and getattr(r, "include_in_schema", False):
+                doc = (getattr(r, "endpoint", None).__doc__ or "").strip().splitlines()  # type: ignore[union-attr]
+                rows.append({"path": path, "methods": sorted(getattr(r, "methods", ()) or ()), "summary": doc[0] if doc else ""})
+        return {"endpoints": sorted(rows, key=lambda x: x["path"]), "schema": "/openapi.json", "docs": "/docs"}
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Any:
+        from fastapi.responses import Response
+
+        return Response(FAVICON_SVG, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
+
     # -- pages ----------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -389,12 +429,18 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: str = "") -> HTMLResponse:
-        hits = search(q, 50)["hits"] if q.strip() else []
-        return page("search.html.j2", q=q, hits=hits)
+        got = search(q, 50) if q.strip() else {"hits": [], "actors": [], "names": []}
+        return page("search.html.j2", q=q, hits=got["hits"], actors=got["actors"], names=got["names"])
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
-        got = article(article_id)
+        try:
+            got = article(article_id)
+        except HTTPException as exc:
+            # A page answers with a page, not JSON: what was asked, why it is missing, a way on.
+            resp = page("error.html.j2", status=exc.status_code, message=str(exc.detail), q="")
+            resp.status_code = exc.status_code
+            return resp
         a = got["article"]
         return page("article.html.j2", a=a, lines=marked_lines(a, got["quotes"], got["persuasion"]), quotes=got["quotes"],
                     claims=got["claims"], spans=got["persuasion"], events=got["events"], q="")  # fmt: skip
