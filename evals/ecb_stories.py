@@ -19,6 +19,9 @@ article's URL) and run through newsprism's cleaning, entity, actor and date stag
   power one, no names, numbers, actors, events or dates), at its own best threshold on
   this data (an optimistic baseline: it is tuned on the test).
 
+Topics are split in two: settings were tuned on the odd-numbered topics; the even-numbered ones
+are held out. Each half is also clustered on its own and scored.
+
 The score is B-cubed (Bagga & Baldwin 1998): for each document, the share of its
 predicted cluster that shares its gold story (precision) and the share of its gold story
 inside its predicted cluster (recall), averaged over documents; F1 is their harmonic mean.
@@ -154,6 +157,41 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+# A small pile: the first documents of one seminal event alone (one story), or of two events of
+# different topics together (two stories), as a user's pile of a few reports would be.
+PILE_DOCS = 8
+PILE_MIN_DOCS = 4
+
+
+def small_piles(articles: Sequence[Any], gold: dict[str, str]) -> dict[str, Any]:
+    """Mean B-cubed F1 over small piles, with the background of general news (the default) and
+    without it (the pile's own document frequencies alone), at the default threshold."""
+    from newsprism.compare import cluster_stories, story_features
+
+    by_gold: dict[str, list[Any]] = defaultdict(list)
+    for a in articles:
+        by_gold[gold[a.id]].append(a)
+    keys = sorted(k for k, v in by_gold.items() if len(v) >= PILE_MIN_DOCS)
+    piles = [[k] for k in keys]
+    piles += [[k, keys[(i + 3) % len(keys)]] for i, k in enumerate(keys) if keys[(i + 3) % len(keys)].split("/")[0] != k.split("/")[0]]
+    # The hard case: the topic's two happenings of one kind together (two rehab stays of one actress).
+    by_topic: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        by_topic[k.split("/")[0]].append(k)
+    same = [v for v in by_topic.values() if len(v) == 2]
+    out: dict[str, Any] = {"piles": len(piles), "same_topic_piles": len(same)}
+    for name, n0 in (("with_background", None), ("pile_only", 0.0)):
+        for kind, group in (("", piles), ("same_topic_", same)):
+            scores = []
+            for pile in group:
+                arts = [a for k in pile for a in by_gold[k][:PILE_DOCS]]
+                feats = [story_features(a) for a in arts]
+                clusters = cluster_stories(feats) if n0 is None else cluster_stories(feats, background_docs=n0)
+                scores.append(bcubed(_as_map(clusters), {a.id: gold[a.id] for a in arts})[2])
+            out[kind + name] = sum(scores) / len(scores) if scores else 0.0
+    return out
+
+
 def _as_map(clusters: Sequence[Sequence[str]]) -> dict[str, str]:
     return {m: str(k) for k, members in enumerate(clusters) for m in members}
 
@@ -162,10 +200,12 @@ def run(
     shared: Path, topics: Iterable[str] | None = None, sweep: bool = False, stages: Sequence[str] = STAGES
 ) -> dict[str, Any]:
     """Load, analyse, cluster with both systems and score; returns the figures."""
+    from newsprism.article import Dossier
     from newsprism.compare import assign_stories, cluster_stories, story_features
 
     docs = load(shared, topics)
     gold = {d.name: d.gold for d in docs}
+    topic_of = {d.name: d.topic for d in docs}
     t0 = time.perf_counter()
     dossier = analyse(docs, stages)
     t_analyse = time.perf_counter() - t0
@@ -174,11 +214,21 @@ def run(
     clusters = assign_stories(dossier)
     t_ours = time.perf_counter() - t0
     ours = bcubed(_as_map(clusters), gold)
+    # Each half clustered on its own, as a pile of its own: the odd topics are where the
+    # settings were tuned, the even ones are held out.
+    halves = {}
+    for half, parity in (("tune", 1), ("held_out", 0)):
+        sub = Dossier(articles=[a for a in dossier.articles if int(topic_of[a.id]) % 2 == parity])
+        got = bcubed(_as_map(assign_stories(sub)), {k: v for k, v in gold.items() if int(topic_of[k]) % 2 == parity})
+        feats = [story_features(a, text_only=True) for a in sub.articles]
+        base = {th: bcubed(_as_map(cluster_stories(feats, threshold=th, idf_power=1.0, background_docs=0.0)), gold)[2] for th in BASELINE_THRESHOLDS}
+        halves[half] = {"documents": len(sub.articles), "f1": got[2], "precision": got[0], "recall": got[1], "tfidf_best_f1": max(base.values())}
+        halves[half]["small_piles"] = small_piles(sub.articles, gold)
 
     text_only = [story_features(a, text_only=True) for a in dossier.articles]
     base_scores = {}
     for th in BASELINE_THRESHOLDS:
-        base_scores[th] = bcubed(_as_map(cluster_stories(text_only, threshold=th, idf_power=1.0)), gold)
+        base_scores[th] = bcubed(_as_map(cluster_stories(text_only, threshold=th, idf_power=1.0, background_docs=0.0)), gold)
     best_th = max(base_scores, key=lambda t: base_scores[t][2])
     result: dict[str, Any] = {
         "documents": len(docs),
@@ -192,6 +242,7 @@ def run(
             "threshold": best_th,
         },
         "seconds": {"analyse": round(t_analyse, 1), "cluster": round(t_ours, 2)},
+        "halves": halves,
     }
     if sweep:
         feats = [story_features(a) for a in dossier.articles]
@@ -221,6 +272,11 @@ def main(argv: list[str] | None = None) -> int:
         r = res[name]
         extra = f"  (threshold {r['threshold']}, tuned on this data)" if name == "tfidf" else f"  ({r['stories']} stories)"
         print(f"{name:<12} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>7.3f}{extra}")
+    for half, h in res["halves"].items():
+        print(f"  {half:<9} ({h['documents']} documents, clustered on their own): newsprism F1 {h['f1']:.3f} (P {h['precision']:.3f}, R {h['recall']:.3f})   TF-IDF at its best threshold {h['tfidf_best_f1']:.3f}")
+        sp = h["small_piles"]
+        print(f"  {'':<9} {sp['piles']} small piles (one event, or two of different topics; {PILE_DOCS} documents each at most): F1 {sp['with_background']:.3f} with the background of general news, {sp['pile_only']:.3f} on the pile's own frequencies")
+        print(f"  {'':<9} {sp['same_topic_piles']} small piles of a topic's two happenings of one kind: F1 {sp['same_topic_with_background']:.3f} with the background, {sp['same_topic_pile_only']:.3f} without")
     print(f"analysis {res['seconds']['analyse']} s, clustering {res['seconds']['cluster']} s")
     if args.sweep:
         print("newsprism F1 by threshold:", {k: round(v, 3) for k, v in res["sweep"].items()})

@@ -93,3 +93,56 @@ def test_web_browser_only_http_addresses_become_links(chromium: str, links_serve
         assert 'href="javascript:' not in dom and 'href="data:' not in dom
     dom, _ = run_chromium(chromium, tmp_path / "l3", "--dump-dom", f"{links_server}/articles/ok-1")
     assert 'href="https://example.org/ok"' in dom
+
+
+def _page_paths(server: str) -> dict[str, str]:
+    import json
+    import urllib.request
+
+    def get(path: str) -> dict[str, object]:
+        with urllib.request.urlopen(server + path, timeout=30) as r:  # the loopback test server
+            return dict(json.loads(r.read()))
+
+    story = get("/api/stories")["stories"][0]["id"]  # type: ignore[index]
+    actor = next(q["speaker"] for q in get("/api/quotes")["quotes"] if q.get("speaker"))  # type: ignore[attr-defined]
+    event = get("/api/events")["events"][0]["id"]  # type: ignore[index]
+    return {"story": f"/stories/{story}", "actor": f"/actors/{actor}", "event": f"/events/{event}",
+            "outlet": "/outlets/Vesnia%20Wire", "timeline": "/timeline", "stories": "/stories"}  # fmt: skip
+
+
+EXPECTED = {
+    "story": ['class="bar"', 'id="first-reporter"', 'id="blindspots"'],
+    "actor": ["What they said", "Articles"],
+    "event": ['class="trigger"', "Every report, by outlet"],
+    "outlet": ["per 1,000 words of its own voice", "Articles"],
+    "timeline": ['class="filters"', "event(s)"],
+    "stories": ["stor"],
+}
+
+
+@pytest.mark.issue(25)
+def test_web_browser_story_actor_event_outlet_and_timeline_pages(chromium: str, server: str, tmp_path: Path) -> None:  # noqa: F811
+    """Each page renders in Chromium with no console message, shows what it is for, and no label
+    breaks inside a word (measured in a copy of the page, since the app's pages allow no script);
+    screenshots are saved under the test's folder."""
+    import re
+    import urllib.request
+
+    from test_report_browser import MEASURE
+
+    for name, path in _page_paths(server).items():
+        dom, err = run_chromium(chromium, tmp_path / f"profile-{name}", "--dump-dom", server + path)
+        assert not console_problems(err), (name, console_problems(err))
+        for want in EXPECTED[name]:
+            assert want in dom, (name, want)
+        shot = tmp_path / f"{name}.png"
+        run_chromium(chromium, tmp_path / f"shot-{name}", "--window-size=1280,1600", f"--screenshot={shot}", server + path)
+        assert shot.is_file() and shot.stat().st_size > 5_000, name
+        print(f"screenshot: {shot}")
+        with urllib.request.urlopen(server + path, timeout=30) as r:  # the loopback test server
+            html = r.read().decode("utf-8")
+        probe = tmp_path / f"{name}-probe.html"
+        probe.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html).replace("</body>", MEASURE + "</body>"), encoding="utf-8")
+        got, _ = run_chromium(chromium, tmp_path / f"measure-{name}", "--window-size=900,1400", "--dump-dom", probe.resolve().as_uri())
+        m = re.search(r'data-broken-labels="([^"]*)"', got)
+        assert m and m.group(1) == "none", (name, m and m.group(1))

@@ -40,6 +40,23 @@ TECHNIQUES = (
     "whataboutism",
     "bandwagon",
 )
+# How people name each technique (the PTC / SemEval-2020 task 11 labels, in words).
+TECHNIQUE_NAMES = {
+    "loaded_language": "loaded language",
+    "name_calling": "name calling, labelling",
+    "repetition": "repetition",
+    "exaggeration": "exaggeration, minimisation",
+    "doubt": "doubt",
+    "appeal_to_fear": "appeal to fear or prejudice",
+    "flag_waving": "flag-waving",
+    "causal_oversimplification": "causal oversimplification",
+    "slogans": "slogans",
+    "appeal_to_authority": "appeal to authority",
+    "black_and_white": "black-and-white fallacy",
+    "thought_terminating_cliche": "thought-terminating cliché",
+    "whataboutism": "whataboutism, straw man, red herring",
+    "bandwagon": "bandwagon, reductio ad hitlerum",
+}
 
 
 def file_stem(article_id: str) -> str:

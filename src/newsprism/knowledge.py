@@ -160,6 +160,9 @@ class Outlet:
     country: str | None = None
     # How only the outlet's own staff write its name (case kept): "POLITICO", "USA TODAY".
     house_style: tuple[str, ...] = ()
+    # "state" (a government controls it) or "public" (public money, an editorial charter), as
+    # outlets.json declares; None: neither, or not declared.
+    affiliation: str | None = None
 
 
 @dataclass(slots=True)
@@ -211,6 +214,7 @@ def outlets() -> Outlets:
                 wire=bool(row.get("wire", False)),
                 country=row.get("country"),
                 house_style=tuple(row.get("house_style", ())),
+                affiliation=row.get("affiliation"),
             )
         )
     return table

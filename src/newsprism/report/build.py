@@ -19,9 +19,10 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from newsprism.article import Article, DateRange, Dossier, Line
+from newsprism.article import TECHNIQUE_NAMES, Article, DateRange, Dossier, Line
 from newsprism.compare import (
     Coverage,
+    bare_quote,
     coverage,
     date_label,
     figure_key,
@@ -31,6 +32,7 @@ from newsprism.compare import (
     report_status,
 )
 from newsprism.links import safe_url
+from newsprism.views import published_span
 
 # PLOVER types by the side of the cooperation/conflict scale they fall on (PLOVER
 # codebook: the first eight are cooperative, the rest conflictual); the timeline colours them.
@@ -47,22 +49,7 @@ STATUS_SYMBOL = {
     "omitted": "○",
 }
 
-TECHNIQUE_LABEL = {
-    "loaded_language": "loaded language",
-    "name_calling": "name calling, labelling",
-    "repetition": "repetition",
-    "exaggeration": "exaggeration, minimisation",
-    "doubt": "doubt",
-    "appeal_to_fear": "appeal to fear or prejudice",
-    "flag_waving": "flag-waving",
-    "causal_oversimplification": "causal oversimplification",
-    "slogans": "slogans",
-    "appeal_to_authority": "appeal to authority",
-    "black_and_white": "black-and-white fallacy",
-    "thought_terminating_cliche": "thought-terminating cliché",
-    "whataboutism": "whataboutism, straw man, red herring",
-    "bandwagon": "bandwagon, reductio ad hitlerum",
-}
+TECHNIQUE_LABEL = TECHNIQUE_NAMES
 
 
 @dataclass(slots=True)
@@ -435,7 +422,7 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
         who = name(q.speaker, q.speaker_text)
         bits = [q.kind, f"cue “{q.cue}”" if q.cue else "", f"medium: {q.medium}" if q.medium else "",
                 f"via {q.via}" if q.via else "", date_label(q.date) if q.date.known else ""]
-        cards[i].append(Card(ref, "quote", f"{who}: “{clip(q.span.text, 160)}”", " · ".join(b for b in bits if b), f"rec-{ref}"))
+        cards[i].append(Card(ref, "quote", f"{who}: “{clip(bare_quote(q.span.text), 160)}”", " · ".join(b for b in bits if b), f"rec-{ref}"))
         sv.quotes.append(
             QuoteView(ref, i, q.span.text, q.kind, q.cue or "", q.medium or "", q.via or "",
                       date_label(q.date) if q.date.known else "", outlet_of[i], q.speaker_text or "",
@@ -537,10 +524,7 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
         for e in provenance(arts)
         if e.article in aidx
     ]
-    days = [d for d in (_mid(a.published) for a in arts) if d is not None]
-    span = ""
-    if days:
-        span = f"{date.fromordinal(min(days)).isoformat()} – {date.fromordinal(max(days)).isoformat()}"
+    span = published_span(arts)  # as the web app says it: the days of the articles dated to the day
     return View(
         title=_dossier_title(dossier, events),
         generator=f"newsprism {_version()}",
@@ -796,7 +780,7 @@ def _matrix(
                 continue
             art = aidx.get(c.articles[0]) if c.articles else None
             ref = first_ref.get(c.articles[0], "") if c.articles else ""
-            tip = f"{o}: {c.status}" + (f" — “{clip(c.texts[0], 200)}”" if c.texts else "")
+            tip = f"{o}: {c.status}" + (f" — “{clip(bare_quote(c.texts[0]), 200)}”" if c.texts else "")
             cells.append(MatrixCell(c.status, STATUS_SYMBOL.get(c.status, "?"), art, ref, tip))
         rows.append(MatrixRow(r.kind, r.label, r.date or "", target, cells))
     blind = [

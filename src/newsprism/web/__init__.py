@@ -63,6 +63,7 @@ class Corpus:
     _dossier: Dossier | None = None
     _data: dict[str, Any] = field(default_factory=dict)
     _report: str | None = None  # the rendered report of _dossier (0.5 s of work), until the store changes
+    _pages: Any = None  # newsprism.views.Pages of _dossier, until the store changes
 
     @contextmanager
     def store(self, create: bool = True) -> Iterator[ArticleStore]:
@@ -80,7 +81,18 @@ class Corpus:
                 self._data = self._dossier.as_dict()
                 self._stamp = stamp
                 self._report = None
+                self._pages = None
             return self._dossier, self._data
+
+    def pages(self) -> Any:
+        """The page models of the store's dossier (:class:`newsprism.views.Pages`), built once per change."""
+        from newsprism.views import Pages
+
+        dossier, _ = self.current()
+        with self.lock:
+            if self._pages is None or self._pages.d is not dossier:
+                self._pages = Pages(dossier)
+            return self._pages
 
     def report(self) -> str:
         """The HTML report of the store, rendered once per change of the store."""
@@ -102,6 +114,15 @@ FAVICON_SVG = (
     '<path d="M16 5 L27 26 H5 Z" fill="none" stroke="#fff" stroke-width="2"/><path d="M2 15 L13 17" stroke="#fff" stroke-width="2"/>'
     '<path d="M20 17 L31 12 M20 18 L31 18 M20 19 L31 24" stroke="#e8762d" stroke-width="2"/></svg>'
 )
+
+
+def date_text(d: dict[str, Any] | None) -> str:
+    """A date record in words, as the report writes it: a day, a month ("2022-02"), a range, an
+    open bound, or "date unknown" (never "?", never a month's first day shown as a day)."""
+    from newsprism.article import DateRange
+    from newsprism.compare import date_label
+
+    return date_label(DateRange.from_dict(d))
 
 
 def _article_summary(a: dict[str, Any]) -> dict[str, Any]:
@@ -175,6 +196,7 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
                   description="A sourced dossier from a pile of news coverage: the store's articles, actors, quotes, figures, events and coverage.")  # fmt: skip
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["safe_url"] = safe_url
+    env.filters["date_text"] = date_text
 
     def page(name: str, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**ctx))
@@ -211,12 +233,17 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
     @app.get("/api/stats", tags=["corpus"])
     def stats() -> dict[str, Any]:
         """How much the store holds, and over which days."""
-        _, d = corpus.current()
-        days = sorted(x for a in d["articles"] for x in (a["published"].get("earliest"), a["published"].get("latest")) if x)
+        from newsprism.views import day_of, published_span
+
+        dossier, d = corpus.current()
+        # As the report counts them: every outlet label (an unnamed page's domain or file too), and
+        # the days of the articles dated to the day.
+        days = sorted(x for x in (day_of(a.published) for a in dossier.articles) if x)
         return {
             "articles": len(d["articles"]),
-            "outlets": sorted({a["outlet"] for a in d["articles"] if a.get("outlet")}),
+            "outlets": sorted(set(corpus.pages().outlet.values())),
             "published": {"earliest": days[0] if days else None, "latest": days[-1] if days else None},
+            "published_span": published_span(dossier.articles),
             **{k: len(d[k]) for k in ("actors", "quotes", "claims", "events", "persuasion")},
             "stories": len({a["story"] for a in d["articles"] if a.get("story")}),
         }
@@ -442,8 +469,73 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
             resp.status_code = exc.status_code
             return resp
         a = got["article"]
+        from newsprism.article import TECHNIQUE_NAMES
+
+        names = corpus.pages().names
         return page("article.html.j2", a=a, lines=marked_lines(a, got["quotes"], got["persuasion"]), quotes=got["quotes"],
-                    claims=got["claims"], spans=got["persuasion"], events=got["events"], q="")  # fmt: skip
+                    claims=got["claims"], spans=got["persuasion"], events=got["events"], q="", names=names,
+                    techniques=TECHNIQUE_NAMES, outlet=corpus.pages().outlet.get(a["id"], a.get("outlet") or ""))  # fmt: skip
+
+    def missing(what: str, key: str) -> HTMLResponse:
+        resp = page("error.html.j2", status=404, message=f"no {what} {key!r} in this store", q="")
+        resp.status_code = 404
+        return resp
+
+    @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page() -> HTMLResponse:
+        return page("stories.html.j2", stories=corpus.pages().stories(), q="")
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str) -> HTMLResponse:
+        got = corpus.pages().story(story_id)
+        return page("story.html.j2", s=got, q="") if got else missing("story", story_id)
+
+    @app.get("/actors", response_class=HTMLResponse, include_in_schema=False)
+    def actors_page(q: str = "") -> HTMLResponse:
+        rows = actors(q or None)["actors"][:300]
+        return page("actors.html.j2", actors=rows, q=q)
+
+    @app.get("/actors/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    def actor_page(actor_id: str) -> HTMLResponse:
+        got = corpus.pages().actor(actor_id)
+        return page("actor.html.j2", x=got, q="") if got else missing("actor", actor_id)
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(event_id: str) -> HTMLResponse:
+        got = corpus.pages().event(event_id)
+        return page("event.html.j2", e=got, q="") if got else missing("event", event_id)
+
+    @app.get("/outlets", response_class=HTMLResponse, include_in_schema=False)
+    def outlets_page() -> HTMLResponse:
+        return page("outlets.html.j2", outlets=corpus.pages().outlets(), q="")
+
+    @app.get("/outlets/{name:path}", response_class=HTMLResponse, include_in_schema=False)
+    def outlet_page(name: str) -> HTMLResponse:
+        got = corpus.pages().outlet_page(name)
+        return page("outlet.html.j2", o=got, q="") if got else missing("outlet", name)
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(
+        actor: str = "", plover: str = "", outlet: str = "", camp: str = "",
+        since: str = Query("", pattern=ISO_DAY + "|^$"), until: str = Query("", pattern=ISO_DAY + "|^$"),
+    ) -> HTMLResponse:  # fmt: skip
+        got = corpus.pages().timeline(actor or None, plover or None, outlet or None, camp or None, since or None, until or None)
+        return page("timeline.html.j2", t=got, q="")
+
+    @app.get("/api/stories", tags=["stories"])
+    def api_stories() -> dict[str, Any]:
+        """Stories, most covered first: headline, articles, outlets, the camps covering them, dates."""
+        rows = corpus.pages().stories()
+        return {"total": len(rows), "stories": rows}
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def api_story(story_id: str) -> dict[str, Any]:
+        """One story: outlets by camp with their headlines, the camp bar, who reported first, which
+        camp carries each event, quote and figure, and the blindspots."""
+        got = corpus.pages().story(story_id)
+        if got is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return dict(got)
 
     @app.get("/report", response_class=HTMLResponse, include_in_schema=False)
     def report() -> HTMLResponse:

@@ -1,0 +1,132 @@
+"""The web app's pages for stories, actors, events, outlets and the timeline (#25): what a reader
+of Ground News or AllSides looks for first, every id shown as a name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+fastapi = pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+import newsprism  # noqa: E402
+from newsprism.storage import open_store  # noqa: E402
+from newsprism.web import create_app  # noqa: E402
+
+pytestmark = pytest.mark.issue(25)
+
+RAW_ID = re.compile(r"\b(?:person|entity)-[a-z0-9-]+|\bev-[0-9a-f]{6,}|\bstory-[0-9a-f]{6,}|\b[a-z]+_[a-z_]+\b")
+
+
+def visible(html: str) -> str:
+    """The text a reader sees: no tags, no attribute values, no styles."""
+    body = html[html.index("<main>") :]
+    return re.sub(r"<[^>]+>", " ", body)
+
+
+@pytest.fixture(scope="module")
+def ex(examples: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    path = tmp_path_factory.mktemp("pages") / "news.db"
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, [str(examples)])
+    return TestClient(create_app(str(path)))
+
+
+@pytest.fixture(scope="module")
+def seeds(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    path = tmp_path_factory.mktemp("seedpages") / "news.db"
+    with open_store(path) as s:  # type: ignore[attr-defined]
+        newsprism.update(s, [str(shared / "seeds")])
+    return TestClient(create_app(str(path)))
+
+
+def test_web_story_page_on_the_seeds_shows_camps_headlines_first_reporter_and_a_blindspot(seeds: TestClient) -> None:
+    """The acceptance on the seeds: the camp bar with each outlet in its camp, the headlines side by
+    side, the first reporter, and a blindspot where one camp carries an item the other leaves out."""
+    [story] = seeds.get("/api/stories").json()["stories"]
+    view = seeds.get(f"/api/stories/{story['id']}").json()
+    camps = {g["camp"]: [o["name"] for o in g["outlets"]] for g in view["groups"]}
+    assert len([c for c in camps if c != "no stance found"]) >= 2, camps
+    assert sum(b["outlets"] for b in view["bar"]) == sum(len(v) for v in camps.values()) == 5
+    assert view["first"] and view["first"]["day"] and view["first"]["outlets"]
+    assert view["blindspots"] and all(b["carried_by"] and b["left_out_by"] for b in view["blindspots"])
+    page = seeds.get(f"/stories/{story['id']}").text
+    assert 'class="bar"' in page and 'id="first-reporter"' in page and "blindspot" in page
+    for titles in (o["articles"] for g in view["groups"] for o in g["outlets"]):
+        assert all(a["title"] in page.replace("&#34;", '"').replace("&#39;", "'") for a in titles)
+    assert not RAW_ID.search(visible(page)), RAW_ID.search(visible(page))
+
+
+def test_web_examples_strike_is_one_story_whose_first_reporter_is_named(ex: TestClient) -> None:
+    stories = ex.get("/api/stories").json()["stories"]
+    assert len(stories) == 1 and stories[0]["articles"] == 9
+    view = ex.get(f"/api/stories/{stories[0]['id']}").json()
+    assert view["first"]["outlets"] == ["The Calderra Courier"] and view["first"]["day"] == "2025-03-04"
+    # No camps here (no article takes a side): the page says so, and flags no blindspot.
+    page = ex.get(f"/stories/{stories[0]['id']}").text
+    assert "No camps" in page and view["blindspots"] == []
+
+
+@pytest.mark.parametrize("kind", ["actors", "events", "outlets"])
+def test_web_pages_of_every_kind_show_names_not_ids(ex: TestClient, kind: str) -> None:
+    """Article pages showed raw ids ("entity-russian-embassy-in-pyongyang neutral", "name_calling");
+    every page shows names and links by id (#25)."""
+    if kind == "actors":
+        ids = [a["id"] for a in ex.get("/api/actors").json()["actors"][:5]]
+    elif kind == "events":
+        ids = [e["id"] for e in ex.get("/api/events").json()["events"][:5]]
+    else:
+        ids = ["Vesnia Wire", "The Calderra Courier"]
+    assert ids
+    for i in ids:
+        r = ex.get(f"/{kind}/{i}")
+        assert r.status_code == 200, (kind, i)
+        assert not RAW_ID.search(visible(r.text)), (kind, i, RAW_ID.search(visible(r.text)))
+    assert ex.get(f"/{kind}/nope").status_code == 404
+
+
+def test_web_article_page_names_stance_actors_and_techniques(ex: TestClient) -> None:
+    for a in ex.get("/api/articles").json()["articles"]:
+        r = ex.get(f"/articles/{a['id']}")
+        assert r.status_code == 200
+        text = visible(r.text)
+        assert not RAW_ID.search(text), (a["id"], RAW_ID.search(text))
+        assert "?" not in re.findall(r"published (\S+)", text)
+
+
+def test_web_timeline_filters(ex: TestClient) -> None:
+    """The timeline filters by actor, PLOVER type (any case), outlet, camp and dates."""
+    events = ex.get("/api/events").json()["events"]
+    allp = ex.get("/timeline").text
+    assert f"{len(events)} event(s)" in allp
+    plover = events[0]["plover"]
+    one = ex.get("/timeline", params={"plover": plover.lower()}).text
+    n = sum(1 for e in events if e["plover"] == plover)
+    assert f"{n} event(s)" in one
+    assert "0 event(s)" in ex.get("/timeline", params={"outlet": "No Such Outlet"}).text
+    assert ex.get("/timeline", params={"since": "notadate"}).status_code == 422
+    dated = ex.get("/timeline", params={"since": "2025-03-06"}).text
+    assert "date unknown" not in visible(dated)
+
+
+def test_web_outlets_declare_country_and_affiliation() -> None:
+    """An outlet's country and affiliation are what outlets.json declares, nothing guessed."""
+    from newsprism.views import outlet_facts
+
+    assert outlet_facts("KCNA")["affiliation"] == "state outlet" and outlet_facts("KCNA")["country"] == "KP"
+    assert outlet_facts("BBC")["affiliation"] == "public broadcaster or agency"
+    assert outlet_facts("Reuters")["affiliation"] is None and outlet_facts("Reuters")["country"] == "GB"
+    assert outlet_facts("The Calderra Courier") == {"known": False, "country": None, "affiliation": None, "wire": False}
+
+
+def test_web_stats_count_outlets_and_days_as_the_report_does(ex: TestClient) -> None:
+    """The report said "5 outlets … to 2025-02-08" where the web app said "3 outlets … to
+    2025-02-09": both count outlet labels and the days of articles dated to the day (#25)."""
+    stats = ex.get("/api/stats").json()
+    html = ex.get("/report").text
+    m = re.search(r"(\d+) articles? from (\d+) outlets?, published ([0-9-]+(?: – [0-9-]+)?)", html)
+    assert m, "no counts line in the report"
+    assert int(m.group(1)) == stats["articles"] and int(m.group(2)) == len(stats["outlets"])
+    assert m.group(3) == stats["published_span"]
