@@ -260,3 +260,15 @@ def test_cli_verbose_logs_each_stages_decisions_per_article(runner: CliRunner, g
     assert "outlet" in by_stage["newsprism.metadata.v1"] and "authors 1" in by_stage["newsprism.metadata.v1"]
     assert "published" in by_stage["newsprism.pubdate.v1"]
     assert "with a speaker" in by_stage["newsprism.quotes.v1"]
+
+
+def test_cli_nothing_readable_prints_no_empty_table(runner: CliRunner, tmp_path: Path) -> None:
+    """A run with nothing readable printed an empty table; it prints the errors alone (#25)."""
+    res = runner.invoke(app, ["analyze", str(tmp_path / "missing.txt")])
+    assert res.exit_code == 2 and "0 article(s)" not in res.stdout and "┏" not in res.stdout
+
+
+def test_cli_web_address_points_to_fetch(runner: CliRunner) -> None:
+    """A web address as input says how to fetch it (#25)."""
+    res = runner.invoke(app, ["analyze", "https://example.org/a"])
+    assert res.exit_code == 2 and "[E019]" in res.stderr and "newsprism fetch https://example.org/a --warc" in res.stderr

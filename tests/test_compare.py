@@ -296,3 +296,15 @@ def test_small_pile_of_two_happenings_stays_two_stories() -> None:
     # What the background knows: "said" is common in general English, an invented place is not.
     assert background_share("said") > 0.2 > background_share("Ccalderra") == 0.0
     assert background_share("@person-mara-telling") < background_share("@united-states")
+
+
+def test_coverage_figure_label_is_the_figure_in_its_words() -> None:
+    """Figure rows read "600,000 crowns (raised crowns)": a unit and a guessed topic. The label is
+    the figure with the words around it, as the article writes them (#22, #25)."""
+    d = hand_dossier()
+    assign_stories(d)
+    rows = [r for r in coverage(d).rows if r.kind == "claim"]
+    assert rows
+    for r in rows:
+        assert r.label.startswith("“") and r.label.endswith("”")
+        assert "ships" in r.label and "(" not in r.label

@@ -55,8 +55,34 @@ def test_csv_rows_point_back_to_the_characters_they_rest_on(dossier: dict[str, A
 def test_coverage_csv_has_a_row_per_item_and_outlet(dossier: dict[str, Any]) -> None:
     header, rows = tables(dossier)["coverage"]
     cells = sum(len(r["cells"]) for r in dossier["coverage"]["rows"])
-    assert len(rows) == cells and header[:6] == ["kind", "key", "label", "date", "outlet", "status"]
-    assert {r[5] for r in rows} <= {"reported", "referenced", "quoted", "paraphrased", "asserted", "omitted"}
+    assert len(rows) == cells and header[:8] == ["kind", "key", "label", "date_earliest", "date_latest", "date", "outlet", "status"]
+    assert {r[7] for r in rows} <= {"reported", "referenced", "quoted", "paraphrased", "asserted", "omitted"}
+
+
+def test_export_outlet_dates_and_stance_agree_with_coverage(dossier: dict[str, Any]) -> None:
+    """articles.csv left the outlet blank where coverage.csv named it; coverage dates mixed
+    formats ("after 2021-01-01", "2025-03") and did not sort; articles.csv lacked stance (#25)."""
+    import copy
+
+    d = copy.deepcopy(dossier)
+    unnamed = d["articles"][0]
+    unnamed["outlet"] = None
+    unnamed["url"] = "https://www.harbour-news.example/strike"
+    from newsprism.article import Dossier
+    from newsprism.compare import coverage as cover
+
+    d["coverage"] = cover(Dossier.from_dict(d)).as_dict()
+    t = tables(d)
+    head, rows = t["articles"]
+    row = dict(zip(head, rows[0], strict=True))
+    assert row["outlet"] == "harbour-news.example" and row["outlet_named"] == "no"
+    cov_head, cov_rows = t["coverage"]
+    outlets = {dict(zip(cov_head, r, strict=True))["outlet"] for r in cov_rows}
+    assert "harbour-news.example" in outlets
+    days = [dict(zip(cov_head, r, strict=True))["date_earliest"] for r in cov_rows]
+    assert all(not x or (len(x) == 10 and x[4] == "-") for x in days)
+    stanced = [dict(zip(head, r, strict=True)) for r in rows if d["articles"][rows.index(r)].get("stance")]
+    assert stanced and all(":" in r["stance"] and "entity-" not in r["stance"] for r in stanced)
 
 
 def test_graphml_parses_and_links_outlets_speakers_and_reprints(dossier: dict[str, Any], tmp_path: Path) -> None:

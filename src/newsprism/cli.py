@@ -180,6 +180,8 @@ def _write_atomic(path: Path, text: str) -> None:
 def _summary(dossier: Dossier, only: set[str] | None = None) -> None:
     """The summary table: every article, or those of ``only`` (this batch of a growing store)."""
     shown = [a for a in dossier.articles if only is None or a.id in only]
+    if not shown:
+        return  # nothing readable: the errors say why, an empty table says nothing
     table = Table(title=f"{len(shown)} article(s)", show_lines=False)
     for col in ("id", "title", "outlet", "reprint of", "lang", "published", "body words"):
         table.add_column(col, overflow="fold")

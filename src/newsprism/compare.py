@@ -763,11 +763,15 @@ class CoverageRow:
     sort: str = ""
 
     def as_dict(self) -> dict[str, Any]:
+        lo, _, hi = self.sort.partition("|")
         return {
             "kind": self.kind,
             "key": self.key,
             "label": self.label,
             "date": self.date,
+            # The interval as ISO days (empty when unknown): the ``date`` label in words does not sort.
+            "date_earliest": lo if lo and lo != "9999" else None,
+            "date_latest": hi or None,
             "stories": list(self.stories),
             "cells": {o: c.as_dict() for o, c in self.cells.items()},
         }
@@ -1029,7 +1033,10 @@ def coverage(
     for g in claim_groups(dossier):
         cs = [dossier.claims[i] for i in g]
         c0 = cs[0]
-        label = f"{_num(c0.value)} {c0.unit}" + (f" ({c0.about})" if c0.about else "")
+        a0 = arts.get(c0.article)
+        # The figure in the words around it, as written ("…had raised more than 600,000 crowns for
+        # striking families…"): a label made of the unit and a guessed topic read as noise.
+        label = f"“{figure_context(a0, c0.span.start, c0.span.end)}”" if a0 is not None else f"{_num(c0.value)} {c0.unit}"
         found = [(c.article, "asserted", c.span.text) for c in cs]
         row("claim", f"c{g[0]}", label, c0.as_of, found, g)
     rows.sort(key=lambda r: (r.date is None, r.sort, {"event": 0, "quote": 1, "claim": 2}[r.kind], r.key))
@@ -1085,6 +1092,19 @@ def _blindspots(rows: list[CoverageRow], outlets: list[str], camps: dict[str, li
     out = [Blindspot(o, False, missing[o], n_carried[o]) for o in outlets if missing.get(o)]
     out += [Blindspot(name, True, camp_missing[name], camp_carried[name]) for name in camps if camp_missing.get(name)]
     return out
+
+
+FIGURE_CONTEXT_WORDS = 4  # words shown on each side of a figure, within its sentence
+
+
+def figure_context(article: Article, start: int, end: int, words: int = FIGURE_CONTEXT_WORDS) -> str:
+    """A figure with up to ``words`` words on each side, inside its sentence, "…" where cut."""
+    s = next((x for x in article.sentences if x.start <= start and end <= x.end), None)
+    lo, hi = (s.start, s.end) if s else (start, end)
+    raw = article.raw_text
+    before, after = raw[lo:start].split(), raw[end:hi].split()
+    text = " ".join([*before[-words:], raw[start:end], *after[:words]])
+    return ("…" if len(before) > words else "") + text + ("…" if len(after) > words else "")
 
 
 def _sentence(article: Article, start: int, end: int) -> str:

@@ -7,14 +7,16 @@ wrote), so they work on any dossier, old or new, and never rerun the analysis.
 article id, its outlet and the character offsets into the article's ``raw_text``:
 
 =================  ==============================================================
-``articles.csv``   id, title, outlet, reprint_of, authors, published, genre, story...
+``articles.csv``   id, title, outlet (as coverage names it), outlet_named, reprint_of, authors,
+                   published, genre, stance (actor: stance | ...), story...
 ``actors.csv``     id, name, type, aliases, roles, wikidata, mentions, articles
 ``quotes.csv``     article, outlet, kind, speaker, cue, medium, via, date, text, start, end
 ``claims.csv``     article, outlet, value, unit, qualifier, about, asserted_by, as_of...
 ``events.csv``     id, plover, mode, summary, date, actors, targets, place, reports...
 ``event_reports.csv``  one row per sentence that reports an event (event, article, text, offsets)
 ``persuasion.csv`` article, outlet, technique, confidence, voice, text, start, end
-``coverage.csv``   one row per item (event, quote group, figure) and outlet: its status
+``coverage.csv``   one row per item (event, quote group, figure) and outlet: its status, the
+                   item's date as ISO days (date_earliest, date_latest) and in words
 =================  ==============================================================
 
 Lists are joined with `` | ``; dates are ``earliest`` and ``latest`` columns. Files are
@@ -66,10 +68,19 @@ def _date(d: Mapping[str, Any] | None) -> tuple[str, str]:
     return str(d.get("earliest") or ""), str(d.get("latest") or "")
 
 
+def _outlet_label(a: Mapping[str, Any]) -> str:
+    from newsprism.article import Article
+    from newsprism.compare import outlet_label
+
+    return outlet_label(Article(id=a["id"], source=a.get("source") or "", raw_text="", url=a.get("url"), outlet=a.get("outlet"), reprint_of=a.get("reprint_of")))
+
+
 def tables(dossier: Mapping[str, Any]) -> dict[str, tuple[list[str], list[list[Any]]]]:
     """Every CSV table of the dossier: name -> (header, rows)."""
     arts = dossier.get("articles") or []
-    outlet_of = {a["id"]: a.get("outlet") or "" for a in arts}
+    # Every table names the outlet as the coverage matrix does: the page's own name, else its
+    # domain or "unknown outlet (file)" (``compare.outlet_label``); ``outlet_named`` says which.
+    outlet_of = {a["id"]: _outlet_label(a) for a in arts}
     name_of = {x["id"]: x.get("name") or x["id"] for x in dossier.get("actors") or []}
     out: dict[str, tuple[list[str], list[list[Any]]]] = {}
 
@@ -78,13 +89,14 @@ def tables(dossier: Mapping[str, Any]) -> dict[str, tuple[list[str], list[list[A
         pe, pl = _date(a.get("published"))
         body = a.get("body") or ""
         rows.append(
-            [a["id"], a.get("title") or "", a.get("outlet") or "", a.get("reprint_of") or "", _join(a.get("authors")), pe, pl,
-             (a.get("published") or {}).get("evidence", ""), a.get("language") or "", a.get("genre") or "", a.get("story") or "",
-             a.get("duplicate_of") or "", a.get("url") or "", a.get("source") or "", len(body.split())]
+            [a["id"], a.get("title") or "", outlet_of[a["id"]], "yes" if a.get("outlet") else "no", a.get("reprint_of") or "",
+             _join(a.get("authors")), pe, pl, (a.get("published") or {}).get("evidence", ""), a.get("language") or "",
+             a.get("genre") or "", _join(f"{name_of.get(k, k)}: {v}" for k, v in sorted((a.get("stance") or {}).items())),
+             a.get("story") or "", a.get("duplicate_of") or "", a.get("url") or "", a.get("source") or "", len(body.split())]
         )
     out["articles"] = (
-        ["id", "title", "outlet", "reprint_of", "authors", "published_earliest", "published_latest", "published_evidence",
-         "language", "genre", "story", "duplicate_of", "url", "source", "body_words"],
+        ["id", "title", "outlet", "outlet_named", "reprint_of", "authors", "published_earliest", "published_latest",
+         "published_evidence", "language", "genre", "stance", "story", "duplicate_of", "url", "source", "body_words"],
         rows,
     )
 
@@ -157,10 +169,11 @@ def tables(dossier: Mapping[str, Any]) -> dict[str, tuple[list[str], list[list[A
     for r in (dossier.get("coverage") or {}).get("rows") or []:
         for outlet, cell in sorted((r.get("cells") or {}).items()):
             rows.append(
-                [r.get("kind") or "", r.get("key") or "", r.get("label") or "", r.get("date") or "", outlet, cell.get("status") or "",
-                 _join(cell.get("articles")), _join(cell.get("texts"))]
+                [r.get("kind") or "", r.get("key") or "", r.get("label") or "", r.get("date_earliest") or "", r.get("date_latest") or "",
+                 r.get("date") or "", outlet, cell.get("status") or "", _join(cell.get("articles")), _join(cell.get("texts"))]
             )
-    out["coverage"] = (["kind", "key", "label", "date", "outlet", "status", "articles", "texts"], rows)
+    # ISO days that sort (``date_earliest``, ``date_latest``) beside the date in words.
+    out["coverage"] = (["kind", "key", "label", "date_earliest", "date_latest", "date", "outlet", "status", "articles", "texts"], rows)
     return out
 
 
