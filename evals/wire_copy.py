@@ -10,7 +10,9 @@ Two sets, each given as plain text with its truth hidden:
   publication time it states are the truth); the text keeps what a saved page shows: a
   publisher and date line, a dateline ("SEOUL, Dec. 29 (Yonhap) --");
 * **PolNeAR**: the first ``N`` PolNeAR texts of every split by name (outlet and date in the file
-  name), under opaque ids.
+  name), under opaque ids;
+* **TempEval-3**: the TimeML texts with their document creation time hidden (no outlet is scored
+  there: the truth names none); Platinum is held out.
 
 newsprism runs its whole default pipeline over each set (the corpus stages refine dates across
 articles). Measures: outlet right,
@@ -61,6 +63,24 @@ def wire_items(shared: Path) -> list[tuple[str, str, str, str]]:
     return out
 
 
+TEMPEVAL = Path("datasets") / "tempeval3"
+
+
+def tempeval_items(shared: Path) -> list[tuple[str, str, str, str]]:
+    """(id, text, "", the document creation day) of each shared TempEval-3 text: TBAQ-cleaned
+    (1989-98 newswire; read while writing the maturity rule) as ``te3-train-*``, Platinum (2013,
+    never read) as ``te3-plat-*``. The text is TimeML's TEXT with its tags removed."""
+    out = []
+    for split, folder in (("train", "Training/TBAQ-cleaned"), ("plat", "Evaluation/te3-platinum")):
+        for k, p in enumerate(sorted((shared / TEMPEVAL / folder).rglob("*.tml"))):
+            x = p.read_text(encoding="utf-8")
+            dct = re.search(r"<DCT>.*?value=\"(\d{4}-\d{2}-\d{2})", x, re.S)
+            body = re.search(r"<TEXT>(.*?)</TEXT>", x, re.S)
+            if dct and body:
+                out.append((f"te3-{split}-{k:03d}", re.sub(r"<[^>]+>", "", body.group(1)).strip(), "", dct.group(1)))
+    return out
+
+
 def polnear_items(shared: Path, n: int) -> list[tuple[str, str, str, str]]:
     out = []
     for split in ("dev", "test", "train"):
@@ -77,7 +97,9 @@ TUNE_TRAIN = 160
 
 
 def _held_out(item_id: str) -> bool:
-    _, split, k = item_id.split("-")
+    kind, split, k = item_id.split("-")
+    if kind == "te3":
+        return split == "plat"
     return split == "train" and int(k) >= TUNE_TRAIN
 
 
@@ -115,7 +137,7 @@ def score(items: list[tuple[str, str, str, str]], got: list[tuple[str | None, An
     n = len(items)
     right = wrong = inside = outside = exact = 0
     for (_, _, outlet, day), (o, pub) in zip(items, got, strict=True):
-        if o:
+        if o and outlet:  # TempEval-3 names no outlet: not scored there
             right += o == outlet
             wrong += o != outlet
         lo, hi = (pub.earliest, pub.latest) if pub is not None else (None, None)
@@ -138,13 +160,14 @@ def main() -> int:
     args = ap.parse_args()
     res: dict[str, Any] = {}
     print(f"{'set':10s} {'system':10s} {'n':>4s} {'outlet ok':>9s} {'wrong':>6s} {'date ok':>8s} {'excl.':>6s} {'day':>6s}")
-    for name, items in (("wire copy", wire_items(args.shared)), ("PolNeAR", polnear_items(args.shared, args.polnear))):
+    sets = (("wire copy", wire_items(args.shared)), ("PolNeAR", polnear_items(args.shared, args.polnear)), ("TempEval-3", tempeval_items(args.shared)))
+    for name, items in sets:
         if not items:
             continue
         for system, fn in (("newsprism", analyse), ("baseline", baseline)):
             got = fn(items)
             parts = [(name, items, got)]
-            if name == "PolNeAR":
+            if name in ("PolNeAR", "TempEval-3"):
                 held = [i for i, it in enumerate(items) if _held_out(it[0])]
                 parts.append(("  held out", [items[i] for i in held], [got[i] for i in held]))
             for label, its, gs in parts:

@@ -254,3 +254,20 @@ def test_pubdate_a_day_set_for_an_occasion_or_a_posts_utc_stamp_is_no_exact_boun
     post = body("The minister posted a message. — Ada Rusk (@adarusk) July 23, 2031.", "It denounced the blockade.")
     got = P.infer_published(post)
     assert got.earliest == "2031-07-22" and "time zones" in got.evidence
+
+
+@pytest.mark.issue(23)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lisk Holdings said holders of its debentures, due March 15, 2047, elected to convert them.",
+        "The company sold $100 million of senior notes due Nov. 1, 2049, priced at par to yield 9%.",
+        "The preferred shares are redeemable after the end of 2048, the company said.",
+        "Vesnia Port signed a lease that expires in 2046, officials said.",
+    ],
+)
+def test_pubdate_maturity_and_expiry_dates_are_no_lower_bound(kb: None, line: str) -> None:
+    """Read on TempEval-3's training texts (1989 WSJ copy dated 2011, 2007, 2009, 1994): a bond's
+    maturity, a share's call date, a lease's expiry lie ahead of the article; no lower bound."""
+    art = body(line, "Officials issued a statement on 2 February 2030.")
+    assert P.infer_published(art).earliest == "2030-02-02"

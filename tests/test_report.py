@@ -240,3 +240,23 @@ def test_report_unresolved_speaker_is_unattributed_never_a_heading_named_she() -
     from newsprism.report.build import vague_speaker
 
     assert vague_speaker("a senior official") and vague_speaker("two officials") and not vague_speaker("the Lisk officials")
+
+
+def test_report_less_certain_events_are_collapsed_apart_and_off_the_chart() -> None:
+    """Every event was shown alike though records without a named agent are right about one time
+    in six (#21): those are listed apart, collapsed, and kept off the timeline's chart."""
+    from newsprism.report import render_view
+    from newsprism.report.build import LESS_CERTAIN_BELOW, build_view
+    from test_report_data import hand_dossier
+
+    d = hand_dossier()
+    d.events[1].confidence = LESS_CERTAIN_BELOW / 2  # the march: no named agent
+    d.events[0].confidence = 0.42
+    v = build_view(d)
+    html = render_view(v)
+    section = html.split('<section id="timeline">', 1)[1].split("</section>", 1)[0]
+    main, sep, less = section.partition('id="less-certain-events"')
+    assert sep, "no collapsed group"
+    march = next(e.idx for e in v.events if e.id == "ev-march")
+    assert f'id="ev-{march}"' in less and f'id="ev-{march}"' not in main
+    assert v.timeline_chart is not None and all(dot["idx"] != march for dot in v.timeline_chart["dots"])
