@@ -81,7 +81,7 @@ def test_search_snippet_shows_the_passage_that_matched() -> None:
 def test_search_plain_or_full_text_syntax() -> None:
     assert plain("Kim Jong-un") and plain("union's offer")
     assert not plain('"joint statement"') and not plain("Kim NEAR Putin") and not plain("miss*")
-    assert fts_query(["Kim Jong-un", "DPRK"]) == '("kim" AND "jong" AND "un") OR ("dprk")'
+    assert fts_query(["Kim Jong-un", "DPRK", "North Korea"]) == '("kim" AND "jong" AND "un") OR "dprk" OR "north korea"'
     assert fts_query(["'", "%"]) == ""
 
 

@@ -12,12 +12,13 @@ fastapi = pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 import newsprism  # noqa: E402
+from newsprism.article import TECHNIQUES  # noqa: E402
 from newsprism.storage import open_store  # noqa: E402
 from newsprism.web import create_app  # noqa: E402
 
 pytestmark = pytest.mark.issue(25)
 
-RAW_ID = re.compile(r"\b(?:person|entity)-[a-z0-9-]+|\bev-[0-9a-f]{6,}|\bstory-[0-9a-f]{6,}|\b[a-z]+_[a-z_]+\b")
+RAW_ID = re.compile(r"\b(?:person|entity)-[a-z0-9-]+|\bev-[0-9a-f]{6,}|\bstory-[0-9a-f]{6,}|\b(?:" + "|".join(t for t in TECHNIQUES if "_" in t) + r")\b")
 
 
 def visible(html: str) -> str:
@@ -98,11 +99,19 @@ def test_web_article_page_names_stance_actors_and_techniques(ex: TestClient) -> 
 
 def test_web_timeline_filters(ex: TestClient) -> None:
     """The timeline filters by actor, PLOVER type (any case), outlet, camp and dates."""
+    from newsprism.views import LESS_CERTAIN_BELOW
+
     events = ex.get("/api/events").json()["events"]
-    allp = ex.get("/timeline").text
+    allp = ex.get("/timeline", params={"less_certain": "true"}).text
     assert f"{len(events)} event(s)" in allp
+    # By default the less certain records (no named agent) are left out, and the page says how many.
+    sure = [e for e in events if not 0 < e["confidence"] < LESS_CERTAIN_BELOW]
+    default = ex.get("/timeline").text
+    assert f"{len(sure)} event(s)" in default
+    if len(sure) < len(events):
+        assert f"{len(events) - len(sure)} less certain event(s) left out" in default
     plover = events[0]["plover"]
-    one = ex.get("/timeline", params={"plover": plover.lower()}).text
+    one = ex.get("/timeline", params={"plover": plover.lower(), "less_certain": "true"}).text
     n = sum(1 for e in events if e["plover"] == plover)
     assert f"{n} event(s)" in one
     assert "0 event(s)" in ex.get("/timeline", params={"outlet": "No Such Outlet"}).text

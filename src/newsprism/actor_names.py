@@ -31,6 +31,8 @@ def initials(name: str) -> str:
         return ""
     # A short initialism inside the name gives all its letters ("US Geological Survey" is USGS,
     # "UN Security Council" UNSC).
+    if all(w.isupper() for w in words):  # a name in capitals ("NEW YORK TIMES"): first letters
+        return "".join(w[0] for w in words)
     return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words)
 
 

@@ -487,8 +487,10 @@ def _next_line(lines: list[_Ln], ln: _Ln) -> _Ln | None:
 
 
 def _mostly_figures(text: str) -> bool:
-    """A line with as many figures as words ("UAE 2 1 1 0 4 3 4") is data, never a headline."""
-    return len(ROW_FIGURE.findall(text)) >= len(re.findall(r"[^\W\d_]{2,}", text))
+    """A line of figures ("UAE 2 1 1 0 4 3 4": three or more, over twice its words) is data, never a
+    headline; "Apollo 11 at 50" and "9/11 at 20: a city remembers" are headlines."""
+    figures = len(ROW_FIGURE.findall(text))
+    return figures >= 3 and figures > 2 * len(re.findall(r"[^\W\d_]{2,}", text))
 
 
 def _tokenized_sentence(ln: _Ln) -> bool:

@@ -761,17 +761,18 @@ class CoverageRow:
     cells: dict[str, Cell] = field(default_factory=dict)
     refs: list[int] = field(default_factory=list)
     sort: str = ""
+    earliest: str | None = None
+    latest: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        lo, _, hi = self.sort.partition("|")
         return {
             "kind": self.kind,
             "key": self.key,
             "label": self.label,
             "date": self.date,
             # The interval as ISO days (empty when unknown): the ``date`` label in words does not sort.
-            "date_earliest": lo if lo and lo != "9999" else None,
-            "date_latest": hi or None,
+            "date_earliest": self.earliest,
+            "date_latest": self.latest,
             "stories": list(self.stories),
             "cells": {o: c.as_dict() for o, c in self.cells.items()},
         }
@@ -993,6 +994,7 @@ def coverage(
         stories = sorted({story[f[0]] for f in found})
         r = CoverageRow(kind, key, label, _date_label(d), [s for s in stories if s != "*"], refs=refs)
         r.sort = f"{getattr(d, 'earliest', None) or getattr(d, 'latest', None) or '9999'}|{getattr(d, 'latest', None) or ''}"
+        r.earliest, r.latest = getattr(d, "earliest", None), getattr(d, "latest", None)
         rank = {"reported": 0, "quoted": 0, "asserted": 0, "referenced": 1, "paraphrased": 1}
         # Sets beside the lists: a figure every outlet repeats can have thousands of articles.
         seen: dict[str, tuple[set[str], set[str]]] = {}
@@ -1102,9 +1104,12 @@ def figure_context(article: Article, start: int, end: int, words: int = FIGURE_C
     s = next((x for x in article.sentences if x.start <= start and end <= x.end), None)
     lo, hi = (s.start, s.end) if s else (start, end)
     raw = article.raw_text
-    before, after = raw[lo:start].split(), raw[end:hi].split()
-    text = " ".join([*before[-words:], raw[start:end], *after[:words]])
-    return ("…" if len(before) > words else "") + text + ("…" if len(after) > words else "")
+    starts = [m.start() for m in re.finditer(r"\S+", raw[lo:start])]
+    ends = [m.end() for m in re.finditer(r"\S+", raw[end:hi])]
+    a = lo + starts[-words] if len(starts) >= words else lo + (starts[0] if starts else len(raw[lo:start]))
+    b = end + ends[words - 1] if len(ends) >= words else end + (ends[-1] if ends else 0)
+    text = " ".join(raw[a:b].split())  # the words as written, punctuation where it stands
+    return ("…" if len(starts) > words else "") + text + ("…" if len(ends) > words else "")
 
 
 def _sentence(article: Article, start: int, end: int) -> str:
@@ -1118,10 +1123,20 @@ def _sentence(article: Article, start: int, end: int) -> str:
 QUOTE_CHARS = "\"'“”‘’«»„‟‹›"
 
 
+PAIRS = {'"': '"', "“": "”", "„": "“", "«": "»", "‹": "›", "'": "'", "‘": "’"}
+
+
 def bare_quote(text: str) -> str:
-    """A quote's words without the quotation marks at its ends, for a caller that adds its own
-    (“"This is…" was shown with doubled marks)."""
-    return text.strip().strip(QUOTE_CHARS).strip()
+    """A quote's words without the quotation marks around them, for a caller that adds its own
+    (“"This is…" was shown with doubled marks): a matched pair at both ends, or a double mark
+    opening a text that never closes it. A mark inside stays ("…of "the bosses""), and so does an
+    apostrophe ("'Tis", "the workers'")."""
+    t = text.strip()
+    if len(t) >= 2 and PAIRS.get(t[0]) == t[-1] and t.count(t[0]) + (t.count(t[-1]) if t[-1] != t[0] else 0) == 2:
+        return t[1:-1].strip()
+    if t[:1] in ('"', "“", "„", "«") and PAIRS[t[0]] not in t[1:]:
+        return t[1:].strip()
+    return t
 
 
 def _clip(text: str, n: int) -> str:

@@ -10,8 +10,9 @@ Shared by the stores (``query``) and the web app (``/search``, ``/api/search``):
   match. A query in the full-text syntax ("Kim NEAR Putin", ``"joint statement"``) is passed on
   as written.
 * **Aliases**: when the query is a name (folded as the knowledge base folds names) of an actor of
-  the knowledge base or of the store, every other name of that actor is searched too ("DPRK" finds
-  the articles that write "North Korea"). A capital is no alias of its country for articles
+  the knowledge base or of the store, every other name of that actor is searched too, each as a
+  phrase ("DPRK" finds the articles that write "North Korea"); never a description ("the
+  federation") nor a short initialism that is a common word ("US", "WHO"). A capital is no alias of its country for articles
   ("Pyongyang" finds articles that name Pyongyang), but the actors a query names include the
   country a capital stands for (:func:`matching_actors`).
 * **Snippets**: the first passage of a body that holds a searched name or word, cut at word
@@ -43,14 +44,55 @@ def words_of(text: str) -> list[str]:
 
 
 def fts_query(names: Sequence[str]) -> str:
-    """An FTS5 query that matches any of ``names``, each name's words all required:
-    ``("kim" AND "jong" AND "un") OR ("dprk")``. Empty when no name has a word."""
+    """An FTS5 query that matches any of ``names``: the first (what the person typed) with its
+    words all required, in any order; the others (other names of the same actor) each as a
+    phrase: ``("kim" AND "jong" AND "un") OR "democratic people s republic of korea"``. Empty
+    when no name has a word."""
     groups = []
-    for n in names:
+    for k, n in enumerate(names):
         ws = [w.lower() for w in words_of(n)]
         if ws:
-            groups.append("(" + " AND ".join(f'"{w}"' for w in ws) + ")")
+            groups.append("(" + " AND ".join(f'"{w}"' for w in ws) + ")" if k == 0 else '"' + " ".join(ws) + '"')
     return " OR ".join(dict.fromkeys(groups))
+
+
+def fts_fallback(text: str) -> str:
+    """A query FTS5 cannot parse ("Lisk OR Krell's", "a(") as the person meant it: the operators
+    ``AND``/``OR``/``NOT`` kept, every other token a phrase of its words ("Krell's" -> "krell s");
+    empty when nothing is left to search."""
+    out: list[str] = []
+    for tok in text.split():
+        if tok in ("AND", "OR", "NOT"):
+            if out and out[-1] not in ("AND", "OR", "NOT"):
+                out.append(tok)
+            continue
+        ws = [w.lower() for w in words_of(tok)]
+        if ws:
+            out.append('"' + " ".join(ws) + '"')
+    while out and out[-1] in ("AND", "OR", "NOT"):
+        out.pop()
+    return " ".join(out)
+
+
+# An alias this short whose lower-case form is a common English word ("US", "WHO", "IS", "AP")
+# would match the word in every text: never searched as another name.
+SHORT_ALIAS = 3
+COMMON_WORD_ZIPF = 4.0
+
+
+def searchable_alias(name: str) -> bool:
+    """Whether ``name`` can stand for its actor in a full-text search: not a description ("the
+    federation"), not a short initialism that is also a common word."""
+    if not name or name[:1].islower():
+        return False
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    if len(letters) <= SHORT_ALIAS and name.replace(".", "").isupper():
+        try:
+            from wordfreq import zipf_frequency
+        except ImportError:  # pragma: no cover - a dependency
+            return False
+        return zipf_frequency(letters.lower(), "en") < COMMON_WORD_ZIPF
+    return True
 
 
 def aliases(text: str, actors: Iterable[Mapping[str, Any]] = (), kb: ActorKB | None = None) -> list[str]:
@@ -67,7 +109,7 @@ def aliases(text: str, actors: Iterable[Mapping[str, Any]] = (), kb: ActorKB | N
         names = [str(a.get("name") or ""), *(str(x) for x in a.get("aliases") or [])]
         if any(name_key(n) == key for n in names):
             out += names
-    return list(dict.fromkeys(n for n in out if n))
+    return [text, *dict.fromkeys(n for n in out[1:] if n and name_key(n) != key and searchable_alias(n))]
 
 
 def matching_actors(text: str, actors: Sequence[Mapping[str, Any]], kb: ActorKB | None = None) -> list[Mapping[str, Any]]:

@@ -32,7 +32,7 @@ from newsprism.compare import (
     report_status,
 )
 from newsprism.links import safe_url
-from newsprism.views import published_span
+from newsprism.views import LESS_CERTAIN_BELOW, published_span
 
 # PLOVER types by the side of the cooperation/conflict scale they fall on (PLOVER
 # codebook: the first eight are cooperative, the rest conflictual); the timeline colours them.
@@ -133,11 +133,6 @@ VAGUE_SPEAKERS = frozenset(
     ["he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "this", "that", "someone", "somebody", "some", "others", "one", "officials", "an", "official", "sources", "a", "source", "critics", "observers", "analysts", "experts", "people"]
 )
 
-
-# Events whose records are right less often than this (the events layer's calibrated confidence:
-# records without a named agent were right 0.16 of the time on hand-judged news nobody tuned
-# for, evals/polnear_events.py) are listed apart, collapsed, and kept off the timeline's chart.
-LESS_CERTAIN_BELOW = 0.3
 
 
 @dataclass(slots=True)

@@ -286,7 +286,7 @@ SCHEDULED_BEFORE = re.compile(
     # A maturity or expiry ("debentures due March 1, 2011", "notes maturing in 2009", "redeemable
     # after the end of 1994", "puttable back to the company in 1999", "the lease expires in 2030"):
     # a date the contract sets ahead.
-    r"(?:due(?!\s+to\b)|matur(?:e|es|ing|ity)|expir(?:e|es|ing|y|ation)|payable|redeemable|callable|puttable)"
+    r"(?:due(?!\s+(?:\w+ly\s+)?to\b)|matur(?:e|es|ing|ity)|expir(?:e|es|ing|y|ation)|payable|redeemable|callable|puttable)"
     r"(?:(?:\s+[a-z]+){0,4}?\s+(?:on|in|by|after|before|from|at))?)"
     # ... with the month and day the tagger may have read apart from the year ("due Nov. 1, | 2009").
     r"(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?,?)?\s*$",
@@ -315,9 +315,10 @@ def _post_timestamp(text: str, what: str) -> bool:
     return i >= 0 and POST_SIGNATURE.search(text[max(0, i - 40) : i]) is not None
 
 
-def _scheduled(text: str, t: Any) -> bool:
-    """Whether the date expression ``t`` of a sentence names a scheduled occasion (see SCHEDULED_AFTER)."""
-    i = text.find(t.text)
+def _scheduled(text: str, t: Any, start: int = 0) -> bool:
+    """Whether the date expression ``t`` of a sentence names a scheduled occasion (see
+    SCHEDULED_AFTER); ``start``: where the sentence itself begins in ``text``."""
+    i = text.find(t.text, start)
     if i < 0:
         return False
     if re.match(r"(?:fiscal|FY)\b", t.text, re.I):
@@ -363,6 +364,7 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
         # The sentence splitter may cut a date's month from its year ("notes due Nov. | 1, 2049"):
         # what a scheduled date follows is read with the end of the sentence before.
         context, prev = prev[-80:] + " " + s.text, s.text
+        begins = len(context) - len(s.text)
         # "will"/"next" make a clause future, unless it is reported ("said it would"):
         # the report itself is past, and the states it names already exist.
         future = bool(FUTURE.search(s.text)) and not REPORTED.search(s.text)
@@ -377,7 +379,7 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
             # it signed"): "the 2016 race", "Trump in 2016" of a 2015 article are no such thing.
             year_only = t.latest is not None and (t.latest - t.earliest).days > 300 if t.earliest else False
             told = not year_only or _told_near(s.text, t.text)
-            if not t.relative and t.earliest and not ahead and told and t.tense != "future" and not _scheduled(context, t):
+            if not t.relative and t.earliest and not ahead and told and t.tense != "future" and not _scheduled(context, t, begins):
                 # An embedded post's timestamp is in UTC ("— Name (@handle) July 23, 2016" of a page
                 # published July 22 in New York): one day's slack for time zones.
                 bound = t.earliest - timedelta(days=1) if _post_timestamp(s.text, t.text) else t.earliest

@@ -81,11 +81,13 @@ class MemoryStore:
 
         from newsprism.search import words_of
 
-        wanted = [{w.lower() for w in words_of(n)} for n in [text, *any_of]]
+        words = {w.lower() for w in words_of(text)}
+        phrases = [" " + " ".join(w.lower() for w in words_of(n)) + " " for n in any_of]
         hits = []
         for a in self._articles.values():
-            have = {w.lower() for w in re.findall(r"\w+", f"{a.title or ''} {a.body}")}
-            if any(ws and ws <= have for ws in wanted):
+            toks = [w.lower() for w in re.findall(r"\w+", f"{a.title or ''} {a.body}")]
+            joined = " " + " ".join(toks) + " "
+            if (words and words <= set(toks)) or any(p.strip() and p in joined for p in phrases):
                 hits.append((a.id, a.title or ""))
         return hits[:limit]
 

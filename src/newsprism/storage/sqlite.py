@@ -240,7 +240,7 @@ class SQLiteStore:
         (:mod:`newsprism.search`); ``any_of``: other names that match as well (an actor's aliases).
         A query in FTS5 syntax is passed on; one FTS5 cannot parse ("a(") is searched as its words,
         each quoted; it never becomes a substring match with the user's wildcards (``q=%``)."""
-        from newsprism.search import fts_query, plain
+        from newsprism.search import fts_fallback, fts_query, plain
 
         sql = "SELECT id, title FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         if plain(text) or any_of:
@@ -254,7 +254,7 @@ class SQLiteStore:
             if not words:
                 return []
             try:
-                rows = self.db.execute(sql, (" ".join(f'"{w}"' for w in words), limit)).fetchall()
+                rows = self.db.execute(sql, (fts_fallback(text) or '""', limit)).fetchall()
             except sqlite3.OperationalError:  # SQLite without FTS5: words as literal substrings
                 where = " AND ".join(["body LIKE ? ESCAPE '\\'"] * len(words))
                 like = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words]

@@ -133,12 +133,13 @@ def _article_summary(a: dict[str, Any]) -> dict[str, Any]:
 
 
 def _in_range(d: dict[str, Any] | None, since: str | None, until: str | None) -> bool:
-    """Whether a DATE record can fall between ``since`` and ``until`` (ISO days; open ends)."""
+    """Whether a DATE record can fall between ``since`` and ``until`` (ISO days, months or years;
+    open ends): ``until=2025-03`` takes in all of March."""
     d = d or {}
     lo, hi = d.get("earliest"), d.get("latest")
     if since and hi and hi < since:
         return False
-    return not (until and lo and lo > until)
+    return not (until and lo and lo[: len(until)] > until)
 
 
 def marked_lines(article: dict[str, Any], quotes: list[dict[str, Any]], spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -260,9 +261,10 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
     ) -> dict[str, Any]:
         """Articles (summaries), filtered."""
         _, d = corpus.current()
+        label = corpus.pages().outlet  # the outlet as /api/stats lists it (a domain, "unknown outlet (file)")
         rows = [
             a for a in d["articles"]
-            if (outlet is None or a.get("outlet") == outlet) and (genre is None or a.get("genre") == genre)
+            if (outlet is None or label.get(a["id"]) == outlet) and (genre is None or a.get("genre") == genre)
             and (story is None or a.get("story") == story) and _in_range(a.get("published"), since, until)
         ]  # fmt: skip
         return {"total": len(rows), "articles": [_article_summary(a) for a in rows[offset : offset + limit]]}
@@ -449,7 +451,7 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
     def index(outlet: str | None = None, offset: int = 0) -> HTMLResponse:
         _, d = corpus.current()
         info = stats()
-        rows = [a for a in d["articles"] if outlet is None or a.get("outlet") == outlet]
+        rows = [a for a in d["articles"] if outlet is None or corpus.pages().outlet.get(a["id"]) == outlet]
         rows.sort(key=lambda a: (a["published"].get("earliest") or "", a["id"]), reverse=True)
         return page("index.html.j2", stats=info, articles=[_article_summary(a) for a in rows[offset : offset + PAGE]],
                     total=len(rows), outlet=outlet, offset=offset, page_size=PAGE, outlets=info["outlets"], q="")  # fmt: skip
@@ -518,8 +520,9 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
     def timeline_page(
         actor: str = "", plover: str = "", outlet: str = "", camp: str = "",
         since: str = Query("", pattern=ISO_DAY + "|^$"), until: str = Query("", pattern=ISO_DAY + "|^$"),
+        less_certain: bool = False,
     ) -> HTMLResponse:  # fmt: skip
-        got = corpus.pages().timeline(actor or None, plover or None, outlet or None, camp or None, since or None, until or None)
+        got = corpus.pages().timeline(actor or None, plover or None, outlet or None, camp or None, since or None, until or None, less_certain)
         return page("timeline.html.j2", t=got, q="")
 
     @app.get("/api/stories", tags=["stories"])
@@ -546,6 +549,34 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
         from fastapi.responses import JSONResponse
 
         return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    def wants_page(request: Any) -> bool:
+        path = request.url.path
+        return not (path == "/api" or path.startswith(("/api/", "/docs", "/openapi", "/static/")))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
+        """A page answers with a page (an unknown address, a missing record); the API with JSON."""
+        if not wants_page(request):
+            return await http_exception_handler(request, exc)
+        message = str(exc.detail) if exc.status_code != 404 or exc.detail != "Not Found" else f"no page at {request.url.path}"
+        resp = page("error.html.j2", status=exc.status_code, message=message, q="")
+        resp.status_code = exc.status_code
+        return resp
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Any:
+        """A bad filter on a page ("since=2025-13") is said on a page; the API answers 422 JSON."""
+        if not wants_page(request):
+            return await request_validation_exception_handler(request, exc)
+        fields = ", ".join(f"{'.'.join(str(x) for x in e.get('loc', ())[1:])}: {e.get('msg', '')}" for e in exc.errors())
+        resp = page("error.html.j2", status=422, message=f"cannot read this request ({fields}); dates are YYYY-MM-DD, YYYY-MM or YYYY", q="")
+        resp.status_code = 422
+        return resp
 
     return app
 
