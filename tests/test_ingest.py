@@ -433,3 +433,16 @@ def test_binary_that_looks_like_utf16_is_refused_and_deep_json_is_a_bad_record(t
     src.write_text("[" * 100_000 + "\n" + json.dumps({"text": "A headline\nThe council met on Monday, the mayor said.\n"}) + "\n", encoding="utf-8")
     got = list(iter_inputs([src]))
     assert isinstance(got[0], Failure) and got[0].code == "E007" and isinstance(got[1], Article)
+
+
+def test_record_source_names_where_it_came_from() -> None:
+    """A record may say where it came from ("web form: pasted text"); the web app's POST stored
+    its server's temporary file as the source before (#25)."""
+    from newsprism.errors import InputError
+    from newsprism.ingest import from_record
+
+    a = from_record({"text": "Harbour reopens\nThe harbour reopened on Friday, officials said.", "source": "web form: x.txt"}, source="f.jsonl:1")
+    assert a.source == "web form: x.txt"
+    assert from_record({"text": "Harbour reopens on Friday."}, source="f.jsonl:2").source == "f.jsonl:2"
+    with pytest.raises(InputError, match="E007"):
+        from_record({"text": "Harbour reopens on Friday.", "source": 3}, source="f.jsonl:3")

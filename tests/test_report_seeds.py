@@ -91,3 +91,18 @@ def test_report_seeds_summit_is_one_event_reported_by_two_articles(seeds: tuple[
     # follow-up a week later share the summit (one event, above) but little else. The story clusters
     # used to join them through events merged wrongly across stories (#21).
     assert None not in {d.articles[i].story for i in reporters}
+
+
+@pytest.mark.issue(25)
+def test_report_seeds_story_shows_camps_first_reporter_and_blindspots(seeds: tuple[Dossier, View, dict[str, Any], Any]) -> None:
+    """The report's story list says what the story page says: outlets by camp, who reported
+    first, and the blindspots (#25)."""
+    _, view, _, _ = seeds
+    [story] = view.stories
+    assert len([b for b in story.bar if b["camp"] != "no stance found"]) >= 2
+    assert story.first_reporter and story.first_reporter["day"]
+    assert story.blindspots and all(b["carried_by"] and b["left_out_by"] for b in story.blindspots)
+    from newsprism.report import render_view
+
+    html = render_view(view)
+    assert 'class="camp-bar"' in html and "First reported by" in html and 'class="blind-flag"' in html

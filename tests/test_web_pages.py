@@ -139,3 +139,48 @@ def test_web_stats_count_outlets_and_days_as_the_report_does(ex: TestClient) -> 
     assert m, "no counts line in the report"
     assert int(m.group(1)) == stats["articles"] and int(m.group(2)) == len(stats["outlets"])
     assert m.group(3) == stats["published_span"]
+
+
+ARTICLE = "Lisk ferry strike ends\nFerry crews in Lisk returned to work on Tuesday after a two-day strike over pay, their union said.\n"
+
+
+def _writable(tmp_path: Path, **kw: object) -> TestClient:
+    db = tmp_path / "w.db"
+    return TestClient(create_app(str(db), **kw))  # type: ignore[arg-type]
+
+
+def test_web_add_form_takes_pasted_text_and_files(tmp_path: Path) -> None:
+    """Articles could be added only by POSTing JSON: the add page takes a pasted text and uploaded
+    files, names their source, and never replaces what the store holds (#25)."""
+    c = _writable(tmp_path, allow_writes=True)
+    here = {"origin": "http://testserver"}
+    r = c.post("/add", data={"text": ARTICLE, "outlet": "Lisk Gazette", "published": "2031-05-06"}, headers=here)
+    assert r.status_code == 200 and 'id="add-result"' in r.text and "Added 1 article" in r.text
+    [a] = c.get("/api/articles").json()["articles"]
+    assert a["outlet"] == "Lisk Gazette" and a["source"] == "web form: pasted text" and a["published"]["earliest"] == "2031-05-06"
+    files = [("files", ("harbour.txt", b"Harbour reopens\nThe harbour of Osk reopened on Friday after the storm, officials said.\n", "text/plain")),
+             ("files", ("page.html", b"<html><head><title>Dock vote</title></head><body><article><h1>Dock vote</h1><p>Dockers in Vell voted on Monday to accept the offer, the union said.</p></article></body></html>", "text/html"))]  # fmt: skip
+    r = c.post("/add", files=files, headers=here)
+    assert r.status_code == 200 and "Added 2 article" in r.text, r.text[-600:]
+    sources = {x["source"] for x in c.get("/api/articles").json()["articles"]}
+    assert {"web form: harbour.txt", "web form: page.html"} <= sources
+    again = c.post("/add", data={"text": ARTICLE}, headers=here)
+    assert again.status_code == 409 and 'id="add-error"' in again.text
+
+
+def test_web_add_form_is_behind_the_write_protection(tmp_path: Path) -> None:
+    """The form writes only where the API would: the token, a page of this server."""
+    from newsprism.storage import SQLiteStore
+
+    SQLiteStore(tmp_path / "ro.db").close()
+    ro = TestClient(create_app(str(tmp_path / "ro.db")))
+    assert "read-only" in ro.get("/add").text
+    assert ro.post("/add", data={"text": ARTICLE}, headers={"origin": "http://testserver"}).status_code == 403
+    tok = TestClient(create_app(str(tmp_path / "t.db"), token="s3cret"))
+    here = {"origin": "http://testserver"}
+    assert 'name="token"' in tok.get("/add").text
+    assert tok.post("/add", data={"text": ARTICLE, "token": "wrong"}, headers=here).status_code == 401
+    assert tok.post("/add", data={"text": ARTICLE, "token": "s3cret"}, headers={"origin": "https://elsewhere.example"}).status_code == 403
+    assert tok.post("/add", data={"text": ARTICLE, "token": "s3cret"}).status_code == 403  # no origin: no page sent it
+    assert tok.post("/add", data={"text": ARTICLE, "token": "s3cret"}, headers=here).status_code == 200
+    assert tok.get("/api/stats").json()["articles"] == 1

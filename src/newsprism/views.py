@@ -69,12 +69,16 @@ def outlet_facts(name: str) -> dict[str, Any]:
 class Pages:
     """The page models of one dossier: indexes built once, then each page on demand."""
 
-    def __init__(self, dossier: Dossier) -> None:
+    def __init__(self, dossier: Dossier, coverage: dict[str, Any] | None = None) -> None:
+        """``coverage``: the coverage matrix as a dict, when the dossier does not carry it yet."""
         self.d = dossier
         self.names = {a.id: a.name for a in dossier.actors}
         self.arts = {a.id: a for a in dossier.articles}
         self.outlet = {a.id: outlet_label(a) for a in dossier.articles}
-        cov = dossier.coverage or {}
+        cov = coverage or dossier.coverage or {}
+        self.coverage = cov
+        self._by_story: dict[str, list[dict[str, Any]]] | None = None
+        self._arts_by_story: dict[str, list[Article]] | None = None
         camps = cov.get("camps") if cov else None
         self.camps: dict[str, list[str]] = dict(camps) if camps else camps_of(dossier)
         self.camp_of = {o: c for c, members in self.camps.items() for o in members}
@@ -117,7 +121,12 @@ class Pages:
     def story(self, sid: str) -> dict[str, Any] | None:
         """One story: the camp bar, headlines side by side by camp, who reported first, which camp
         carries each event, quote and figure, and the blindspots."""
-        arts = sorted((a for a in self.d.articles if a.story == sid), key=lambda a: (_sort_key(a.published), a.id))
+        if self._arts_by_story is None:
+            self._arts_by_story = defaultdict(list)
+            for a in self.d.articles:
+                if a.story:
+                    self._arts_by_story[a.story].append(a)
+        arts = sorted(self._arts_by_story.get(sid, ()), key=lambda a: (_sort_key(a.published), a.id))
         if not arts:
             return None
         by_outlet: dict[str, list[Article]] = defaultdict(list)
@@ -166,11 +175,8 @@ class Pages:
     def _story_rows(self, sid: str, camp_names: list[str], covering: set[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The coverage rows of the story, by camp: only the outlets with an article in this story
         count (an item of two stories has cells for the outlets of both)."""
-        cov = self.d.coverage or {}
         rows, blind = [], []
-        for r in cov.get("rows", []):
-            if sid not in (r.get("stories") or []):
-                continue
+        for r in self._rows_of_story().get(sid, ()):
             by_camp: dict[str, str] = {}
             cells = {o: c for o, c in (r.get("cells") or {}).items() if o in covering}
             for outlet, cell in cells.items():
@@ -191,6 +197,15 @@ class Pages:
             if carried and left:
                 blind.append({**row, "carried_by": carried, "left_out_by": left})
         return rows, blind
+
+    def _rows_of_story(self) -> dict[str, list[dict[str, Any]]]:
+        """The coverage rows by story, indexed once (a report asks for every story)."""
+        if self._by_story is None:
+            self._by_story = defaultdict(list)
+            for r in self.coverage.get("rows", []):
+                for sid in r.get("stories") or []:
+                    self._by_story[sid].append(r)
+        return self._by_story
 
     # -- actors, events, outlets ----------------------------------------------------------
 

@@ -262,6 +262,9 @@ RECORD_FIELDS: dict[str, tuple[type, ...]] = {
     "published": (str,),
     "retrieved": (str,),
     "author": (str, list),
+    # Where the record came from, as the dossier should name it ("web form: pasted text"); by
+    # default the file and line that held it.
+    "source": (str,),
 }
 # An article id: what a file name, an address and a store key can all hold.
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
@@ -318,9 +321,10 @@ def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
         day = _given_day(given["published"], "published", source)
         published = DateRange(day, day, 1.0, f"given in the input: published {day}")
     art_id = str(obj["id"]) if obj.get("id") is not None else content_id(body)
+    named = obj.get("source")
     return Article(
         id=art_id,
-        source=source,
+        source=" ".join(named.split())[:200] if isinstance(named, str) and named.strip() else source,
         raw_text=text if isinstance(text, str) else "",
         format="text" if isinstance(text, str) else "html",
         html=html if not isinstance(text, str) else None,

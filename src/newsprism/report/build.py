@@ -268,6 +268,10 @@ class StoryView:
     first: str
     last: str
     headline: str
+    # The story page's summary (newsprism.views): outlets by camp, who reported first, blindspots.
+    bar: list[dict[str, Any]] = field(default_factory=list)
+    first_reporter: dict[str, Any] | None = None
+    blindspots: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -477,7 +481,7 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
 
     events = _events(dossier, aidx, arts, outlet_of, actor_idx, name, spans, cards, counts)
 
-    stories = _stories(arts)
+    stories = _stories(arts)  # camps, first reporters and blindspots are added once coverage is known
     article_views = []
     for i, a in enumerate(arts):
         sp = sorted(spans.get(i, []))
@@ -515,6 +519,7 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
                 card.target = f"out-{oidx[av.outlet]}"
 
     cov = cov if cov is not None else coverage(dossier, groups=qgroups)
+    _story_summaries(stories, dossier, cov)
     matrix, blind = _matrix(cov, dossier, aidx, events)
     outlets = _outlets(dossier, arts, outlet_of, outlet_names, cov, name)
     actors = _actors(dossier)
@@ -892,6 +897,17 @@ def _actors(dossier: Dossier) -> list[ActorView]:
         )
         for i, a in enumerate(dossier.actors)
     ]
+
+
+def _story_summaries(stories: list[StoryView], dossier: Dossier, cov: Coverage) -> None:
+    """Each story's camp bar, first reporter and blindspots, as its web page states them."""
+    from newsprism.views import Pages
+
+    pages = Pages(dossier, cov.as_dict())
+    for s in stories:
+        got = pages.story(s.id)
+        if got is not None:
+            s.bar, s.first_reporter, s.blindspots = got["bar"], got["first"], got["blindspots"]
 
 
 def _stories(arts: list[Article]) -> list[StoryView]:

@@ -406,6 +406,8 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
                 check_record(r, source=f"record {n}")  # a wrong type refuses the whole batch
             except InputError as exc:
                 raise HTTPException(422, {"message": str(exc), "record": n}) from exc
+            # The stored source names the record, never the server's temporary file.
+            r.setdefault("source", f"posted record {n}")
             with contextlib.suppress(InputError):  # an empty record is listed among the failures
                 ids.append(from_record(r, source=f"record {n}").id)
         with corpus.write_lock, tempfile.TemporaryDirectory() as tmp:
@@ -421,7 +423,8 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
                     d = newsprism.update(s, path, keep=() if replace else ids)
             except NewsprismError as exc:
                 raise HTTPException(409, str(exc).replace(str(path), "posted records")) from exc
-        added = [a.id for a in d.articles if a.id in d.analyses and a.source.startswith(str(path))]
+        wanted = set(ids)
+        added = [a.id for a in d.articles if a.id in d.analyses and a.id in wanted]
         # Sources name the record, never the server's temporary file.
         failures = [{**f.as_dict(), "source": f.source.replace(str(path), "record"), "message": f.message.replace(str(path), "record")} for f in d.failures]
         if not added:
@@ -525,6 +528,40 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
         got = corpus.pages().timeline(actor or None, plover or None, outlet or None, camp or None, since or None, until or None, less_certain)
         return page("timeline.html.j2", t=got, q="")
 
+    writes = "token" if token else "open" if allow_writes else "off"
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_page() -> HTMLResponse:
+        return page("add.html.j2", writes=writes, result=None, error=None, q="")
+
+    @app.post("/add", response_class=HTMLResponse, include_in_schema=False)
+    async def add_form(request: Request) -> HTMLResponse:
+        """Articles from the browser: pasted text and uploaded files (text, Markdown, HTML, JSONL),
+        behind the same protection as ``POST /api/articles`` (the server's token, typed in the form,
+        or writes allowed on loopback; a form from another site is refused)."""
+        from starlette.concurrency import run_in_threadpool
+
+        def refused(status: int, message: str) -> HTMLResponse:
+            resp = page("add.html.j2", writes=writes, result=None, error=message, q="")
+            resp.status_code = status
+            return resp
+
+        try:
+            _same_origin_form(request)
+            declared = request.headers.get("content-length")
+            if declared is None or not declared.isdigit() or int(declared) > MAX_POST_BYTES:
+                raise HTTPException(413, f"send at most {MAX_POST_BYTES // 1_000_000} MB at once (and say how much: Content-Length)")
+            form = await request.form(max_files=MAX_FORM_FILES, max_fields=20, max_part_size=MAX_POST_BYTES)
+            _may_write_form(str(form.get("token") or ""), token, allow_writes)
+            rows = await _form_records(form)
+            if not rows:
+                raise HTTPException(422, "nothing to add: paste a text or choose files")
+            result = await run_in_threadpool(_add, rows, False)
+        except HTTPException as exc:
+            detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail.get("message", exc.detail))
+            return refused(exc.status_code, detail)
+        return page("add.html.j2", writes=writes, result=result, error=None, q="")
+
     @app.get("/api/stories", tags=["stories"])
     def api_stories() -> dict[str, Any]:
         """Stories, most covered first: headline, articles, outlets, the camps covering them, dates."""
@@ -596,6 +633,73 @@ def _may_write(request: Any, token: str | None, allow_writes: bool) -> None:
         return
     if not allow_writes:
         raise HTTPException(403, "this server is read-only: start it with --token (or NEWSPRISM_TOKEN), or --allow-writes on loopback")
+
+
+MAX_FORM_FILES = 50
+FORM_TEXT_FIELDS = ("title", "outlet", "url", "published")
+
+
+def _same_origin_form(request: Any) -> None:
+    """A form POST must come from this server's own page: a browser names the page's origin
+    (Origin, else Referer); a form posted from another site, or with neither, is refused (403)."""
+    from urllib.parse import urlsplit
+
+    from fastapi import HTTPException
+
+    host = request.headers.get("host", "")
+    origin = request.headers.get("origin") or request.headers.get("referer") or ""
+    if not origin or origin == "null" or urlsplit(origin).netloc != host:
+        raise HTTPException(403, "this form takes articles only from this server's own page")
+
+
+def _may_write_form(sent: str, token: str | None, allow_writes: bool) -> None:
+    """The form's token field against the server's token (constant time), as ``_may_write`` does
+    for the API's Authorization header."""
+    import hmac
+
+    from fastapi import HTTPException
+
+    if token:
+        if not hmac.compare_digest(sent.encode("utf-8"), token.encode("utf-8")):
+            raise HTTPException(401, "this server takes articles only with its token: type it in the form")
+        return
+    if not allow_writes:
+        raise HTTPException(403, "this server is read-only: start it with --token (or NEWSPRISM_TOKEN), or --allow-writes on loopback")
+
+
+async def _form_records(form: Any) -> list[dict[str, Any]]:
+    """Input records from the add form: the pasted text with its title, outlet, address and day,
+    and each uploaded file (JSONL: its records; HTML: the page; anything else: decoded text)."""
+    from fastapi import HTTPException
+
+    from newsprism.errors import NewsprismError
+    from newsprism.ingest.text import decode
+
+    rows: list[dict[str, Any]] = []
+    pasted = str(form.get("text") or "")
+    if pasted.strip():
+        rec: dict[str, Any] = {"text": pasted, "source": "web form: pasted text"}
+        rec.update({k: str(form.get(k)).strip() for k in FORM_TEXT_FIELDS if str(form.get(k) or "").strip()})
+        rows.append(rec)
+    for f in form.getlist("files"):
+        name = Path(getattr(f, "filename", "") or "").name
+        if not name:
+            continue
+        data = await f.read()
+        label = f"web form: {name}"
+        if name.lower().endswith(".jsonl"):
+            for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+                if line.strip():
+                    r = _records(line.encode("utf-8"))
+                    rows.extend({**x, "source": x.get("source") or f"{label}:{n}"} for x in r)
+            continue
+        try:
+            text = decode(data, name)
+        except NewsprismError as exc:
+            raise HTTPException(422, f"{name}: {exc}") from exc
+        key = "html" if name.lower().endswith((".html", ".htm")) else "text"
+        rows.append({key: text, "source": label})
+    return rows
 
 
 def _same_origin_json(request: Any) -> None:
