@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from newsprism.article import DateRange, Event, Mention
@@ -55,6 +55,10 @@ class Node:
     dated: bool = False  # the event's own text dates it, both ends (a bound alone, "by the day it was reported", is no date)
     verbal: bool = False  # a verb of its sentence names it ("criticized"), not only a noun ("cooperation")
     story: str = ""  # the story cluster of its article, when known: merges stay inside one
+    parties: frozenset[str] = field(init=False)  # actors | targets, computed once: pairs ask it often
+
+    def __post_init__(self) -> None:
+        self.parties = self.actors | self.targets
 
 
 def stem(w: str) -> str:
@@ -135,9 +139,10 @@ def _known(n: Node) -> bool:
 
 
 def _overlap(a0: int | None, a1: int | None, b0: int | None, b1: int | None) -> bool:
-    lo = max(x for x in (a0, b0, -(10**9)) if x is not None)
-    hi = min(x for x in (a1, b1, 10**9) if x is not None)
-    return lo <= hi
+    """Whether two intervals (None: open on that side) share a day."""
+    if a0 is not None and b1 is not None and a0 > b1:
+        return False
+    return not (b0 is not None and a1 is not None and b0 > a1)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -154,9 +159,7 @@ def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
     """
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
         return 0.0  # another type, or another mode (a gift and an arms shipment are both AID)
-    if a.dated != b.dated and not (
-        a.article == b.article and a.verbal and b.verbal and a.cues & b.cues and (a.actors | a.targets) & (b.actors | b.targets)
-    ):
+    if a.dated != b.dated and not (a.article == b.article and a.verbal and b.verbal and a.cues & b.cues and a.parties & b.parties):
         # An undated mention never joins a dated one on date grounds. In one article it may
         # elaborate the lead ("North Korea on Monday criticized the US ..." then "Pak criticized
         # the US for ..."): the same verb and a shared participant, not the date, join them. A
@@ -164,7 +167,7 @@ def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
         return 0.0
     if not _overlap(a.lo, a.hi, b.lo, b.hi):
         return 0.0
-    pa, pb = a.actors | a.targets, b.actors | b.targets
+    pa, pb = a.parties, b.parties
     if a.article == b.article and not (
         a.cues & b.cues and a.actors and b.actors and any(same_side(x, y) for x in a.actors for y in b.actors)
     ):
@@ -228,15 +231,17 @@ def cluster(
     (and whose modes, where known, agree). Each pair that joined two clusters is appended to
     ``joins`` (with its score) when given: the merge's evidence."""
     cfg = cfg or MergeConfig()
-    scored: list[tuple[float, int, int]] = []
+    # (across articles, -score, x, y): within each article first (its own dated mentions fix an
+    # undated one's time), then across, best first; the key is the tuple itself (no key function).
+    ranked: list[tuple[bool, float, int, int]] = []
     for x, y in candidate_pairs(nodes, cfg):
         a, b = nodes[x], nodes[y]
         s = pair_score(a, b, cfg)
-        need = cfg.same_article if a.article == b.article else cfg.cross_article
-        if s >= need:
-            scored.append((s, x, y))
-    # Within each article first (its own dated mentions fix an undated one's time), then across.
-    scored.sort(key=lambda t: (nodes[t[1]].article != nodes[t[2]].article, -t[0], t[1], t[2]))
+        across = a.article != b.article
+        if s >= (cfg.cross_article if across else cfg.same_article):
+            ranked.append((across, -s, x, y))
+    ranked.sort()
+    scored = [(-neg, x, y) for _, neg, x, y in ranked]
     parent = list(range(len(nodes)))
     span: list[tuple[int | None, int | None]] = [(n.lo, n.hi) for n in nodes]
     modes: list[str | None] = [n.mode for n in nodes]
