@@ -129,3 +129,14 @@ def test_actor_merge_abbreviated_and_written_out_names_are_one_actor() -> None:
     names = sorted(a.name for a in got)
     assert len(got) == 4 and "Fort Vesk" in names and "Ft Osk" in names, names
     assert initials("US Harbour Survey") == "USHS" and initials("National Rifle Association") == "NRA"
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_first_name_and_surname_side_by_side_stay_one_name() -> None:
+    """Read on ECB+ (tune topics): a title's "Lindsay Lohan" became "Lindsay" + "Lohan" where the
+    body uses "Lindsay" and "Lohan" apart; the person named in full was lost."""
+    art = _with_entities(
+        [("title", "Dara Velk is missing after leaving the clinic"), ("blank", ""), ("body", "Velk left on Monday. Friends said Dara was well.")],
+        [("Dara Velk", "PERSON"), ("Velk", "ORG"), ("Dara", "PERSON")],
+    )
+    assert _texts(art)[0] == ("Dara Velk", "PERSON")

@@ -95,7 +95,18 @@ def _headline_names(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[E
             i += 1
     # A name the span opens with, and at least one the body uses; else the span may be a fuller
     # name than the body gives ("Hillary Clinton" where the body says "Clinton"): left whole.
-    return out if from_body and out[0].span.start == e.span.start else None
+    if not (from_body and out[0].span.start == e.span.start):
+        return None
+    # A first name and a surname the body uses apart ("Lindsay", then "Lohan said") are one
+    # person's name when they stand side by side: "Lindsay Lohan", never "Lindsay" + "Lohan".
+    joined: list[Entity] = []
+    for part in out:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.label == "PERSON" and not raw[prev.span.end : part.span.start].strip():
+            joined[-1] = Entity(Span.of(raw, prev.span.start, part.span.end), "PERSON", "rule")
+        else:
+            joined.append(part)
+    return None if len(joined) == 1 and joined[0].span.start == e.span.start and joined[0].span.end == e.span.end else joined
 
 
 def _kb_label(kb: ActorKB, text: str) -> str | None:
