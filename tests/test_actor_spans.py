@@ -140,3 +140,19 @@ def test_actor_spans_first_name_and_surname_side_by_side_stay_one_name() -> None
         [("Dara Velk", "PERSON"), ("Velk", "ORG"), ("Dara", "PERSON")],
     )
     assert _texts(art)[0] == ("Dara Velk", "PERSON")
+
+
+@pytest.mark.issue(20)
+def test_review_two_leaders_in_a_headline_stay_two_names() -> None:
+    """Review: joining a first name to the next name made "Obama Putin" one person; a headline
+    span with words besides the names ("[Velk Osk Meet]") is cut to its names, each on its own."""
+    art = _with_entities(
+        [("title", "Velk Osk Meet"), ("blank", ""), ("body", "Velk said the talks went well. Osk agreed.")],
+        [("Velk Osk Meet", "PERSON"), ("Velk", "PERSON"), ("Osk", "PERSON")],
+    )
+    assert _texts(art)[:2] == [("Velk", "PERSON"), ("Osk", "PERSON")]
+    place = _with_entities(
+        [("title", "Velk Lisk Vote"), ("blank", ""), ("body", "Velk won. Lisk voted on Sunday.")],
+        [("Velk Lisk Vote", "PERSON"), ("Velk", "PERSON"), ("Lisk", "GPE")],
+    )
+    assert _texts(place)[:2] == [("Velk", "PERSON"), ("Lisk", "GPE")]

@@ -436,13 +436,16 @@ def test_binary_that_looks_like_utf16_is_refused_and_deep_json_is_a_bad_record(t
 
 
 def test_record_source_names_where_it_came_from() -> None:
-    """A record may say where it came from ("web form: pasted text"); the web app's POST stored
-    its server's temporary file as the source before (#25)."""
-    from newsprism.errors import InputError
-    from newsprism.ingest import from_record
+    """The web app names where a record came from ("web form: x.txt"; it stored its server's
+    temporary file before, #25) under its own key: a news API's "source" (an object, or an outlet
+    name) is no error and no source, as before."""
+    from newsprism.ingest import SOURCE_FIELD, check_record, from_record
 
-    a = from_record({"text": "Harbour reopens\nThe harbour reopened on Friday, officials said.", "source": "web form: x.txt"}, source="f.jsonl:1")
+    a = from_record({"text": "Harbour reopens\nThe harbour reopened on Friday, officials said.", SOURCE_FIELD: "web form: x.txt"}, source="f.jsonl:1")
     assert a.source == "web form: x.txt"
-    assert from_record({"text": "Harbour reopens on Friday."}, source="f.jsonl:2").source == "f.jsonl:2"
-    with pytest.raises(InputError, match="E007"):
-        from_record({"text": "Harbour reopens on Friday.", "source": 3}, source="f.jsonl:3")
+    assert from_record({"text": "Harbour reopens on Friday.", SOURCE_FIELD: "  \t "}, source="f.jsonl:2").source == "f.jsonl:2"
+    assert from_record({"text": "Harbour reopens on Friday.", SOURCE_FIELD: "a\u202eb\x00c"}, source="f.jsonl:2").source == "a b c"
+    newsapi = {"text": "Harbour reopens on Friday.", "source": {"id": "bbc-news", "name": "BBC News"}}
+    check_record(newsapi)
+    assert from_record(newsapi, source="n.jsonl:1").source == "n.jsonl:1"
+    assert from_record({"text": "Harbour reopens on Friday.", "source": "Reuters"}, source="n.jsonl:2").source == "n.jsonl:2"

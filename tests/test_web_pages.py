@@ -157,7 +157,7 @@ def test_web_add_form_takes_pasted_text_and_files(tmp_path: Path) -> None:
     r = c.post("/add", data={"text": ARTICLE, "outlet": "Lisk Gazette", "published": "2031-05-06"}, headers=here)
     assert r.status_code == 200 and 'id="add-result"' in r.text and "Added 1 article" in r.text
     [a] = c.get("/api/articles").json()["articles"]
-    assert a["outlet"] == "Lisk Gazette" and a["source"] == "web form: pasted text" and a["published"]["earliest"] == "2031-05-06"
+    assert a["outlet"] == "Lisk Gazette" and a["source"].startswith("web form: pasted text (") and a["published"]["earliest"] == "2031-05-06"
     files = [("files", ("harbour.txt", b"Harbour reopens\nThe harbour of Osk reopened on Friday after the storm, officials said.\n", "text/plain")),
              ("files", ("page.html", b"<html><head><title>Dock vote</title></head><body><article><h1>Dock vote</h1><p>Dockers in Vell voted on Monday to accept the offer, the union said.</p></article></body></html>", "text/html"))]  # fmt: skip
     r = c.post("/add", files=files, headers=here)
@@ -165,7 +165,37 @@ def test_web_add_form_takes_pasted_text_and_files(tmp_path: Path) -> None:
     sources = {x["source"] for x in c.get("/api/articles").json()["articles"]}
     assert {"web form: harbour.txt", "web form: page.html"} <= sources
     again = c.post("/add", data={"text": ARTICLE}, headers=here)
-    assert again.status_code == 409 and 'id="add-error"' in again.text
+    assert again.status_code == 409 and 'id="add-error"' in again.text and "never replaces" in again.text
+
+
+def test_review_add_form_reads_files_as_analyze_does(tmp_path: Path) -> None:
+    """Review of the add form: one bad JSONL line refused the whole form, a cp1252 file was stored
+    garbled, a CRLF file got another id than `analyze` gives it, every unnamed paste shared one
+    outlet, a client's folders went into the source, 51 files gave a bare error page."""
+    from newsprism.ingest import read_path
+
+    c = _writable(tmp_path, allow_writes=True)
+    here = {"origin": "http://testserver"}
+    jsonl = (b'{"text": "Osk harbour reopens on Friday after the storm, officials said."}\n{bad\n'
+             b'{"text": "Vell ferry crews return to work on Monday, their union said."}\n')  # fmt: skip
+    crlf = "Caf\u00e9 strike ends\r\nWaiters at the Caf\u00e9 Lisk went back to work on Tuesday, the owner said.\r\n".encode("cp1252")
+    files = [("files", ("a.jsonl", jsonl, "application/json")), ("files", ("C:\\Users\\bob\\caf\u00e9.txt", crlf, "text/plain"))]
+    r = c.post("/add", files=files, headers=here)
+    assert r.status_code == 200 and "Added 3 article" in r.text and "a.jsonl:2" in r.text
+    arts = c.get("/api/articles").json()["articles"]
+    assert not any("Users" in a["source"] for a in arts)
+    p = tmp_path / "caf\u00e9.txt"
+    p.write_bytes(crlf)
+    [want] = read_path(str(p))
+    assert want.id in {a["id"] for a in arts}  # the id analyze gives the same bytes
+    one = c.post("/add", data={"text": "Osk council meets\nThe council of Osk met on Monday, officials said."}, headers=here)
+    two = c.post("/add", data={"text": "Vell market opens\nThe market of Vell opened on Friday, traders said."}, headers=here)
+    assert one.status_code == two.status_code == 200
+    outlets = c.get("/api/stats").json()["outlets"]
+    assert len([o for o in outlets if "pasted text" in o]) == 2
+    many = [("files", (f"f{i}.txt", b"Line one.\nThe port reopened on Friday, officials said.", "text/plain")) for i in range(51)]
+    r = c.post("/add", files=many, headers=here)
+    assert r.status_code == 400 and 'id="add-error"' in r.text
 
 
 def test_web_add_form_is_behind_the_write_protection(tmp_path: Path) -> None:

@@ -97,16 +97,12 @@ def _headline_names(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[E
     # name than the body gives ("Hillary Clinton" where the body says "Clinton"): left whole.
     if not (from_body and out[0].span.start == e.span.start):
         return None
-    # A first name and a surname the body uses apart ("Lindsay", then "Lohan said") are one
-    # person's name when they stand side by side: "Lindsay Lohan", never "Lindsay" + "Lohan".
-    joined: list[Entity] = []
-    for part in out:
-        prev = joined[-1] if joined else None
-        if prev is not None and prev.label == "PERSON" and not raw[prev.span.end : part.span.start].strip():
-            joined[-1] = Entity(Span.of(raw, prev.span.start, part.span.end), "PERSON", "rule")
-        else:
-            joined.append(part)
-    return None if len(joined) == 1 and joined[0].span.start == e.span.start and joined[0].span.end == e.span.end else joined
+    # A name of two or three words the model read as one person, every word of it a name the body
+    # uses apart ("Lindsay", then "Lohan said"), is that person's name: no headline run-on to cut.
+    covered = sum(len(_words(raw, p.span.start, p.span.end)) for p in out) == len(words)
+    if covered and e.label == "PERSON" and len(words) <= 3:
+        return None
+    return out
 
 
 def _kb_label(kb: ActorKB, text: str) -> str | None:

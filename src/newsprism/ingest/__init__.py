@@ -262,10 +262,12 @@ RECORD_FIELDS: dict[str, tuple[type, ...]] = {
     "published": (str,),
     "retrieved": (str,),
     "author": (str, list),
-    # Where the record came from, as the dossier should name it ("web form: pasted text"); by
-    # default the file and line that held it.
-    "source": (str,),
 }
+# Where a record came from, as the dossier should name it ("web form: notes.txt"): set by the web
+# app for what it is given; a text that is not a non-blank string is ignored (the file and line
+# that held the record name it then). Not "source": feeds and news APIs use that key otherwise.
+SOURCE_FIELD = "newsprism_source"
+SOURCE_CHARS = re.compile(r"[^\S ]|[\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # An article id: what a file name, an address and a store key can all hold.
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 
@@ -321,10 +323,11 @@ def from_record(obj: dict[str, Any], source: str = "<record>") -> Article:
         day = _given_day(given["published"], "published", source)
         published = DateRange(day, day, 1.0, f"given in the input: published {day}")
     art_id = str(obj["id"]) if obj.get("id") is not None else content_id(body)
-    named = obj.get("source")
+    named = obj.get(SOURCE_FIELD)
+    named = " ".join(SOURCE_CHARS.sub(" ", named).split())[:200] if isinstance(named, str) else ""
     return Article(
         id=art_id,
-        source=" ".join(named.split())[:200] if isinstance(named, str) and named.strip() else source,
+        source=named or source,
         raw_text=text if isinstance(text, str) else "",
         format="text" if isinstance(text, str) else "html",
         html=html if not isinstance(text, str) else None,

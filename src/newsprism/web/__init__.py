@@ -31,6 +31,7 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -398,7 +399,7 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
 
     def _add(rows: list[dict[str, Any]], replace: bool) -> dict[str, Any]:
         from newsprism.errors import InputError
-        from newsprism.ingest import check_record, from_record
+        from newsprism.ingest import SOURCE_FIELD, check_record, from_record
 
         ids = []
         for n, r in enumerate(rows, 1):
@@ -406,10 +407,13 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
                 check_record(r, source=f"record {n}")  # a wrong type refuses the whole batch
             except InputError as exc:
                 raise HTTPException(422, {"message": str(exc), "record": n}) from exc
-            # The stored source names the record, never the server's temporary file.
-            r.setdefault("source", f"posted record {n}")
             with contextlib.suppress(InputError):  # an empty record is listed among the failures
-                ids.append(from_record(r, source=f"record {n}").id)
+                art_id = from_record(r, source=f"record {n}").id
+                ids.append(art_id)
+                # The stored source names the record, never the server's temporary file, and one
+                # record's own (its outlet unnamed, it is an outlet of its own, not "posted record 1").
+                if not str(r.get(SOURCE_FIELD) or "").strip():
+                    r[SOURCE_FIELD] = f"posted record {n} ({art_id[:12]})"
         with corpus.write_lock, tempfile.TemporaryDirectory() as tmp:
             _, held = corpus.current()
             taken = sorted(set(ids) & {a["id"] for a in held["articles"]})
@@ -540,6 +544,7 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
         behind the same protection as ``POST /api/articles`` (the server's token, typed in the form,
         or writes allowed on loopback; a form from another site is refused)."""
         from starlette.concurrency import run_in_threadpool
+        from starlette.exceptions import HTTPException as StarletteHTTPException
 
         def refused(status: int, message: str) -> HTMLResponse:
             resp = page("add.html.j2", writes=writes, result=None, error=message, q="")
@@ -553,13 +558,13 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
                 raise HTTPException(413, f"send at most {MAX_POST_BYTES // 1_000_000} MB at once (and say how much: Content-Length)")
             form = await request.form(max_files=MAX_FORM_FILES, max_fields=20, max_part_size=MAX_POST_BYTES)
             _may_write_form(str(form.get("token") or ""), token, allow_writes)
-            rows = await _form_records(form)
+            rows, failures = await _form_records(form)
             if not rows:
-                raise HTTPException(422, "nothing to add: paste a text or choose files")
+                raise HTTPException(422, {"message": "nothing to add: paste a text or choose files", "failures": failures})
             result = await run_in_threadpool(_add, rows, False)
-        except HTTPException as exc:
-            detail = exc.detail if isinstance(exc.detail, str) else str(exc.detail.get("message", exc.detail))
-            return refused(exc.status_code, detail)
+        except StarletteHTTPException as exc:
+            return refused(exc.status_code, _form_error(exc.status_code, exc.detail))
+        result["failures"] = [*failures, *result.get("failures", [])]
         return page("add.html.j2", writes=writes, result=result, error=None, q="")
 
     @app.get("/api/stories", tags=["stories"])
@@ -667,39 +672,61 @@ def _may_write_form(sent: str, token: str | None, allow_writes: bool) -> None:
         raise HTTPException(403, "this server is read-only: start it with --token (or NEWSPRISM_TOKEN), or --allow-writes on loopback")
 
 
-async def _form_records(form: Any) -> list[dict[str, Any]]:
-    """Input records from the add form: the pasted text with its title, outlet, address and day,
-    and each uploaded file (JSONL: its records; HTML: the page; anything else: decoded text)."""
-    from fastapi import HTTPException
+def _form_error(status: int, detail: Any) -> str:
+    """What the add form says of a refusal: the message, the records that could not be read, and
+    for a 409 what the form can do (it replaces nothing)."""
+    if status == 409 and isinstance(detail, dict):
+        return "the store already holds " + ", ".join(str(i) for i in detail.get("ids", [])) + ": nothing was added (the form never replaces an article)"
+    if isinstance(detail, dict):
+        reasons = "; ".join(f"{f.get('source')}: {f.get('message')}" for f in detail.get("failures", []))
+        return str(detail.get("message", "")) + (f" ({reasons})" if reasons else "")
+    return str(detail)
 
+
+async def _form_records(form: Any) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Input records from the add form, and what could not be read: the pasted text with its
+    title, outlet, address and day, and each uploaded file read as ``analyze`` reads it (its
+    encoding detected; JSONL: a record a line, a bad line a failure of its own; HTML: the page;
+    anything else: text), with the file's bytes' id, as ``analyze`` gives it."""
     from newsprism.errors import NewsprismError
-    from newsprism.ingest.text import decode
+    from newsprism.ingest import SOURCE_FIELD
+    from newsprism.ingest.text import content_id, decode
 
     rows: list[dict[str, Any]] = []
+    failures: list[dict[str, str]] = []
     pasted = str(form.get("text") or "")
     if pasted.strip():
-        rec: dict[str, Any] = {"text": pasted, "source": "web form: pasted text"}
+        rec: dict[str, Any] = {"text": pasted, SOURCE_FIELD: f"web form: pasted text ({content_id(pasted)[:12]})"}
         rec.update({k: str(form.get(k)).strip() for k in FORM_TEXT_FIELDS if str(form.get(k) or "").strip()})
         rows.append(rec)
     for f in form.getlist("files"):
-        name = Path(getattr(f, "filename", "") or "").name
+        name = re.split(r"[\\/]", str(getattr(f, "filename", "") or ""))[-1]  # never the client's folders
         if not name:
             continue
         data = await f.read()
         label = f"web form: {name}"
-        if name.lower().endswith(".jsonl"):
-            for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
-                if line.strip():
-                    r = _records(line.encode("utf-8"))
-                    rows.extend({**x, "source": x.get("source") or f"{label}:{n}"} for x in r)
-            continue
         try:
             text = decode(data, name)
         except NewsprismError as exc:
-            raise HTTPException(422, f"{name}: {exc}") from exc
+            failures.append({"source": label, "message": str(exc)})
+            continue
+        if name.lower().endswith(".jsonl"):
+            for n, line in enumerate(text.split("\n"), 1):
+                if not line.strip():
+                    continue
+                try:
+                    obj = json.loads(line)
+                except (ValueError, RecursionError) as exc:
+                    failures.append({"source": f"{label}:{n}", "message": f"not a JSON record: {exc}"})
+                    continue
+                if not isinstance(obj, dict):
+                    failures.append({"source": f"{label}:{n}", "message": "not a JSON object"})
+                    continue
+                rows.append({**obj, SOURCE_FIELD: obj.get(SOURCE_FIELD) or f"{label}:{n}"})
+            continue
         key = "html" if name.lower().endswith((".html", ".htm")) else "text"
-        rows.append({key: text, "source": label})
-    return rows
+        rows.append({key: text, "id": content_id(data), SOURCE_FIELD: label})
+    return rows, failures
 
 
 def _same_origin_json(request: Any) -> None:
