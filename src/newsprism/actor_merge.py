@@ -10,6 +10,7 @@ person of the corpus named in full with that word. Two candidates: it stays apar
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from newsprism.actor_names import (
     CORPORATE_TAILS,
@@ -169,13 +170,7 @@ def _abbreviated_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str,
         key = name_key(a.name)
         if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap and " " in key:
             groups[(a.type, written_out(key))].append(a)
-    for group in groups.values():
-        if len({name_key(a.name) for a in group}) < 2:
-            continue
-        group.sort(key=lambda a: (-len(a.mentions), a.id))
-        for b in group[1:]:
-            remap[b.id] = group[0].id
-            why[b.id] = f"the same name with its abbreviations written out: {group[0].name!r}"
+    _join_groups(groups.values(), remap, why, "the same name with its abbreviations written out")
 
 
 def _spacing_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
@@ -184,13 +179,18 @@ def _spacing_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str
     for a in by_id.values():
         if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap:
             groups[name_key(a.name).replace(" ", "")].append(a)
-    for group in groups.values():
+    _join_groups(groups.values(), remap, why, "the same name spaced otherwise")
+
+
+def _join_groups(groups: Iterable[list[Actor]], remap: dict[str, str], why: dict[str, str], reason: str) -> None:
+    """Each group of two names or more (folded) becomes one actor, the most mentioned one's."""
+    for group in groups:
         if len({name_key(a.name) for a in group}) < 2:
             continue
         group.sort(key=lambda a: (-len(a.mentions), a.id))
         for b in group[1:]:
             remap[b.id] = group[0].id
-            why[b.id] = f"the same name spaced otherwise: {group[0].name!r}"
+            why[b.id] = f"{reason}: {group[0].name!r}"
 
 
 def _one_word_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
