@@ -40,3 +40,18 @@ def test_dask_local_processes_from_the_cli(examples: Path, tmp_path: Path) -> No
 def test_dask_client_for_a_scheduler_that_is_not_there() -> None:
     with pytest.raises(OSError), dask_client("tcp://127.0.0.1:9", 1, timeout=2):
         pass
+
+
+@pytest.mark.issue(25)
+def test_dask_local_prints_no_info_lines_among_the_results(examples: Path, tmp_path: Path) -> None:
+    """`analyze --dask local` printed 24 INFO lines of Dask's scheduler and workers among the
+    results; only warnings are shown unless -v asks newsprism to talk (#25)."""
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "newsprism"
+    got = subprocess.run([str(exe), "analyze", str(examples / "01_calderra_courier.txt"), "--dask", "local", "--json", str(tmp_path / "d.json")],
+                         capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert got.returncode == 0, got.stderr[-500:]
+    assert "INFO" not in got.stderr and "INFO" not in got.stdout
+    assert (tmp_path / "d.json").is_file()

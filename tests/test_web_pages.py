@@ -214,3 +214,22 @@ def test_web_add_form_is_behind_the_write_protection(tmp_path: Path) -> None:
     assert tok.post("/add", data={"text": ARTICLE, "token": "s3cret"}).status_code == 403  # no origin: no page sent it
     assert tok.post("/add", data={"text": ARTICLE, "token": "s3cret"}, headers=here).status_code == 200
     assert tok.get("/api/stats").json()["articles"] == 1
+
+
+def test_web_month_precision_dates_are_shown_as_months_and_unknown_in_words() -> None:
+    """Month-precision dates were shown as a day ("2022-02-01") and unknown dates as "?" (#25)."""
+    from newsprism.web import date_text
+
+    assert date_text({"earliest": "2022-02-01", "latest": "2022-02-28"}) == "2022-02"
+    assert date_text({"earliest": None, "latest": None}) == "date unknown" and date_text(None) == "date unknown"
+    assert date_text({"earliest": "2022-02-03", "latest": "2022-02-03"}) == "2022-02-03"
+
+
+def test_report_legend_outlet_voice_mark_sits_under_the_text() -> None:
+    """The legend's "outlet's voice" underline read as a strikethrough: the legend's marks are
+    boxes with room under the text for the line (#25)."""
+    from newsprism.report import TEMPLATES
+
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    rule = css.split(".legend .hl {", 1)[1].split("}", 1)[0]
+    assert "display: inline-block" in rule and "padding: 1px 5px 3px" in rule

@@ -149,8 +149,13 @@ def dask_client(address: str, workers: int = 1, timeout: float = 30) -> Iterator
     from distributed import Client, LocalCluster
 
     cluster = None
+    if not LOGGER.isEnabledFor(logging.INFO):
+        # Dask's scheduler, nanny and workers log their start and stop at INFO (24 lines among the
+        # results): only warnings unless newsprism itself is asked to talk (-v).
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
+        quiet = logging.INFO if LOGGER.isEnabledFor(logging.INFO) else logging.WARNING
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=quiet)  # type: ignore[no-untyped-call]
         client = Client(cluster)  # type: ignore[no-untyped-call]
     else:
         client = Client(address, timeout=timeout)  # type: ignore[no-untyped-call]
