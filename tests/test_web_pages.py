@@ -233,3 +233,14 @@ def test_report_legend_outlet_voice_mark_sits_under_the_text() -> None:
     css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
     rule = css.split(".legend .hl {", 1)[1].split("}", 1)[0]
     assert "display: inline-block" in rule and "padding: 1px 5px 3px" in rule
+
+
+def test_report_coverage_marks_are_large_and_dark_enough_to_read() -> None:
+    """The matrix's ●◐○ were tiny and pale (16 px, light blue): larger, darker now (#25)."""
+    from newsprism.report import TEMPLATES
+
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    cell = css.split("td.cell {", 1)[1].split("}", 1)[0]
+    assert int(cell.split("font-size:", 1)[1].split("px", 1)[0]) >= 20
+    referenced = css.split(".st-referenced a, .st-paraphrased a, .cell-demo.st-referenced {", 1)[1].split("}", 1)[0]
+    assert "#6b8fc4" not in referenced
