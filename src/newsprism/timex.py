@@ -37,7 +37,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 __all__ = ["Spec", "Timex", "find_timexes", "resolve"]
 
@@ -2401,19 +2400,10 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         >>> [(t.text, t.value) for t in find_timexes("Sales fell last week.", date(2024, 6, 25))]
         [('last week', '2024-W25')]
     """
-    return [_make(start, text[start:end], typ, spec, rule, anchor, tense) for start, end, typ, spec, rule, tense in _parsed(text)]
-
-
-@lru_cache(maxsize=1 << 13)
-def _parsed(text: str) -> tuple[tuple[int, int, str, Spec, str, str], ...]:
-    """The expressions of ``text`` before any anchor: (start, end, type, spec, rule, tense). The
-    same sentence is read by the publication-date, timex and events stages, the first with no
-    anchor and the others with one, and by publication-date inference once per candidate: parsed
-    once (specs are frozen; the cache holds the last 8,192 texts)."""
     norm = _normalise(text)
     sel = _select(_candidates(norm), norm)
     _contextualise(sel, norm)
-    return tuple((c.start, c.end, c.type, c.spec, c.rule, _tense(norm, c.start, c.end)) for c in sel)
+    return [_make(c.start, text[c.start : c.end], c.type, c.spec, c.rule, anchor, _tense(norm, c.start, c.end)) for c in sel]
 
 
 def _absolute(s: Spec) -> bool:

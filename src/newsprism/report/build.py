@@ -49,7 +49,6 @@ STATUS_SYMBOL = {
     "omitted": "○",
 }
 
-TECHNIQUE_LABEL = TECHNIQUE_NAMES
 
 
 @dataclass(slots=True)
@@ -476,7 +475,7 @@ def build_view(dossier: Dossier, cov: Coverage | None = None) -> View:
         spans[i].append((t.span.start, t.span.end, f"hl hl-t tv-{voice}", ref))
         counts[i]["techniques"] += 1
         whose = f"in the words of {name(t.voice)}" if t.voice else "in the outlet's own voice"
-        cards[i].append(Card(ref, "technique", TECHNIQUE_LABEL.get(t.technique, t.technique),
+        cards[i].append(Card(ref, "technique", TECHNIQUE_NAMES.get(t.technique, t.technique),
                              f"{whose} · confidence {t.confidence:.2f}", f"out-{0}"))
 
     events = _events(dossier, aidx, arts, outlet_of, actor_idx, name, spans, cards, counts)
@@ -852,7 +851,7 @@ def _outlets(
                 articles=mine,
                 genres=Counter(arts[i].genre or "?" for i in mine).most_common(),
                 stances=[(a, st, n) for (a, st), n in stances.most_common(6)],
-                techniques_own=[(TECHNIQUE_LABEL.get(t, t), n) for t, n in tech_own[o].most_common()],
+                techniques_own=[(TECHNIQUE_NAMES.get(t, t), n) for t, n in tech_own[o].most_common()],
                 techniques_quoted=tech_quoted[o],
                 quotes=n_quotes[o],
                 speakers=speakers[o].most_common(5),
