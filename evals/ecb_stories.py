@@ -14,7 +14,9 @@ one sentence a line; an ``ecbplus`` document's sentence 0 is its URL, passed as 
 article's URL) and run through newsprism's cleaning, entity, actor and date stages:
 
 * **newsprism**: :func:`newsprism.compare.assign_stories` (TF-IDF of the body, actors,
-  dates; events when that layer is in the pipeline), default settings.
+  dates; events when that layer is in the pipeline; then small stories joined by lead
+  embeddings, :mod:`newsprism.embeddings`), default settings. Each half is also scored
+  without the lead embeddings.
 * **TF-IDF**: the same clusterer on plain TF-IDF (words of title and body, IDF to the
   power one, no names, numbers, actors, events or dates), at its own best threshold on
   this data (an optimistic baseline: it is tuned on the test).
@@ -165,8 +167,12 @@ PILE_MIN_DOCS = 4
 
 def small_piles(articles: Sequence[Any], gold: dict[str, str]) -> dict[str, Any]:
     """Mean B-cubed F1 over small piles, with the background of general news (the default) and
-    without it (the pile's own document frequencies alone), at the default threshold."""
-    from newsprism.compare import cluster_stories, story_features
+    without it (the pile's own document frequencies alone), at the default threshold; small
+    stories join by lead embeddings when they are available, as in ``assign_stories``."""
+    from newsprism import embeddings
+    from newsprism.compare import cluster_stories, lead_vectors_of, story_features
+
+    leads = lead_vectors_of({a.id: a for a in articles}) if embeddings.available() else None
 
     by_gold: dict[str, list[Any]] = defaultdict(list)
     for a in articles:
@@ -186,7 +192,7 @@ def small_piles(articles: Sequence[Any], gold: dict[str, str]) -> dict[str, Any]
             for pile in group:
                 arts = [a for k in pile for a in by_gold[k][:PILE_DOCS]]
                 feats = [story_features(a) for a in arts]
-                clusters = cluster_stories(feats) if n0 is None else cluster_stories(feats, background_docs=n0)
+                clusters = cluster_stories(feats, lead_vectors=leads) if n0 is None else cluster_stories(feats, background_docs=n0, lead_vectors=leads)
                 scores.append(bcubed(_as_map(clusters), {a.id: gold[a.id] for a in arts})[2])
             out[kind + name] = sum(scores) / len(scores) if scores else 0.0
     return out
@@ -219,10 +225,12 @@ def run(
     halves = {}
     for half, parity in (("tune", 1), ("held_out", 0)):
         sub = Dossier(articles=[a for a in dossier.articles if int(topic_of[a.id]) % 2 == parity])
-        got = bcubed(_as_map(assign_stories(sub)), {k: v for k, v in gold.items() if int(topic_of[k]) % 2 == parity})
+        half_gold = {k: v for k, v in gold.items() if int(topic_of[k]) % 2 == parity}
+        got = bcubed(_as_map(assign_stories(sub)), half_gold)
+        words_only = bcubed(_as_map(assign_stories(sub, lead_vectors=None)), half_gold)
         feats = [story_features(a, text_only=True) for a in sub.articles]
         base = {th: bcubed(_as_map(cluster_stories(feats, threshold=th, idf_power=1.0, background_docs=0.0)), gold)[2] for th in BASELINE_THRESHOLDS}
-        halves[half] = {"documents": len(sub.articles), "f1": got[2], "precision": got[0], "recall": got[1], "tfidf_best_f1": max(base.values())}
+        halves[half] = {"documents": len(sub.articles), "f1": got[2], "precision": got[0], "recall": got[1], "tfidf_best_f1": max(base.values()), "words_only_f1": words_only[2]}
         halves[half]["small_piles"] = small_piles(sub.articles, gold)
 
     text_only = [story_features(a, text_only=True) for a in dossier.articles]
@@ -273,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         extra = f"  (threshold {r['threshold']}, tuned on this data)" if name == "tfidf" else f"  ({r['stories']} stories)"
         print(f"{name:<12} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>7.3f}{extra}")
     for half, h in res["halves"].items():
-        print(f"  {half:<9} ({h['documents']} documents, clustered on their own): newsprism F1 {h['f1']:.3f} (P {h['precision']:.3f}, R {h['recall']:.3f})   TF-IDF at its best threshold {h['tfidf_best_f1']:.3f}")
+        print(f"  {half:<9} ({h['documents']} documents, clustered on their own): newsprism F1 {h['f1']:.3f} (P {h['precision']:.3f}, R {h['recall']:.3f})   TF-IDF at its best threshold {h['tfidf_best_f1']:.3f}; without lead embeddings {h['words_only_f1']:.3f}")
         sp = h["small_piles"]
         print(f"  {'':<9} {sp['piles']} small piles (one event, or two of different topics; {PILE_DOCS} documents each at most): F1 {sp['with_background']:.3f} with the background of general news, {sp['pile_only']:.3f} on the pile's own frequencies")
         print(f"  {'':<9} {sp['same_topic_piles']} small piles of a topic's two happenings of one kind: F1 {sp['same_topic_with_background']:.3f} with the background, {sp['same_topic_pile_only']:.3f} without")

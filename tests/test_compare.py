@@ -227,9 +227,10 @@ def test_compare_ecb_detokenize() -> None:
 
 
 # Measured on every shared ECB+ document, read bare (no cleaning, entities or dates, which
-# `make eval` adds; they move F1 by under 0.003): newsprism 0.903, TF-IDF 0.875 at its best
-# threshold (0.15). The floor leaves room for library updates; the gain must stay real.
-ECB_FLOOR = 0.89
+# `make eval` adds): newsprism 0.923 (0.909 without the lead embeddings that join small stories),
+# TF-IDF 0.875 at its best threshold (0.15). The floor leaves room for library updates; the gain
+# must stay real.
+ECB_FLOOR = 0.91
 ECB_MIN_GAIN = 0.015
 
 

