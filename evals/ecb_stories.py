@@ -56,6 +56,7 @@ STAGES = (
     "newsprism.actors.v1",
     "newsprism.actors.corpus.v1",
     "newsprism.pubdate.v1",
+    "newsprism.leads.v1",
 )
 # Without entities and actors (they add 0.002 F1 here): the fast test runs every shared
 # document through these in seconds instead of a minute and a half.

@@ -126,3 +126,48 @@ def test_embeddings_can_be_turned_off(model: None, monkeypatch: pytest.MonkeyPat
     assert len(assign_stories(d)) == 1
     monkeypatch.setenv("NEWSPRISM_EMBEDDINGS", "1")
     assert embeddings.available()
+
+
+def test_leads_stage_keeps_the_vector_with_the_analysis_not_the_dossier(model: None) -> None:
+    from newsprism.stages.leads import make_leads
+
+    a = make_leads()(Article(id="a", source="a.txt", raw_text="t", title="Crane falls", body="A crane fell onto a ship in Calderra."))
+    assert a.lead_vector
+    v = embeddings.decode(a.lead_vector)
+    assert v is not None and abs(float(np.linalg.norm(v)) - 1.0) < 1e-2
+    assert Article.from_analysis(a.analysis_dict()).lead_vector == a.lead_vector
+    assert "lead_vector" not in a.as_dict()
+    assert embeddings.decode("not base64!") is None and embeddings.decode(embeddings.encode(np.zeros(3))) is None
+    # An empty body has no lead.
+    assert make_leads()(Article(id="b", source="b.txt", raw_text="", body="  ")).lead_vector is None
+
+
+def test_store_update_never_embeds_a_stored_article_again(model: None, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding to a store re-runs the stories stage over the corpus: stored articles' leads come from
+    their kept analysis, only the batch's new articles are embedded (#24)."""
+    import newsprism
+    from newsprism.storage import open_store
+
+    texts = {
+        "crane1.txt": "Crane collapse shuts Calderra terminal\n\nA crane collapsed onto a container ship at the port of Calderra on Tuesday, injuring three workers.",
+        "crane2.txt": "Three hurt as crane falls in Calderra\n\nThree dock workers were hurt when a crane fell onto a cargo ship in the port of Calderra during a storm.",
+        "ferry.txt": "Vell-Ostra ferry opens\n\nA new ferry route between the islands of Vell and Ostra opened on Saturday with two daily crossings.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    embedded: list[str] = []
+    real = embeddings.raw_vectors
+
+    def counting(batch: Sequence[str]) -> list[Any]:
+        embedded.extend(batch)
+        return real(batch)
+
+    monkeypatch.setattr(embeddings, "raw_vectors", counting)
+    store = open_store(tmp_path / "news.db")
+    newsprism.update(store, [tmp_path / "crane1.txt", tmp_path / "crane2.txt"])
+    assert len(embedded) == 2
+    embedded.clear()
+    embeddings._cache.clear()
+    d = newsprism.update(store, [tmp_path / "ferry.txt"])
+    assert len(embedded) == 1 and "ferry" in embedded[0]
+    assert len(d.articles) == 3

@@ -565,6 +565,9 @@ class Article:
     persuasion: list[TechniqueSpan] = field(default_factory=list)
     # Guarded namespace for plugin stages (see registry.set_extension).
     ext: dict[str, Any] = field(default_factory=dict)
+    # The lead's embedding (the leads stage; newsprism.embeddings.encode): kept with the
+    # analysis so a store never embeds an article twice; not part of the dossier JSON.
+    lead_vector: str | None = None
 
     def line_text(self, line: Line) -> str:
         return self.raw_text[line.start : line.end]
@@ -638,6 +641,8 @@ class Article:
         d["claims"] = [c.as_dict() for c in self.claims]
         d["events"] = [e.as_dict() for e in self.events]
         d["persuasion"] = [p.as_dict() for p in self.persuasion]
+        if self.lead_vector:
+            d["lead_vector"] = self.lead_vector
         return d
 
     @classmethod
@@ -649,6 +654,7 @@ class Article:
         a.claims = [Claim.from_dict(x) for x in d.get("claims") or []]
         a.events = [Event.from_dict(x) for x in d.get("events") or []]
         a.persuasion = [TechniqueSpan.from_dict(x) for x in d.get("persuasion") or []]
+        a.lead_vector = d.get("lead_vector") or None
         return a
 
     @classmethod

@@ -724,10 +724,16 @@ def story_id(members: Iterable[str]) -> str:
 
 
 def lead_vectors_of(articles: Mapping[str, Article]) -> Callable[[Sequence[str]], Sequence[Any]]:
-    """Lead embeddings of articles by id (:func:`newsprism.embeddings.lead_vectors`), for :func:`cluster_stories`."""
+    """Lead embeddings of articles by id, for :func:`cluster_stories`: the leads stage's
+    (``article.lead_vector``) where it ran, else made now (:func:`newsprism.embeddings.lead_vectors`)."""
 
     def vectors(ids: Sequence[str]) -> Sequence[Any]:
-        return embeddings.lead_vectors([embeddings.lead_text(articles[i].title, article_text(articles[i])) for i in ids])
+        kept = {i: embeddings.decode(articles[i].lead_vector or "") for i in ids}
+        missing = [i for i in ids if kept[i] is None]
+        if missing:
+            made = embeddings.lead_vectors([embeddings.lead_text(articles[i].title, article_text(articles[i])) for i in missing])
+            kept.update(zip(missing, made, strict=True))
+        return [kept[i] for i in ids]
 
     return vectors
 
@@ -758,11 +764,12 @@ def assign_stories(dossier: Dossier, **kwargs: Any) -> list[list[str]]:
 @stage(
     "newsprism.stories.v1",
     kind="corpus",
-    requires=["article.body", "article.title", "article.mentions", "article.published", "dossier.events"],
+    requires=["article.body", "article.title", "article.mentions", "article.published", "article.lead_vector", "dossier.events"],
     assigns=["article.story"],
 )
 def make_stories() -> Callable[[Dossier], Dossier]:
-    """Story clusters (words, names, actors, events, dates; blocked, average linkage): article.story."""
+    """Story clusters (words, names, actors, events, dates; blocked, average linkage; small stories
+    joined by their leads' embeddings): article.story."""
 
     def stories(dossier: Dossier) -> Dossier:
         assign_stories(dossier)

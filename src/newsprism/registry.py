@@ -201,6 +201,7 @@ def _load_builtins() -> None:
         "newsprism.stages.quotes",
         "newsprism.stages.claims",
         "newsprism.stages.events",
+        "newsprism.stages.leads",
         "newsprism.compare",
         "newsprism.stages.persuasion",
         "newsprism.stages.genre",

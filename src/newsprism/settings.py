@@ -46,6 +46,7 @@ DEFAULT_PIPELINE = (
     "newsprism.persuasion.v1",
     "newsprism.genre.v1",
     "newsprism.stance.v1",
+    "newsprism.leads.v1",
     "newsprism.actors.corpus.v1",
     "newsprism.pubdate.corpus.v1",
     "newsprism.quotes.corpus.v1",
