@@ -156,3 +156,21 @@ def test_review_two_leaders_in_a_headline_stay_two_names() -> None:
         [("Velk Lisk Vote", "PERSON"), ("Velk", "PERSON"), ("Lisk", "GPE")],
     )
     assert _texts(place)[:2] == [("Velk", "PERSON"), ("Lisk", "GPE")]
+
+
+@pytest.mark.issue(20)
+def test_headline_run_on_never_names_the_actor_the_body_names() -> None:
+    """Read on ECB+ (tune topics): "AMD [Buys SeaMicro]" in a headline made the actor
+    ``person-buys-seamicro``, and the body's "SeaMicro" joined it, so the company was split from
+    its other articles' ``entity-seamicro``. The body names the actor; the title mention is cut."""
+    from newsprism.stages.actors import link_actors
+
+    art = _with_entities(
+        [("title", "Osk Buys Velkora, Enters Server Business"), ("blank", ""), ("body", "Osk said it would buy Velkora for $300 million. Velkora makes servers.")],
+        [("Buys Velkora", "PERSON"), ("Osk", "ORG"), ("Velkora", "ORG"), ("Velkora", "ORG")],
+    )
+    link_actors(art, actor_kb())
+    velkora = [a for a in art.actors if "velkora" in a.id]
+    assert [(a.id, a.name, a.type) for a in velkora] == [("entity-velkora", "Velkora", "ORG")]
+    assert {m.span.text for m in art.mentions if m.actor == "entity-velkora"} == {"Velkora"}
+    assert sum(m.actor == "entity-velkora" for m in art.mentions) == 3  # the title's mention is kept, cut to the name

@@ -721,11 +721,54 @@ class _Builder:
 
     # -- output --------------------------------------------------------------------
 
+    def _headline_ranges(self) -> list[tuple[int, int]]:
+        return [(ln.start, ln.end) for ln in self.art.lines if ln.role == "title" and headline_cased(self.art.raw_text[ln.start : ln.end])]
+
+    def _name_from_body(self) -> None:
+        """An unknown actor whose fuller name is written only in a headline-cased title takes its name
+        and type from the body: headline capitals run the model's span on ("AMD [Buys SeaMicro]",
+        "Obama [Flips Bush] Rule"), and the body's "SeaMicro" joined that span as its short form.
+        The actor becomes what the body calls it (the form the body writes most, typed as the model
+        typed the body's mentions), and the title mention is cut to that name where the span ends
+        with it."""
+        title = self._headline_ranges()
+        if not title:
+            return
+        labels = {(e.span.start, e.span.end): e.label for e in self.art.entities}
+        for loc in list(self.locals.values()):
+            if loc.kb is not None or loc.id not in self.locals:
+                continue
+            heads = [m for m in loc.mentions if any(s <= m.span.start < t for s, t in title)]
+            body = [m for m in loc.mentions if m not in heads]
+            if not heads or not body or name_key(loc.name) in {name_key(m.span.text) for m in body}:
+                continue
+            forms = Counter(clean_name(m.span.text) for m in body if m.kind in ("name", "short"))
+            if not forms:
+                continue
+            name = max(forms, key=lambda n: (forms[n], len(n), n))
+            votes = Counter(labels[k] for m in body if (k := (m.span.start, m.span.end)) in labels and labels[k] in ACTOR_LABELS)
+            label = votes.most_common(1)[0][0] if votes else loc.type
+            new = self._local_new(name, label)
+            if new is not loc:
+                self._absorb_local(new, loc)
+            new.type = label
+            new.name = name
+            kept = []
+            for m in new.mentions:
+                if any(s <= m.span.start < t for s, t in title) and name_key(m.span.text) != name_key(name):
+                    cut = m.span.end - len(name)
+                    if cut <= m.span.start or self.raw[cut : m.span.end] != name or not self.raw[cut - 1].isspace():
+                        continue  # a headline run-on that does not end with the name: no evidence of it
+                    m = ActorMention(Span.of(self.raw, cut, m.span.end), new.id, m.kind)
+                kept.append(m)
+            new.mentions = kept
+            new.aliases = [a for a in new.aliases if name_key(a) in {name_key(m.span.text) for m in new.mentions}]
+
     def _drop_title_only(self) -> None:
         """Unknown names seen only in a headline-cased title: headline capitals ("Alexander Lukashenko
         Reaffirms Belarus...", "WOOLMER MAKES RETURN") make the model see names everywhere. A title
         written in sentence case ("Nebraska fed cattle roundup") capitalises names only: kept."""
-        title = [(ln.start, ln.end) for ln in self.art.lines if ln.role == "title" and headline_cased(self.art.raw_text[ln.start : ln.end])]
+        title = self._headline_ranges()
         for aid, loc in list(self.locals.items()):
             if loc.kb is None and all(any(s <= m.span.start < t for s, t in title) for m in loc.mentions):
                 del self.locals[aid]
@@ -785,6 +828,7 @@ class _Builder:
     def build(self) -> tuple[list[ActorMention], list[Actor]]:
         self.link()
         self._consolidate()
+        self._name_from_body()
         self._drop_title_only()
         self.roles()
         self.descriptions()
