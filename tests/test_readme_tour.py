@@ -47,3 +47,24 @@ def test_readme_tour_runs_as_written(shared: Path, tmp_path: Path) -> None:
         assert got.returncode == 0, (line, got.stdout[-800:], got.stderr[-800:])
     for made in ("dossier.json", "news.db", "out/dossier.json", "dossier.html", "store.html", "tables/articles.csv", "network.graphml"):
         assert (work / made).exists(), made
+
+
+def test_make_run_prints_no_warnings(tmp_path: Path) -> None:
+    """`make run` printed setuptools' deprecation of a TOML-table licence, and pip's warnings about
+    this machine's package indexes: the licence is an SPDX string, the set-up installs with pip's
+    warnings off (errors still print), and the main job itself warns about nothing (#25)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert isinstance(project["license"], str)
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    installs = [ln for ln in make.splitlines() if "pip install" in ln]
+    assert installs and all(" -qq " in ln for ln in installs)
+    run = next(ln for ln in make.split("\nrun:", 1)[1].splitlines() if "analyze" in ln)
+    cmd = shlex.split(run.replace("$(BIN)/", "").replace("out/", str(tmp_path / "out") + "/").replace(" out ", f" {tmp_path / 'out'} "))
+    bindir = Path(sys.executable).parent
+    env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}", "PYTHONWARNINGS": "default"}
+    got = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert got.returncode == 0, got.stderr[-800:]
+    said = (got.stdout + got.stderr).lower()
+    assert "warning" not in said and "deprecat" not in said, said[-1500:]
