@@ -174,3 +174,18 @@ def test_headline_run_on_never_names_the_actor_the_body_names() -> None:
     assert [(a.id, a.name, a.type) for a in velkora] == [("entity-velkora", "Velkora", "ORG")]
     assert {m.span.text for m in art.mentions if m.actor == "entity-velkora"} == {"Velkora"}
     assert sum(m.actor == "entity-velkora" for m in art.mentions) == 3  # the title's mention is kept, cut to the name
+
+
+@pytest.mark.issue(20)
+def test_review_headline_full_name_the_body_shortens_stays_the_name() -> None:
+    """Review: the headline rule made "Hara Clinmore Slams ..." with a body of "Clinmore said" the
+    actor "Clinmore": a title typed as the body types its name gives the fuller name, which stays."""
+    from newsprism.stages.actors import link_actors
+
+    art = _with_entities(
+        [("title", "Hara Clinmore Slams Vesnia Deal"), ("blank", ""), ("body", "Clinmore said on Monday the deal was bad. Clinmore, a senator, voted no.")],
+        [("Hara Clinmore", "PERSON"), ("Clinmore", "PERSON"), ("Clinmore", "PERSON")],
+    )
+    link_actors(art, actor_kb())
+    assert [(a.id, a.name) for a in art.actors if a.type == "PERSON"] == [("person-hara-clinmore", "Hara Clinmore")]
+    assert any(m.span.text == "Hara Clinmore" for m in art.mentions)

@@ -171,3 +171,57 @@ def test_store_update_never_embeds_a_stored_article_again(model: None, tmp_path:
     d = newsprism.update(store, [tmp_path / "ferry.txt"])
     assert len(embedded) == 1 and "ferry" in embedded[0]
     assert len(d.articles) == 3
+
+
+def test_review_worker_pool_after_an_in_process_embedding_does_not_hang(tmp_path: Any) -> None:
+    """Review: the engine's OpenMP started a thread pool in the process that embedded first, and
+    workers forked from it hung at their first embedding: ``analyze(workers=2)`` after an
+    in-process run never returned. The engine runs one thread in every process."""
+    import subprocess
+    import sys
+    import textwrap
+
+    for i in range(3):
+        (tmp_path / "first" / f"a{i}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "first" / f"a{i}.txt").write_text(f"Crane falls {i}\n\nA crane fell onto ship {i} in the port of Calderra on Tuesday.\n", encoding="utf-8")
+        (tmp_path / "then" / f"b{i}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "then" / f"b{i}.txt").write_text(f"Ferry {i} opens\n\nA new ferry route number {i} between Vell and Ostra opened on Saturday.\n", encoding="utf-8")
+    script = textwrap.dedent(f"""
+        import newsprism
+        one = newsprism.analyze({str(tmp_path / "first")!r}, workers=1)
+        two = newsprism.analyze({str(tmp_path / "then")!r}, workers=2)
+        assert len(two.articles) == 3 and all(a.lead_vector for a in two.articles), two.failures
+        print("ok")
+    """)
+    got = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert got.returncode == 0 and "ok" in got.stdout, got.stderr[-1500:]
+
+
+def test_review_members_without_a_lead_vector_are_left_out_of_the_averages() -> None:
+    """Review: an article without a body has no lead vector (None); the averages skip it."""
+    crane = [_crane(i) for i in range(4)]
+    brief = StoryFeatures("brief", {"calderra": 1.0, "harbour": 1.0, "closure": 1.0, "terminal": 1.0})
+    empty = StoryFeatures("empty", {"calderra": 1.0, "lisk": 1.0, "notice": 1.0})
+    table: dict[str, Any] = {f"crane{i}": _unit(1, 0.1 * i, 0) for i in range(4)}
+    table.update({"crane3": None, "brief": _unit(1, 0.2, 0.3), "empty": None})
+    words = cluster_stories([*crane, brief, empty])
+    clusters = cluster_stories([*crane, brief, empty], lead_vectors=_vectors(table))
+    assert next(c for c in clusters if "crane0" in c) == [*next(c for c in words if "crane0" in c), "brief"]
+    # Without a vector, "empty" stays where its words put it.
+    assert [len(c) for c in clusters if "empty" in c] == [len(c) + ("crane0" in c) for c in words if "empty" in c]
+
+
+def test_review_signature_names_the_embeddings_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review: analyses stored with the vectors off were reused once they were on (and would be
+    after a new model or centre): the pipeline's signature names what made the vectors."""
+    from newsprism.pipeline import Pipeline
+
+    on = Pipeline().signature()
+    monkeypatch.setenv("NEWSPRISM_EMBEDDINGS", "0")
+    assert Pipeline().signature() != on
+    assert embeddings.fingerprint() == "off"
+    # A pipeline without the leads stage does not depend on them.
+    names = [n for n in Pipeline().names if n not in ("newsprism.leads.v1", "newsprism.stories.v1", "newsprism.coverage.v1")]
+    off = Pipeline(names).signature()
+    monkeypatch.setenv("NEWSPRISM_EMBEDDINGS", "1")
+    assert Pipeline(names).signature() == off

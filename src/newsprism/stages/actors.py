@@ -730,7 +730,9 @@ class _Builder:
         "Obama [Flips Bush] Rule"), and the body's "SeaMicro" joined that span as its short form.
         The actor becomes what the body calls it (the form the body writes most, typed as the model
         typed the body's mentions), and the title mention is cut to that name where the span ends
-        with it."""
+        with it. Only when the model typed the title's span otherwise than the body's name (a
+        person "Buys SeaMicro", a company "SeaMicro"): a title typed alike may give the fuller name
+        the body shortens ("Dara Velk Wins ...", then "Velk said"), which stays."""
         title = self._headline_ranges()
         if not title:
             return
@@ -747,7 +749,12 @@ class _Builder:
                 continue
             name = max(forms, key=lambda n: (forms[n], len(n), n))
             votes = Counter(labels[k] for m in body if (k := (m.span.start, m.span.end)) in labels and labels[k] in ACTOR_LABELS)
-            label = votes.most_common(1)[0][0] if votes else loc.type
+            head_votes = Counter(labels[k] for m in heads if (k := (m.span.start, m.span.end)) in labels)
+            if not votes or not head_votes:
+                continue
+            label = votes.most_common(1)[0][0]
+            if label == head_votes.most_common(1)[0][0]:
+                continue  # typed alike: the title may give the fuller name ("Dara Velk Wins ...", then "Velk said")
             new = self._local_new(name, label)
             if new is not loc:
                 self._absorb_local(new, loc)
