@@ -657,3 +657,20 @@ def test_quotes_clause_where_the_speaker_stands_names_no_actor() -> None:
     art = make("“This was a surprise to everyone in town,” White Harbour embracing Orin Valde said on Monday.")
     q = one(extract_quotes(art), "surprise to everyone")
     assert q.speaker is None
+
+
+@pytest.mark.issue(22)
+def test_quotes_manner_of_speaking_cues_name_the_speaker() -> None:
+    """Read on PolNeAR's training articles: quotes framed by "shot back", "retaliated", "echoed:"
+    were left without a speaker though the frame names one (tune split; test's speaker accuracy
+    0.947 -> 0.952 with these verbs)."""
+    art = make(
+        "“They are all here for the free ferry tickets,” Valde shot back with a laugh.",
+        "“Vesnia will always be Vesnia,” an angry Rusk retaliated.",
+        "Oske echoed:",
+        "“The harbour has to stay open for every ship, whatever flag it flies.”",
+    )
+    qs = extract_quotes(art)
+    assert one(qs, "free ferry").speaker == "orin-valde"
+    assert one(qs, "always be").speaker == "ada-rusk"
+    assert one(qs, "stay open").speaker == "halvard-oske"
