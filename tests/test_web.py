@@ -99,7 +99,7 @@ def test_web_post_adds_articles_and_the_next_read_sees_them(tmp_path: Path, exam
     path = tmp_path / "news.db"
     with open_store(path) as s:  # type: ignore[attr-defined]
         newsprism.update(s, str(examples / "01_calderra_courier.txt"))
-    client = TestClient(create_app(str(path), allow_writes=True))
+    client = TestClient(create_app(str(path), allow_writes=True), base_url="http://localhost")
     assert client.get("/api/stats").json()["articles"] == 1
     record: dict[str, Any] = {
         "id": "posted-1",
@@ -176,7 +176,7 @@ def test_web_post_needs_the_servers_token(small_db: Path) -> None:
 
 
 def test_web_post_never_overwrites_an_article_unless_asked(small_db: Path) -> None:
-    client = TestClient(create_app(str(small_db), allow_writes=True))
+    client = TestClient(create_app(str(small_db), allow_writes=True), base_url="http://localhost")
     assert client.post("/api/articles", json=RECORD).status_code == 201
     forged = {**RECORD, "text": "FORGED\nThis article now reads FORGED.\n"}
     r = client.post("/api/articles", json=forged)
@@ -191,7 +191,7 @@ def test_web_post_never_overwrites_an_article_unless_asked(small_db: Path) -> No
     [("url", 42), ("title", ["a", "b"]), ("published", 20250305), ("id", "../../../outside"), ("author", [1, 2]), ("text", {"a": 1})],
 )
 def test_web_post_with_a_malformed_field_is_refused_whole(small_db: Path, field: str, value: Any) -> None:
-    client = TestClient(create_app(str(small_db), allow_writes=True))
+    client = TestClient(create_app(str(small_db), allow_writes=True), base_url="http://localhost")
     r = client.post("/api/articles", json=[RECORD | {"id": "fine-1"}, RECORD | {field: value}])
     assert r.status_code == 422, r.text
     assert "record 2" in r.text and ("E007" in r.text or "E025" in r.text)
@@ -200,7 +200,7 @@ def test_web_post_with_a_malformed_field_is_refused_whole(small_db: Path, field:
 
 
 def test_web_post_errors_do_not_show_server_paths(small_db: Path) -> None:
-    client = TestClient(create_app(str(small_db), allow_writes=True))
+    client = TestClient(create_app(str(small_db), allow_writes=True), base_url="http://localhost")
     r = client.post("/api/articles", json=[RECORD, {"text": "   "}])
     assert r.status_code == 201
     assert "/tmp" not in r.text and "posted.jsonl" not in r.text
@@ -210,7 +210,7 @@ def test_web_oversized_post_is_refused_while_it_is_read(small_db: Path, monkeypa
     import newsprism.web as web
 
     monkeypatch.setattr(web, "MAX_POST_BYTES", 1000)
-    client = TestClient(create_app(str(small_db), allow_writes=True))
+    client = TestClient(create_app(str(small_db), allow_writes=True), base_url="http://localhost")
     r = client.post("/api/articles", json={"text": "x" * 5000})
     assert r.status_code == 413
 
@@ -325,7 +325,7 @@ def test_web_report_is_rendered_once_per_change_of_the_store(small_db: Path, mon
 def test_web_cross_site_post_is_refused(small_db: Path) -> None:
     """Review finding: a page elsewhere could make a browser POST text/plain to a server started
     with --allow-writes (no preflight), and it was parsed as JSON."""
-    client = TestClient(create_app(str(small_db), allow_writes=True))
+    client = TestClient(create_app(str(small_db), allow_writes=True), base_url="http://localhost")
     body = json.dumps(RECORD)
     assert client.post("/api/articles", content=body, headers={"Content-Type": "text/plain"}).status_code == 415
     r = client.post("/api/articles", content=body, headers={"Content-Type": "application/json", "Origin": "https://evil.example"})

@@ -146,14 +146,14 @@ ARTICLE = "Lisk ferry strike ends\nFerry crews in Lisk returned to work on Tuesd
 
 def _writable(tmp_path: Path, **kw: object) -> TestClient:
     db = tmp_path / "w.db"
-    return TestClient(create_app(str(db), **kw))  # type: ignore[arg-type]
+    return TestClient(create_app(str(db), **kw), base_url="http://localhost")  # type: ignore[arg-type]
 
 
 def test_web_add_form_takes_pasted_text_and_files(tmp_path: Path) -> None:
     """Articles could be added only by POSTing JSON: the add page takes a pasted text and uploaded
     files, names their source, and never replaces what the store holds (#25)."""
     c = _writable(tmp_path, allow_writes=True)
-    here = {"origin": "http://testserver"}
+    here = {"origin": "http://localhost"}
     r = c.post("/add", data={"text": ARTICLE, "outlet": "Lisk Gazette", "published": "2031-05-06"}, headers=here)
     assert r.status_code == 200 and 'id="add-result"' in r.text and "Added 1 article" in r.text
     [a] = c.get("/api/articles").json()["articles"]
@@ -175,7 +175,7 @@ def test_review_add_form_reads_files_as_analyze_does(tmp_path: Path) -> None:
     from newsprism.ingest import read_path
 
     c = _writable(tmp_path, allow_writes=True)
-    here = {"origin": "http://testserver"}
+    here = {"origin": "http://localhost"}
     jsonl = (b'{"text": "Osk harbour reopens on Friday after the storm, officials said."}\n{bad\n'
              b'{"text": "Vell ferry crews return to work on Monday, their union said."}\n')  # fmt: skip
     crlf = "Caf\u00e9 strike ends\r\nWaiters at the Caf\u00e9 Lisk went back to work on Tuesday, the owner said.\r\n".encode("cp1252")
@@ -203,11 +203,11 @@ def test_web_add_form_is_behind_the_write_protection(tmp_path: Path) -> None:
     from newsprism.storage import SQLiteStore
 
     SQLiteStore(tmp_path / "ro.db").close()
-    ro = TestClient(create_app(str(tmp_path / "ro.db")))
+    ro = TestClient(create_app(str(tmp_path / "ro.db")), base_url="http://localhost")
     assert "read-only" in ro.get("/add").text
-    assert ro.post("/add", data={"text": ARTICLE}, headers={"origin": "http://testserver"}).status_code == 403
-    tok = TestClient(create_app(str(tmp_path / "t.db"), token="s3cret"))
-    here = {"origin": "http://testserver"}
+    assert ro.post("/add", data={"text": ARTICLE}, headers={"origin": "http://localhost"}).status_code == 403
+    tok = TestClient(create_app(str(tmp_path / "t.db"), token="s3cret"), base_url="http://localhost")
+    here = {"origin": "http://localhost"}
     assert 'name="token"' in tok.get("/add").text
     assert tok.post("/add", data={"text": ARTICLE, "token": "wrong"}, headers=here).status_code == 401
     assert tok.post("/add", data={"text": ARTICLE, "token": "s3cret"}, headers={"origin": "https://elsewhere.example"}).status_code == 403
@@ -244,3 +244,19 @@ def test_report_coverage_marks_are_large_and_dark_enough_to_read() -> None:
     assert int(cell.split("font-size:", 1)[1].split("px", 1)[0]) >= 20
     referenced = css.split(".st-referenced a, .st-paraphrased a, .cell-demo.st-referenced {", 1)[1].split("}", 1)[0]
     assert "#6b8fc4" not in referenced
+
+
+def test_review_dns_rebinding_page_cannot_write_to_a_loopback_server(tmp_path: Path) -> None:
+    """Review: a loopback server started with --allow-writes compared Origin with Host only; a page
+    of another site whose name was made to resolve to 127.0.0.1 is same-origin with itself and
+    could post. Writes without a token need a loopback name in Host; a token server is unchanged."""
+    open_ = TestClient(create_app(str(tmp_path / "o.db"), allow_writes=True), base_url="http://rebound.example:8000")
+    here = {"origin": "http://rebound.example:8000"}
+    assert open_.post("/add", data={"text": ARTICLE}, headers=here).status_code == 403
+    r = open_.post("/api/articles", json={"text": ARTICLE})
+    assert r.status_code == 403 and "loopback" in r.text
+    for k, name in enumerate(("http://localhost:8000", "http://127.0.0.1:8000", "http://[::1]:8000")):
+        c = TestClient(create_app(str(tmp_path / "o.db"), allow_writes=True), base_url=name)
+        assert c.post("/api/articles", json={"text": ARTICLE, "id": f"loop-{k}"}).status_code in (200, 201), name
+    tok = TestClient(create_app(str(tmp_path / "t.db"), token="s3cret"), base_url="http://news.example")
+    assert tok.post("/api/articles", json={"text": ARTICLE}, headers={"Authorization": "Bearer s3cret"}).status_code in (200, 201)

@@ -557,7 +557,7 @@ def create_app(db: str, *, token: str | None = None, allow_writes: bool = False)
             if declared is None or not declared.isdigit() or int(declared) > MAX_POST_BYTES:
                 raise HTTPException(413, f"send at most {MAX_POST_BYTES // 1_000_000} MB at once (and say how much: Content-Length)")
             form = await request.form(max_files=MAX_FORM_FILES, max_fields=20, max_part_size=MAX_POST_BYTES)
-            _may_write_form(str(form.get("token") or ""), token, allow_writes)
+            _may_write_form(str(form.get("token") or ""), token, allow_writes, request.headers.get("host", ""))
             rows, failures = await _form_records(form)
             if not rows:
                 raise HTTPException(422, {"message": "nothing to add: paste a text or choose files", "failures": failures})
@@ -638,6 +638,23 @@ def _may_write(request: Any, token: str | None, allow_writes: bool) -> None:
         return
     if not allow_writes:
         raise HTTPException(403, "this server is read-only: start it with --token (or NEWSPRISM_TOKEN), or --allow-writes on loopback")
+    _loopback_host(request.headers.get("host", ""))
+
+
+def _loopback_host(host: str) -> None:
+    """Writes without a token are for a loopback server, asked for by a loopback name: a page of
+    another site whose name was made to point at 127.0.0.1 (DNS rebinding) is same-origin with
+    itself, so Origin cannot tell it apart, but its requests name that site in Host (403)."""
+    from urllib.parse import urlsplit
+
+    from fastapi import HTTPException
+
+    try:
+        name = urlsplit("//" + host).hostname or ""
+    except ValueError:
+        name = ""
+    if name not in LOOPBACK:
+        raise HTTPException(403, f"writes without a token are taken only at a loopback address (localhost, 127.0.0.1, [::1]), not {host or 'an unnamed host'}")
 
 
 MAX_FORM_FILES = 50
@@ -657,7 +674,7 @@ def _same_origin_form(request: Any) -> None:
         raise HTTPException(403, "this form takes articles only from this server's own page")
 
 
-def _may_write_form(sent: str, token: str | None, allow_writes: bool) -> None:
+def _may_write_form(sent: str, token: str | None, allow_writes: bool, host: str = "") -> None:
     """The form's token field against the server's token (constant time), as ``_may_write`` does
     for the API's Authorization header."""
     import hmac
@@ -670,6 +687,7 @@ def _may_write_form(sent: str, token: str | None, allow_writes: bool) -> None:
         return
     if not allow_writes:
         raise HTTPException(403, "this server is read-only: start it with --token (or NEWSPRISM_TOKEN), or --allow-writes on loopback")
+    _loopback_host(host)
 
 
 def _form_error(status: int, detail: Any) -> str:
