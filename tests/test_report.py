@@ -260,3 +260,18 @@ def test_report_less_certain_events_are_collapsed_apart_and_off_the_chart() -> N
     march = next(e.idx for e in v.events if e.id == "ev-march")
     assert f'id="ev-{march}"' in less and f'id="ev-{march}"' not in main
     assert v.timeline_chart is not None and all(dot["idx"] != march for dot in v.timeline_chart["dots"])
+
+
+def test_report_quote_is_never_shown_with_doubled_marks() -> None:
+    """Friction (#25): a quote whose span holds its own marks was shown inside the report's marks
+    (“"This is…). The report shows the words between one pair of marks."""
+    from newsprism.article import Span
+
+    d = hand_dossier()
+    q = d.quotes[0]
+    raw = next(a.raw_text for a in d.articles if a.id == q.article)
+    q.span = Span.of(raw, q.span.start - 1, q.span.end + 2)  # '"We will ... costs,"'
+    assert q.span.text.startswith('"') and q.span.text.endswith('"')
+    html = render_report(d)
+    assert "We will build the bridge together" in html
+    assert not re.search(r"“(?:&#34;|&quot;|\")|(?:&#34;|&quot;|\")”|““|””", html)
