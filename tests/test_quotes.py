@@ -674,3 +674,21 @@ def test_quotes_manner_of_speaking_cues_name_the_speaker() -> None:
     assert one(qs, "free ferry").speaker == "orin-valde"
     assert one(qs, "always be").speaker == "ada-rusk"
     assert one(qs, "stay open").speaker == "halvard-oske"
+
+
+@pytest.mark.issue(22)
+def test_quotes_sloppy_attributions_keep_their_speaker() -> None:
+    """Read on PolNeAR's training articles: a closing mark glued to the next word (',”Valde said')
+    paired as an opening one and the quote was lost; a bare attribution after a quote closed by a
+    full stop (“... ship.” Valde said.) was a sentence of its own; "said Ada Rusk when asked" read
+    "asked" as the later cue and gave no speaker."""
+    for body, who in (
+        ("“I hope the harbour stays open for every ship,”Valde said.", "orin-valde"),
+        ("“I hope the harbour stays open for every ship.” Valde said on Monday.", "orin-valde"),
+        ("“I hope the harbour stays open for every ship,” said harbour worker Ada Rusk when asked about it.", "ada-rusk"),
+    ):
+        qs = extract_quotes(make(body))
+        assert [q.speaker for q in qs if "harbour stays open" in q.span.text] == [who], body
+    # A new report after a quote closed by a full stop stays a sentence of its own.
+    qs = extract_quotes(make("“The harbour is closed.” Valde said the talks would resume on Friday with the union."))
+    assert any(q.kind == "indirect" and "talks would resume" in q.span.text for q in qs), [(q.kind, q.span.text) for q in qs]

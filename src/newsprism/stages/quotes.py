@@ -143,6 +143,8 @@ FINITE_HINT = re.compile(
 )
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
 WORDS = re.compile(r"\w+")
+# What may follow a bare attribution's cue: nothing, or a time or a place ("on Monday", "in Paris", "later").
+ATTRIBUTION_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|later|earlier|afterwards|yesterday|today|tonight|then)\b[^.!?;]{0,40})?[.!?]?\s*")
 SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
 
 
@@ -230,6 +232,8 @@ def _direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> str | Non
         if right and not left and (prev.isalnum() or prev in ".,!?…;:" or prev in ALL_MARKS):
             return "close"
         return None
+    if c in DOUBLE_CLOSE and not prev.isspace() and not right:
+        return "close"  # ',”Valde said': a closing glyph glued to the words after it still closes
     if left and not right:
         return "open"
     if right and not left:
@@ -560,14 +564,18 @@ class _Extractor:
             closes = k in ends
             if closes and self.text[c : c + 1].islower():
                 continue
-            if closes and k - ls >= 2 and self.text[k - 2] in "?!,":
+            if closes and k - ls >= 2 and self.text[k - 2] in "?!,.":
                 head = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}", self.text[c : c + 80])
                 cue = self.lex.cue.match(self.text, c + head.end()) if head else None
                 if cue is not None:
                     nxt = min([x for x in cuts if x > c] + [le])
                     tail = self.text[cue.end() : nxt]
                     # Only an attribution joins, not a new report ("Ginsburg said ... that she ...").
-                    if not re.search(r"\bthat\b", tail) and len(WORDS.findall(tail)) <= 14:
+                    # After a quote closed by a full stop (“... ship.” Valde said.) only a bare one
+                    # does: a cue and at most a time or place ("Valde said the talks go on" reports anew).
+                    if self.text[k - 2] == "." and not ATTRIBUTION_TAIL.fullmatch(tail):
+                        pass
+                    elif not re.search(r"\bthat\b", tail) and len(WORDS.findall(tail)) <= 14:
                         continue
             keep.append(c)
         bounds = [ls, *sorted(set(keep)), le]
@@ -765,7 +773,7 @@ class _Extractor:
             m = re.match(pat, after)
             if not m or not m.group(1).strip() or m.group(1).split()[0].lower() in PREPOSITIONS:
                 continue
-            if self._has_cue(m.group(1)):
+            if self._has_cue(re.split(r"\s+(?:when|while|after|before|because|since|as|if|though|although|once)\b", m.group(1))[0]):
                 # "..., state media reported Monday": the cue is the later verb, whose subject
                 # begins with a word that can also be a verb ("state", "report").
                 return None
