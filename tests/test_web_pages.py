@@ -260,3 +260,17 @@ def test_review_dns_rebinding_page_cannot_write_to_a_loopback_server(tmp_path: P
         assert c.post("/api/articles", json={"text": ARTICLE, "id": f"loop-{k}"}).status_code in (200, 201), name
     tok = TestClient(create_app(str(tmp_path / "t.db"), token="s3cret"), base_url="http://news.example")
     assert tok.post("/api/articles", json={"text": ARTICLE}, headers={"Authorization": "Bearer s3cret"}).status_code in (200, 201)
+
+
+def test_review_loopback_host_names_in_every_spelling() -> None:
+    """Review: "localhost." and a written-out IPv6 loopback were refused; a Host naming another
+    site, or none, still is."""
+    from fastapi import HTTPException
+
+    from newsprism.web import _loopback_host
+
+    for host in ("localhost", "LOCALHOST:8000", "localhost.:8000", "127.0.0.1", "127.0.0.2:80", "[::1]:8000", "[0:0:0:0:0:0:0:1]:8000"):
+        _loopback_host(host)
+    for host in ("", "rebound.example", "rebound.example:8000", "127.0.0.1.nip.io", "[::2]:80", "10.0.0.1"):
+        with pytest.raises(HTTPException):
+            _loopback_host(host)

@@ -144,7 +144,9 @@ FINITE_HINT = re.compile(
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
 WORDS = re.compile(r"\w+")
 # What may follow a bare attribution's cue: nothing, or a time or a place ("on Monday", "in Paris", "later").
-ATTRIBUTION_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|later|earlier|afterwards|yesterday|today|tonight|then)\b[^.!?;]{0,40})?[.!?]?\s*")
+ATTRIBUTION_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|later|earlier|afterwards|yesterday|today|tonight|then)\b[^.!?;]{0,25})?[.!?]?\s*")
+# A verb in what follows the cue makes it a new report ("Valde said later the ferries would run").
+TAIL_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|shall|did|does|do)\b", re.I)
 SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
 
 
@@ -233,7 +235,9 @@ def _direction(text: str, i: int, lo: int, hi: int, width: int = 1) -> str | Non
             return "close"
         return None
     if c in DOUBLE_CLOSE and not prev.isspace() and not right:
-        return "close"  # ',”Valde said': a closing glyph glued to the words after it still closes
+        # ',”Valde said': a closing glyph glued to the words after it closes an open mark; with none
+        # open it opens (said:”The harbour ...”, »...« in German).
+        return "either"
     if left and not right:
         return "open"
     if right and not left:
@@ -573,7 +577,7 @@ class _Extractor:
                     # Only an attribution joins, not a new report ("Ginsburg said ... that she ...").
                     # After a quote closed by a full stop (“... ship.” Valde said.) only a bare one
                     # does: a cue and at most a time or place ("Valde said the talks go on" reports anew).
-                    if self.text[k - 2] == "." and not ATTRIBUTION_TAIL.fullmatch(tail):
+                    if self.text[k - 2] == "." and (not ATTRIBUTION_TAIL.fullmatch(tail) or TAIL_VERB.search(tail) or self._framed_before(k, ls, pairs)):
                         pass
                     elif not re.search(r"\bthat\b", tail) and len(WORDS.findall(tail)) <= 14:
                         continue
@@ -588,6 +592,17 @@ class _Extractor:
             if b > a:
                 out.append((a, b))
         return out
+
+    def _framed_before(self, k: int, ls: int, pairs: Sequence[Pair]) -> bool:
+        """The quote closing at ``k`` is introduced in its own sentence ("Rusk said: “...”"): a
+        colon or a cue between the sentence's start and its opening mark."""
+        p = next((p for p in pairs if p.end == k), None)
+        if p is None:
+            return False
+        before = self.text[ls : p.lo]
+        ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]*\s", before)]
+        before = before[ends[-1] :] if ends else before
+        return bool(re.search(r":\s*$", before) or self.lex.cue.search(before))
 
     def _regex_cuts(self, ls: int, le: int) -> list[int]:
         out = []

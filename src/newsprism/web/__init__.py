@@ -28,6 +28,7 @@ The server reads the store once per change (``store.stamp()``), so a batch writt
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import itertools
 import json
 import os
@@ -650,10 +651,14 @@ def _loopback_host(host: str) -> None:
     from fastapi import HTTPException
 
     try:
-        name = urlsplit("//" + host).hostname or ""
+        name = (urlsplit("//" + host).hostname or "").rstrip(".").lower()
     except ValueError:
         name = ""
-    if name not in LOOPBACK:
+    try:
+        loopback = name in LOOPBACK or ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
         raise HTTPException(403, f"writes without a token are taken only at a loopback address (localhost, 127.0.0.1, [::1]), not {host or 'an unnamed host'}")
 
 
