@@ -707,3 +707,11 @@ def test_review_sloppy_attribution_rules_keep_what_was_right() -> None:
     qs = extract_quotes(make("Rusk said: “The harbour is closed to every ship.” Valde said on Monday."))
     assert [q.speaker for q in qs if "closed to every ship" in q.span.text] == ["ada-rusk"]
     assert not extract_quotes(make("Rebels shelled the port of Vesnia overnight, the army retaliated."))
+
+
+@pytest.mark.issue(22)
+def test_review_speaker_ends_where_a_clause_of_its_own_begins() -> None:
+    """Review: "said a docker while Rusk looked on" gave the quote to Rusk, named in the later clause."""
+    qs = extract_quotes(make("“We will not go back until the cranes are safe,” said a docker while Rusk looked on."))
+    q = one(qs, "cranes are safe")
+    assert q.speaker != "ada-rusk" and "Rusk" not in (q.speaker_text or "")

@@ -788,12 +788,16 @@ class _Extractor:
             m = re.match(pat, after)
             if not m or not m.group(1).strip() or m.group(1).split()[0].lower() in PREPOSITIONS:
                 continue
-            if self._has_cue(re.split(r"\s+(?:when|while|after|before|because|since|as|if|though|although|once)\b", m.group(1))[0]):
+            # The speaker ends where a clause of its own begins ("said a docker while Rusk looked on").
+            head = re.split(r"\s+(?:when|while|after|before|because|since|as|if|though|although|once)\b", m.group(1))[0]
+            if not head.strip():
+                continue
+            if self._has_cue(head):
                 # "..., state media reported Monday": the cue is the later verb, whose subject
                 # begins with a word that can also be a verb ("state", "report").
                 return None
             a = ce + m.start(1)
-            b = a + len(m.group(1).rstrip())
+            b = a + len(head.rstrip())
             sp = self._speaker_from_np(a, b, lenient=quote_before)
             if sp is not None:
                 break
