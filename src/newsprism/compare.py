@@ -362,7 +362,7 @@ MAX_CANDIDATES = 50  # by shared keys; more changed nothing on ECB+ and cost 2x
 # Reporting the same events (the events layer's merged ids) adds up to this much: two
 # reports of one summit share few words in a small pile but share the summit.
 W_EVENTS = 0.15
-CENTROID_TERMS = 800
+CENTROID_TERMS = 800  # a story keeps its strongest features: bounded memory, near-exact sums
 # Small stories join a larger one by lead embeddings (StoryClusterer.attach_small): stories of at
 # most SMALL_STORY articles, when the average centred cosine of their leads to a larger story's
 # (its first LEAD_SAMPLE articles, a bound on the work) reaches LEAD_ATTACH. Chosen as the best
@@ -371,7 +371,7 @@ CENTROID_TERMS = 800
 # choosing (evals/ecb_stories.py; README).
 SMALL_STORY = 3
 LEAD_ATTACH = 0.4
-LEAD_SAMPLE = 12  # a story keeps its strongest features: bounded memory, near-exact sums
+LEAD_SAMPLE = 12
 
 # The background: general English as ``wordfreq`` counts it (news, books, subtitles, the web;
 # Speer 2022, doi:10.5281/zenodo.7199437), worth this many documents of ``BACKGROUND_DOC_WORDS``

@@ -158,4 +158,9 @@ def fingerprint() -> str:
     analyses made without vectors once they are on)."""
     if not available():
         return "off"
-    return f"{MODEL}:{hashlib.sha1(CENTRE_PATH.read_bytes()).hexdigest()[:12]}"
+    return f"{MODEL}:{_centre_digest()}"
+
+
+@lru_cache(maxsize=1)
+def _centre_digest() -> str:
+    return hashlib.sha1(CENTRE_PATH.read_bytes()).hexdigest()[:12]

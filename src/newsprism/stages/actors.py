@@ -737,11 +737,15 @@ class _Builder:
         if not title:
             return
         labels = {(e.span.start, e.span.end): e.label for e in self.art.entities}
+
+        def in_title(m: ActorMention) -> bool:
+            return any(s <= m.span.start < t for s, t in title)
+
         for loc in list(self.locals.values()):
             if loc.kb is not None or loc.id not in self.locals:
                 continue
-            heads = [m for m in loc.mentions if any(s <= m.span.start < t for s, t in title)]
-            body = [m for m in loc.mentions if m not in heads]
+            heads = [m for m in loc.mentions if in_title(m)]
+            body = [m for m in loc.mentions if not in_title(m)]
             if not heads or not body or name_key(loc.name) in {name_key(m.span.text) for m in body}:
                 continue
             forms = Counter(clean_name(m.span.text) for m in body if m.kind in ("name", "short"))
@@ -762,7 +766,7 @@ class _Builder:
             new.name = name
             kept = []
             for m in new.mentions:
-                if any(s <= m.span.start < t for s, t in title) and name_key(m.span.text) != name_key(name):
+                if in_title(m) and name_key(m.span.text) != name_key(name):
                     cut = m.span.end - len(name)
                     if cut <= m.span.start or self.raw[cut : m.span.end] != name or not self.raw[cut - 1].isspace():
                         continue  # a headline run-on that does not end with the name: no evidence of it

@@ -147,6 +147,8 @@ WORDS = re.compile(r"\w+")
 ATTRIBUTION_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|later|earlier|afterwards|yesterday|today|tonight|then)\b[^.!?;]{0,25})?[.!?]?\s*")
 # A verb in what follows the cue makes it a new report ("Valde said later the ferries would run").
 TAIL_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|must|should|shall|did|does|do)\b", re.I)
+# A word that opens a clause of its own after a speaker ("said a docker while Rusk looked on").
+CLAUSE_OPENER = re.compile(r"\s+(?:when|while|after|before|because|since|as|if|though|although|once)\b")
 SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)")
 
 
@@ -789,7 +791,7 @@ class _Extractor:
             if not m or not m.group(1).strip() or m.group(1).split()[0].lower() in PREPOSITIONS:
                 continue
             # The speaker ends where a clause of its own begins ("said a docker while Rusk looked on").
-            head = re.split(r"\s+(?:when|while|after|before|because|since|as|if|though|although|once)\b", m.group(1))[0]
+            head = CLAUSE_OPENER.split(m.group(1))[0]
             if not head.strip():
                 continue
             if self._has_cue(head):

@@ -19,6 +19,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 from newsprism import embeddings
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "stories" / "news_centre.json"
@@ -50,9 +52,7 @@ def build(shared: Path) -> dict[str, object]:
     for name, text in _texts(shared):
         leads.append(embeddings.lead_text("", text))
         counts[name] = counts.get(name, 0) + 1
-    vecs = embeddings.raw_vectors(leads)
-    dim = len(vecs[0])
-    mean = [sum(v[i] for v in vecs) / len(vecs) for i in range(dim)]
+    mean = np.mean(np.vstack(embeddings.raw_vectors(leads)), axis=0)
     return {
         "model": embeddings.MODEL,
         "lead_words": embeddings.LEAD_WORDS,
