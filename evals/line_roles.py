@@ -8,6 +8,8 @@ blanks should come out ``title`` or ``body``. Two measures, per article:
 
 * **annotated lines lost**: a line holding a gold attribution span (a Source, Cue or Content of
   PolNeAR's ``.ann`` files) given another role: a paragraph the dossier loses with a quote in it;
+* **worded line lost**: a line with a letter in it given another role (a rule of underscores or
+  asterisks between live-blog entries is no line of the article);
 * **any line lost**: any non-blank line given a role other than title or body.
 
 The share of articles with one such line is reported (#23 asks at most 0.5%), with the roles and
@@ -30,6 +32,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 POLNEAR = Path("datasets") / "polnear"
 TUNE_PER_SPLIT = 60
+ROLES = ("Source", "Cue", "Content")
 
 
 def _annotated(ann_dir: Path, stem: str) -> list[tuple[int, int]]:
@@ -37,37 +40,43 @@ def _annotated(ann_dir: Path, stem: str) -> list[tuple[int, int]]:
     for ann in sorted(ann_dir.glob(f"{stem}_*.ann")):
         for line in ann.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
-            if len(parts) >= 2 and parts[0].startswith("T"):
-                bits = parts[1].replace(";", " ").split()
-                nums = [int(b) for b in bits[1:] if b.isdigit()]
-                if len(nums) >= 2:
-                    spans.append((nums[0], nums[-1]))
+            # only the parts of an attribution: "Discard" and "Discuss" mark lines the
+            # annotators set aside (the "___." between live-blog entries)
+            if len(parts) >= 2 and parts[0].startswith("T") and parts[1].split(" ", 1)[0] in ROLES:
+                # "Content 209 236;91 186": each fragment is a span of its own (fragments may
+                # come in any order); the range from the first number to the last would hold
+                # every line between two fragments, annotated or not
+                for frag in parts[1].split(" ", 1)[-1].split(";"):
+                    nums = [int(b) for b in frag.split() if b.isdigit()]
+                    if len(nums) == 2 and nums[0] < nums[1]:
+                        spans.append((nums[0], nums[1]))
     return spans
 
 
 def evaluate(shared: Path) -> dict[str, dict[str, float]]:
     from newsprism.clean import classify_text
 
-    rows: dict[str, list[tuple[bool, bool]]] = {"tune": [], "held_out": []}
+    rows: dict[str, list[tuple[bool, bool, bool]]] = {"tune": [], "held_out": []}
     why: Counter[str] = Counter()
     for split in ("dev", "test", "train"):
         root = shared / POLNEAR / split
         for k, path in enumerate(sorted((root / "text").glob("*.txt"))):
             text = path.read_text(encoding="utf-8")
             spans = _annotated(root / "attributions", path.stem)
-            lost_any = lost_ann = False
+            lost_any = lost_ann = lost_worded = False
             for ln in classify_text(text):
                 if ln.role in ("title", "body", "blank") or not text[ln.start : ln.end].strip():
                     continue
                 lost_any = True
+                lost_worded = lost_worded or any(c.isalpha() for c in text[ln.start : ln.end])
                 why[f"{ln.role}: {ln.why}"] += 1
                 if any(s < ln.end and ln.start < e for s, e in spans):
                     lost_ann = True
-            rows["tune" if k < TUNE_PER_SPLIT else "held_out"].append((lost_ann, lost_any))
+            rows["tune" if k < TUNE_PER_SPLIT else "held_out"].append((lost_ann, lost_any, lost_worded))
     out: dict[str, dict[str, float]] = {}
     for name, rs in (("all", rows["tune"] + rows["held_out"]), *rows.items()):
         n = len(rs)
-        out[name] = {"n": n, "annotated_lost": sum(a for a, _ in rs) / n if n else 0.0, "any_lost": sum(b for _, b in rs) / n if n else 0.0}
+        out[name] = {"n": n, "annotated_lost": sum(r[0] for r in rs) / n if n else 0.0, "any_lost": sum(r[1] for r in rs) / n if n else 0.0, "worded_lost": sum(r[2] for r in rs) / n if n else 0.0}
     out["reasons"] = dict(why.most_common(12))  # type: ignore[assignment]
     return out
 
@@ -79,10 +88,10 @@ def main() -> int:
     args = ap.parse_args()
     res = evaluate(args.shared)
     print("PolNeAR line roles: share of articles with a line set aside (every line is title or body)")
-    print(f"{'split':9s} {'n':>5s} {'annotated line lost':>20s} {'any line lost':>14s}   baseline (keep all)")
+    print(f"{'split':9s} {'n':>5s} {'annotated line lost':>20s} {'worded line lost':>17s} {'any line lost':>14s}   baseline (keep all)")
     for name in ("all", "tune", "held_out"):
         r = res[name]
-        print(f"{name:9s} {int(r['n']):5d} {r['annotated_lost']:20.3f} {r['any_lost']:14.3f}   0.000 / 0.000")
+        print(f"{name:9s} {int(r['n']):5d} {r['annotated_lost']:20.3f} {r['worded_lost']:17.3f} {r['any_lost']:14.3f}   0.000 / 0.000 / 0.000")
     print("roles given to lines set aside:", json.dumps(res["reasons"], ensure_ascii=False))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(res, indent=1), encoding="utf-8")

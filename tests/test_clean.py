@@ -396,3 +396,31 @@ def test_headline_above_the_dateline_wins_over_a_longer_first_sentence() -> None
         ]
     )
     assert role_list(text)[:2] == ["title", "metadata"]
+
+
+def test_wire_lede_ending_in_a_colon_is_the_article_not_furniture() -> None:
+    # A live blog's lede ("CITY (Agency) — The Latest on ...:") ends in a colon, and its first
+    # entry opens with a bare time: both are the article (they were set aside as a page header).
+    text = (
+        "The Latest: Council meets on the harbour budget\n\n"
+        "PORTVILLE (AP) — The Latest on the council's vote on the harbour budget (all times local):\n\n"
+        "7 p.m.\n\n"
+        "The council of Portville has voted eleven to four to approve the harbour budget after a long debate.\n\n"
+        "Mayor Dana Ortiz said the vote was a relief for the dock workers who had waited two years for it.\n"
+    )
+    roles = {text[ln.start : ln.end]: ln.role for ln in classify_text(text)}
+    assert roles["PORTVILLE (AP) — The Latest on the council's vote on the harbour budget (all times local):"] == "body"
+    assert roles["7 p.m."] == "body"
+
+
+def test_two_word_last_sentence_stays_body() -> None:
+    text = (
+        "Council report on the harbour\n\n"
+        "The council of Portville published its report on the harbour budget on Monday, and it was thin.\n\n"
+        "Critics said the report left out the cost of dredging and the pay of the dock workers entirely.\n\n"
+        "Pure spin.\n\n"
+        "Follow Dana Ortiz on Twitter @dortiz.\n"
+    )
+    roles = {text[ln.start : ln.end]: ln.role for ln in classify_text(text)}
+    assert roles["Pure spin."] == "body"
+    assert roles["Follow Dana Ortiz on Twitter @dortiz."] != "body"

@@ -54,6 +54,10 @@ CITY_DATELINE = re.compile(
     rf"^(?P<city>[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*)(?:\s*,\s*(?P<region>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}))?\s*,?\s+"
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|(?i:{MONTHS})\s+\d{{1,2}}(?:,\s+\d{{4}})?)\s*$"
 )
+# A wire story's lede opens with its dateline and the agency's credit ("WASHINGTON (AP) — The
+# Latest on ...:", "SEOUL, Dec. 28 (Yonhap) -- North Korea ..."): the article's first paragraph,
+# however it ends.
+WIRE_LEDE = re.compile(r"^[A-Z][A-Z'.-]+(?:[ -][A-Z][A-Z'.-]+)*(?:,\s+[^()\n]{1,40})?\s*\([A-Za-z][\w .&'-]{0,30}\)\s*(?:--|[-—–])\s*\w")
 # A saved page's or crawler dump's publisher and date line: "**Yonhap** | 2025-12-28 00:00 |",
 # "The Korea Herald | 2025-12-31". The publisher may be in any script.
 PUBLISHER_DATE_LINE = re.compile(
@@ -190,7 +194,7 @@ def _short_sentence(text: str, words: int) -> bool:
     """A short sentence of the article ("Only McAuliffe stayed home."): three words or more,
     capitalised, ending in a full stop, lower-case words in it, no label's colon, and not opening
     with a word of the page's prompts (``LABEL_OPENERS``)."""
-    if not 3 <= words < MIN_SENTENCE_WORDS or not re.search(r"[.!?][\"'”’)]*$", text) or ":" in text or not text[:1].isupper():
+    if not 2 <= words < MIN_SENTENCE_WORDS or not re.search(r"[.!?][\"'”’)]*$", text) or ":" in text or not text[:1].isupper():
         return False
     toks = re.findall(r"[^\W\d_][\w'’-]*", text)
     return bool(toks) and toks[0].lower() not in LABEL_OPENERS and sum(t[:1].islower() for t in toks) >= 1
@@ -245,7 +249,7 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
         elif F.caption.search(t) and not _has_reported_speech(t):
             ln.set("caption", "photo caption")
         else:
-            ln.kind = "sentence" if is_sentence(t, ln.words) else "short"
+            ln.kind = "sentence" if is_sentence(t, ln.words) or (ln.words >= MIN_SENTENCE_WORDS and WIRE_LEDE.match(t)) else "short"
 
     # 1b. Tables and result lists: runs of short rows of names and figures are the article's data.
     _tables(lines)
