@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import article_from_lines
 from newsprism.article import Actor, ActorMention, Article, DateMention, DateRange, Event, Mention, Span
@@ -753,3 +755,37 @@ def test_events_a_cue_naming_a_kind_of_thing_is_no_happening() -> None:
     assert [e for e in extract_events(kind) if e.plover == "CONSULT"] == []
     happened = _article("The attack by Vesnia killed five people in Dorland.", names)
     assert [e.plover for e in extract_events(happened)] == ["ASSAULT"]
+
+
+def test_two_strikes_on_one_day_by_different_sides_on_different_targets_stay_two() -> None:
+    """#21 ("agree on the core participants"): two articles' strikes on the same day, with the
+    same word and wording, by two armies on two targets, were one event when the words and the
+    date alone passed the bar. Wholly different participants keep them apart."""
+    text_a = "Army of Vesnia forces struck the port of Dorn with missiles on Monday, officials said."
+    text_b = "Army of Kalor forces struck the port of Ulm with missiles on Monday, officials said."
+    a = _ev("a", "ASSAULT", "2024-03-04", "2024-03-04", ["vesnia-army"], text_a)
+    b = _ev("b", "ASSAULT", "2024-03-04", "2024-03-04", ["kalor-army"], text_b)
+    a.targets, b.targets = ["dorn"], ["ulm"]
+    assert len(merge_events([a, b], MergeConfig(disjoint_parties_apart=False))) == 1  # what it did
+    assert len(merge_events([a, b])) == 2
+    c = _ev("c", "ASSAULT", "2024-03-04", "2024-03-04", ["vesnia-army"], text_a.replace("Monday", "Monday night"))
+    c.targets = ["dorn"]
+    assert len(merge_events([a, c])) == 1  # the same sides still join
+
+
+@given(
+    st.lists(st.sampled_from(["russia", "ukraine", "united-states", "entity-russian-navy", "entity-us-army", "kim-jong-un", "x"]), max_size=3),
+    st.lists(st.sampled_from(["russia", "north-korea", "entity-russian-navy", "entity-u-s-treasury", "vladimir-putin", "y", "x"]), max_size=3),
+)
+@settings(max_examples=200, deadline=None)
+def test_sides_intersect_exactly_when_a_pair_is_on_the_same_side(xs: list[str], ys: list[str]) -> None:
+    from newsprism.clauses import same_side, sides
+
+    assert (not sides(xs).isdisjoint(sides(ys))) == any(same_side(x, y) for x in xs for y in ys)
+
+
+def test_candidate_pairs_never_hold_disjoint_dates() -> None:
+    evs = [_ev(f"a{i}", "CONSULT", f"2024-03-{1 + i % 20:02d}", f"2024-03-{1 + i % 20:02d}", ["lula", "xi"], "Lula held talks with Xi.") for i in range(80)]
+    nodes = [node_of(i, e) for i, e in enumerate(evs)]
+    pairs = candidate_pairs(nodes, MergeConfig())
+    assert pairs and all(nodes[x].lo == nodes[y].lo for x, y in pairs)

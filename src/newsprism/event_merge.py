@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsprism.article import DateRange, Event, Mention
-from newsprism.clauses import same_side
+from newsprism.clauses import same_side, sides
 from newsprism.plover import STOPWORDS, SYMMETRIC_DEFAULT, Lexicon, find_cues, lexicon, tokens
 
 REF_MARK = "^ref"  # id suffix of a per-article event that only refers back to an earlier happening
@@ -56,9 +56,13 @@ class Node:
     verbal: bool = False  # a verb of its sentence names it ("criticized"), not only a noun ("cooperation")
     story: str = ""  # the story cluster of its article, when known: merges stay inside one
     parties: frozenset[str] = field(init=False)  # actors | targets, computed once: pairs ask it often
+    actor_sides: frozenset[str] = field(init=False)  # the actors and their countries (clauses.sides)
+    party_sides: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.parties = self.actors | self.targets
+        self.actor_sides = sides(self.actors)
+        self.party_sides = sides(self.parties)
 
 
 def stem(w: str) -> str:
@@ -130,6 +134,10 @@ class MergeConfig:
     w_date: float = 0.15  # both dated (and overlapping)
     apart: float = 0.05  # taken off when the actors are on different sides, or share nothing
     other_story: float = 0.1  # taken off when the two articles are in different first story clusters
+    # two articles' mentions whose participants are all known on both sides and wholly different
+    # (none the same actor, none of the same country) report two happenings (#21: "agree on the
+    # core participants"): two strikes on one day by two armies are not one strike
+    disjoint_parties_apart: bool = True
     block_max: int = 60  # blocks larger than this are compared by sorted neighbourhood
     window: int = 25  # ... with this many neighbours on each side
 
@@ -147,6 +155,14 @@ def _overlap(a0: int | None, a1: int | None, b0: int | None, b1: int | None) -> 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _wholly_apart(a: Node, b: Node) -> bool:
+    """Both mentions name their agents and their targets, and no participant of one is a
+    participant of the other or of its country (either way round)."""
+    if not (a.actors and b.actors and a.targets and b.targets):
+        return False
+    return a.party_sides.isdisjoint(b.party_sides)
 
 
 def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
@@ -167,9 +183,11 @@ def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
         return 0.0
     if not _overlap(a.lo, a.hi, b.lo, b.hi):
         return 0.0
+    if cfg.disjoint_parties_apart and a.article != b.article and _wholly_apart(a, b):
+        return 0.0
     pa, pb = a.parties, b.parties
     if a.article == b.article and not (
-        a.cues & b.cues and a.actors and b.actors and any(same_side(x, y) for x in a.actors for y in b.actors)
+        a.cues & b.cues and a.actors and b.actors and not a.actor_sides.isdisjoint(b.actor_sides)
     ):
         # Two sentences of one article are one happening only when the same word names it and the
         # same side acts: "declined to endorse Trump" and a later "He declined." are not (#21,
@@ -186,7 +204,7 @@ def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
     cue = 1.0 if a.cues & b.cues else 0.0
     dated = 1.0 if a.dated and b.dated else 0.0
     score = cfg.w_cue * cue + cfg.w_parties * parties + cfg.w_words * min(1.0, 2 * words) + cfg.w_date * dated
-    apart = bool(a.actors and b.actors and not any(same_side(x, y) for x in a.actors for y in b.actors))
+    apart = bool(a.actors and b.actors and a.actor_sides.isdisjoint(b.actor_sides))
     if apart and not (same_doc and a.targets & b.targets):
         score -= cfg.apart  # two different sides acting
     if not same_doc and cfg.need_shared_party and pa and pb and not (pa & pb):
@@ -207,12 +225,15 @@ def candidate_pairs(nodes: Sequence[Node], cfg: MergeConfig) -> set[tuple[int, i
             keys = {f"a:{n.article}"}
         for k in keys:
             blocks[(n.type, k)].append(n.idx)
+    # A pair whose dates are disjoint scores 0 (pair_score): it is never a candidate.
+    span = [(n.lo, n.hi) for n in nodes]
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
         if len(members) <= cfg.block_max:
             for i, x in enumerate(members):
                 for y in members[i + 1 :]:
-                    pairs.add((min(x, y), max(x, y)))
+                    if _overlap(*span[x], *span[y]):
+                        pairs.add((x, y) if x < y else (y, x))
             continue
         # Sorted neighbourhood on the date (then article): near-linear in the block's size.
         order = sorted(
@@ -220,7 +241,8 @@ def candidate_pairs(nodes: Sequence[Node], cfg: MergeConfig) -> set[tuple[int, i
         )
         for i, x in enumerate(order):
             for y in order[i + 1 : i + 1 + cfg.window]:
-                pairs.add((min(x, y), max(x, y)))
+                if _overlap(*span[x], *span[y]):
+                    pairs.add((x, y) if x < y else (y, x))
     return pairs
 
 
