@@ -1085,3 +1085,47 @@ def test_actors_names_of_a_sentence_case_title_are_kept(model: Any) -> None:
     art = make(model, "Cattle trade was slow on Thursday and demand was limited, traders said.", title="Farmer Reaffirms Support For Cattle Roundup")
     assert actor_of(art, "Farmer Reaffirms") is None
     assert headline_cased("SOCCER - BAN LIFTED .") and not headline_cased("Nebraska fed cattle roundup - USDA .")
+
+
+def _retyped(model: Any, word: str, label: str, *body: str, art_id: str = "a1") -> Article:
+    """An article whose every lone ``word`` the model typed ``label`` (as en_core_web_sm types
+    boxers' and inmates' surnames NORP or ORG in ECB+'s tune topics)."""
+    from newsprism.article import Entity, Span
+
+    art = article_from_lines([("title", "A headline about talks"), ("blank", ""), *[("body", b) for b in body]])
+    art.id = art.source = art_id
+    analyse([art])
+    raw = art.raw_text
+    lone = [m.start() for m in re.finditer(rf"(?<![\w ]{{2}} )\b{word}\b", raw) if not re.search(r"[A-Z]\w+ $", raw[: m.start()])]
+    art.entities = [x for x in art.entities if not any(x.span.start <= s < x.span.end for s in lone)]
+    art.entities += [Entity(Span.of(raw, s, s + len(word)), label) for s in lone]
+    art.entities.sort(key=lambda x: x.span.start)
+    return link_actors(art)
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize("label", ["NORP", "ORG", "GPE"])
+def test_actors_surname_mistyped_joins_the_full_name_of_the_article(model: Any, label: str) -> None:
+    """Regression (ECB+ tune topics): "Klitschko" typed NORP after "Wladimir Klitschko" became an
+    actor of its own (a one-word NORP was never tried as a surname), and "Comeaux" after "Arcade
+    Joseph Comeaux Jr." (a generation suffix was taken for the surname)."""
+    art = _retyped(model, "Vantrell", label, "Boxer Dario Ostrik Vantrell Jr. won the fight on Saturday.", "Vantrell said he was satisfied.")
+    assert actor_of(art, "Vantrell", 1) == actor_of(art, "Dario Ostrik Vantrell Jr.")
+
+
+@pytest.mark.issue(20)
+def test_actors_surname_typed_a_place_joins_the_one_person_of_the_story(model: Any) -> None:
+    """Across articles, a one-word name typed a place that no gazetteer knows joins the one
+    person of the story named in full with it as surname; typed an organisation it does not
+    (a company named like someone of another article), and two candidates: neither."""
+    a = make(model, "The actress Corinne Halvey checked into a clinic in Portland on Thursday, her agent said.", art_id="a")
+    b = _retyped(model, "Halvey", "GPE", "Halvey had checked into the clinic, her lawyer said.", art_id="b")
+    merge_actors([a, b])
+    assert actor_of(b, "Halvey") == actor_of(a, "Corinne Halvey")
+    c = _retyped(model, "Halvey", "ORG", "Halvey said its profits rose in the third quarter.", art_id="c")
+    merge_actors([a, c])
+    assert actor_of(c, "Halvey") != actor_of(a, "Corinne Halvey")
+    d = make(model, "Her brother Marcus Halvey was not there.", art_id="d")
+    b2 = _retyped(model, "Halvey", "GPE", "Halvey had checked into the clinic, her lawyer said.", art_id="b2")
+    merge_actors([a, d, b2])
+    assert actor_of(b2, "Halvey") not in (actor_of(a, "Corinne Halvey"), actor_of(d, "Marcus Halvey"))

@@ -61,7 +61,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
-from newsprism.actor_names import THING_TYPES, clean_name, fullest_roles, initialism, initials
+from newsprism.actor_names import SUFFIXES, THING_TYPES, clean_name, fullest_roles, initialism, initials
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
@@ -135,6 +135,8 @@ class _Local:
         names = [*self.aliases, self.name, *(self.kb.names() if self.kb else ())]
         for n in names:
             toks = name_key(n).split()
+            while len(toks) > 2 and toks[-1] in SUFFIXES:
+                toks.pop()  # "Arcade Joseph Comeaux Jr.": the surname is "Comeaux"
             if len(toks) >= 2:
                 out.update((toks[0], toks[-1]))
         return out
@@ -322,8 +324,10 @@ class _Builder:
             self._add(loc, e.span.start, e.span.end, kind)
             self._acronym_after(e, loc)
             return True
-        if one_word and label != "NORP":
-            return False  # maybe a surname the model mistyped ("Pak" as ORG)
+        if one_word:
+            # maybe a surname the model mistyped ("Pak" as ORG, "Klitschko" as NORP: a demonym
+            # the knowledge base knows was taken above)
+            return False
         loc = self._local_new(text, label)
         self._add(loc, e.span.start, e.span.end, "place" if label in ("GPE", "LOC", "FAC") and self._locative(e) else "name")
         self._acronym_after(e, loc)
