@@ -189,3 +189,33 @@ def test_review_headline_full_name_the_body_shortens_stays_the_name() -> None:
     link_actors(art, actor_kb())
     assert [(a.id, a.name) for a in art.actors if a.type == "PERSON"] == [("person-hara-clinmore", "Hara Clinmore")]
     assert any(m.span.text == "Hara Clinmore" for m in art.mentions)
+
+
+@pytest.mark.issue(20)
+def test_actor_merge_abbreviated_place_typed_two_ways_is_one_actor() -> None:
+    """Regression (ECB+ tune topics): "Mt Cook" (typed GPE) and "Mount Cook" (typed LOC) stayed
+    two actors: the model types one mountain GPE, LOC and FAC, and the rule asked for one type."""
+    got = merge_actors([_hand_article("a", [("Mt Lisk", "GPE")]), _hand_article("b", [("Mount Lisk", "LOC")])])
+    assert len(got) == 1
+    got = merge_actors([_hand_article("a", [("Mt Lisk", "ORG")]), _hand_article("b", [("Mount Lisk", "LOC")])])
+    assert len(got) == 2  # an organisation is no place
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_function_word_after_a_name_is_cut() -> None:
+    """Regression (ECB+): "[Cook National Park on]" became an actor of its own."""
+    rows = [("title", "Climb"), ("blank", ""), ("body", "They set off in Lisk National Park on Sunday with Tomas Osk and friends.")]
+    art = _with_entities(rows, [("Lisk National Park on", "FAC"), ("Tomas Osk and", "PERSON")])
+    assert _texts(art) == [("Lisk National Park", "FAC"), ("Tomas Osk", "PERSON")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_nationality_before_a_name_typed_otherwise_is_cut_when_the_body_names_him() -> None:
+    """Regression (ECB+ tune topics): "the [American Hasim Rahman]" typed ORG kept the nationality
+    while the body called him "Rahman"."""
+    rows = [("title", "Fight"), ("blank", ""), ("body", "He beat the American Dario Vel Tobin. Tobin did not answer.")]
+    art = _with_entities(rows, [("American Dario Vel Tobin", "ORG"), ("Tobin", "PERSON")])
+    assert _texts(art) == [("Dario Vel Tobin", "PERSON"), ("Tobin", "PERSON")]
+    rows = [("title", "Flights"), ("blank", ""), ("body", "American Harbour Lines flew. Tobin did not answer.")]
+    art = _with_entities(rows, [("American Harbour Lines", "ORG"), ("Tobin", "PERSON")])
+    assert _texts(art)[0] == ("American Harbour Lines", "ORG")

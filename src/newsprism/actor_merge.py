@@ -200,15 +200,19 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -
     return remap
 
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _abbreviated_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
     """An unknown name of several words written with an abbreviation and in full ("Mt Cook",
     "Mount Cook"; "US Geological Survey", "United States Geological Survey"): one actor, the same
-    type. A person is never joined this way (a "Gen" is no general here)."""
+    type, the place types (GPE, LOC, FAC) as one: the model types one mountain all three ways.
+    A person is never joined this way (a "Gen" is no general here)."""
     groups: dict[tuple[str, str], list[Actor]] = defaultdict(list)
     for a in by_id.values():
         key = name_key(a.name)
         if a.type != "PERSON" and a.id not in kb.by_id and a.id not in remap and " " in key:
-            groups[(a.type, written_out(key))].append(a)
+            groups[("place" if a.type in PLACE_TYPES else a.type, written_out(key))].append(a)
     _join_groups(groups.values(), remap, why, "the same name with its abbreviations written out")
 
 

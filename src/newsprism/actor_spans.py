@@ -16,6 +16,7 @@ article can correct (document consistency: news names a person or body in full i
 * **A lower-case description before a name** ("[chipmaker AMD]", "[vendor SeaMicro]"): the
   description is cut; the name is what follows.
 * **A nationality before a person's name** ("[American Hasim Rahman]"): the demonym is cut.
+* **Function words after a name** ("[Cook National Park on]"): cut (``TRAILING``).
 
 Each decision keeps the model's label unless the body typed the name otherwise, and marks the
 new span's ``source`` as ``rule``.
@@ -125,9 +126,10 @@ def _split_and(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity
     return [Entity(Span.of(raw, s, t), body.label.get(k, e.label), "rule") for (s, t), k in zip(parts, keys, strict=True)]
 
 
-def _trim_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
+def _trim_front(raw: str, e: Entity, kb: ActorKB, body: BodyNames | None = None) -> Entity | None:
     """The span without a lower-case description or, before a person's name of three words or
-    more, a nationality; None when nothing is cut."""
+    more, a nationality (a span typed otherwise is a person's name when its last word is one in
+    the body: "Rahman"); None when nothing is cut."""
     words = _words(raw, e.span.start, e.span.end)
     k = 0
     while k < len(words) - 1 and raw[words[k][0]].islower() and not any(ch.isupper() for ch in raw[words[k][0] : words[k][1]]):
@@ -138,11 +140,32 @@ def _trim_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
         return None
     if k == len(words) - 1 and name_key(raw[words[k][0] : words[k][1]]) in LEGAL_FORMS:
         return None  # "adidas AG": a lower-case brand, not a description before "AG"
-    if k == 0 and e.label == "PERSON" and len(words) >= 3 and kb.demonym(raw[words[0][0] : words[0][1]]) is not None:
-        k = 1
+    label = e.label
+    if len(words) - k >= 3 and kb.demonym(raw[words[k][0] : words[k][1]]) is not None:
+        last = name_key(raw[words[-1][0] : words[-1][1]])
+        if label == "PERSON":
+            k += 1  # "[the American Hasim Rahman]" too
+        elif body is not None and body.label.get(last) == "PERSON":
+            k, label = k + 1, "PERSON"  # typed ORG here, but the body calls him "Rahman"
     if k == 0:
         return None
-    return Entity(Span.of(raw, words[k][0], e.span.end), e.label, "rule")
+    return Entity(Span.of(raw, words[k][0], e.span.end), label, "rule")
+
+
+# Lower-case words that end no name: a span the model ran on into the next phrase ("Cook
+# National Park on", "Brafman and").
+TRAILING = frozenset({"on", "in", "at", "of", "and", "or", "the", "a", "an", "for", "to", "from", "with", "by", "as"})
+
+
+def _trim_back(raw: str, e: Entity) -> Entity | None:
+    """The span without lower-case function words at its end; None when nothing is cut."""
+    words = _words(raw, e.span.start, e.span.end)
+    k = len(words)
+    while k > 1 and raw[words[k - 1][0] : words[k - 1][1]] in TRAILING:
+        k -= 1
+    if k == len(words):
+        return None
+    return Entity(Span.of(raw, e.span.start, words[k - 1][1]), e.label, "rule")
 
 
 def resegment(article: Article, kb: ActorKB) -> list[Entity]:
@@ -159,7 +182,10 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         if e.label not in NAME_LABELS or e.source == "dateline":
             out.append(e)
             continue
-        trimmed = _trim_front(raw, e, kb)
+        trimmed = _trim_front(raw, e, kb, body)
+        if trimmed is not None:
+            e = trimmed
+        trimmed = _trim_back(raw, e)
         if trimmed is not None:
             e = trimmed
         parts = _headline_names(raw, e, body, kb) if in_title(e) else None
