@@ -789,3 +789,21 @@ def test_candidate_pairs_never_hold_disjoint_dates() -> None:
     nodes = [node_of(i, e) for i, e in enumerate(evs)]
     pairs = candidate_pairs(nodes, MergeConfig())
     assert pairs and all(nodes[x].lo == nodes[y].lo for x, y in pairs)
+
+
+@pytest.mark.issue(21)
+def test_events_a_standing_relationship_is_no_happening_but_can_be_alleged() -> None:
+    """Read on the seeds (a hand judgment of their dated events): the noun "cooperation" made
+    COOPERATE events of "pledged to strengthen strategic cooperation" and of "cooperation ... will
+    continue to expand", and the latter merged into a summit months before. A relationship noun is
+    a state (TimeML's STATE class), no happening; a speaker who reports it still alleges it."""
+    names = {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}
+    evs = extract_events(_article("Vesnia pledged to strengthen strategic cooperation with Kalor on Monday.", names))
+    assert all(e.plover != "COOPERATE" for e in evs)
+    names = {"Dana Ortiz": ("dana-ortiz", "PERSON"), "Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}
+    evs = extract_events(_article("Dana Ortiz said Vesnia's cooperation with Kalor will continue to expand.", names))
+    assert all(e.plover != "COOPERATE" for e in evs)
+    assert any(e.plover == "ACCUSE" and e.actors == ["dana-ortiz"] for e in evs)
+    # A verb that does something to it is still the happening ("signed a partnership" is AGREE).
+    evs = extract_events(_article("Vesnia and Kalor cooperated on the bridge on Monday.", {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}))
+    assert any(e.plover == "COOPERATE" for e in evs)

@@ -86,6 +86,7 @@ class Realis:
     prospect_adjectives: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
+    state_nouns: frozenset[str] = frozenset()  # noun cues that name a standing relationship
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Realis:
@@ -100,6 +101,7 @@ class Realis:
             words("prospect_adjectives"),
             words("generic"),
             words("hedges"),
+            words("state_nouns"),
         )
 
 

@@ -136,6 +136,9 @@ COMPOUND_STOPS = frozenset(
 )
 # Statement types (PLOVER's verbal acts and speech): their simple present reports a stance held now.
 STANCE_TYPES = frozenset({SPEECH, "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+# The reason the realis rule gives a noun that names a standing relationship (plover.json
+# realis.state_nouns): no happening of its own, but what a speaker who reports it alleges.
+STATE = "a standing relationship"
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
 NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
@@ -459,6 +462,8 @@ class EventReader(ClauseReader):
         noun_use = t.cue.pos == "noun" or (len(low) >= 2 and low[-2] in NOUN_BEFORE)  # "a possible attack"
         if low and low[-1] in r.prospect_adjectives and noun_use:  # not "has likely offered", "Putin next met"
             return f"a prospect: {low[-1]!r}"
+        if t.cue.pos == "noun" and t.cue.base in r.state_nouns:
+            return f"{STATE}, not a happening: {t.cue.base!r}"
         # A noun cue right after a modal or "to" is used as a verb ("will help", "to help").
         as_verb = t.cue.pos != "noun" or (bool(low) and (low[-1] in r.modals or low[-1] == "to"))
         if as_verb and t.cue.type not in STANCE_TYPES and u.role not in ("title", "caption") and self._simple_present(toks[t.i].low, t.cue.base) and self._after_subject(toks, t.i):
@@ -578,7 +583,9 @@ class EventReader(ClauseReader):
             alleged = [
                 o
                 for o in material
-                if (not o.irrealis or o.irrealis.startswith("hedged"))  # an allegation reports a claim
+                # an allegation reports a claim, or a standing relationship ("Russia's cooperation
+                # with North Korea will continue to expand": no happening, but what is alleged)
+                if (not o.irrealis or o.irrealis.startswith(("hedged", STATE)))
                 and modes[o.type] not in UNALLEGED_MODES
                 and (
                     o.type not in UNALLEGED
