@@ -219,3 +219,11 @@ def test_actor_spans_nationality_before_a_name_typed_otherwise_is_cut_when_the_b
     rows = [("title", "Flights"), ("blank", ""), ("body", "American Harbour Lines flew. Tobin did not answer.")]
     art = _with_entities(rows, [("American Harbour Lines", "ORG"), ("Tobin", "PERSON")])
     assert _texts(art)[0] == ("American Harbour Lines", "ORG")
+
+
+def test_actor_spans_a_company_named_like_a_surname_keeps_its_type() -> None:
+    """Review finding: "the American Johnson & Johnson" typed ORG became the person "Johnson &
+    Johnson" because the body named a "Johnson"."""
+    rows = [("title", "Shares"), ("blank", ""), ("body", "Shares of the American Lisk & Lisk rose. Lisk said so.")]
+    art = _with_entities(rows, [("American Lisk & Lisk", "ORG"), ("Lisk", "PERSON")])
+    assert _texts(art)[0][1] == "ORG"

@@ -1114,18 +1114,22 @@ def test_actors_surname_mistyped_joins_the_full_name_of_the_article(model: Any, 
 
 
 @pytest.mark.issue(20)
-def test_actors_surname_typed_a_place_joins_the_one_person_of_the_story(model: Any) -> None:
-    """Across articles, a one-word name typed a place that no gazetteer knows joins the one
-    person of the story named in full with it as surname; typed an organisation it does not
-    (a company named like someone of another article), and two candidates: neither."""
-    a = make(model, "The actress Corinne Halvey checked into a clinic in Portland on Thursday, her agent said.", art_id="a")
-    b = _retyped(model, "Halvey", "GPE", "Halvey had checked into the clinic, her lawyer said.", art_id="b")
+def test_actors_one_word_place_never_joins_a_person_of_another_article(model: Any) -> None:
+    """Review finding: a one-word name typed a place in one article ("Austin voters approved a
+    bond") is no evidence of the person of another ("Lloyd Austin"), nor a company ("Kellogg"); a
+    rule that joined them (for ECB+'s "Lohan had checked into ...") was taken back: apart."""
+    a = make(model, "Defense Secretary Lloyd Austin visited the troops on Thursday, his office said.", art_id="a")
+    b = _retyped(model, "Austin", "GPE", "Austin voters approved a transit bond, and Austin police said the count was calm.", art_id="b")
     merge_actors([a, b])
-    assert actor_of(b, "Halvey") == actor_of(a, "Corinne Halvey")
-    c = _retyped(model, "Halvey", "ORG", "Halvey said its profits rose in the third quarter.", art_id="c")
-    merge_actors([a, c])
-    assert actor_of(c, "Halvey") != actor_of(a, "Corinne Halvey")
-    d = make(model, "Her brother Marcus Halvey was not there.", art_id="d")
-    b2 = _retyped(model, "Halvey", "GPE", "Halvey had checked into the clinic, her lawyer said.", art_id="b2")
-    merge_actors([a, d, b2])
-    assert actor_of(b2, "Halvey") not in (actor_of(a, "Corinne Halvey"), actor_of(d, "Marcus Halvey"))
+    assert actor_of(b, "Austin") != actor_of(a, "Lloyd Austin")
+
+
+@pytest.mark.issue(20)
+def test_actors_a_people_is_never_taken_for_a_surname(model: Any) -> None:
+    """Review finding: with a one-word NORP tried as a surname, "English teachers" after "Bill
+    English" became that person; a people's ending ("-ish", "-ese", "-s") keeps it a people, and a
+    NORP word is matched against last names only ("Dario Vel" gives "Dario" to no one)."""
+    art = _retyped(model, "English", "NORP", "Former prime minister Bill English visited the school.", "English teachers said the visit went well.")
+    assert actor_of(art, "English", 1) != actor_of(art, "Bill English")
+    art = _retyped(model, "Dario", "NORP", "The boxer Dario Vel Tobin won on Saturday.", "Dario fans cheered in the hall.")
+    assert actor_of(art, "Dario", 1) != actor_of(art, "Dario Vel Tobin")

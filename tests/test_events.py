@@ -807,3 +807,18 @@ def test_events_a_standing_relationship_is_no_happening_but_can_be_alleged() -> 
     # A verb that does something to it is still the happening ("signed a partnership" is AGREE).
     evs = extract_events(_article("Vesnia and Kalor cooperated on the bridge on Monday.", {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}))
     assert any(e.plover == "COOPERATE" for e in evs)
+
+
+@pytest.mark.issue(21)
+def test_two_strikes_stay_two_when_a_round_up_names_both() -> None:
+    """Review finding: the rule kept the pair apart, but a third article naming both armies and
+    both ports joined one to it and then the other, so all three became one event."""
+    text_a = "Army of Vesnia forces struck the port of Dorn with missiles on Monday, officials said."
+    text_b = "Army of Kalor forces struck the port of Ulm with missiles on Monday, officials said."
+    text_c = "Army of Vesnia and Kalor forces struck the ports of Dorn and Ulm with missiles on Monday, officials said."
+    a = _ev("a", "ASSAULT", "2024-03-04", "2024-03-04", ["vesnia-army"], text_a)
+    b = _ev("b", "ASSAULT", "2024-03-04", "2024-03-04", ["kalor-army"], text_b)
+    c = _ev("c", "ASSAULT", "2024-03-04", "2024-03-04", ["vesnia-army", "kalor-army"], text_c)
+    a.targets, b.targets, c.targets = ["dorn"], ["ulm"], ["dorn", "ulm"]
+    out = merge_events([a, b, c])
+    assert not any({m.article for m in e.mentions} >= {"a", "b"} for e in out)

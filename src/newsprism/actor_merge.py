@@ -21,6 +21,7 @@ from newsprism.actor_names import (
     fullest_roles,
     initialism,
     initials,
+    name_words,
     written_out,
 )
 from newsprism.actorkb import ActorKB, actor_kb, name_key
@@ -63,8 +64,6 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
         if len(cands) == 1:
             remap[sid] = cands.pop()
             why[sid] = "one word of a name, and the corpus names exactly one person in full with that word"
-    placed = {m.actor for art in articles for m in art.mentions if m.kind != "name"}
-    _mistyped_surnames(by_id, kb, short, placed, remap, why)
     merged: dict[str, Actor] = {}
     for aid, actor in by_id.items():
         target = remap.get(aid, aid)
@@ -107,48 +106,11 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
     return sorted(merged.values(), key=lambda a: (-len(a.mentions), a.name, a.id))
 
 
-# The model types a lone surname as a place or a people often ("Lohan had checked into ...",
-# "Klitschko dominated ..."); an organisation is left alone: a company named like a person of
-# another article ("Kellogg", "Keith Kellogg") is no evidence of that person.
-MISTYPED_SURNAME_TYPES = frozenset({"GPE", "LOC", "NORP"})
-
-
-def _mistyped_surnames(
-    by_id: dict[str, Actor], kb: ActorKB, short: set[str], placed: set[str], remap: dict[str, str], why: dict[str, str]
-) -> None:
-    """A one-word name typed a place or a people, that no gazetteer knows and that no mention
-    uses as a place ("in Palmer"), joins the one person of the corpus named in full with it as
-    the surname (#20: across articles only when the story holds exactly one candidate).
-    ``short``: the one-word persons (no candidates); ``placed``: actors some mention of which is
-    a place, a demonym, ... (any kind but a plain name): never joined this way."""
-    surnames: dict[str, set[str]] = defaultdict(set)
-    for a in by_id.values():
-        if a.type == "PERSON" and a.id not in short:
-            for n in (a.name, *a.aliases, *(kb.by_id[a.id].names() if a.id in kb.by_id else ())):
-                toks = name_key(n).split()
-                while len(toks) > 2 and toks[-1] in SUFFIXES:
-                    toks.pop()
-                if len(toks) >= 2:
-                    surnames[toks[-1]].add(remap.get(a.id, a.id))
-    for a in sorted(by_id.values(), key=lambda x: x.id):
-        key = name_key(a.name)
-        if a.id in remap or a.id in placed or a.id in kb.by_id or a.type not in MISTYPED_SURNAME_TYPES or " " in key or len(key) < 3:
-            continue
-        if kb.lookup(a.name) or kb.demonym(a.name):
-            continue
-        if len(surnames.get(key, ())) == 1:
-            (target,) = surnames[key]
-            remap[a.id] = target
-            why[a.id] = f"a surname typed {a.type}: the one person of the corpus named in full with it, {by_id[target].name if target in by_id else target!r}"
-
-
 def _name_tokens(a: Actor, kb: ActorKB) -> set[str]:
     names = [a.name, *a.aliases, *(kb.by_id[a.id].names() if a.id in kb.by_id else ())]
     out: set[str] = set()
     for n in names:
-        toks = name_key(n).split()
-        while len(toks) > 2 and toks[-1] in SUFFIXES:
-            toks.pop()  # "Arcade Joseph Comeaux Jr.": the surname is "Comeaux"
+        toks = name_words(name_key(n))
         if len(toks) >= 2:
             out.update((toks[0], toks[-1]))
     return out

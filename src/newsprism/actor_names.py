@@ -15,6 +15,16 @@ INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "to", "de"
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+def name_words(key: str) -> list[str]:
+    """The words of a folded name (:func:`newsprism.actorkb.name_key`) without a generation
+    suffix after a name of two words or more: "arcade joseph comeaux jr" -> its surname is
+    "comeaux"."""
+    toks = key.split()
+    while len(toks) > 2 and toks[-1] in SUFFIXES:
+        toks.pop()
+    return toks
+
+
 def initialism(text: str) -> str | None:
     """The letters of an initialism ("N.R.A.", "NRA", "HPA's" -> "NRA", "HPA"), or None for a word."""
     core = re.sub(r"['’]s$", "", text.strip())

@@ -126,6 +126,13 @@ def _split_and(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity
     return [Entity(Span.of(raw, s, t), body.label.get(k, e.label), "rule") for (s, t), k in zip(parts, keys, strict=True)]
 
 
+def _person_shaped(raw: str, words: list[tuple[int, int]]) -> bool:
+    """Two to four capitalised words, none a legal form ("Inc"), no "&": a person's name, not
+    "Johnson & Johnson"."""
+    texts = [raw[a:b] for a, b in words]
+    return 2 <= len(texts) <= 4 and all(t[:1].isupper() and name_key(t) not in LEGAL_FORMS for t in texts)
+
+
 def _trim_front(raw: str, e: Entity, kb: ActorKB, body: BodyNames | None = None) -> Entity | None:
     """The span without a lower-case description or, before a person's name of three words or
     more, a nationality (a span typed otherwise is a person's name when its last word is one in
@@ -145,7 +152,7 @@ def _trim_front(raw: str, e: Entity, kb: ActorKB, body: BodyNames | None = None)
         last = name_key(raw[words[-1][0] : words[-1][1]])
         if label == "PERSON":
             k += 1  # "[the American Hasim Rahman]" too
-        elif body is not None and body.label.get(last) == "PERSON":
+        elif body is not None and body.label.get(last) == "PERSON" and _person_shaped(raw, words[k + 1 :]):
             k, label = k + 1, "PERSON"  # typed ORG here, but the body calls him "Rahman"
     if k == 0:
         return None
@@ -182,12 +189,10 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         if e.label not in NAME_LABELS or e.source == "dateline":
             out.append(e)
             continue
-        trimmed = _trim_front(raw, e, kb, body)
-        if trimmed is not None:
-            e = trimmed
-        trimmed = _trim_back(raw, e)
-        if trimmed is not None:
-            e = trimmed
+        for trim in (_trim_back, lambda r, x: _trim_front(r, x, kb, body)):
+            trimmed = trim(raw, e)
+            if trimmed is not None:
+                e = trimmed
         parts = _headline_names(raw, e, body, kb) if in_title(e) else None
         if parts is None:
             parts = _split_and(raw, e, body, kb)

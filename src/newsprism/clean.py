@@ -163,7 +163,10 @@ def _key(text: str) -> str:
 
 
 def is_sentence(text: str, words: int) -> bool:
-    return words >= LONG_LINE_WORDS or (words >= MIN_SENTENCE_WORDS and bool(SENTENCE_END.search(text))) or _short_sentence(text, words)
+    """Whether a line is prose: long, or a sentence by its end, or a wire lede however it ends."""
+    if words >= LONG_LINE_WORDS or _short_sentence(text, words):
+        return True
+    return words >= MIN_SENTENCE_WORDS and bool(SENTENCE_END.search(text) or WIRE_LEDE.match(text))
 
 
 # Words that open a page's labels and prompts ("Read the rest here.", "Share this story."): a
@@ -172,7 +175,7 @@ _LABEL_WORDS = (
     "read share click follow subscribe sign see watch listen download join get like tweet email e-mail print comment "
     "comments thanks thank related tags tag source sources photo photos video image credit updated posted advertisement "
     "more also contact send please photographs photograph reporting reported editing edited written illustration "
-    "illustrations graphics additional"
+    "illustrations graphics additional continue skip show learn load"
 )
 LABEL_OPENERS = frozenset(_LABEL_WORDS.split())
 # A prompt to the reader after the article opens with one of these ("Support our work", "Tell us").
@@ -191,7 +194,7 @@ def _appeal(text: str) -> bool:
 
 
 def _short_sentence(text: str, words: int) -> bool:
-    """A short sentence of the article ("Only McAuliffe stayed home."): three words or more,
+    """A short sentence of the article ("Only McAuliffe stayed home.", "Pure spin."): two words or more,
     capitalised, ending in a full stop, lower-case words in it, no label's colon, and not opening
     with a word of the page's prompts (``LABEL_OPENERS``)."""
     if not 2 <= words < MIN_SENTENCE_WORDS or not re.search(r"[.!?][\"'”’)]*$", text) or ":" in text or not text[:1].isupper():
@@ -249,7 +252,7 @@ def classify_text(raw_text: str, title_hint: str | None = None) -> list[Line]:
         elif F.caption.search(t) and not _has_reported_speech(t):
             ln.set("caption", "photo caption")
         else:
-            ln.kind = "sentence" if is_sentence(t, ln.words) or (ln.words >= MIN_SENTENCE_WORDS and WIRE_LEDE.match(t)) else "short"
+            ln.kind = "sentence" if is_sentence(t, ln.words) else "short"
 
     # 1b. Tables and result lists: runs of short rows of names and figures are the article's data.
     _tables(lines)

@@ -158,8 +158,9 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _wholly_apart(a: Node, b: Node) -> bool:
-    """Both mentions name their agents and their targets, and no participant of one is a
-    participant of the other or of its country (either way round)."""
+    """Both mentions name their agents and their targets, and no participant of one is on the
+    same side as one of the other (the same actor, one the other's country, or two actors of one
+    country: :func:`newsprism.clauses.sides`)."""
     if not (a.actors and b.actors and a.targets and b.targets):
         return False
     return a.party_sides.isdisjoint(b.party_sides)
@@ -171,7 +172,9 @@ def pair_score(a: Node, b: Node, cfg: MergeConfig) -> float:
     Evidence adds up (the same cue word, shared actors, shared wording, both dated and
     overlapping); actors on two different sides argue against. Different PLOVER types,
     different modes (where both are known), disjoint dates, one dated and one undated
-    mention, and two articles of different stories rule a pair out.
+    mention, two articles of different stories, and two articles' mentions whose named agents
+    and targets are wholly apart (``MergeConfig.disjoint_parties_apart``; :func:`cluster` holds
+    it for whole groups too) rule a pair out.
     """
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
         return 0.0  # another type, or another mode (a gift and an arms shipment are both AID)
@@ -272,6 +275,11 @@ def cluster(
     dated = [n.dated for n in nodes]
     arts: list[set[str]] = [{n.article} for n in nodes]
     stories: list[set[str]] = [{n.story} for n in nodes]
+    # The members that name their agents and targets: two of them from two articles that are
+    # wholly apart keep their groups apart, however a third mention (a round-up naming both) links them.
+    full: list[list[tuple[str, frozenset[str]]]] = [
+        [(n.article, n.party_sides)] if cfg.disjoint_parties_apart and n.actors and n.targets else [] for n in nodes
+    ]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -288,6 +296,8 @@ def cluster(
             continue
         if not _groups_may_join(dated[rx], dated[ry], arts[rx], arts[ry], stories[rx], stories[ry]):
             continue
+        if any(ax != ay and sx.isdisjoint(sy) for ax, sx in full[rx] for ay, sy in full[ry]):
+            continue
         if len(arts[rx]) < len(arts[ry]):
             rx, ry = ry, rx  # the larger group absorbs the smaller: near-linear set unions
         modes[rx] = modes[rx] or modes[ry]
@@ -298,6 +308,7 @@ def cluster(
         dated[rx] = dated[rx] or dated[ry]
         arts[rx] |= arts[ry]
         stories[rx] |= stories[ry]
+        full[rx] += full[ry]
         if joins is not None:
             joins.append((x, y, s))
     groups: dict[int, list[int]] = defaultdict(list)

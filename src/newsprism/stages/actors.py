@@ -61,7 +61,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
-from newsprism.actor_names import SUFFIXES, THING_TYPES, clean_name, fullest_roles, initialism, initials
+from newsprism.actor_names import THING_TYPES, clean_name, fullest_roles, initialism, initials, name_words
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
@@ -71,6 +71,9 @@ from newsprism.stages.nlp import CALENDAR, DATELINE_AFTER, normalise
 # Every named person, organisation, place, group and named thing becomes an actor (#20).
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}) | THING_TYPES
 NON_PERSON = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
+# How names of peoples and groups end in English ("English", "Chinese", "Kurds", "Shia", "Saudi",
+# "Democrats"): a one-word NORP ending so is never taken for a mistyped surname.
+PEOPLE_ENDING = re.compile(r"(?:ish|ese|ian|ean|ans|ic|ics|ch|sh|i|is|s|ite|ites|ist|ists)$", re.I)
 # A capital after these words is a place, not its government (issue 4's rule).
 PLACE_BEFORE = re.compile(
     r"\b(?:in|at|to|into|near|inside|outside|around|across|throughout|visit|visits|visited|visiting)\s+(?:the\s+)?$",
@@ -129,16 +132,15 @@ class _Local:
     short: bool = False  # named only by one word ("Kim"): the corpus stage may attach it
     evidence: list[str] = field(default_factory=list)  # why another name of it is the same entity
 
-    def tokens(self) -> set[str]:
-        """First and last words of every full name it goes by (what a surname can match)."""
+    def tokens(self, last_only: bool = False) -> set[str]:
+        """First and last words of every full name it goes by (what a surname can match); with
+        ``last_only``, the last words alone."""
         out: set[str] = set()
         names = [*self.aliases, self.name, *(self.kb.names() if self.kb else ())]
         for n in names:
-            toks = name_key(n).split()
-            while len(toks) > 2 and toks[-1] in SUFFIXES:
-                toks.pop()  # "Arcade Joseph Comeaux Jr.": the surname is "Comeaux"
+            toks = name_words(name_key(n))  # "Arcade Joseph Comeaux Jr.": the surname is "Comeaux"
             if len(toks) >= 2:
-                out.update((toks[0], toks[-1]))
+                out.update(toks[-1:] if last_only else (toks[0], toks[-1]))
         return out
 
 
@@ -324,9 +326,10 @@ class _Builder:
             self._add(loc, e.span.start, e.span.end, kind)
             self._acronym_after(e, loc)
             return True
-        if one_word:
+        if one_word and (label != "NORP" or not PEOPLE_ENDING.search(text)):
             # maybe a surname the model mistyped ("Pak" as ORG, "Klitschko" as NORP: a demonym
-            # the knowledge base knows was taken above)
+            # the knowledge base knows was taken above; one it does not, "Welsh", "Kurds", by
+            # its ending is none)
             return False
         loc = self._local_new(text, label)
         self._add(loc, e.span.start, e.span.end, "place" if label in ("GPE", "LOC", "FAC") and self._locative(e) else "name")
@@ -403,7 +406,9 @@ class _Builder:
             return
         scored: list[tuple[int, _Local]] = []
         for loc in self.locals.values():
-            if loc.type != "PERSON" or key not in loc.tokens():
+            # A word the model typed a people is tried as a surname only ("Bill English" gives
+            # no first name to "English"): NORP words are what first names are most often not.
+            if loc.type != "PERSON" or key not in loc.tokens(last_only=e.label == "NORP"):
                 continue
             full = [m.span.start for m in loc.mentions if m.kind == "name" and " " in m.span.text.strip()]
             if not full:
