@@ -822,3 +822,20 @@ def test_two_strikes_stay_two_when_a_round_up_names_both() -> None:
     a.targets, b.targets, c.targets = ["dorn"], ["ulm"], ["dorn", "ulm"]
     out = merge_events([a, b, c])
     assert not any({m.article for m in e.mentions} >= {"a", "b"} for e in out)
+
+
+@pytest.mark.issue(21)
+def test_events_support_held_is_no_happening_but_a_statement_of_it_is() -> None:
+    """Read on PolNeAR's tune texts (hand judgments): "win their support", "Clinton support",
+    "his opposition to the war" were SUPPORT/REJECT events; a stance held is a state. Said, it is
+    the speaker's statement of support."""
+    names = {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}
+    evs = extract_events(_article("Ignoring the voters of Vesnia is no way to win their support.", {"Vesnia": ("vesnia", "GPE")}))
+    assert all(e.plover != "SUPPORT" for e in evs)
+    evs = extract_events(_article("Vesnia kept its opposition to the war in Kalor.", names))
+    assert all(e.plover != "REJECT" for e in evs)
+    names = {"Dana Ortiz": ("dana-ortiz", "PERSON"), "Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}
+    evs = extract_events(_article("Dana Ortiz said Vesnia would maintain its support for Kalor.", names))
+    assert any(e.plover == "SUPPORT" and e.actors == ["dana-ortiz"] for e in evs)
+    evs = extract_events(_article("Vesnia expressed support for Kalor.", {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}))
+    assert any(e.plover == "SUPPORT" and e.actors == ["vesnia"] for e in evs)

@@ -575,7 +575,8 @@ class EventReader(ClauseReader):
                     o.agents = []  # inherited from the speech verb, not said of anyone in the report
             # What the report says did not happen ("would not condemn", "would supply") types no
             # speech act as the act itself; an announced own act is the announcement (below).
-            verbal = [o for o in inner if o.type in VERBAL and not o.irrealis]
+            # A stance reported as held ("would maintain its support") is what the speaker states.
+            verbal = [o for o in inner if o.type in VERBAL and (not o.irrealis or o.irrealis.startswith(STATE))]
             material = [o for o in inner if o.type not in VERBAL]
             # A gift, or a partnership or withdrawal the speaker's own side takes part in, accuses
             # no one; hostile acts, military aid, and others' dealings reported are allegations.
