@@ -839,3 +839,14 @@ def test_events_support_held_is_no_happening_but_a_statement_of_it_is() -> None:
     assert any(e.plover == "SUPPORT" and e.actors == ["dana-ortiz"] for e in evs)
     evs = extract_events(_article("Vesnia expressed support for Kalor.", {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}))
     assert any(e.plover == "SUPPORT" and e.actors == ["vesnia"] for e in evs)
+
+
+@pytest.mark.issue(21)
+def test_events_a_dated_noun_in_s_is_no_verb() -> None:
+    """Read on PolNeAR's tune texts: "cited ... after the Sept. 11, 2001, attacks" read "attacks" as
+    a verb whose subject was the speaker (an ASSAULT by Bernie Sanders). After a year or a day it
+    names the happening; after a name it is still a verb."""
+    for text in ("after the Sept. 11, 2001, attacks it changed", "the 2001 attacks were", "after the Nov. 13 attacks in Lisk"):
+        assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens(text))] == [("attack", "noun")], text
+    for text in ("In 2016, Vesnia attacks Kalor", "The army, in 2016 attacks Kalor"):
+        assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens(text))] == [("attack", "verb")], text

@@ -496,7 +496,19 @@ def _plural_noun(lows: Sequence[str], i: int, n: int, cue: Cue) -> bool:
     # ... or before an auxiliary ("container ships were waiting"): a finite verb is not followed by
     # another (an -ing word may be its object: "offers funding").
     after = lows[i + 1] if i + 1 < len(lows) else ""
-    return i == 0 or lows[i - 1] in PLURAL_BEFORE or after in PLURAL_AFTER
+    return i == 0 or lows[i - 1] in PLURAL_BEFORE or after in PLURAL_AFTER or _after_a_date(lows, i)
+
+
+def _after_a_date(lows: Sequence[str], i: int) -> bool:
+    """Right after a year or a day ("the 2001 attacks", "the Sept. 11, 2001, attacks", "the Nov. 13
+    attacks"): a name of the happening, no finite verb."""
+    k = i - 1
+    if k >= 1 and lows[k] == ",":
+        k -= 1
+    return k >= 0 and lows[k].isdigit() and len(lows[k]) in (1, 2, 4) and (k == 0 or lows[k - 1] in PLURAL_BEFORE or not lows[k - 1].isalpha() or lows[k - 1][:3] in MONTH_PREFIXES)
+
+
+MONTH_PREFIXES = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
 
 
 # Numbers and their units inside an object ("a 4.5 percent rise", "$3 million in aid").
