@@ -850,3 +850,13 @@ def test_events_a_dated_noun_in_s_is_no_verb() -> None:
         assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens(text))] == [("attack", "noun")], text
     for text in ("In 2016, Vesnia attacks Kalor", "The army, in 2016 attacks Kalor"):
         assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens(text))] == [("attack", "verb")], text
+
+
+@pytest.mark.issue(21)
+def test_events_a_cue_after_a_possessive_is_a_noun() -> None:
+    """Read on PolNeAR's tune texts: "the council's support for terminating ... contracts" read
+    "support" as a verb (a SUPPORT of the contracts' party); after a possessive it is a noun, here
+    a stance held (no happening)."""
+    assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens("the council’s support for terminating"))] == [("support", "noun")]
+    assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens("Vesnia's attacks on Kalor"))] == [("attack", "noun")]
+    assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens("Vesnia attacks Kalor"))] == [("attack", "verb")]

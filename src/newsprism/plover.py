@@ -496,7 +496,12 @@ def _plural_noun(lows: Sequence[str], i: int, n: int, cue: Cue) -> bool:
     # ... or before an auxiliary ("container ships were waiting"): a finite verb is not followed by
     # another (an -ing word may be its object: "offers funding").
     after = lows[i + 1] if i + 1 < len(lows) else ""
-    return i == 0 or lows[i - 1] in PLURAL_BEFORE or after in PLURAL_AFTER or _after_a_date(lows, i)
+    return i == 0 or lows[i - 1] in PLURAL_BEFORE or _possessive(lows[i - 1]) or after in PLURAL_AFTER or _after_a_date(lows, i)
+
+
+def _possessive(low: str) -> bool:
+    """A possessive name ("council's", "voters'"): what follows it is a noun ("the council's support")."""
+    return len(low) > 2 and (low.endswith(("'s", "’s")) or (low.endswith(("s'", "s’")) and low[:-2].isalpha()))
 
 
 def _after_a_date(lows: Sequence[str], i: int) -> bool:
@@ -628,7 +633,7 @@ def _pick(cues: Sequence[Cue], lows: Sequence[str], i: int) -> Cue | None:
     """One cue of several sharing a surface form: a noun after a determiner, else a verb."""
     if len(cues) == 1:
         return cues[0]
-    det = i > 0 and lows[i - 1] in {"a", "an", "the", "its", "his", "her", "their", "our", "of", "'s", "s"}
+    det = i > 0 and (lows[i - 1] in {"a", "an", "the", "its", "his", "her", "their", "our", "of", "'s", "s"} or _possessive(lows[i - 1]))
     nouns = [c for c in cues if c.pos == "noun"]
     verbs = [c for c in cues if c.pos != "noun"]
     if det and nouns:
