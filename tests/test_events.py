@@ -860,3 +860,21 @@ def test_events_a_cue_after_a_possessive_is_a_noun() -> None:
     assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens("the council’s support for terminating"))] == [("support", "noun")]
     assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens("Vesnia's attacks on Kalor"))] == [("attack", "noun")]
     assert [(t.cue.base, t.cue.pos) for t in find_cues(tokens("Vesnia attacks Kalor"))] == [("attack", "verb")]
+
+
+@pytest.mark.issue(21)
+def test_events_a_verb_after_an_apposition_has_its_own_subject() -> None:
+    """Read on PolNeAR's tune texts: "Jindal signed an order ..., while Mike Huckabee, the former
+    Arkansas governor, proposed ..." gave the proposal to Jindal: the description linked to
+    Huckabee hid him, and the comma before "proposed" was read as a coordination that borrows the
+    first verb's subject. A verb with its own subject keeps it; a coordinated one still borrows."""
+    names = {"Tomas Osk": ("tomas-osk", "PERSON"), "Lena Marr": ("lena-marr", "PERSON"), "Kalor": ("kalor", "GPE")}
+    art = _article("Tomas Osk signed an order on Monday, while Lena Marr, the former governor, proposed talks with Kalor.", names)
+    text = art.raw_text
+    i = text.index("the former governor")
+    art.mentions.append(ActorMention(Span.of(text, i, i + len("the former governor")), "lena-marr", "description"))
+    art.mentions.sort(key=lambda m: m.span.start)
+    evs = extract_events(art)
+    assert [e.actors for e in evs if e.mentions[0].trigger and e.mentions[0].trigger.text == "proposed"] == [["lena-marr"]]
+    evs = extract_events(_article("Tomas Osk criticized Kalor, praised Lena Marr and left.", names))
+    assert any(e.plover == "SUPPORT" and e.actors == ["tomas-osk"] for e in evs)

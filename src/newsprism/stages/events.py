@@ -353,8 +353,10 @@ class EventReader(ClauseReader):
                 agents = by_agent
             if t.cue.inverse:
                 agents, after = self.inverse(u, t, ce, agents, after)
-            if coordinated and prev_verb is not None:
-                agents = list(prev_verb.agents)  # "criticized ... and supported": one subject
+            if coordinated and prev_verb is not None and not (verb and agents and not passive and not by_agent):
+                # "criticized ... and supported": one subject; not when the verb has its own right
+                # before it ("Jindal signed ..., while Huckabee, the former governor, proposed")
+                agents = list(prev_verb.agents)
             negated = any(x.low in NEGATION for x in u.toks[max(0, t.i - 2) : t.i])
             c.irrealis = self.irrealis(u, t) or ("negated" if negated else "")
             if c.irrealis:
