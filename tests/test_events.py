@@ -878,3 +878,17 @@ def test_events_a_verb_after_an_apposition_has_its_own_subject() -> None:
     assert [e.actors for e in evs if e.mentions[0].trigger and e.mentions[0].trigger.text == "proposed"] == [["lena-marr"]]
     evs = extract_events(_article("Tomas Osk criticized Kalor, praised Lena Marr and left.", names))
     assert any(e.plover == "SUPPORT" and e.actors == ["tomas-osk"] for e in evs)
+
+
+@pytest.mark.issue(21)
+def test_events_of_names_the_one_acted_on_for_acts_done_to_someone() -> None:
+    """Read on PolNeAR's tune texts ("the 2003 invasion of Iraq", "criticism of his approach"): a
+    noun of an act done to someone names that one after "of"; an accusation's "of" names what it
+    alleges, and a resignation's names who resigns (no target)."""
+    names = {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE"), "Osk": ("tomas-osk", "PERSON")}
+    evs = extract_events(_article("Vesnia began its invasion of Kalor on Monday.", {k: names[k] for k in ("Vesnia", "Kalor")}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    assert any(e.plover == "ASSAULT" and e.actors == ["vesnia"] and e.targets == ["kalor"] for e in evs)
+    evs = extract_events(_article("Vesnia voiced its condemnation of Osk on Monday.", {k: names[k] for k in ("Vesnia", "Osk")}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    assert any(e.plover == "ACCUSE" and e.targets == ["tomas-osk"] for e in evs)
+    evs = extract_events(_article("The accusations of Kalor fraud grew on Monday.", {"Kalor": names["Kalor"]}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    assert not any(e.plover == "ACCUSE" and e.targets == ["kalor"] for e in evs)

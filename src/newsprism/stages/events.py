@@ -139,6 +139,11 @@ STANCE_TYPES = frozenset({SPEECH, "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SU
 # The reason the realis rule gives a noun that names a standing relationship (plover.json
 # realis.state_nouns): no happening of its own, but what a speaker who reports it alleges.
 STATE = "a standing relationship"
+# Types whose noun's "of" names the one acted on ("the invasion of Ukraine", "criticism of Osk");
+# for the others it names the actor ("the resignation of Osk", "the withdrawal of troops").
+PATIENT_OF = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REJECT", "SANCTION"})
+# ... but an accusation's "of" names what it alleges ("accusations of scandals", "charges of fraud").
+OF_CONTENT = frozenset({"accusation", "allegation", "allegations", "charge", "charges", "complaint", "lawsuit", "indictment"})
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
 NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
@@ -346,7 +351,8 @@ class EventReader(ClauseReader):
             by_agent = self.by_agent(u, t)
             ce = self.clause_end(u, t.j, ceil, comma=verb)
             found_after = self.party_at(u, t.j, max(ce, min(t.j + 1, ceil)))
-            after = verb_targets(u.toks, found_after, t.j) if verb else noun_targets(u.toks, found_after, t.j)
+            patient_of = t.cue.type in PATIENT_OF and t.cue.base not in OF_CONTENT
+            after = verb_targets(u.toks, found_after, t.j) if verb else noun_targets(u.toks, found_after, t.j, patient_of)
             if passive:
                 after, agents = agents + after, by_agent
             elif by_agent:
