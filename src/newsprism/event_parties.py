@@ -100,8 +100,15 @@ def verb_agents(toks: Sequence[Token], found: list[tuple[int, str]], trigger: in
     k0 = cands[-1][0]
     # A description in apposition that the actors stage linked to the name before it ("Mike
     # Huckabee, the former Arkansas governor, proposed"): the name is the subject.
-    while len(cands) >= 2 and k0 > 0 and toks[k0 - 1].low == "," and cands[-2][1] == cands[-1][1] and cands[-2][0] < k0 - 1:
-        cands.pop()
+    while (
+        len(cands) >= 2
+        and k0 > 0
+        and toks[k0 - 1].low == ","
+        and toks[k0].low in DETERMINERS
+        and cands[-2][1] == cands[-1][1]
+        and _span_end(toks, cands[-2][0], k0) == k0 - 1
+    ):
+        cands.pop()  # the description right after the name and its comma, never "..., he"
         k0 = cands[-1][0]
     end = _span_end(toks, k0, trigger)
     timed = dates | {n for n in range(end, trigger) if toks[n].low in TIME_WORDS or toks[n].low.isdigit()}

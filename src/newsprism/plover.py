@@ -500,20 +500,42 @@ def _plural_noun(lows: Sequence[str], i: int, n: int, cue: Cue) -> bool:
 
 
 def _possessive(low: str) -> bool:
-    """A possessive name ("council's", "voters'"): what follows it is a noun ("the council's support")."""
+    """A possessive name ("council's", "voters'"): what follows it is a noun ("the council's support");
+    never a contraction ("he's backing", "let's support")."""
+    if low.replace("’", "'") in CONTRACTIONS:
+        return False
     return len(low) > 2 and (low.endswith(("'s", "’s")) or (low.endswith(("s'", "s’")) and low[:-2].isalpha()))
+
+
+CONTRACTIONS = frozenset(
+    ["it's", "he's", "she's", "that's", "let's", "what's", "there's", "here's", "who's", "where's", "how's", "one's", "everyone's", "nobody's", "someone's"]
+)  # fmt: skip
 
 
 def _after_a_date(lows: Sequence[str], i: int) -> bool:
     """Right after a year or a day ("the 2001 attacks", "the Sept. 11, 2001, attacks", "the Nov. 13
-    attacks"): a name of the happening, no finite verb."""
+    attacks"): a name of the happening, no finite verb. An age in apposition ("Osk, 58, accuses")
+    is no date."""
     k = i - 1
-    if k >= 1 and lows[k] == ",":
-        k -= 1
-    return k >= 0 and lows[k].isdigit() and len(lows[k]) in (1, 2, 4) and (k == 0 or lows[k - 1] in PLURAL_BEFORE or not lows[k - 1].isalpha() or lows[k - 1][:3] in MONTH_PREFIXES)
+    if k >= 3 and lows[k] == "," and len(lows[k - 1]) == 4 and lows[k - 1].isdigit() and lows[k - 2] == ",":
+        return _month_before(lows, k - 3) and lows[k - 3].isdigit()  # "Sept. 11, 2001, attacks"
+    if k < 0 or not lows[k].isdigit() or len(lows[k]) not in (1, 2, 4):
+        return False
+    return k == 0 or lows[k - 1] in PLURAL_BEFORE or _month_before(lows, k)
 
 
-MONTH_PREFIXES = frozenset(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+def _month_before(lows: Sequence[str], k: int) -> bool:
+    """Whether a month's name (or its abbreviation, with its full stop) stands right before ``k``."""
+    j = k - 1
+    if j >= 0 and lows[j] == ".":
+        j -= 1
+    return j >= 0 and lows[j] in MONTHS
+
+
+MONTHS = frozenset(
+    ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+     "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"]
+)  # fmt: skip
 
 
 # Numbers and their units inside an object ("a 4.5 percent rise", "$3 million in aid").

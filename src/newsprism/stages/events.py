@@ -139,11 +139,19 @@ STANCE_TYPES = frozenset({SPEECH, "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SU
 # The reason the realis rule gives a noun that names a standing relationship (plover.json
 # realis.state_nouns): no happening of its own, but what a speaker who reports it alleges.
 STATE = "a standing relationship"
+# Verbs that make a stance noun an act: given, offered, declared ("gave its backing to Kalor").
+STATE_GIVEN = frozenset(
+    ["give", "gave", "given", "gives", "giving", "offer", "offered", "offers", "offering", "lend", "lent", "lends", "lending", "throw", "threw", "thrown", "throws", "express", "expressed", "expresses", "expressing", "voice", "voiced", "voices", "voicing", "pledge", "pledged", "pledges", "pledging", "declare", "declared", "declares", "declaring", "reaffirm", "reaffirmed", "reaffirms", "announce", "announced", "announces"]
+)
+# Words that open a clause of its own, with its own subject ("..., while Huckabee proposed").
+CLAUSE_OPENERS = frozenset({"while", "whereas", "although", "though", "but", "yet", "and", ";", "because", "since", "when", "after"})
 # Types whose noun's "of" names the one acted on ("the invasion of Ukraine", "criticism of Osk");
 # for the others it names the actor ("the resignation of Osk", "the withdrawal of troops").
 PATIENT_OF = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REJECT", "SANCTION"})
 # ... but an accusation's "of" names what it alleges ("accusations of scandals", "charges of fraud").
 OF_CONTENT = frozenset({"accusation", "allegation", "allegations", "charge", "charges", "complaint", "lawsuit", "indictment"})
+# ... and these name their actor after "of" ("the refusal of Vesnia", "the offensive of Vesnia").
+OF_CONTENT |= frozenset({"refusal", "veto", "denial", "offensive", "war crimes", "military operation", "military operations", "special military operation"})
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
 NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
@@ -351,7 +359,9 @@ class EventReader(ClauseReader):
             by_agent = self.by_agent(u, t)
             ce = self.clause_end(u, t.j, ceil, comma=verb)
             found_after = self.party_at(u, t.j, max(ce, min(t.j + 1, ceil)))
-            patient_of = t.cue.type in PATIENT_OF and t.cue.base not in OF_CONTENT
+            # "of" names the one acted on only when the noun has its actor already ("its invasion of
+            # Kalor"): "the condemnation of Kalor", "ruled out an invasion of Kalor" name no target.
+            patient_of = t.cue.type in PATIENT_OF and t.cue.base not in OF_CONTENT and bool(agents or by_agent)
             after = verb_targets(u.toks, found_after, t.j) if verb else noun_targets(u.toks, found_after, t.j, patient_of)
             if passive:
                 after, agents = agents + after, by_agent
@@ -359,10 +369,8 @@ class EventReader(ClauseReader):
                 agents = by_agent
             if t.cue.inverse:
                 agents, after = self.inverse(u, t, ce, agents, after)
-            if coordinated and prev_verb is not None and not (verb and agents and not passive and not by_agent):
-                # "criticized ... and supported": one subject; not when the verb has its own right
-                # before it ("Jindal signed ..., while Huckabee, the former governor, proposed")
-                agents = list(prev_verb.agents)
+            if coordinated and prev_verb is not None and not self.own_clause(u, before, agents, prev_verb.trigger.j, passive or bool(by_agent)):
+                agents = list(prev_verb.agents)  # "criticized ... and supported": one subject
             negated = any(x.low in NEGATION for x in u.toks[max(0, t.i - 2) : t.i])
             c.irrealis = self.irrealis(u, t) or ("negated" if negated else "")
             if c.irrealis:
@@ -392,6 +400,17 @@ class EventReader(ClauseReader):
         # some: the two are one event ("signing the Treaty ... on Wednesday"), and it may hold the date.
         partied = {c.type for c in cands if c.agents or c.targets}
         return [c for c in cands if c.type != SPEECH and (c.agents or c.targets or c.type in partied)]
+
+    @staticmethod
+    def own_clause(u: Unit, before: list[tuple[int, str]], agents: list[str], floor: int, passive: bool) -> bool:
+        """Whether a verb after a comma has a subject of its own that opens a new clause ("Jindal
+        signed ..., while Huckabee, the former governor, proposed"), so it borrows no subject
+        from the verb before; the object of that verb ("met Lena Marr, the former governor,
+        praised ...") opens none."""
+        if passive or not agents:
+            return False
+        ks = [k for k, a in before if a in agents and k >= floor]
+        return bool(ks) and min(ks) > 0 and u.toks[min(ks) - 1].low in CLAUSE_OPENERS
 
     def date_tokens(self, u: Unit) -> frozenset[int]:
         """Indices of the sentence's tokens inside a temporal expression."""
@@ -463,15 +482,27 @@ class EventReader(ClauseReader):
                 c.sim = cands[c.sim].trigger.i
 
     def irrealis(self, u: Unit, t: Trigger) -> str | None:
-        """Why the cue reports no happening (a modal, an infinitive, a condition, a prospect),
-        or None when the text asserts it (plover.json ``realis``)."""
+        """Why the cue reports no happening (a modal, an infinitive, a condition, a prospect, a
+        negation), or None when the text asserts it (plover.json ``realis``); a noun naming a
+        standing relationship or a stance held is a state (:data:`STATE`) only when nothing else
+        makes it unreal, so a speaker's "had no opposition" never types the report as REJECT."""
+        why = self._unreal(u, t)
+        if why is None and t.cue.pos == "noun" and t.cue.base in self.lex.realis.state_nouns and not self._granted(u, t):
+            return f"{STATE}, not a happening: {t.cue.base!r}"
+        return why
+
+    @staticmethod
+    def _granted(u: Unit, t: Trigger) -> bool:
+        """A stance given, offered or declared ("gave its backing to", "voiced its support"): the
+        act of giving it happened."""
+        return any(x.low in STATE_GIVEN for x in u.toks[max(0, t.i - 3) : t.i])
+
+    def _unreal(self, u: Unit, t: Trigger) -> str | None:
         r, toks = self.lex.realis, u.toks
         low = [x.low for x in toks[max(0, t.i - 12) : t.i]]
         noun_use = t.cue.pos == "noun" or (len(low) >= 2 and low[-2] in NOUN_BEFORE)  # "a possible attack"
         if low and low[-1] in r.prospect_adjectives and noun_use:  # not "has likely offered", "Putin next met"
             return f"a prospect: {low[-1]!r}"
-        if t.cue.pos == "noun" and t.cue.base in r.state_nouns:
-            return f"{STATE}, not a happening: {t.cue.base!r}"
         # A noun cue right after a modal or "to" is used as a verb ("will help", "to help").
         as_verb = t.cue.pos != "noun" or (bool(low) and (low[-1] in r.modals or low[-1] == "to"))
         if as_verb and t.cue.type not in STANCE_TYPES and u.role not in ("title", "caption") and self._simple_present(toks[t.i].low, t.cue.base) and self._after_subject(toks, t.i):
