@@ -924,3 +924,12 @@ def test_events_review_of_the_third_session_rules(sentence: str, want: list[tupl
         art.mentions.append(ActorMention(Span.of(art.raw_text, i, i + len("the former governor")), "lena-marr", "description"))
         art.mentions.sort(key=lambda m: m.span.start)
     assert [(e.plover, e.actors, e.targets) for e in extract_events(art)] == want
+
+
+@pytest.mark.issue(21)
+def test_events_a_noun_whose_object_makes_it_no_happening() -> None:
+    """Read on PolNeAR's tune texts: "believed Russia engineered the release of the emails" was a
+    CONCEDE (PLOVER's release frees people). The verb's object rule holds for its noun with "of";
+    the release of prisoners is still one."""
+    assert find_cues(tokens("Vesnia engineered the release of the emails")) == []
+    assert [(t.cue.base, t.cue.type) for t in find_cues(tokens("the release of the prisoners on Monday"))] == [("release", "CONCEDE")]

@@ -573,9 +573,14 @@ def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str |
 
 
 def _stopped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> bool:
-    """A verb cue whose object is one of ``not_events.objects`` for it ("release" + "update")."""
-    stops = lex.object_stops.get(cue.base) if cue.pos == "verb" else None
-    return stops is not None and _object_word(toks, j, stops) is not None
+    """A verb cue whose object is one of ``not_events.objects`` for it ("release" + "update"), or
+    the noun of the same word with that object after "of" ("the release of the emails")."""
+    stops = lex.object_stops.get(cue.base)
+    if stops is None:
+        return False
+    if cue.pos == "noun":
+        return j + 1 < len(toks) and toks[j].low == "of" and _object_word(toks, j + 1, stops) is not None
+    return _object_word(toks, j, stops) is not None
 
 
 def _retyped_by_object(toks: Sequence[Token], j: int, cue: Cue, lex: Lexicon) -> Cue:
