@@ -933,3 +933,18 @@ def test_events_a_noun_whose_object_makes_it_no_happening() -> None:
     the release of prisoners is still one."""
     assert find_cues(tokens("Vesnia engineered the release of the emails")) == []
     assert [(t.cue.base, t.cue.type) for t in find_cues(tokens("the release of the prisoners on Monday"))] == [("release", "CONCEDE")]
+
+
+@pytest.mark.issue(21)
+def test_events_a_contest_is_no_fight() -> None:
+    """#21 names figurative verbs among the noise ("a firestorm of criticism"); read on PolNeAR's
+    tune texts (and named among the fresh set's errors): "incoming attacks from his rivals for the
+    nomination", "a long battle for the nomination" were ASSAULT records. With words of a political
+    or legal contest in the sentence and none of violence, such a cue is no event."""
+    names = {"Tomas Osk": ("tomas-osk", "PERSON"), "Lena Marr": ("lena-marr", "PERSON"), "Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}
+    for s in ("Tomas Osk and Lena Marr fought a long battle for the nomination.", "Tomas Osk attacked Lena Marr in the debate on Monday."):
+        evs = extract_events(_article(s, {k: v for k, v in names.items() if k in s}, {"Monday": ("2024-06-24", "2024-06-24")} if "Monday" in s else None))
+        assert all(e.plover != "ASSAULT" for e in evs), s
+    s = "Vesnia attacked Kalor with missiles during the election campaign on Monday."
+    evs = extract_events(_article(s, {k: v for k, v in names.items() if k in s}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    assert any(e.plover == "ASSAULT" and e.actors == ["vesnia"] for e in evs)

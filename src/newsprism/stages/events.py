@@ -139,6 +139,8 @@ STANCE_TYPES = frozenset({SPEECH, "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SU
 # The reason the realis rule gives a noun that names a standing relationship (plover.json
 # realis.state_nouns): no happening of its own, but what a speaker who reports it alleges.
 STATE = "a standing relationship"
+# The context type that makes a cue figurative, no event (plover.json context_types).
+FIGURATIVE = "NOT_AN_EVENT"
 # Verbs that make a stance noun an act: given, offered, declared ("gave its backing to Kalor").
 STATE_GIVEN = frozenset(
     ["give", "gave", "given", "gives", "giving", "offer", "offered", "offers", "offering", "lend", "lent", "lends", "lending", "throw", "threw", "thrown", "throws", "express", "expressed", "expresses", "expressing", "voice", "voiced", "voices", "voicing", "pledge", "pledged", "pledges", "pledging", "declare", "declared", "declares", "declaring", "reaffirm", "reaffirmed", "reaffirms", "announce", "announced", "announces"]
@@ -186,6 +188,8 @@ class EventReader(ClauseReader):
                 if ct.type != tr.cue.type and ct.applies({t.low for t in u.toks}, self.article_words()):
                     tr = replace(tr, cue=replace(tr.cue, type=ct.type))
                     break
+            if tr.cue.type == FIGURATIVE:
+                continue  # "a long battle for the nomination": the contest is no fight
             if (
                 out
                 and tr.cue.type == SPEECH
