@@ -44,12 +44,16 @@ def _article(
     art.sentences = [Span.of(text, line.start, line.end)]
     art.published = DateRange("2024-06-25", "2024-06-25", 1.0, "given")
     for surface, (aid, typ) in names.items():
+        if surface not in text:
+            continue  # a name of a shared table the sentence does not use
         i = text.index(surface)
         art.mentions.append(ActorMention(Span.of(text, i, i + len(surface)), aid))
         if all(a.id != aid for a in art.actors):
             art.actors.append(Actor(aid, surface, typ))
     art.mentions.sort(key=lambda m: m.span.start)
     for surface, (lo, hi) in (dates or {}).items():
+        if surface not in text:
+            continue
         i = text.index(surface)
         art.dates.append(DateMention(Span.of(text, i, i + len(surface)), DateRange(lo, hi, 0.9, surface), lo, "DATE"))
     return art
@@ -672,7 +676,7 @@ def test_events_an_undated_mention_never_reaches_another_articles_dated_one_thro
 )
 def test_events_realis_after_review(sentence: str, want: list[str]) -> None:
     names = {"Russia": ("russia", "GPE"), "Ukraine": ("ukraine", "GPE"), "China": ("china", "GPE"), "Poland": ("poland", "GPE"), "Kim": ("kim", "PERSON")}
-    art = _article(sentence, {k: v for k, v in names.items() if k in sentence})
+    art = _article(sentence, names)
     assert [e.plover for e in extract_events(art)] == want
 
 
@@ -693,7 +697,7 @@ def test_events_parties_come_from_the_triggers_own_phrase() -> None:
     }
 
     def art(sentence: str) -> Article:
-        return _article(sentence, {k: v for k, v in names.items() if k in sentence})
+        return _article(sentence, names)
 
     bystander = art("The attacks in Lisk have inspired a bidding war among Osk Party candidates.")
     assert all("osk-party" not in e.targets + e.actors for e in extract_events(bystander))
@@ -722,7 +726,7 @@ def test_events_habitual_negated_or_future_is_no_happening(sentence: str) -> Non
     gays regularly", "has offered no real plans", "hadn't discussed", "nobody asked", "will help"
     were events. A statement's present ("accuses", "calls for") is a stance and stays."""
     names = {"Vesnia": ("vesnia", "GPE"), "Dorvania": ("dorvania", "GPE"), "Tomas Orel": ("tomas-orel", "PERSON"), "Ada Rusk": ("ada-rusk", "PERSON")}
-    art = _article(sentence, {k: v for k, v in names.items() if k in sentence})
+    art = _article(sentence, names)
     assert [e for e in extract_events(art) if e.plover != "REQUEST"] == []
 
 
@@ -886,11 +890,11 @@ def test_events_of_names_the_one_acted_on_for_acts_done_to_someone() -> None:
     noun of an act done to someone names that one after "of"; an accusation's "of" names what it
     alleges, and a resignation's names who resigns (no target)."""
     names = {"Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE"), "Osk": ("tomas-osk", "PERSON")}
-    evs = extract_events(_article("Vesnia began its invasion of Kalor on Monday.", {k: names[k] for k in ("Vesnia", "Kalor")}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    evs = extract_events(_article("Vesnia began its invasion of Kalor on Monday.", names, {"Monday": ("2024-06-24", "2024-06-24")}))
     assert any(e.plover == "ASSAULT" and e.actors == ["vesnia"] and e.targets == ["kalor"] for e in evs)
-    evs = extract_events(_article("Vesnia voiced its condemnation of Osk on Monday.", {k: names[k] for k in ("Vesnia", "Osk")}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    evs = extract_events(_article("Vesnia voiced its condemnation of Osk on Monday.", names, {"Monday": ("2024-06-24", "2024-06-24")}))
     assert any(e.plover == "ACCUSE" and e.targets == ["tomas-osk"] for e in evs)
-    evs = extract_events(_article("The accusations of Kalor fraud grew on Monday.", {"Kalor": names["Kalor"]}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    evs = extract_events(_article("The accusations of Kalor fraud grew on Monday.", names, {"Monday": ("2024-06-24", "2024-06-24")}))
     assert not any(e.plover == "ACCUSE" and e.targets == ["kalor"] for e in evs)
 
 
@@ -918,7 +922,7 @@ def test_events_review_of_the_third_session_rules(sentence: str, want: list[tupl
     """A reviewer's sentences that the session's events rules got wrong (each a wrong record, or a
     right one lost); the record now is right or absent."""
     known = {"Dana Ortiz": ("dana-ortiz", "PERSON"), "Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE"), "Tomas Osk": ("tomas-osk", "PERSON"), "Lena Marr": ("lena-marr", "PERSON"), "Lisk": ("lisk", "GPE")}
-    art = _article(sentence, {k: v for k, v in known.items() if k in sentence})
+    art = _article(sentence, known)
     if "the former governor" in sentence:
         i = art.raw_text.index("the former governor")
         art.mentions.append(ActorMention(Span.of(art.raw_text, i, i + len("the former governor")), "lena-marr", "description"))
@@ -943,8 +947,8 @@ def test_events_a_contest_is_no_fight() -> None:
     or legal contest in the sentence and none of violence, such a cue is no event."""
     names = {"Tomas Osk": ("tomas-osk", "PERSON"), "Lena Marr": ("lena-marr", "PERSON"), "Vesnia": ("vesnia", "GPE"), "Kalor": ("kalor", "GPE")}
     for s in ("Tomas Osk and Lena Marr fought a long battle for the nomination.", "Tomas Osk attacked Lena Marr in the debate on Monday."):
-        evs = extract_events(_article(s, {k: v for k, v in names.items() if k in s}, {"Monday": ("2024-06-24", "2024-06-24")} if "Monday" in s else None))
+        evs = extract_events(_article(s, names, {"Monday": ("2024-06-24", "2024-06-24")}))
         assert all(e.plover != "ASSAULT" for e in evs), s
     s = "Vesnia attacked Kalor with missiles during the election campaign on Monday."
-    evs = extract_events(_article(s, {k: v for k, v in names.items() if k in s}, {"Monday": ("2024-06-24", "2024-06-24")}))
+    evs = extract_events(_article(s, names, {"Monday": ("2024-06-24", "2024-06-24")}))
     assert any(e.plover == "ASSAULT" and e.actors == ["vesnia"] for e in evs)

@@ -189,10 +189,8 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         if e.label not in NAME_LABELS or e.source == "dateline":
             out.append(e)
             continue
-        for trim in (_trim_back, lambda r, x: _trim_front(r, x, kb, body)):
-            trimmed = trim(raw, e)
-            if trimmed is not None:
-                e = trimmed
+        e = _trim_back(raw, e) or e
+        e = _trim_front(raw, e, kb, body) or e
         parts = _headline_names(raw, e, body, kb) if in_title(e) else None
         if parts is None:
             parts = _split_and(raw, e, body, kb)

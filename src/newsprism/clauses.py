@@ -99,20 +99,23 @@ def same_side(a: str, b: str) -> bool:
     organisation by the country its name begins with: "U.S. National Security Strategy")."""
     if a == b:
         return True
-    c = _country_of()
-    ca, cb = c.get(a) or country_by_name(a) or a, c.get(b) or country_by_name(b) or b
+    ca, cb = _side_of(a), _side_of(b)
     return ca in (cb, b) or cb == a
+
+
+def _side_of(a: str) -> str:
+    """The country an actor belongs to (itself when none): what :func:`same_side` compares."""
+    return _country_of().get(a) or country_by_name(a) or a
 
 
 def sides(ids: Iterable[str]) -> frozenset[str]:
     """Each actor and its country (as :func:`same_side` reads them): two groups of actors hold a
     pair on the same side exactly when their ``sides`` intersect, one set operation instead of a
     call per pair."""
-    c = _country_of()
     out: set[str] = set()
     for a in ids:
         out.add(a)
-        out.add(c.get(a) or country_by_name(a) or a)
+        out.add(_side_of(a))
     return frozenset(out)
 
 

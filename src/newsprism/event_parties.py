@@ -205,11 +205,14 @@ def noun_modifier(toks: Sequence[Token], found: list[tuple[int, str]], trigger: 
     return []  # "Dorland survived the attack": a verb between, the name is no modifier
 
 
+NOUN_TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "upon", "with", "between"})
+
+
 def noun_targets(toks: Sequence[Token], found: list[tuple[int, str]], after: int, patient_of: bool = False) -> list[str]:
     """The name after "on", "against", "at", "with" or "between" right after a noun ("attacks on
     Kyiv", "talks with Seoul", "a treaty between A and B"); with ``patient_of`` (a noun of an act
     done to someone), after "of" too ("the invasion of Ukraine", "condemnation of Trump's
     comments", "the arrest of Osk")."""
-    if after >= len(toks) or toks[after].low not in ("on", "against", "at", "upon", "with", "between", *(("of",) if patient_of else ())):
+    if after >= len(toks) or not (toks[after].low in NOUN_TARGET_PREPOSITIONS or (patient_of and toks[after].low == "of")):
         return []
     return verb_targets(toks, found, after)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsprism.knowledge import derived, load_data
+from newsprism.timex import MONTHS
 
 # ----------------------------------------------------------------------------- lexicon
 
@@ -530,12 +531,6 @@ def _month_before(lows: Sequence[str], k: int) -> bool:
     if j >= 0 and lows[j] == ".":
         j -= 1
     return j >= 0 and lows[j] in MONTHS
-
-
-MONTHS = frozenset(
-    ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
-     "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"]
-)  # fmt: skip
 
 
 # Numbers and their units inside an object ("a 4.5 percent rise", "$3 million in aid").

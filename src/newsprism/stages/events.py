@@ -150,10 +150,13 @@ CLAUSE_OPENERS = frozenset({"while", "whereas", "although", "though", "but", "ye
 # Types whose noun's "of" names the one acted on ("the invasion of Ukraine", "criticism of Osk");
 # for the others it names the actor ("the resignation of Osk", "the withdrawal of troops").
 PATIENT_OF = frozenset({"ASSAULT", "COERCE", "ACCUSE", "REJECT", "SANCTION"})
-# ... but an accusation's "of" names what it alleges ("accusations of scandals", "charges of fraud").
-OF_CONTENT = frozenset({"accusation", "allegation", "allegations", "charge", "charges", "complaint", "lawsuit", "indictment"})
-# ... and these name their actor after "of" ("the refusal of Vesnia", "the offensive of Vesnia").
-OF_CONTENT |= frozenset({"refusal", "veto", "denial", "offensive", "war crimes", "military operation", "military operations", "special military operation"})
+# ... but not these: an accusation's "of" names what it alleges ("accusations of scandals", "charges
+# of fraud"), and a refusal's or an offensive's its actor ("the refusal of Vesnia").
+OF_NOT_PATIENT = frozenset(
+    {"accusation", "allegation", "allegations", "charge", "charges", "complaint", "lawsuit", "indictment",
+     "refusal", "veto", "denial", "offensive", "war crimes", "military operation", "military operations",
+     "special military operation"}
+)  # fmt: skip
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
 NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
@@ -365,7 +368,7 @@ class EventReader(ClauseReader):
             found_after = self.party_at(u, t.j, max(ce, min(t.j + 1, ceil)))
             # "of" names the one acted on only when the noun has its actor already ("its invasion of
             # Kalor"): "the condemnation of Kalor", "ruled out an invasion of Kalor" name no target.
-            patient_of = t.cue.type in PATIENT_OF and t.cue.base not in OF_CONTENT and bool(agents or by_agent)
+            patient_of = t.cue.type in PATIENT_OF and t.cue.base not in OF_NOT_PATIENT and bool(agents or by_agent)
             after = verb_targets(u.toks, found_after, t.j) if verb else noun_targets(u.toks, found_after, t.j, patient_of)
             if passive:
                 after, agents = agents + after, by_agent
