@@ -594,6 +594,28 @@ def test_actors_middle_name_and_type_split_merge() -> None:
     assert len([x for x in merge_actors([c]) if "Roe" in x.name]) == 3
 
 
+def test_actors_nickname_and_given_name_split() -> None:
+    # Real US coverage gave two Clyburns ("Jim Clyburn", "James E. Clyburn") as two actors.
+    art = _hand_article
+
+    a = art("a", [("James E. Clyburn", "PERSON"), ("James E. Clyburn", "PERSON")])
+    b = art("b", [("Jim Clyburn", "PERSON"), ("Lena Clyburn", "PERSON")])
+    actors = merge_actors([a, b])
+    jims = [x for x in actors if "Clyburn" in x.name and "Lena" not in x.name]
+    assert len(jims) == 1 and jims[0].name == "James E. Clyburn" and len(jims[0].mentions) == 3
+    assert any("nickname" in e for e in jims[0].evidence)
+    # Two fuller names the nickname can shorten: it joins neither.
+    c = art("c", [("William Roe", "PERSON"), ("Robert Roe", "PERSON"), ("Bill Roe", "PERSON")])
+    assert len([x for x in merge_actors([c]) if "Roe" in x.name]) == 3
+    d = art("d", [("William Roe", "PERSON"), ("William Roe", "PERSON"), ("Bill Roe", "PERSON"), ("Jim Roe", "PERSON")])
+    assert len([x for x in merge_actors([d]) if "Roe" in x.name]) == 2  # Bill joins William; Jim is no William
+    # A generation or a middle name that differs keeps two people apart.
+    e = art("e", [("William Roe Jr.", "PERSON"), ("Bill Roe", "PERSON")])
+    assert len([x for x in merge_actors([e]) if "Roe" in x.name]) == 2
+    f = art("f", [("James A. Roe", "PERSON"), ("Jim B. Roe", "PERSON")])
+    assert len([x for x in merge_actors([f]) if "Roe" in x.name]) == 2
+
+
 def test_actors_one_word_person_that_is_a_known_organisation(model: Any) -> None:
     # spaCy typed "Twitter" PERSON in political news; the knowledge base knows it as an
     # organisation and no person of the article bears the name.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from nicknames import NickNamer
+
 # Words a name's initials skip ("Federal Bureau of Investigation" is FBI).
 INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "to", "de", "du", "des", "la", "le"})
 # A generation after a name ("Robert S. Kellan III", "Jon Pell Jr."): not a word of the name proper.
@@ -23,6 +25,22 @@ def name_words(key: str) -> list[str]:
     while len(toks) > 2 and toks[-1] in SUFFIXES:
         toks.pop()
     return toks
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()  # Carlton Northern's hand-curated table of English nicknames (Apache-2.0)
+
+
+@lru_cache(maxsize=1 << 14)
+def formal_names(given: str) -> frozenset[str]:
+    """The longer given names a folded given name is a nickname of ("jim" -> james; "bill" ->
+    william, robert, ...), from the ``nicknames`` package's table of English names. The table
+    lists some pairs both ways ("bill" and "william" each a nickname of the other): the longer
+    name is the formal one. Empty for a name the table does not list as a nickname."""
+    nn = _nicknamer()
+    related = nn.canonicals_of(given) | {n for n in nn.nicknames_of(given) if given in nn.canonicals_of(n)}
+    return frozenset(n for n in related if len(n) > len(given))
 
 
 def initialism(text: str) -> str | None:
