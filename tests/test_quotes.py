@@ -570,6 +570,26 @@ def test_quotes_according_to_a_possessive_medium_is_the_possessors() -> None:
     assert (q.speaker, q.medium, q.cue) == ("ada-rusk", "Telegram post", "according to")
 
 
+def test_quotes_signed_with_a_dash_are_the_signers() -> None:
+    # A vox pop printed each reader's words as "“...” ― Name": all twenty were unattributed, and
+    # the one after a name the model did not type a person took the previous reader's name.
+    art = make(
+        "Readers told us what they thought of the debate on Monday night.",
+        "“The debate showed who he really is, and I did not like what I saw.” ― Ada Rusk",
+        "“I cannot believe the party chose him after all of this time.” -- Halvard Oske, 45, Tucson.",
+        "“Nobody in my family will vote for him in November, not one of us.” ― the neighbours next door",
+        "“The debate was a long night for all of us who watched it.” ― Pella Quist",
+        "“The debate was a long night for those of us who watched it.” — Jane Calloway, a teacher",
+    )
+    quotes = extract_quotes(art)
+    got = [(q.speaker, q.speaker_text, q.cue) for q in quotes]
+    assert got[0] == ("ada-rusk", "Ada Rusk", "sign-off")
+    assert got[1] == ("halvard-oske", "Halvard Oske", "sign-off")
+    assert got[2][0] is None  # no name: unattributed, never the previous reader
+    assert got[3][0] is None  # a name that is no person of the article: unattributed too
+    assert got[4] == ("person-jane-calloway", "Jane Calloway", "sign-off")
+
+
 def test_quotes_transcript_turns_are_the_labelled_persons_and_staff_turns_no_ones() -> None:
     # Broadcast transcripts print each turn after its speaker's name in capitals; the words had no
     # speaker, and the host's questions would have been anyone's.

@@ -52,6 +52,10 @@ furniture carry no one's words), in four passes:
      one. A ``direct`` quote, cue "caption", medium "broadcast". A transcript's turn
      ("SMITH: ...", "JANE ROE, PROFESSOR: ...") is its labelled person's direct quote (cue
      "transcript"); the broadcaster's host, anchor or reporter speaks in the outlet's voice.
+   * a signed quotation: a paragraph that is a quotation followed by a dash and a name
+     ("“...” ― Jane Roe", "“...” -- Jane Roe, 45, Tucson."), as vox pops and epigraphs
+     print their speakers, is the named person's direct quote (cue "sign-off"); a name that
+     is no person of the article leaves it unattributed, never another speaker's.
 4. **Speakers and dates.** A speaker phrase is resolved to an actor of the
    ``actors`` layer: the mention at the phrase's head (a possessive or a
    prepositional modifier is not the head: "Vesnia's deputy minister Ada
@@ -170,6 +174,9 @@ SPEAKER_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*
 # a slash, a short role ("Lena Marr / Vice chair, Vesnian Trade Council").
 CAPTION = re.compile(r"(?P<name>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,4}) / (?P<role>[^/.!?\n]{2,120}?)\s*:?")
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w.]*\.?)*(?:,?\s*[A-Z][a-z]{2,}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
+# A quotation's sign-off: a dash and a name of up to five words, maybe a short description after a
+# comma ("― Jane Roe", " -- Jane Roe, 45, Tucson."), ending its paragraph.
+SIGN_OFF = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–]|--?(?=[ \t\u00a0]))[ \t\u00a0]*(?P<name>[A-Z][\w.'’-]*(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})(?:,[^\n.!?]{1,80})?[.]?\s*")
 SPEAKER_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "rev"})
 HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Rev)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|[A-Z])\.")
@@ -1459,6 +1466,9 @@ class _Extractor:
                     sp = self._speaker_from_np(*np) if np else None
                     if sp is not None and (sp.actor or sp.text[:1].isupper()):
                         fr_use = _Frame(":", cpos, cpos + 1, sp, (sp.start, p.start), None, "colon")
+                elif idx == len(pairs) - 1 and (signed := self._signed(pi, p)) is not None:
+                    fr_use = self._sign_off(signed)
+                    f.extra["signed"] = True  # signed by a name: never another speaker's continuation
             if fr_use is not None:
                 f.frame = fr_use
                 f.speaker = fr_use.speaker
@@ -1466,7 +1476,7 @@ class _Extractor:
                 f.medium = fr_use.medium
                 f.via = fr_use.via or self._via(us, ue)
                 f.region = fr_use.region
-            elif starts_clause and (ends_clause or re.match(r"\s*[,;]?\s*$", post)):
+            elif starts_clause and (ends_clause or re.match(r"\s*[,;]?\s*$", post)) and not f.extra.get("signed"):
                 f.kind = "direct"  # a quote that is its own sentence: continues a speaker (below)
                 f.extra["continuation"] = True
             else:
@@ -1486,6 +1496,27 @@ class _Extractor:
                     f.kind = "partial" if not starts_clause else "direct"
                     f.extra["unattributed"] = True
             self.found.append(f)
+
+    def _signed(self, pi: int, p: Pair) -> re.Match[str] | None:
+        """A paragraph that is a quotation signed with a dash and a name ("“...” ― Jane Roe",
+        "“...” -- Jane Roe, 45, Tucson."), as vox pops and epigraphs print their speakers: the
+        quotation opens the paragraph and the sign-off ends it."""
+        ls, le = self.paras[pi]
+        if self.text[ls : p.start].strip():
+            return None
+        return SIGN_OFF.fullmatch(self.text, p.end, le)
+
+    def _sign_off(self, m: re.Match[str]) -> _Frame | None:
+        """The signed person said it; a name that is no person of the article (a person mention
+        there, or a person known by its words) gives no speaker."""
+        s, e = m.start("name"), m.end("name")
+        if self.text[e - 1] == "." and e - s > 2 and self.text[e - 3] not in " \t\u00a0.":
+            e -= 1  # the sentence's full stop, not an initial's ("Jane Roe." vs "Jane Q.")
+        sp = self._label_speaker(s, e)
+        if sp is None or self.types.get(sp.actor or "") != "PERSON":
+            return None
+        dash = m.group("dash")
+        return _Frame("sign-off", m.start("dash"), m.start("dash") + len(dash), sp, (m.start("dash"), m.end()), None, "after-quote")
 
     def _only_attribution(self, start: int, fr: _Frame, masked: str, us: int) -> bool:
         """Whether only punctuation lies between a quote's end (``start``) and the frame's first word."""
