@@ -48,6 +48,7 @@ eval: $(STAMP)
 	$(BIN)/python evals/wire_copy.py --shared $(SHARED) --polnear 1000
 	$(BIN)/python evals/line_roles.py --shared $(SHARED)
 	$(BIN)/python evals/polnear_events.py --shared $(SHARED)
+	$(BIN)/python evals/polnear_claims.py --shared $(SHARED)
 	$(BIN)/python evals/ptc.py --shared $(SHARED)
 	$(BIN)/python evals/genre.py --shared $(SHARED)
 

@@ -36,6 +36,7 @@ outlets disagree. Blocking is by the counted noun.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -470,6 +471,12 @@ def _speech_cues(u: Unit) -> list[tuple[int, int]]:
 NOT_SUBJECT_AFTER = frozenset({"in", "at", "of", "from", "to", "into", "near", "across", "throughout", "inside", "outside", "toward", "towards", "with", "against", "for", "on", "about"})
 
 
+# Nouns naming several speakers, no single one ("officials said"): the words are the asserter.
+GROUP_HEADS = frozenset({"officials", "leaders", "sources", "analysts", "experts", "observers", "diplomats", "residents", "witnesses"})
+# Words that end no name of a speaker: a phrase ending in one was cut from a clause ("selling his stake at an").
+PHRASE_ENDS_NOT = frozenset({"a", "an", "the", "at", "of", "to", "in", "on", "by", "for", "with", "from", "as", "that", "which", "who"})
+
+
 def _group_phrase(u: Unit, i: int, j: int) -> str | None:
     """The words naming the speaker when no actor does ("Western leaders and Ukrainian officials")."""
     toks: list[Token] = list(u.toks[i:j])
@@ -479,9 +486,115 @@ def _group_phrase(u: Unit, i: int, j: int) -> str | None:
         toks = toks[1:]
     while toks and toks[-1].low in (",", "also", "further", "have", "has", "had", "publicly", "previously"):
         toks = toks[:-1]
-    if not toks or len(toks) > 8:
+    if not toks or len(toks) > 8 or toks[-1].low in PHRASE_ENDS_NOT or toks[-1].low in UNITS_WORDS:
         return None
+    if toks[0].text[:1].islower() and re.search(r"(?:ed|ing)$", toks[0].low):
+        return None  # "selling his stake at", "scored successes in": a clause, not a speaker
+    if not any(t.text[:1].isalpha() and len(t.text) > 2 and t.low not in UNITS_WORDS for t in toks):
+        return None  # "35", "the two": no one named
     return " ".join(t.text for t in toks)
+
+
+# A poll or survey named in the article ("a new Associated Press-GfK poll", "the Monmouth
+# University poll", "polls by Quinnipiac University"): whose numbers a poll story reports.
+POLL_WORD = re.compile(r"\b(?:[Pp]oll|POLL|[Ss]urvey|SURVEY)s?\b")
+POLL_NAME_BEFORE = re.compile(r"(?:(?:[A-Z][\w.&'’-]*|of|and|&)\s+)*[A-Z][\w.&'’-]*\s+$")
+ONE_OF_THEM = re.compile(r",?\s+including\s+one\s+(?:from|by|of|conducted\s+by)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*)*[A-Z][\w.&'’-]*)")
+POLL_NAME_SKIP = frozenset({"the", "a", "an", "new", "latest", "national", "recent", "this", "that", "its", "their", "his", "her", "and", "of"})
+POLL_NAME_AFTER = re.compile(r"\s+(?:by|from|of|conducted by|released by)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*)+)")
+# Words of a sentence that reports a poll's findings: respondents, their answers, a lead, a margin.
+POLL_FINDING = re.compile(
+    r"\b(?:poll|polls|survey|surveys|respondents|voters|adults|Americans|Republicans|Democrats|independents|electorate|"
+    r"say|says|said|believe|believes|think|thinks|view|views|viewed|favorabl[ey]|unfavorabl[ey]|approve|approves|disapprove|"
+    r"support|supports|favor|favors|prefer|prefers|back|backs|chosen|choose|would vote|lead|leads|leading|led|trail|trails|trailing|"
+    r"ahead|behind|margin of error|sample|interviewed|surveyed|conducted|percentage points?|received|earned|garnered|drew|"
+    r"held|holds|gets|got|tied|matchup|match-up|head-to-head|approval|favorability|opinion|net)\b"
+)
+# Nouns for what a poll found, as the source of "according to the results".
+FINDINGS = frozenset({"results", "findings", "figures", "numbers", "data", "survey", "poll", "study"})
+POLL_UNITS = frozenset({"percent", "percentage", "points", "point"})
+# A sentence about how a poll was taken ("The AP-GfK Poll of 1,033 adults ... was conducted online").
+POLL_SAMPLING = re.compile(r"\b(?:poll|polls|survey|surveys|sample|sampled|interviewed|surveyed|conducted|margin of error|respondents)\b", re.I)
+# Words of an election's own count: a poll did not find it.
+ELECTION_RESULT = re.compile(r"\bof the (?:\w+ )?vote\b|\bturn(?:ed)? ?out\b|\bturnout\b|\belectoral\b|\bprimary results?\b|\bballots? cast\b", re.I)
+# A group of respondents as a cue's subject ("52 percent of registered voters say").
+RESPONDENTS = frozenset({"voters", "adults", "americans", "republicans", "democrats", "independents", "respondents", "people", "women", "men", "latinos", "hispanics", "blacks", "whites", "millennials", "supporters", "members", "residents", "likely", "registered"})
+
+
+@dataclass(frozen=True, slots=True)
+class Poll:
+    """A poll the article names: where, how (its name with "poll"), and its pollster's actor."""
+
+    start: int
+    end: int
+    text: str
+    named: bool
+    actor: str | None
+
+
+def find_polls(article: Article) -> list[Poll]:
+    """The polls and surveys the article's title and body name, in order. A poll is named by the
+    capitalised words before it ("the Monmouth University poll"), after it ("polls by Quinnipiac
+    University"), or by the organisation its sentence gives it ("one from Monmouth University",
+    "Monmouth conducted its poll"); its pollster is the organisation named there."""
+    raw = article.raw_text
+    spans = [(ln.start, ln.end) for ln in article.lines if ln.role in ("title", "body")]
+    orgs = [m for m in article.mentions if m.kind != "description" and _actor_type(article, m.actor) == "ORG"]
+    out: list[Poll] = []
+    for ls, le in spans:
+        for m in POLL_WORD.finditer(raw, ls, le):
+            s, e = m.start(), m.end()
+            before = POLL_NAME_BEFORE.search(raw, max(ls, s - 80), s)
+            if before is not None:
+                words = before.group(0).split()
+                skip = 0
+                while skip < len(words) and words[skip].lower() in POLL_NAME_SKIP:
+                    skip += 1  # "The Monmouth poll": the name is "Monmouth"
+                if skip < len(words):
+                    s = before.start() + before.group(0).index(words[skip])
+            after = POLL_NAME_AFTER.match(raw, e, le)
+            one = ONE_OF_THEM.match(raw, e, le)
+            if one is not None:  # "three recent polls, including one from Monmouth University"
+                s, e = one.start(1), one.end(1)
+            elif s == m.start() and after is not None:
+                e = after.end(1)
+            text = raw[s:e].strip()
+            actor = next((x.actor for x in orgs if s <= x.span.start and x.span.end <= e), None)
+            if actor is None and s == m.start() and e == m.end():
+                # The organisation of its clause: within a few words, no sentence end between.
+                near = [x for x in orgs if abs((x.span.start if x.span.start >= e else x.span.end) - (e if x.span.start >= e else s)) <= 40]
+                near = [x for x in near if not re.search(r"[.;!?]\s", raw[min(x.span.end, s) : max(x.span.start, e)])]
+                if near:
+                    x = min(near, key=lambda x: abs(x.span.start - s))
+                    actor, text = x.actor, f"{text} ({x.span.text})"
+            named = s < m.start() or e > m.end() or actor is not None
+            if one is not None:
+                text = f"{text} poll"
+            out.append(Poll(s, s + len(raw[s:e].strip()), text, named, actor))
+    return out
+
+
+def _head_word(text: str) -> str:
+    """The last word of a phrase, in lower case ("the results ." -> "results")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return words[-1] if words else ""
+
+
+def _respondents(text: str) -> bool:
+    """Words naming a poll's respondents, not a speaker ("Seventy-four percent of Democratic
+    registered voters", "Nine in 10 voters", "Democratic voters")."""
+    words = re.findall(r"[a-z0-9%]+", text.lower())
+    return "percent" in words or "%" in text or any(a == "in" and b == "10" for a, b in itertools.pairwise(words)) or (
+        len(words) <= 5 and any(w in RESPONDENTS for w in words)
+    )
+
+
+def _plural_poll(p: Poll) -> bool:
+    return bool(re.search(r"\b(?:polls|surveys)\b", p.text, re.I))
+
+
+def _actor_type(article: Article, actor: str) -> str:
+    return next((a.type for a in article.actors if a.id == actor), "")
 
 
 class _Claims:
@@ -490,57 +603,169 @@ class _Claims:
     def __init__(self, article: Article) -> None:
         self.art = article
         self.reader = ClauseReader(article)
+        self.polls = find_polls(article)
+        self._types: dict[str, str] | None = None
+
+    def poll_before(self, pos: int, sentence: tuple[int, int]) -> Poll | None:
+        """The poll whose numbers a figure at ``pos`` reports: one named in its sentence, else the
+        nearest named before it in the article (an unnamed "the poll" refers back to it), else an
+        unnamed one of its sentence or before it; None in an article that names no poll before."""
+        here = [p for p in self.polls if sentence[0] <= p.start < sentence[1]]
+        named_here = [p for p in here if p.named]
+        if named_here:
+            return named_here[0]
+        # Several polls ("recent polls from Quinnipiac and Fox News") are no one poll a later
+        # figure reports: only their own sentence's figures are theirs.
+        earlier = [p for p in self.polls if p.end <= max(pos, sentence[0]) and not _plural_poll(p)]
+        named = [p for p in earlier if p.named]
+        if named:
+            return named[-1]
+        single = [p for p in [*here, *reversed(earlier)] if not _plural_poll(p)]
+        return single[0] if single else None
+
+    def _poll_asserter(self, u: Unit, fig: Figure) -> Asserter | None:
+        p = self.poll_before(fig.num_start, (u.start, u.end))
+        if p is None:
+            return None
+        return Asserter(p.actor, p.text, self._published())
 
     def asserter(self, u: Unit, fig: Figure) -> Asserter:
         for q in getattr(self.art, "quotes", []) or []:
             if q.span.start <= fig.num_start < q.span.end and (q.speaker or q.speaker_text):
+                if q.speaker is None and self.polls and (_head_word(q.speaker_text or "") in FINDINGS or _respondents(q.speaker_text or "")):
+                    poll = self.poll_before(fig.num_start, (u.start, u.end))  # "according to the results"
+                    if poll is not None:
+                        return Asserter(poll.actor, poll.text, self._published())
                 return Asserter(q.speaker, q.speaker_text, q.date)
         k = self.reader.tok_index(u, fig.num_start)
         first = self.reader.tok_index(u, fig.start)
-        cues = [c for c in _speech_cues(u) if c[1] <= first or c[0] > k]  # "an estimated" is the qualifier
-        before = [c for c in cues if c[1] <= k]
+        last = max(k, self.reader.tok_index(u, fig.end - 1))
+        # Not a cue inside the figure: "an estimated" is its qualifier, "nine states" its unit.
+        cues = [c for c in _speech_cues(u) if c[1] <= first or c[0] > last]
+        before = [c for c in cues if c[1] <= k and not self._after_a_quote(u, c[0])]
         after = [c for c in cues if c[0] > k]
         quoted = any(t.low in ("“", '"') for t in u.toks[:k]) and any(t.low in ("”", '"') for t in u.toks[k:])
         if after and (quoted or not before):
             i, j = after[0]
+            if u.toks[i].low == "according":  # "..., according to a new Gallup poll"
+                return self._according(u, fig, j) or Asserter(None, None, self._published())
+            if self._figure_is_subject(u, k, i) or self._respondents_subject(u, i):
+                # "52 percent of registered voters say ...": respondents answer a poll; the
+                # poll asserts the figure (or the outlet, when it names none).
+                return self._poll_asserter(u, fig) or Asserter(None, None, self._published())
             # "..., the ministry said" or "..., said the ministry"
-            who = self._speakers(u, max(0, i - 8), i) or self._speakers(u, j, min(len(u.toks), j + 8))
+            who = self._near(u, self._speakers(u, max(0, i - 8), i), i, j) or self._near(u, self._speakers(u, j, min(len(u.toks), j + 8)), i, j)
             if who:
                 return self._make(u, who[-1][1], i, j)
+            comma = next((x for x in range(i - 1, max(k, i - 7), -1) if u.toks[x].low == ","), None)
+            text = _group_phrase(u, comma + 1, i) if comma is not None else None
+            if text:  # "..., the aides said": no actor, their words
+                return self._make(u, None, i, j, text)
         if before:
             i, j = before[-1]
-            start = self.reader.window_start(u, i, 0)
             if u.toks[i].low == "according":
-                who = self.reader.party_at(u, j, min(len(u.toks), j + 8))
-                text = _group_phrase(u, j, min(len(u.toks), j + 6))
+                found = self._according(u, fig, j)
+                if found is not None:
+                    return found
             else:
-                # The cue's subject follows the last comma before it ("... in the city of Karsk,
-                # state media reported ..."): the parties of the clause before are not its subject.
-                commas = [x for x in range(start, i) if u.toks[x].low == ","]
-                if commas and 1 <= i - commas[-1] - 1 <= 6 and u.toks[commas[-1] + 1].text[:1].isalpha():
-                    start = commas[-1] + 1
-                who = self._speakers(u, start, i)
-                text = _group_phrase(u, start, i)
-            heads = {t.low for t in u.toks[start:i]}
-            group = bool(
-                heads
-                & {
-                    "officials",
-                    "leaders",
-                    "sources",
-                    "analysts",
-                    "experts",
-                    "observers",
-                    "diplomats",
-                    "residents",
-                    "witnesses",
-                }
-            )
-            if who and not group:
-                return self._make(u, who[-1][1], i, j, text)
-            if text:
-                return self._make(u, None, i, j, text)
+                found = self._subject_of(u, i, j)
+                if found is not None:
+                    return found
+        if self.polls and self._poll_figure(u, fig):
+            return self._poll_asserter(u, fig) or Asserter(None, None, self._published())
         return Asserter(None, None, self._published())
+
+    def _poll_figure(self, u: Unit, fig: Figure) -> bool:
+        """A figure its sentence gives as a poll's finding, in an article that names a poll: a share
+        or a margin in a sentence of respondents, answers, leads or sampling ("Clinton earned 42
+        percent", "a margin of error of 3.4 points"), or a count of respondents ("1,008 adults")."""
+        unit = fig.unit.lower()
+        if ELECTION_RESULT.search(u.text):
+            return False  # "who got 19% of the popular vote in 1992": an election's count, not a poll's
+        if set(unit.split()) & POLL_UNITS:
+            return bool(POLL_FINDING.search(u.text))
+        return (unit.split()[-1] if unit else "") in RESPONDENTS and bool(POLL_SAMPLING.search(u.text))
+
+    def _subject_of(self, u: Unit, i: int, j: int) -> Asserter | None:
+        """The asserter a reporting verb before the figure names: its subject's actor, or the
+        words of a group ("Western leaders and Ukrainian officials") when no single actor."""
+        start = self.reader.window_start(u, i, 0)
+        # The cue's subject follows the last comma before it ("... in the city of Karsk,
+        # state media reported ..."): the parties of the clause before are not its subject.
+        commas = [x for x in range(start, i) if u.toks[x].low == ","]
+        if commas and 1 <= i - commas[-1] - 1 <= 6 and u.toks[commas[-1] + 1].text[:1].isalpha():
+            start = commas[-1] + 1
+        who = self._near(u, self._speakers(u, start, i), i, j)
+        if self._respondents_subject(u, i):
+            poll = self.poll_before(u.toks[i].start, (u.start, u.end))
+            return Asserter(poll.actor, poll.text, self._published()) if poll else Asserter(None, None, self._published())
+        text = _group_phrase(u, start, i)
+        heads = {t.low for t in u.toks[start:i]}
+        if who and not heads & GROUP_HEADS:
+            return self._make(u, who[-1][1], i, j, text)
+        if text:
+            return self._make(u, None, i, j, text)
+        return None
+
+    def _according(self, u: Unit, fig: Figure, j: int) -> Asserter | None:
+        """The source after "according to": a poll named there, an actor, or the words."""
+        hi = min(len(u.toks), j + 8)
+        poll = next((p for p in self.polls if u.toks[j].start <= p.start < u.toks[hi - 1].end), None) if j < len(u.toks) else None
+        if poll is not None:
+            return Asserter(poll.actor, poll.text, self._published())
+        who = self.reader.party_at(u, j, hi)
+        text = _group_phrase(u, j, min(len(u.toks), j + 6))
+        if not who and text and _head_word(text) in FINDINGS:
+            poll = self.poll_before(u.toks[j].start, (u.start, u.end))  # "according to the results"
+            if poll is not None:
+                return Asserter(poll.actor, poll.text, self._published())
+        if who or text:
+            return self._make(u, who[-1][1] if who else None, j - 2, j, text)
+        return None
+
+    def _figure_is_subject(self, u: Unit, k: int, i: int) -> bool:
+        """The figure opens the subject of the reporting verb at ``i`` ("64 percent call him
+        competent", "45 percent of registered voters nationwide said"): nothing but its own noun
+        phrase between them, no comma or quotation mark."""
+        between = u.toks[k + 1 : i]
+        if len(between) > 8 or any(t.low in (",", ";", ":", "“", "”", '"', "(", ")") for t in between):
+            return False
+        return not self.reader.party_at(u, k + 1, i) or any(t.low in RESPONDENTS for t in between)
+
+    def _respondents_subject(self, u: Unit, i: int) -> bool:
+        """The reporting verb at ``i`` has respondents for its subject: a share of people ("55
+        percent said so", "Nine in 10 Democratic registered voters say") and no person or
+        organisation: a poll's answer, not anyone's assertion."""
+        start = self.reader.window_start(u, i, 0)
+        commas = [x for x in range(start, i) if u.toks[x].low in (",", ";", ":")]
+        if commas:
+            start = commas[-1] + 1
+        subject = u.toks[start:i]
+        share = any(t.low in ("percent", "%") for t in subject) or any(a.low == "in" and b.low == "10" for a, b in itertools.pairwise(subject))
+        # Or, in an article that names a poll, a group of voters ("Democratic voters are more likely to say").
+        group = bool(self.polls) and any(t.low in RESPONDENTS for t in subject) and len(subject) <= 6
+        if not (share or group):
+            return False
+        return not any(self.types.get(a) in ("PERSON", "ORG") for _, a in self.reader.party_at(u, start, i))
+
+    def _after_a_quote(self, u: Unit, i: int) -> bool:
+        """A reporting verb right after a closing quotation mark and its subject ("...,” Ramos
+        said, referring to ..."): it attributes that quotation, not the words after it."""
+        lo = max(0, i - 5)
+        return any(t.low in ("”", '"') for t in u.toks[lo:i]) and not any(t.low in ("“",) for t in u.toks[lo:i])
+
+    def _near(self, u: Unit, who: list[tuple[int, str]], i: int, j: int) -> list[tuple[int, str]]:
+        """Speakers that can assert: a person or organisation anywhere in the subject; a place or
+        a people only right beside the verb ("Seoul said", "said Russia"), never one named
+        further off ("... in nine states: Ohio, Pennsylvania, North Carolina")."""
+        types = self.types
+        return [(k, a) for k, a in who if types.get(a) in ("PERSON", "ORG") or (k < i and i - k <= 3) or (j <= k <= j + 1)]
+
+    @property
+    def types(self) -> dict[str, str]:
+        if self._types is None:
+            self._types = {a.id: a.type for a in self.art.actors}
+        return self._types
 
     def _speakers(self, u: Unit, i: int, j: int) -> list[tuple[int, str]]:
         """Actors in tokens ``i:j`` that can speak: not one named after a preposition ("stability in
