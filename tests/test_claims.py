@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+from pathlib import Path
+
 import pytest
 
 from conftest import article_from_lines
@@ -323,3 +326,32 @@ def test_claims_asserter_is_never_a_clause_a_number_or_a_place_far_from_the_verb
     art = _one_sentence("Mr. Roe resigned from Vesnia, selling his stake at an estimated loss of $473 million.", "Vesnia", "name")
     (claim,) = extract_claims(art)
     assert claim.asserted_by is None and claim.asserted_by_text is None
+
+
+@pytest.mark.issue(22)
+def test_claims_figures_gold_is_whole_and_the_scorer_counts_right(shared: Path) -> None:
+    """The figures gold (evals/labels/polnear_claims.json) holds offsets into the shared texts, one
+    label per number, CONTRACT qualifiers; the scorer's matching, unit heads and B³ behave."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "evals"))
+    import polnear_claims as P
+
+    labels = P.load_labels()
+    assert len(labels["sets"]["tune"]) == len(labels["sets"]["held_out"]) == 20
+    quals = {"exact", "approximately", "more than", "less than", "at least", "up to"}
+    for name, lab in labels["articles"].items():
+        text = (shared / P.POLNEAR / name).read_text(encoding="utf-8")
+        spans = sorted((x["start"], x["end"]) for x in lab["figures"] + lab["not_figures"])
+        assert all(0 <= s < e <= len(text) for s, e in spans), name
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), name  # no overlaps
+        for f in lab["figures"]:
+            assert f["qualifier"] in quals and f["unit"] and f["quantity"], (name, f)
+            assert any(ch.isdigit() or ch.isalpha() for ch in text[f["start"] : f["end"]])
+    assert P.unit_head("152mm artillery shells") == "shell" and P.unit_head("%") == P.unit_head("per cent") == "percent"
+    assert P.unit_head("USD") == P.unit_head("dollars") == "dollar"
+    assert P.b_cubed([("a", "x"), ("a", "x"), ("b", "y")]) == 1.0
+    assert P.b_cubed([("a", "x"), ("a", "y")]) < 1.0
+    preds = [P.Pred(0, 10, 35.0, "percent", "exact"), P.Pred(40, 45, 7.0, "votes", "exact")]
+    gold = [{"start": 0, "end": 10, "value": 35.0}, {"start": 20, "end": 30, "value": 2.0}]
+    assert P.match(preds, gold) == [(0, 0)]
