@@ -17,7 +17,7 @@ grouping across unrelated articles is tested too.
 A claim matches the gold figure its span overlaps (one to one, the largest overlap first).
 Scores: precision and recall of figures; over matched pairs, the value (within 1%), the unit
 (the same head noun, plural or singular, "%" and "per cent" as "percent", a currency sign as
-its currency), the qualifier, the asserter (none for none; else a mention of the claim's actor,
+its currency, "share of voters" as "share"), the qualifier, the asserter (none for none; else a mention of the claim's actor,
 or its asserter text, shares the gold mention's span or one of its capitalised words other than
 "poll", "survey", "university" and the like; a gold mention in lower case, its last word); grouping B³ F1 of the
 matched claims (claim ``group`` against gold ``quantity``); and the claims that lie on a gold
@@ -141,6 +141,8 @@ def unit_head(unit: str) -> str:
     u = _CURRENCY.get(u, u)
     if u in ("%", "per cent", "pct") or u.endswith(" percent"):
         return "percent"
+    if u == "share" or u.startswith("share of "):
+        return "share"  # "share of registered voters": a share, whatever of
     words = re.findall(r"[a-z]+", u)
     if not words:
         return ""

@@ -153,7 +153,7 @@ def test_claims_hyphenated_unit_loses_its_hyphen() -> None:
     from newsprism.stages.claims import find_figures
 
     figs = find_figures("The firm showed a 16-inch laptop after a three-hour event.", 0, [])
-    assert [f.unit.split()[0] for f in figs] == ["inch", "hour"]
+    assert [f.unit.split()[0] for f in figs] == ["inches", "hours"]  # a measure before a noun: "a 16-inch laptop" is 16 inches
 
 
 def test_claims_unit_stops_at_a_preposition_or_adverb() -> None:
@@ -164,12 +164,25 @@ def test_claims_unit_stops_at_a_preposition_or_adverb() -> None:
     assert [(f.value, f.unit) for f in figs] == [(151.0, "PS"), (16.0, ""), (40.0, "planes")]
 
 
+@pytest.mark.issue(22)
+def test_claims_units_of_measures_shares_and_comparisons() -> None:
+    # Our figures gold: "a 10-year term", "a 16-point margin", "a 21 percentage point increase",
+    # "Six in 10", "2.5 million more votes", "1,008 adults nationwide" had units "year term",
+    # "point margin", "percentage point increase", none, none and "adults nationwide".
+    text = "She won a 10-year term with a 16-point margin, a 21 percentage point increase; six in 10 voters agree."
+    assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(10.0, "years"), (16.0, "points"), (21.0, "percentage points"), (0.6, "share of voters")]
+    text = "Two in three voters agree, and the two trailed by 5 and 10 points, respectively."
+    assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == [(0.667, "share of voters", "exact"), (5.0, "points", "exact"), (10.0, "points", "exact")]
+    text = "I have 2.5 million more votes than he has, and the poll reached 1,008 adults nationwide."
+    assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(2.5e6, "votes"), (1008.0, "adults")]
+
+
 def test_claims_long_bare_digit_strings_are_identifiers() -> None:
     # Embedded posts' ids and timestamps ("672137288055398401", "1449075600") came out as figures.
     from newsprism.stages.claims import find_figures
 
     text = "Post 672137288055398401 at 1449075600 said 3 million fewer voters came, and the city has 1,449,075,600 people."
-    assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(3000000.0, ""), (1449075600.0, "people")]
+    assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(3000000.0, "voters"), (1449075600.0, "people")]
 
 
 def _one_sentence(body: str, place: str, kind: str) -> Article:

@@ -212,6 +212,29 @@ UNIT_STOP = frozenset(
         "more",
         "less",
         "fewer",
+        # clause words and sentence adverbs after a noun: "250 Americans when", "1,008 adults nationwide"
+        "when",
+        "while",
+        "where",
+        "whom",
+        "whose",
+        "nationwide",
+        "statewide",
+        "worldwide",
+        "overall",
+        "apiece",
+        "each",
+        "respectively",
+        "combined",
+        "altogether",
+        "alone",
+        # irregular past tenses (no tagger here; "-ed" verbs are caught by their ending): "3 million voters came"
+        "came", "went", "made", "took", "got", "gave", "left", "met", "won", "lost", "ran", "saw", "found",
+        "paid", "kept", "fell", "rose", "grew", "began", "became", "sent", "spent", "brought", "bought",
+        "held", "stood", "sat", "fled", "fought", "drew", "knew", "thought", "felt", "wrote", "chose",
+        # verbs of opinion after respondents: "six in 10 voters agree"
+        "agree", "disagree", "believe", "think", "want", "oppose", "favor", "favour", "prefer", "approve",
+        "disapprove", "expect", "hope", "remain", "live", "need",
     ]
 )
 AGE = re.compile(r"(?:aged\s+$|age\s+(?:of\s+)?$)", re.I)
@@ -256,6 +279,21 @@ def _fraction(text: str, e: int, value: float) -> tuple[float, str, int] | None:
     return round(value / den, 3), f"share of {unit}", uend
 
 
+IN_EVERY = re.compile(r"\s+in\s+(?P<den>\d{1,3}|ten|two|three|four|five|six|seven|eight|nine)\b", re.I)
+
+
+def _in_every(text: str, e: int, value: float) -> tuple[float, str, int] | None:
+    """ "Six in 10 voters": (0.6, "share of voters", where the unit ends), or None."""
+    m = IN_EVERY.match(text, e)
+    if m is None:
+        return None
+    den = float(m.group("den")) if m.group("den").isdigit() else float(UNITS_WORDS[m.group("den").lower()])
+    if not den or value > den:
+        return None
+    unit, uend = _unit_after(text, m.end())
+    return round(value / den, 3), f"share of {unit}" if unit else "share", max(uend, m.end())
+
+
 def _ranges(text: str, offset: int, figs: list[Figure]) -> list[Figure]:
     """ "between 10,000 and 12,000 troops", "10 to 12 troops": the low end takes the high end's unit
     and is "at least", the high end "up to" (the contract's qualifiers; neither is exact)."""
@@ -264,8 +302,13 @@ def _ranges(text: str, offset: int, figs: list[Figure]) -> list[Figure]:
         lo, hi = out[k], out[k + 1]
         gap = text[lo.num_start - offset : hi.num_start - offset]
         if not lo.unit and hi.unit and re.fullmatch(r"[\d.,]+\s*(?:and|to|-|–)\s*", gap):
-            if re.search(r"\b(?:rose|rise|rises|risen|grew|grow|fell|fall|falls|dropped|increased|decreased|climbed|jumped)\s+from\s*$", text[: lo.num_start - offset]):
-                out[k] = replace(lo, unit=hi.unit)  # "rose from 20 to 30 brigades": two values, not a range
+            before = text[: lo.num_start - offset]
+            two_values = re.search(r"\b(?:rose|rise|rises|risen|grew|grow|fell|fall|falls|dropped|increased|decreased|climbed|jumped)\s+from\s*$", before) or (
+                re.search(r"\band\s*$", gap) and not re.search(r"\bbetween\s+(?:\S+\s+){0,2}$", before, re.I)
+            )
+            if two_values:
+                # "rose from 20 to 30 brigades", "by 5 and 10 points, respectively": two values, not a range
+                out[k] = replace(lo, unit=hi.unit)
                 continue
             # "between 10 and 12 million troops": the low end shares the high end's scale.
             scale = re.match(r"[\d.,]+\s*(?P<s>hundred|thousand|million|billion|trillion|bn|m)\b", text[hi.num_start - offset : hi.end - offset], re.I)
@@ -306,8 +349,13 @@ def parse_value(num: str, scale: str) -> float | None:
 
 
 def _unit_after(text: str, pos: int) -> tuple[str, int]:
-    """The counted noun phrase after ``pos`` (at most four words) and where it ends."""
+    """The counted noun phrase after ``pos`` (at most four words) and where it ends. A measure
+    joined to the number by a hyphen before a noun is the unit, in the plural ("a 10-year term":
+    years; "the 104-page report": pages; "a 16-point lead": points), as is "percentage point"
+    before a noun ("a 21 percentage point increase")."""
     words = list(re.finditer(r"[\w’'-]+|[^\w\s]", text[pos:]))
+    if len(words) >= 2 and words[0].group(0).lower() in ("more", "fewer", "less") and words[1].group(0).lower() not in UNIT_STOP:
+        words = words[1:]  # "2.5 million more votes than": votes
     got: list[str] = []
     end = pos
     for m in words[:5]:
@@ -325,11 +373,31 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
     while got and re.match(r"^\d", got[-1]):
         got.pop()
     # "16-inch", "three-hour": the hyphen joins the number to its unit; it is not the unit's.
-    if got and got[0].startswith("-"):
+    hyphened = bool(got) and got[0].startswith("-")
+    if hyphened:
         got[0] = got[0].lstrip("-")
         if not got[0]:
             got.pop(0)
+    if hyphened and got and "-" not in got[0] and got[0].isalpha() and got[0].islower():
+        return plural(got[0]), end  # "a 10-year term": ten years
+    if [w.lower() for w in got[:2]] == ["percentage", "point"]:
+        return "percentage points", end
     return " ".join(got), end
+
+
+IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "person": "people", "child": "children", "percent": "percent"}
+
+
+def plural(noun: str) -> str:
+    """The plural of a measure noun ("year" -> "years", "inch" -> "inches", "foot" -> "feet")."""
+    low = noun.lower()
+    if low in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[low]
+    if low.endswith(("s", "x", "ch", "sh", "z")):
+        return noun + "es" if not low.endswith("s") else noun
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: bool) -> bool:
@@ -399,10 +467,11 @@ def _qualified(text: str, start: int, unit: str) -> tuple[int, str]:
 def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) -> list[Figure]:
     """Figures of a sentence ``text`` starting at ``offset`` in ``raw_text``, dates and the like excluded."""
     out: list[Figure] = []
+    taken = 0  # the "10" of "six in 10" is no figure of its own
     for m in FIGURE.finditer(text):
         num = m.group("num")
         s, e = m.start("num"), m.end()
-        if not num.strip():
+        if not num.strip() or s < taken:
             continue
         if any(x < offset + e and offset + s < y for x, y in excluded):
             continue
@@ -414,9 +483,10 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
         value = parse_value(num, scale)
         if value is None:
             continue
-        frac = _fraction(text, e, value) if not (pct or cur or scale) else None
+        frac = _fraction(text, e, value) or _in_every(text, e, value) if not (pct or cur or scale) else None
         if frac is not None:
             value, unit, uend = frac
+            taken = uend
         elif pct:
             unit, uend = "percent", e
         elif cur:
