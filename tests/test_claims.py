@@ -177,6 +177,21 @@ def test_claims_units_of_measures_shares_and_comparisons() -> None:
     assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(2.5e6, "votes"), (1008.0, "adults")]
 
 
+@pytest.mark.issue(22)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vera Lind, 92, died on Monday.",  # an age in apposition
+        "The governor leads among voters between the ages of 18 and 54.",
+        "Voters ages 18 to 29 backed him.",
+        "In a three-way race the governor led.",  # a kind of contest, not a count asserted
+        "It is now a two-person race.",
+    ],
+)
+def test_claims_ages_and_kinds_of_contest_are_no_figures(text: str) -> None:
+    assert find_figures(text, 0, []) == []
+
+
 def test_claims_long_bare_digit_strings_are_identifiers() -> None:
     # Embedded posts' ids and timestamps ("672137288055398401", "1449075600") came out as figures.
     from newsprism.stages.claims import find_figures

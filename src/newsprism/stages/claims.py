@@ -238,6 +238,10 @@ UNIT_STOP = frozenset(
     ]
 )
 AGE = re.compile(r"(?:aged\s+$|age\s+(?:of\s+)?$)", re.I)
+# A name and a comma before a bare number that a comma or the sentence closes: an age ("Ramos, 58,").
+APPOSED_AGE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III)\.?)?,\s*$")
+# An age bracket: "between the ages of 18 and", "ages 18 to", "aged 18-".
+AGE_RANGE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$|\bages\s+of\s+\d{1,3}\s+(?:to|and)\s+$", re.I)
 SUPERLATIVE = re.compile(
     r"\b(?:first|last|biggest|largest|highest|lowest|worst|best|longest|deadliest|strongest|\w+est)\b[^.;,]*?$", re.I
 )
@@ -419,6 +423,14 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
         return True  # calibre, ordinal, age
     if re.match(r"[\s-]*(?:years?\s+old|yrs?\b)", nxt, re.I) or AGE.search(prev):
         return True
+    if bare and APPOSED_AGE.search(text[max(0, s - 40) : s]) and re.match(r"\s*(?:,|\)|$|\.\s)", nxt) and int(float(num.replace(",", ""))) <= 120:
+        return True  # "Phyllis Schlafly, 92, died": a person's age in apposition
+    if re.match(r"-(?:way|person|man|woman|candidate|party|team|horse)\b(?:\s+(?:race|contest|matchup|match-up|field|primary|split|tie|fight|battle))?", nxt, re.I) and (
+        "-way" in nxt.lower() or re.match(r"-\w+\s+(?:race|contest|matchup|match-up|field|primary)", nxt, re.I)
+    ):
+        return True  # "a three-way race", "a two-person race": a kind of contest, not a count asserted
+    if bare and AGE_RANGE.search(text[max(0, s - 30) : s]):
+        return True  # "voters between the ages of 18 and 54", "ages 18 to 29"
     if word:
         # "one of the ...", "hundreds of"
         return bool(re.match(r"\s+of\b", nxt) and num.lower() != "half a") or bool(re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I))
