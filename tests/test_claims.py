@@ -173,6 +173,8 @@ def test_claims_units_of_measures_shares_and_comparisons() -> None:
     assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(10.0, "years"), (16.0, "points"), (21.0, "percentage points"), (0.6, "share of voters")]
     text = "Two in three voters agree, and the two trailed by 5 and 10 points, respectively."
     assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == [(0.667, "share of voters", "exact"), (5.0, "points", "exact"), (10.0, "points", "exact")]
+    text = "Seventy-four percent of voters say the seven-member court held seven or eight hearings."
+    assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == [(74.0, "percent", "exact"), (7.0, "members", "exact"), (7.0, "hearings", "at least"), (8.0, "hearings", "up to")]
     text = "I have 2.5 million more votes than he has, and the poll reached 1,008 adults nationwide."
     assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(2.5e6, "votes"), (1008.0, "adults")]
 

@@ -283,6 +283,8 @@ def _fraction(text: str, e: int, value: float) -> tuple[float, str, int] | None:
     return round(value / den, 3), f"share of {unit}", uend
 
 
+# A number word before "or"/"to" and another number: the low end of a range ("seven or eight").
+RANGE_NEXT = re.compile(rf"\s+(?:or|to)\s+(?:{_DIGITS}|{_WORDNUM}\b)", re.I)
 IN_EVERY = re.compile(r"\s+in\s+(?P<den>\d{1,3}|ten|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
 
@@ -305,7 +307,7 @@ def _ranges(text: str, offset: int, figs: list[Figure]) -> list[Figure]:
     for k in range(len(out) - 1):
         lo, hi = out[k], out[k + 1]
         gap = text[lo.num_start - offset : hi.num_start - offset]
-        if not lo.unit and hi.unit and re.fullmatch(r"[\d.,]+\s*(?:and|to|-|–)\s*", gap):
+        if not lo.unit and hi.unit and re.fullmatch(r"(?:[\d.,]+|[A-Za-z-]+)\s*(?:and|to|or|-|–)\s*", gap):
             before = text[: lo.num_start - offset]
             two_values = re.search(r"\b(?:rose|rise|rises|risen|grew|grow|fell|fall|falls|dropped|increased|decreased|climbed|jumped)\s+from\s*$", before) or (
                 re.search(r"\band\s*$", gap) and not re.search(r"\bbetween\s+(?:\S+\s+){0,2}$", before, re.I)
@@ -417,8 +419,8 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
         return True  # "the No. 2 job", "#1 seed": a rank, not a count
     if word and not scaled and num.lower() in ("a", "half a", "one"):
         return True  # "a", "one": too often not a figure
-    if word and not scaled and re.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", text[max(0, s - 8) : s], re.I):
-        return True  # "the two nations": which ones, not how many
+    if word and not scaled and not nxt.startswith("-") and re.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", text[max(0, s - 8) : s], re.I):
+        return True  # "the two nations": which ones, not how many ("the seven-member court" is a count)
     if re.match(r"\s*(?:mm|cm|-mm|-caliber|-calibre|st|nd|rd|th)\b", nxt, re.I) or re.match(r"-?(?:year|month|week|day)s?-old", nxt.strip(), re.I):
         return True  # calibre, ordinal, age
     if re.match(r"[\s-]*(?:years?\s+old|yrs?\b)", nxt, re.I) or AGE.search(prev):
@@ -432,8 +434,8 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
     if bare and AGE_RANGE.search(text[max(0, s - 30) : s]):
         return True  # "voters between the ages of 18 and 54", "ages 18 to 29"
     if word:
-        # "one of the ...", "hundreds of"
-        return bool(re.match(r"\s+of\b", nxt) and num.lower() != "half a") or bool(re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I))
+        # "one of the ...", "hundreds of" (but "Seventy-four percent of voters" is a share)
+        return bool(bare and re.match(r"\s+of\b", nxt) and num.lower() != "half a") or bool(re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I))
     if re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I):
         return True
     return bare and _bare_digits_name_nothing(num, prev, nxt, s)
@@ -505,8 +507,8 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
             unit, uend = CURRENCY.get(cur, cur), e
         else:
             unit, uend = _unit_after(text, e)
-            if not unit and not num[0].isdigit():
-                continue  # "two" alone is rarely a figure
+            if not unit and not num[0].isdigit() and not RANGE_NEXT.match(text, e):
+                continue  # "two" alone is rarely a figure ("seven or eight investigations" is a range)
         start, qual = _qualified(text, m.start(), unit)
         out.append(Figure(offset + start, offset + max(uend, e), offset + s, value, unit, qual))
     return _ranges(text, offset, out)
