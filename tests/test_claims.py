@@ -345,6 +345,15 @@ def test_claims_an_unnamed_poll_refers_back_and_several_polls_are_no_one_poll() 
     )
     got = {c.value: c.asserted_by for c in extract_claims(art)}
     assert got[45.0] == got[39.0] == got[32.0] == "entity-harlow-university"
+    # Several polls of one pollster are that pollster's; a margin of error is the poll's.
+    art = _sentences(
+        "New polls by Quist Research show the governor ahead in three states.",
+        "The governor sits at 43 percent, the senator at 41 percent.",
+        "The margin of error is between 3.1 and 4.9.",
+        orgs=("Quist Research",),
+    )
+    got = {c.value: c.asserted_by for c in extract_claims(art)}
+    assert got[43.0] == got[41.0] == got[3.1] == got[4.9] == "entity-quist-research"
 
 
 @pytest.mark.issue(22)

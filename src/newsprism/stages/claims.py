@@ -592,7 +592,9 @@ POLL_FINDING = re.compile(
     r"say|says|said|believe|believes|think|thinks|view|views|viewed|favorabl[ey]|unfavorabl[ey]|approve|approves|disapprove|"
     r"support|supports|favor|favors|prefer|prefers|back|backs|chosen|choose|would vote|lead|leads|leading|led|trail|trails|trailing|"
     r"ahead|behind|margin of error|sample|interviewed|surveyed|conducted|percentage points?|received|earned|garnered|drew|"
-    r"held|holds|gets|got|tied|matchup|match-up|head-to-head|approval|favorability|opinion|net)\b"
+    r"held|holds|gets|got|tied|matchup|match-up|head-to-head|approval|favorability|opinion|net|chose|beat|beats|edged|tops|topped|"
+    r"sits|sitting|stands|standing|polling)\b",
+    re.I,
 )
 # Nouns for what a poll found, as the source of "according to the results".
 FINDINGS = frozenset({"results", "findings", "figures", "numbers", "data", "survey", "poll", "study"})
@@ -600,7 +602,10 @@ POLL_UNITS = frozenset({"percent", "percentage", "points", "point"})
 # A sentence about how a poll was taken ("The AP-GfK Poll of 1,033 adults ... was conducted online").
 POLL_SAMPLING = re.compile(r"\b(?:poll|polls|survey|surveys|sample|sampled|interviewed|surveyed|conducted|margin of error|respondents)\b", re.I)
 # Words of an election's own count: a poll did not find it.
-ELECTION_RESULT = re.compile(r"\bof the (?:\w+ )?vote\b|\bturn(?:ed)? ?out\b|\bturnout\b|\belectoral\b|\bprimary results?\b|\bballots? cast\b", re.I)
+ELECTION_RESULT = re.compile(
+    r"\bof the (?:\w+ )?vote\b|\bturn(?:ed)? ?out\b|\bturnout\b|\belectoral\b|\bprimary results?\b|\bballots? cast\b|\bprecincts?\b|\bwon\b|\bdefeated\b",
+    re.I,
+)
 # A group of respondents as a cue's subject ("52 percent of registered voters say").
 RESPONDENTS = frozenset({"voters", "adults", "americans", "republicans", "democrats", "independents", "respondents", "people", "women", "men", "latinos", "hispanics", "blacks", "whites", "millennials", "supporters", "members", "residents", "likely", "registered"})
 
@@ -614,6 +619,7 @@ class Poll:
     text: str
     named: bool
     actor: str | None
+    several: bool = False  # polls of several pollsters, or of none named ("the last 10 Iowa polls")
 
 
 def find_polls(article: Article) -> list[Poll]:
@@ -654,7 +660,9 @@ def find_polls(article: Article) -> list[Poll]:
             named = s < m.start() or e > m.end() or actor is not None
             if one is not None:
                 text = f"{text} poll"
-            out.append(Poll(s, s + len(raw[s:e].strip()), text, named, actor))
+            plural = one is None and m.group(0).lower().endswith("s")
+            several = plural and (actor is None or bool(re.match(r"\s*(?:,|and|&)\s+[A-Z]", raw[e : e + 12])))
+            out.append(Poll(s, s + len(raw[s:e].strip()), text, named, actor, several))
     return out
 
 
@@ -674,7 +682,9 @@ def _respondents(text: str) -> bool:
 
 
 def _plural_poll(p: Poll) -> bool:
-    return bool(re.search(r"\b(?:polls|surveys)\b", p.text, re.I))
+    """Several polls with no one pollster ("recent polls from Quinnipiac and Fox News", "the last
+    10 Iowa polls"): no one source; "polls by Quinnipiac University" are Quinnipiac's."""
+    return p.several
 
 
 def _actor_type(article: Article, actor: str) -> str:
@@ -694,7 +704,7 @@ class _Claims:
         """The poll whose numbers a figure at ``pos`` reports: one named in its sentence, else the
         nearest named before it in the article (an unnamed "the poll" refers back to it), else an
         unnamed one of its sentence or before it; None in an article that names no poll before."""
-        here = [p for p in self.polls if sentence[0] <= p.start < sentence[1]]
+        here = [p for p in self.polls if sentence[0] <= p.start < sentence[1] and not _plural_poll(p)]
         named_here = [p for p in here if p.named]
         if named_here:
             return named_here[0]
@@ -704,6 +714,11 @@ class _Claims:
         named = [p for p in earlier if p.named]
         if named:
             return named[-1]
+        if any(ln.role == "title" and ln.start <= pos < ln.end for ln in self.art.lines):
+            # A headline sums up the article: the first poll its body names ("... +32 Point Lead").
+            later = [p for p in self.polls if p.named and not _plural_poll(p)]
+            if later:
+                return later[0]
         single = [p for p in [*here, *reversed(earlier)] if not _plural_poll(p)]
         return single[0] if single else None
 
@@ -768,7 +783,7 @@ class _Claims:
             return False  # "who got 19% of the popular vote in 1992": an election's count, not a poll's
         if set(unit.split()) & POLL_UNITS:
             return bool(POLL_FINDING.search(u.text))
-        return (unit.split()[-1] if unit else "") in RESPONDENTS and bool(POLL_SAMPLING.search(u.text))
+        return ((unit.split()[-1] if unit else "") in RESPONDENTS and bool(POLL_SAMPLING.search(u.text))) or "margin of error" in u.text.lower()
 
     def _subject_of(self, u: Unit, i: int, j: int) -> Asserter | None:
         """The asserter a reporting verb before the figure names: its subject's actor, or the
