@@ -972,6 +972,29 @@ def test_pronoun_agrees_with_a_gender_the_text_gives() -> None:
 
 
 @pytest.mark.issue(20)
+def test_pronoun_agrees_with_the_gender_a_given_name_tells() -> None:
+    """#20 asks gender "from the name": with no knowledge-base entry, honorific or role noun,
+    "he said" after "Margaret Quist" and "Robert Vale" is Vale, and after only Quist, no one. A
+    name borne by both sexes ("Lindsey", "Jordan") tells nothing."""
+    from conftest import article_from_lines
+    from newsprism.pronouns import given_name_genders, person_genders
+    from newsprism.stages.nlp import analyse
+
+    names = given_name_genders()
+    assert names["margaret"] == "female" and names["robert"] == "male"
+    assert "lindsey" not in names and "jordan" not in names
+    body = ("Robert Vale met Margaret Quist in Harlow on Monday.", "The port would reopen next week, he said.")
+    art = article_from_lines([("title", "Port talks"), *(("body", b) for b in body)])
+    analyse([art])
+    link_actors(art)
+    genders = person_genders(art)
+    vale = next(a.id for a in art.actors if "Vale" in a.name)
+    quist = next(a.id for a in art.actors if "Quist" in a.name)
+    assert genders[vale] == "male" and genders[quist] == "female"
+    assert resolve_pronoun(art, art.raw_text.index("he said")) == vale
+
+
+@pytest.mark.issue(20)
 def test_actors_bare_surname_shared_by_two_people_named_in_full_is_nobodys_guess() -> None:
     """Regression (an analyst's reading of untuned output): with two people of one family name
     named in full, a bare surname went to the nearest one ("Clinton ... as she did" to Bill Clinton).
