@@ -616,6 +616,21 @@ def test_actors_nickname_and_given_name_split() -> None:
     assert len([x for x in merge_actors([f]) if "Roe" in x.name]) == 2
 
 
+def test_actors_surname_of_two_words_is_the_person_named_in_full(model: Any) -> None:
+    # Real coverage split "Wasserman Schultz" from "Debbie Wasserman Schultz", and so "He said"
+    # after her and Canova could not tell them apart.
+    art = make(
+        model,
+        "Representative Debbie Wasserman Schultz spoke to donors in Miami on Monday.",
+        "Wasserman Schultz said the party would stay united.",
+    )
+    assert actor_of(art, "Wasserman Schultz", 1) == actor_of(art, "Debbie Wasserman Schultz")
+    a = _hand_article("a", [("Tomas Van Hollen", "PERSON")])
+    b = _hand_article("b", [("Van Hollen", "PERSON")])
+    merged = [x for x in merge_actors([a, b]) if "Hollen" in x.name]
+    assert len(merged) == 1 and any("last words" in e for e in merged[0].evidence)
+
+
 def test_actors_one_word_person_that_is_a_known_organisation(model: Any) -> None:
     # spaCy typed "Twitter" PERSON in political news; the knowledge base knows it as an
     # organisation and no person of the article bears the name.

@@ -65,6 +65,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
         if len(cands) == 1:
             remap[sid] = cands.pop()
             why[sid] = "one word of a name, and the corpus names exactly one person in full with that word"
+    _surname_phrases(by_id, kb, remap, why)
     merged: dict[str, Actor] = {}
     for aid, actor in by_id.items():
         target = remap.get(aid, aid)
@@ -105,6 +106,24 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
                     local[tid] = Actor(tid, g.name, g.type, list(a.aliases), list(a.roles), g.wikidata, list(a.mentions), list(a.evidence))
             art.actors = list(local.values())
     return sorted(merged.values(), key=lambda a: (-len(a.mentions), a.name, a.id))
+
+
+def _surname_phrases(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
+    """An unknown person named by two words or more that end the fuller name of exactly one
+    person of the corpus ("Wasserman Schultz", "Debbie Wasserman Schultz") is that person."""
+    fuller: dict[str, list[list[str]]] = {}
+    for a in by_id.values():
+        if a.type == "PERSON":
+            names = [a.name, *a.aliases, *(kb.by_id[a.id].names() if a.id in kb.by_id else ())]
+            fuller[a.id] = [name_words(name_key(n)) for n in names]
+    for a in sorted(by_id.values(), key=lambda x: x.id):
+        words = name_words(name_key(a.name))
+        if a.type != "PERSON" or a.id in kb.by_id or a.id in remap or len(words) < 2:
+            continue
+        fits = {remap.get(b, b) for b, names in fuller.items() if b != a.id and any(len(t) > len(words) and t[-len(words) :] == words for t in names)}
+        if len(fits) == 1 and a.id not in fits:
+            remap[a.id] = fits.pop()
+            why[a.id] = "the last words of the one fuller name of the corpus that ends with them"
 
 
 def _name_tokens(a: Actor, kb: ActorKB) -> set[str]:

@@ -331,10 +331,28 @@ class _Builder:
             # the knowledge base knows was taken above; one it does not, "Welsh", "Kurds", by
             # its ending is none)
             return False
+        fuller = self._fuller_person(key) if label == "PERSON" and not one_word else None
+        if fuller is not None:
+            # "Wasserman Schultz" after "Debbie Wasserman Schultz": a surname of two words.
+            self._add(fuller, e.span.start, e.span.end, "short")
+            return True
         loc = self._local_new(text, label)
         self._add(loc, e.span.start, e.span.end, "place" if label in ("GPE", "LOC", "FAC") and self._locative(e) else "name")
         self._acronym_after(e, loc)
         return True
+
+    def _fuller_person(self, key: str) -> _Local | None:
+        """The one person of the article whose fuller name ends with this name of two words or
+        more ("Debbie Wasserman Schultz" for "Wasserman Schultz", "Chris Van Hollen" for "Van
+        Hollen"); None when none or two do."""
+        words = name_words(key)
+        fits = {
+            loc.id: loc
+            for loc in self.locals.values()
+            if loc.type == "PERSON"
+            and any(len(t) > len(words) and t[-len(words) :] == words for t in (name_words(name_key(n)) for n in (loc.name, *loc.aliases)))
+        }
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def _spelled_out(self, text: str) -> _Local | None:
         """The one organisation named in full earlier in this article whose initials an
