@@ -1010,6 +1010,20 @@ def test_pronoun_agrees_with_the_gender_a_given_name_tells() -> None:
 
 
 @pytest.mark.issue(20)
+def test_pronoun_between_two_people_of_its_gender_is_nobodys() -> None:
+    """Right or absent: "She will now have a full term" after "Rebecca Vale defeated Margaret
+    Quist" went to Quist, the nearer woman; two people the pronoun fits as well name no one."""
+    from conftest import article_from_lines
+    from newsprism.stages.nlp import analyse
+
+    body = ("Rebecca Vale defeated Margaret Quist in the court race on Tuesday.", "She will now have a full term on the court.")
+    art = article_from_lines([("title", "Court race"), *(("body", b) for b in body)])
+    analyse([art])
+    link_actors(art)
+    assert resolve_pronoun(art, art.raw_text.index("She will")) is None
+
+
+@pytest.mark.issue(20)
 def test_actors_bare_surname_shared_by_two_people_named_in_full_is_nobodys_guess() -> None:
     """Regression (an analyst's reading of untuned output): with two people of one family name
     named in full, a bare surname went to the nearest one ("Clinton ... as she did" to Bill Clinton).

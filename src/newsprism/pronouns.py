@@ -120,12 +120,12 @@ def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str
     if not before:
         return None
     nearest = max(before, key=lambda m: m.span.end)
-    if word in PRONOUN_GENDER and genders.get(nearest.actor) is None:
-        # The nearest person's gender is unknown: another person of the sentence before or this one
-        # who fits as well makes "he"/"she" ambiguous, and an ambiguous pronoun names no one.
+    if word in PRONOUN_GENDER:
+        # Another person of the sentence before or this one who fits as well (the same gender, or
+        # either unknown) makes "he"/"she" ambiguous, and an ambiguous pronoun names no one.
         window = _sentence_before_start(article, start)
         rivals = {m.actor for m in before if m.span.start >= window and m.actor != nearest.actor}
-        if rivals:
+        if rivals and (genders.get(nearest.actor) is None or any(genders.get(r) in (None, want) for r in rivals)):
             return None
     return nearest.actor
 
