@@ -175,6 +175,10 @@ def test_claims_units_of_measures_shares_and_comparisons() -> None:
     assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == [(0.667, "share of voters", "exact"), (5.0, "points", "exact"), (10.0, "points", "exact")]
     text = "Seventy-four percent of voters say the seven-member court held seven or eight hearings."
     assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == [(74.0, "percent", "exact"), (7.0, "members", "exact"), (7.0, "hearings", "at least"), (8.0, "hearings", "up to")]
+    text = "Sanders raised $28.4million; gifts of $200 or less were 60 percent or more, no more than 3 agents went, a 12 point jump."
+    assert [(f.value, f.unit, f.qualifier) for f in find_figures(text, 0, [])] == [
+        (28.4e6, "US dollars", "exact"), (200.0, "US dollars", "up to"), (60.0, "percent", "at least"), (3.0, "agents", "up to"), (12.0, "points", "exact"),
+    ]  # fmt: skip
     text = "I have 2.5 million more votes than he has, and the poll reached 1,008 adults nationwide."
     assert [(f.value, f.unit) for f in find_figures(text, 0, [])] == [(2.5e6, "votes"), (1008.0, "adults")]
 

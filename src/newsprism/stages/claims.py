@@ -64,7 +64,7 @@ SCALES = {
 }
 _WORDNUM = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|two|three|four|five|six|seven|eight|nine|one|a\s+dozen|dozen|half\s+a|a)"
 _DIGITS = r"(?<![\w.,/:#-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]*\d)|(?<![\w.,/:#-])\d+(?:\.\d+)?(?![\d:/]|,\d)"
-_SCALE = r"(?:\s+(?:hundred|thousand|million|billion|trillion)|\s?(?:bn|m)\b)"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|trillion)\b|\s?(?:bn|m)\b)"  # "$28.4million" too
 FIGURE = re.compile(
     rf"(?P<cur>(?:US|A|C|HK|NZ)?\$\s?|£\s?|€\s?|¥\s?)?"
     rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)"
@@ -74,12 +74,14 @@ FIGURE = re.compile(
 )
 # Qualifiers, longest first (the hedges of FEVER/ClaimBuster-style claim annotation).
 QUALIFIERS = (
+    # a negated bound first: "no more than 3" is up to 3, not more than 3
+    ("no more than", "up to"), ("not more than", "up to"), ("no fewer than", "at least"), ("no less than", "at least"),
     ("an estimated", "approximately"), ("estimated", "approximately"), ("approximately", "approximately"),
     ("about", "approximately"), ("around", "approximately"), ("roughly", "approximately"), ("some", "approximately"),
     ("nearly", "approximately"), ("almost", "approximately"), ("close to", "approximately"), ("an approximate", "approximately"),
     ("more than", "more than"), ("over", "more than"), ("upwards of", "more than"), ("in excess of", "more than"),
     ("above", "more than"), ("exceeding", "more than"),
-    ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"), ("a minimum of", "at least"),
+    ("at least", "at least"), ("a minimum of", "at least"), ("near", "approximately"),
     ("up to", "up to"), ("as many as", "up to"), ("as much as", "up to"), ("a maximum of", "up to"),
     ("less than", "less than"), ("fewer than", "less than"), ("under", "less than"), ("below", "less than"),
 )  # fmt: skip
@@ -283,6 +285,7 @@ def _fraction(text: str, e: int, value: float) -> tuple[float, str, int] | None:
     return round(value / den, 3), f"share of {unit}", uend
 
 
+OR_BOUND = re.compile(r"\s*,?\s+or\s+(less|fewer|lower|under|below|more|greater|higher|above|over)\b", re.I)
 # A number word before "or"/"to" and another number: the low end of a range ("seven or eight").
 RANGE_NEXT = re.compile(rf"\s+(?:or|to)\s+(?:{_DIGITS}|{_WORDNUM}\b)", re.I)
 IN_EVERY = re.compile(r"\s+in\s+(?P<den>\d{1,3}|ten|two|three|four|five|six|seven|eight|nine)\b", re.I)
@@ -388,6 +391,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
         return plural(got[0]), end  # "a 10-year term": ten years
     if [w.lower() for w in got[:2]] == ["percentage", "point"]:
         return "percentage points", end
+    if len(got) >= 2 and got[0].lower() == "point":
+        return "points", end  # "a 12 point jump"
     return " ".join(got), end
 
 
@@ -510,6 +515,11 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
             if not unit and not num[0].isdigit() and not RANGE_NEXT.match(text, e):
                 continue  # "two" alone is rarely a figure ("seven or eight investigations" is a range)
         start, qual = _qualified(text, m.start(), unit)
+        bound = OR_BOUND.match(text, max(uend, e))
+        if bound is not None and qual == "exact":
+            # "$200 or less", "10 percent or more": the bound after the figure
+            qual = "up to" if bound.group(1).lower() in ("less", "fewer", "lower", "under", "below") else "at least"
+            uend = bound.end()
         out.append(Figure(offset + start, offset + max(uend, e), offset + s, value, unit, qual))
     return _ranges(text, offset, out)
 
