@@ -594,28 +594,6 @@ def test_actors_middle_name_and_type_split_merge() -> None:
     assert len([x for x in merge_actors([c]) if "Roe" in x.name]) == 3
 
 
-def test_actors_nickname_and_given_name_split() -> None:
-    # Real US coverage gave two Clyburns ("Jim Clyburn", "James E. Clyburn") as two actors.
-    art = _hand_article
-
-    a = art("a", [("James E. Clyburn", "PERSON"), ("James E. Clyburn", "PERSON")])
-    b = art("b", [("Jim Clyburn", "PERSON"), ("Lena Clyburn", "PERSON")])
-    actors = merge_actors([a, b])
-    jims = [x for x in actors if "Clyburn" in x.name and "Lena" not in x.name]
-    assert len(jims) == 1 and jims[0].name == "James E. Clyburn" and len(jims[0].mentions) == 3
-    assert any("nickname" in e for e in jims[0].evidence)
-    # Two fuller names the nickname can shorten: it joins neither.
-    c = art("c", [("William Roe", "PERSON"), ("Robert Roe", "PERSON"), ("Bill Roe", "PERSON")])
-    assert len([x for x in merge_actors([c]) if "Roe" in x.name]) == 3
-    d = art("d", [("William Roe", "PERSON"), ("William Roe", "PERSON"), ("Bill Roe", "PERSON"), ("Jim Roe", "PERSON")])
-    assert len([x for x in merge_actors([d]) if "Roe" in x.name]) == 2  # Bill joins William; Jim is no William
-    # A generation or a middle name that differs keeps two people apart.
-    e = art("e", [("William Roe Jr.", "PERSON"), ("Bill Roe", "PERSON")])
-    assert len([x for x in merge_actors([e]) if "Roe" in x.name]) == 2
-    f = art("f", [("James A. Roe", "PERSON"), ("Jim B. Roe", "PERSON")])
-    assert len([x for x in merge_actors([f]) if "Roe" in x.name]) == 2
-
-
 def test_actors_surname_of_two_words_is_the_person_named_in_full(model: Any) -> None:
     # Real coverage split "Wasserman Schultz" from "Debbie Wasserman Schultz", and so "He said"
     # after her and Canova could not tell them apart.
@@ -625,10 +603,15 @@ def test_actors_surname_of_two_words_is_the_person_named_in_full(model: Any) -> 
         "Wasserman Schultz said the party would stay united.",
     )
     assert actor_of(art, "Wasserman Schultz", 1) == actor_of(art, "Debbie Wasserman Schultz")
-    a = _hand_article("a", [("Tomas Van Hollen", "PERSON")])
-    b = _hand_article("b", [("Van Hollen", "PERSON")])
-    merged = [x for x in merge_actors([a, b]) if "Hollen" in x.name]
+    # Across articles only when the words before are no given name: a descriptor the model ran
+    # into the name joins; "Carlos Vale" is not "Juan Carlos Vale" (a review's counter-example).
+    a = _hand_article("a", [("Comedian Ada Vale", "PERSON")])
+    b = _hand_article("b", [("Ada Vale", "PERSON")])
+    merged = [x for x in merge_actors([a, b]) if "Vale" in x.name]
     assert len(merged) == 1 and any("last words" in e for e in merged[0].evidence)
+    c = _hand_article("c", [("Juan Carlos Vale", "PERSON")])
+    d = _hand_article("d", [("Carlos Vale", "PERSON")])
+    assert len([x for x in merge_actors([c, d]) if "Vale" in x.name]) == 2
 
 
 def test_actors_one_word_person_that_is_a_known_organisation(model: Any) -> None:
@@ -984,29 +967,6 @@ def test_pronoun_agrees_with_a_gender_the_text_gives() -> None:
     assert genders[roe] == "female" and genders[brandt] == "male"
     she = art.raw_text.index("she said")
     assert resolve_pronoun(art, she) == roe
-
-
-@pytest.mark.issue(20)
-def test_pronoun_agrees_with_the_gender_a_given_name_tells() -> None:
-    """#20 asks gender "from the name": with no knowledge-base entry, honorific or role noun,
-    "he said" after "Margaret Quist" and "Robert Vale" is Vale, and after only Quist, no one. A
-    name borne by both sexes ("Lindsey", "Jordan") tells nothing."""
-    from conftest import article_from_lines
-    from newsprism.pronouns import given_name_genders, person_genders
-    from newsprism.stages.nlp import analyse
-
-    names = given_name_genders()
-    assert names["margaret"] == "female" and names["robert"] == "male"
-    assert "lindsey" not in names and "jordan" not in names
-    body = ("Robert Vale met Margaret Quist in Harlow on Monday.", "The port would reopen next week, he said.")
-    art = article_from_lines([("title", "Port talks"), *(("body", b) for b in body)])
-    analyse([art])
-    link_actors(art)
-    genders = person_genders(art)
-    vale = next(a.id for a in art.actors if "Vale" in a.name)
-    quist = next(a.id for a in art.actors if "Quist" in a.name)
-    assert genders[vale] == "male" and genders[quist] == "female"
-    assert resolve_pronoun(art, art.raw_text.index("he said")) == vale
 
 
 @pytest.mark.issue(20)

@@ -398,3 +398,33 @@ def test_claims_figures_gold_is_whole_and_the_scorer_counts_right(shared: Path) 
     preds = [P.Pred(0, 10, 35.0, "percent", "exact"), P.Pred(40, 45, 7.0, "votes", "exact")]
     gold = [{"start": 0, "end": 10, "value": 35.0}, {"start": 20, "end": 30, "value": 2.0}]
     assert P.match(preds, gold) == [(0, 0)]
+
+
+@pytest.mark.issue(22)
+def test_claims_a_poll_reaches_only_its_figures_and_groups_are_no_respondents() -> None:
+    """A review of 2026-12-07: after "A Harlow poll found ..." every percentage of the article
+    (a central bank's rate, a company's income, an election's share) became the poll's, and
+    "Democrats said 30 percent of the cuts ..." too. A poll reaches two sentences on, or all
+    through a poll story; a share is a poll's only in words of polls or of candidates' shares."""
+    art = _sentences(
+        "Markets wobbled on Monday, and a new Harlow University poll found voters gloomy.",
+        "The central bank held its rate at 5.25 percent, and the company said income rose 8 percent.",
+        "Inflation stayed at 3.2 percent in May, the statistics office said.",
+        "Democrats said 30 percent of the cuts would fall on schools.",
+        "In 2012, the senator got 51 percent of the vote.",
+        orgs=("Harlow University",),
+    )
+    got = {c.value: (c.asserted_by, c.asserted_by_text) for c in extract_claims(art)}
+    assert got[5.25][0] is None and got[3.2][0] is None and got[51.0] == (None, None)
+    assert got[30.0] == (None, "Democrats")
+    # A quoted reporting verb still asserts what its participle adds ("..., putting the toll at 312").
+    art = _sentences("“The dam failed,” the ministry said, putting the death toll at 312.")
+    (claim,) = extract_claims(art)
+    assert claim.asserted_by_text == "the ministry"
+    # "12 in 20 minutes" is no share; "one in five Americans" is one.
+    figs = [(f.value, f.unit) for f in find_figures("He scored 12 in 20 minutes, and one in five Americans agree.", 0, [])]
+    assert (12.0, "") in figs and (0.2, "share of Americans") in figs
+    # "won" is a currency; a list of counts keeps them all; a word before a hyphen that is no measure.
+    assert [(f.value, f.unit) for f in find_figures("It cost 1.2 trillion won.", 0, [])] == [(1.2e12, "won")]
+    assert [f.value for f in find_figures("Texas reported 45 deaths, Florida, 32, and Georgia, 20.", 0, [])] == [45.0, 32.0, 20.0]
+    assert find_figures("It was a three-pronged attack.", 0, []) == []

@@ -18,8 +18,9 @@ from newsprism.actor_names import (
     INSTITUTION_WORDS,
     SUFFIXES,
     clean_name,
-    formal_names,
+    ends_with,
     fullest_roles,
+    given_name,
     initialism,
     initials,
     name_words,
@@ -110,20 +111,29 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
 
 def _surname_phrases(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
     """An unknown person named by two words or more that end the fuller name of exactly one
-    person of the corpus ("Wasserman Schultz", "Debbie Wasserman Schultz") is that person."""
-    fuller: dict[str, list[list[str]]] = {}
+    person of the corpus is that person, when the words before them are no given name: a
+    descriptor the model ran into the name ("Comedian Ellen DeGeneres", "Kicker Ryan Succop").
+    "Carlos Echeverry" is not "Juan Carlos Echeverry", nor "Lee Jones" "Tommy Lee Jones"; within
+    one article the actors stage joins "Wasserman Schultz" to "Debbie Wasserman Schultz"."""
+    by_last: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     for a in by_id.values():
         if a.type == "PERSON":
-            names = [a.name, *a.aliases, *(kb.by_id[a.id].names() if a.id in kb.by_id else ())]
-            fuller[a.id] = [name_words(name_key(n)) for n in names]
+            for n in {a.name, *a.aliases, *(kb.by_id[a.id].names() if a.id in kb.by_id else ())}:
+                toks = name_words(name_key(n))
+                if toks:
+                    by_last[toks[-1]].append((a.id, toks))
     for a in sorted(by_id.values(), key=lambda x: x.id):
         words = name_words(name_key(a.name))
         if a.type != "PERSON" or a.id in kb.by_id or a.id in remap or len(words) < 2:
             continue
-        fits = {remap.get(b, b) for b, names in fuller.items() if b != a.id and any(len(t) > len(words) and t[-len(words) :] == words for t in names)}
+        fits = {
+            remap.get(b, b)
+            for b, toks in by_last.get(words[-1], [])
+            if b != a.id and ends_with(toks, words) and not any(given_name(w) for w in toks[: -len(words)])
+        }
         if len(fits) == 1 and a.id not in fits:
             remap[a.id] = fits.pop()
-            why[a.id] = "the last words of the one fuller name of the corpus that ends with them"
+            why[a.id] = "the last words of the one fuller name of the corpus that ends with them (the words before them no given name)"
 
 
 def _name_tokens(a: Actor, kb: ActorKB) -> set[str]:
@@ -174,7 +184,6 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -
             remap[b.id] = group[0].id
             why[b.id] = "the same name, typed otherwise elsewhere"
     _middle_names(by_id, kb, remap, why)
-    _nicknames(by_id, kb, remap, why)
     _initialisms(by_id, kb, remap, why)
     _modified_names(by_id, kb, remap, why)
     _spacing_variants(by_id, kb, remap, why)
@@ -270,47 +279,6 @@ def _middle_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], w
                 remap[b.id] = fuller[pair][0].id
                 why[b.id] = f"first and last name of {fuller[pair][0].name!r}, the one fuller name of the corpus"
 
-
-
-def _nicknames(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
-    """A person named by a nickname ("Jim Clyburn", "Bill Clinton") and by the given name it
-    shortens ("James E. Clyburn", "William Clinton"; :func:`newsprism.actor_names.formal_names`) is
-    one person when the corpus holds exactly one such fuller name with that surname. Middle names
-    or initials that differ, or a generation ("Jr."), keep them apart; a name the knowledge base
-    knows is never the one rewritten, but a formal name joins the one known person it shortens."""
-    people: dict[str, list[tuple[Actor, list[str]]]] = defaultdict(list)
-    for a in by_id.values():
-        toks = name_key(a.name).split()
-        if a.type == "PERSON" and len(name_words(" ".join(toks))) >= 2:
-            people[name_words(" ".join(toks))[-1]].append((a, toks))
-    for group in people.values():
-        if len(group) < 2:
-            continue
-        group.sort(key=lambda x: x[0].id)
-        for a, ta in group:
-            if a.id in kb.by_id or a.id in remap:
-                continue
-            nick = {remap.get(b.id, b.id) for b, tb in group if tb[0] in formal_names(ta[0]) and _same_rest(ta, tb)}
-            known = {b.id for b, tb in group if b.id in kb.by_id and ta[0] in formal_names(tb[0]) and _same_rest(ta, tb)}
-            fits, how = (nick, "a nickname of") if nick else (known, "the given name a nickname of which names")
-            if len(fits) == 1 and a.id not in fits:
-                (target,) = fits
-                remap[a.id] = target
-                why[a.id] = f"{how} {by_id[target].name if target in by_id else target!r}, the one such person of the corpus"
-
-
-def _same_rest(a: list[str], b: list[str]) -> bool:
-    """Two folded person names agree after the given name: the same surname, the same generation,
-    and middle names that are equal, an initial of each other, or written in one of them only."""
-    gen_a = a[-1] if a[-1] in SUFFIXES else ""
-    gen_b = b[-1] if b[-1] in SUFFIXES else ""
-    wa, wb = name_words(" ".join(a)), name_words(" ".join(b))
-    if gen_a != gen_b or wa[-1] != wb[-1]:
-        return False
-    ma, mb = wa[1:-1], wb[1:-1]
-    if not ma or not mb:
-        return True
-    return len(ma) == len(mb) and all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(ma, mb, strict=True))
 
 
 def _modified_names(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:

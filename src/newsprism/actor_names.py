@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nicknames import NickNamer
+from newsprism.knowledge import derived, load_data
 
 # Words a name's initials skip ("Federal Bureau of Investigation" is FBI).
 INITIAL_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "to", "de", "du", "des", "la", "le"})
@@ -27,20 +27,22 @@ def name_words(key: str) -> list[str]:
     return toks
 
 
-@lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    return NickNamer()  # Carlton Northern's hand-curated table of English nicknames (Apache-2.0)
+def given_name(word: str) -> bool:
+    """Whether a folded word is a given name many people bear ("juan", "tommy"; not "comedian",
+    "kicker"): ``data/given_names.json``, from the US Social Security Administration's baby names
+    (:mod:`newsprism.train.given_names`). It says nothing of anyone's sex."""
+    return word in _given_names()
 
 
-@lru_cache(maxsize=1 << 14)
-def formal_names(given: str) -> frozenset[str]:
-    """The longer given names a folded given name is a nickname of ("jim" -> james; "bill" ->
-    william, robert, ...), from the ``nicknames`` package's table of English names. The table
-    lists some pairs both ways ("bill" and "william" each a nickname of the other): the longer
-    name is the formal one. Empty for a name the table does not list as a nickname."""
-    nn = _nicknamer()
-    related = nn.canonicals_of(given) | {n for n in nn.nicknames_of(given) if given in nn.canonicals_of(n)}
-    return frozenset(n for n in related if len(n) > len(given))
+@derived
+def _given_names() -> frozenset[str]:
+    return frozenset(load_data("given_names.json").get("names", []))
+
+
+def ends_with(name: list[str], words: list[str]) -> bool:
+    """Whether the folded words of a name end with ``words`` and have more ("debbie wasserman
+    schultz" ends with "wasserman schultz")."""
+    return len(name) > len(words) and name[-len(words) :] == words
 
 
 def initialism(text: str) -> str | None:

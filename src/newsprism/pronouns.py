@@ -11,10 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsprism.actor_names import name_words
-from newsprism.actorkb import ActorKB, actor_kb, name_key
+from newsprism.actorkb import ActorKB, actor_kb
 from newsprism.article import Actor, Article
-from newsprism.knowledge import derived, load_data
 
 PRONOUN_GENDER = {
     "he": "male",
@@ -33,15 +31,16 @@ ROLE_BEFORE = re.compile(r"\b([a-z]{3,14}),?\s+$")
 
 
 def person_genders(article: Article) -> dict[str, str | None]:
-    """Each actor's gender where the knowledge base or the text says it, else where the given
-    name does (:func:`given_name_genders`: "Carly Fiorina", not "Lindsey Graham"), else None.
+    """Each actor's gender where the knowledge base or the text says it, else None. A given
+    name says nothing: US baby-name counts call "Andrea" and "Simone" women (Andrea Orlando,
+    an Italian minister, is a man) and read a Korean surname as a given name (a review of
+    2026-12-07 found "she said" given to a man that way).
 
     The text says it by an honorific before a mention ("Ms. Roe") or a role noun of lexical
     gender among the person's roles ("spokeswoman", "the company's chairman"; ``actors.json``
     ``gender``); two that disagree say nothing.
     """
     kb = actor_kb()
-    by_name = given_name_genders()
     starts: dict[str, list[int]] = {}
     for m in article.mentions:  # one pass, not one per actor: this runs for every pronoun
         starts.setdefault(m.actor, []).append(m.span.start)
@@ -53,21 +52,6 @@ def person_genders(article: Article) -> dict[str, str | None]:
             out[a.id] = _gender_in_text(article, a, starts.get(a.id, ()), kb)
         else:
             out[a.id] = None
-        if out[a.id] is None and a.type == "PERSON":
-            words = name_words(name_key(a.name))
-            out[a.id] = by_name.get(words[0]) if len(words) >= 2 else None
-    return out
-
-
-@derived
-def given_name_genders() -> dict[str, str]:
-    """Given name -> "female" or "male" for the names that nearly always name one sex
-    (``data/given_names.json``: the US Social Security Administration's baby names, a name borne
-    by 97% or more of one sex; see :mod:`newsprism.train.given_names`). The last resort of
-    :func:`person_genders`, after the knowledge base and the text."""
-    data = load_data("given_names.json")
-    out = {n: "female" for n in data.get("female", [])}
-    out.update({n: "male" for n in data.get("male", [])})
     return out
 
 
@@ -125,7 +109,7 @@ def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str
         # either unknown) makes "he"/"she" ambiguous, and an ambiguous pronoun names no one.
         window = _sentence_before_start(article, start)
         rivals = {m.actor for m in before if m.span.start >= window and m.actor != nearest.actor}
-        if rivals and (genders.get(nearest.actor) is None or any(genders.get(r) in (None, want) for r in rivals)):
+        if rivals:  # ``before`` holds only people of its gender or of none known
             return None
     return nearest.actor
 

@@ -61,7 +61,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
-from newsprism.actor_names import THING_TYPES, clean_name, fullest_roles, initialism, initials, name_words
+from newsprism.actor_names import THING_TYPES, clean_name, ends_with, fullest_roles, initialism, initials, name_words
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
@@ -350,7 +350,7 @@ class _Builder:
             loc.id: loc
             for loc in self.locals.values()
             if loc.type == "PERSON"
-            and any(len(t) > len(words) and t[-len(words) :] == words for t in (name_words(name_key(n)) for n in (loc.name, *loc.aliases)))
+            and any(ends_with(name_words(name_key(n)), words) for n in (loc.name, *loc.aliases))
         }
         return next(iter(fits.values())) if len(fits) == 1 else None
 

@@ -35,6 +35,7 @@ outlets disagree. Blocking is by the counted noun.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import re
@@ -231,7 +232,7 @@ UNIT_STOP = frozenset(
         "altogether",
         "alone",
         # irregular past tenses (no tagger here; "-ed" verbs are caught by their ending): "3 million voters came"
-        "came", "went", "made", "took", "got", "gave", "left", "met", "won", "lost", "ran", "saw", "found",
+        "came", "went", "made", "took", "got", "gave", "left", "met", "lost", "ran", "saw", "found",
         "paid", "kept", "fell", "rose", "grew", "began", "became", "sent", "spent", "brought", "bought",
         "held", "stood", "sat", "fled", "fought", "drew", "knew", "thought", "felt", "wrote", "chose",
         # verbs of opinion after respondents: "six in 10 voters agree"
@@ -240,9 +241,10 @@ UNIT_STOP = frozenset(
     ]
 )
 AGE = re.compile(r"(?:aged\s+$|age\s+(?:of\s+)?$)", re.I)
-# A name and a comma before a bare number that a comma or the sentence closes: an age ("Ramos, 58,").
-APPOSED_AGE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III)\.?)?,\s*$")
-# An age bracket: "between the ages of 18 and", "ages 18 to", "aged 18-".
+# A person's name (two capitalised words) and a comma before a bare number that a comma or the
+# sentence closes: an age ("Vera Lind, 92,"); "Florida, 32," in a list of counts is none.
+APPOSED_AGE = re.compile(r"[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III)\.?)?,\s*$")
+# An age bracket: "between the ages of 18 and", "ages 18 to".
 AGE_RANGE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$|\bages\s+of\s+\d{1,3}\s+(?:to|and)\s+$", re.I)
 SUPERLATIVE = re.compile(
     r"\b(?:first|last|biggest|largest|highest|lowest|worst|best|longest|deadliest|strongest|\w+est)\b[^.;,]*?$", re.I
@@ -287,8 +289,8 @@ def _fraction(text: str, e: int, value: float) -> tuple[float, str, int] | None:
 
 OR_BOUND = re.compile(r"\s*,?\s+or\s+(less|fewer|lower|under|below|more|greater|higher|above|over)\b", re.I)
 # A number word before "or"/"to" and another number: the low end of a range ("seven or eight").
-RANGE_NEXT = re.compile(rf"\s+(?:or|to)\s+(?:{_DIGITS}|{_WORDNUM}\b)", re.I)
-IN_EVERY = re.compile(r"\s+in\s+(?P<den>\d{1,3}|ten|two|three|four|five|six|seven|eight|nine)\b", re.I)
+RANGE_NEXT = re.compile(rf"\s+(?:or|to)\s+(?!an?\b)(?:{_DIGITS}|{_WORDNUM}\b)", re.I)
+IN_EVERY = re.compile(r"\s+in\s+(?P<den>10|100|ten|two|three|four|five|six|seven|eight|nine)\b", re.I)
 
 
 def _in_every(text: str, e: int, value: float) -> tuple[float, str, int] | None:
@@ -300,6 +302,8 @@ def _in_every(text: str, e: int, value: float) -> tuple[float, str, int] | None:
     if not den or value > den:
         return None
     unit, uend = _unit_after(text, m.end())
+    if unit.split()[:1] and (unit.split()[0].lower() in TIME_UNITS or unit.lower() in ("right", "wrong")):
+        return None  # "12 in 20 minutes", "7 in 10 right": no share of anyone
     return round(value / den, 3), f"share of {unit}" if unit else "share", max(uend, m.end())
 
 
@@ -388,7 +392,12 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
         if not got[0]:
             got.pop(0)
     if hyphened and got and "-" not in got[0] and got[0].isalpha() and got[0].islower():
-        return plural(got[0]), end  # "a 10-year term": ten years
+        low = got[0].lower()
+        if low.endswith(("ed", "ing", "ish")) or low in NOT_MEASURES:
+            return "", end  # "three-pronged", "20-ish", "30-something": no measure
+        if low == "fold":
+            return "times", end
+        return (got[0] if low in UNIT_ABBREVIATIONS else plural(got[0])), end  # "a 10-year term": ten years
     if [w.lower() for w in got[:2]] == ["percentage", "point"]:
         return "percentage points", end
     if len(got) >= 2 and got[0].lower() == "point":
@@ -396,6 +405,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
     return " ".join(got), end
 
 
+NOT_MEASURES = frozenset({"something", "odd", "plus", "some", "way", "time", "times"})
+UNIT_ABBREVIATIONS = frozenset({"mph", "kph", "km", "kg", "mm", "cm", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "mb", "gb", "tb", "hp"})
 IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "person": "people", "child": "children", "percent": "percent"}
 
 
@@ -422,8 +433,8 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
         return False  # "two-thirds of", "a third of": a share (find_figures divides it)
     if RANK_BEFORE.search(prev):
         return True  # "the No. 2 job", "#1 seed": a rank, not a count
-    if word and not scaled and num.lower() in ("a", "half a", "one"):
-        return True  # "a", "one": too often not a figure
+    if word and not scaled and num.lower() in ("a", "half a", "one") and not IN_EVERY.match(text, e):
+        return True  # "a", "one": too often not a figure (but "one in five Americans" is a share)
     if word and not scaled and not nxt.startswith("-") and re.search(r"\b(?:the|both|these|those|its|their|his|her|our|all)\s+$", text[max(0, s - 8) : s], re.I):
         return True  # "the two nations": which ones, not how many ("the seven-member court" is a count)
     if re.match(r"\s*(?:mm|cm|-mm|-caliber|-calibre|st|nd|rd|th)\b", nxt, re.I) or re.match(r"-?(?:year|month|week|day)s?-old", nxt.strip(), re.I):
@@ -521,7 +532,8 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
             qual = "up to" if bound.group(1).lower() in ("less", "fewer", "lower", "under", "below") else "at least"
             uend = bound.end()
         out.append(Figure(offset + start, offset + max(uend, e), offset + s, value, unit, qual))
-    return _ranges(text, offset, out)
+    # A number word kept as a range's low end whose range got no unit ("voted seven to two") counts nothing.
+    return [f for f in _ranges(text, offset, out) if f.unit or text[f.num_start - offset : f.num_start - offset + 1].isdigit()]
 
 
 def _excluded(article: Article, start: int, end: int) -> list[tuple[int, int]]:
@@ -568,6 +580,7 @@ NOT_SUBJECT_AFTER = frozenset({"in", "at", "of", "from", "to", "into", "near", "
 # Nouns naming several speakers, no single one ("officials said"): the words are the asserter.
 GROUP_HEADS = frozenset({"officials", "leaders", "sources", "analysts", "experts", "observers", "diplomats", "residents", "witnesses"})
 # Words that end no name of a speaker: a phrase ending in one was cut from a clause ("selling his stake at an").
+CLAUSE_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "in", "on", "at", "to", "of", "into", "with"})
 PHRASE_ENDS_NOT = frozenset({"a", "an", "the", "at", "of", "to", "in", "on", "by", "for", "with", "from", "as", "that", "which", "who"})
 
 
@@ -582,8 +595,8 @@ def _group_phrase(u: Unit, i: int, j: int) -> str | None:
         toks = toks[:-1]
     if not toks or len(toks) > 8 or toks[-1].low in PHRASE_ENDS_NOT or toks[-1].low in UNITS_WORDS:
         return None
-    if toks[0].text[:1].islower() and re.search(r"(?:ed|ing)$", toks[0].low):
-        return None  # "selling his stake at", "scored successes in": a clause, not a speaker
+    if toks[0].text[:1].islower() and re.search(r"(?:ed|ing)$", toks[0].low) and any(t.low in CLAUSE_WORDS for t in toks[1:]):
+        return None  # "entered the United", "selling his stake": a clause, not a speaker ("retired generals" is one)
     if not any(t.text[:1].isalpha() and len(t.text) > 2 and t.low not in UNITS_WORDS for t in toks):
         return None  # "35", "the two": no one named
     return " ".join(t.text for t in toks)
@@ -596,14 +609,19 @@ POLL_NAME_BEFORE = re.compile(r"(?:(?:[A-Z][\w.&'’-]*|of|and|&)\s+)*[A-Z][\w.&
 ONE_OF_THEM = re.compile(r",?\s+including\s+one\s+(?:from|by|of|conducted\s+by)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*)*[A-Z][\w.&'’-]*)")
 POLL_NAME_SKIP = frozenset({"the", "a", "an", "new", "latest", "national", "recent", "this", "that", "its", "their", "his", "her", "and", "of"})
 POLL_NAME_AFTER = re.compile(r"\s+(?:by|from|of|conducted by|released by)\s+(?:the\s+)?((?:[A-Z][\w.&'’-]*\s*)+)")
-# Words of a sentence that reports a poll's findings: respondents, their answers, a lead, a margin.
-POLL_FINDING = re.compile(
-    r"\b(?:poll|polls|survey|surveys|respondents|voters|adults|Americans|Republicans|Democrats|independents|electorate|"
-    r"say|says|said|believe|believes|think|thinks|view|views|viewed|favorabl[ey]|unfavorabl[ey]|approve|approves|disapprove|"
-    r"support|supports|favor|favors|prefer|prefers|back|backs|chosen|choose|would vote|lead|leads|leading|led|trail|trails|trailing|"
-    r"ahead|behind|margin of error|sample|interviewed|surveyed|conducted|percentage points?|received|earned|garnered|drew|"
-    r"held|holds|gets|got|tied|matchup|match-up|head-to-head|approval|favorability|opinion|net|chose|beat|beats|edged|tops|topped|"
-    r"sits|sitting|stands|standing|polling)\b",
+# Words of a sentence that reports a poll's findings wherever it stands: the poll, its respondents
+# and their answers, its margin.
+POLL_WORDS = re.compile(
+    r"\b(?:polls?|surveys?|respondents|margin of error|sampled?|interviewed|surveyed|favorabl[ey]|unfavorabl[ey]|"
+    r"approve|disapprove|approval|favorability|head-to-head|match-?ups?|would vote|likely voters|registered voters)\b",
+    re.I,
+)
+# Words that report a candidate's share, read so only in a poll story (one whose title or first
+# paragraph names the poll): "Clinton earned 42 percent", "Cruz sits at 16%", "leads 45 to 39".
+SHARE_WORDS = re.compile(
+    r"\b(?:received|earned|garnered|drew|chose|chosen|beat|beats|edged|tops|topped|sits|sitting|stands|standing|"
+    r"polling|leads|leading|lead|trails|trailing|ahead|behind|tied|support|supports|prefer|prefers|favor|favors|voters|"
+    r"view|views|viewed|edge|advantage|margin|points?)\b",
     re.I,
 )
 # Nouns for what a poll found, as the source of "according to the results".
@@ -616,7 +634,9 @@ ELECTION_RESULT = re.compile(
     r"\bof the (?:\w+ )?vote\b|\bturn(?:ed)? ?out\b|\bturnout\b|\belectoral\b|\bprimary results?\b|\bballots? cast\b|\bprecincts?\b|\bwon\b|\bdefeated\b",
     re.I,
 )
-# A group of respondents as a cue's subject ("52 percent of registered voters say").
+# Words of respondents in a cue's subject ("52 percent of registered voters say"); a group alone
+# with no share answers a poll only when it names voters as such ("Democratic voters say").
+RESPONDENT_NOUNS = frozenset({"voters", "respondents", "adults", "likely", "registered"})
 RESPONDENTS = frozenset({"voters", "adults", "americans", "republicans", "democrats", "independents", "respondents", "people", "women", "men", "latinos", "hispanics", "blacks", "whites", "millennials", "supporters", "members", "residents", "likely", "registered"})
 
 
@@ -670,8 +690,8 @@ def find_polls(article: Article) -> list[Poll]:
             named = s < m.start() or e > m.end() or actor is not None
             if one is not None:
                 text = f"{text} poll"
-            plural = one is None and m.group(0).lower().endswith("s")
-            several = plural and (actor is None or bool(re.match(r"\s*(?:,|and|&)\s+[A-Z]", raw[e : e + 12])))
+            many = one is None and m.group(0).lower().endswith("s")
+            several = many and (actor is None or bool(re.match(r"\s*(?:,|and|&)\s+[A-Z]", raw[e : e + 12])))
             out.append(Poll(s, s + len(raw[s:e].strip()), text, named, actor, several))
     return out
 
@@ -684,17 +704,11 @@ def _head_word(text: str) -> str:
 
 def _respondents(text: str) -> bool:
     """Words naming a poll's respondents, not a speaker ("Seventy-four percent of Democratic
-    registered voters", "Nine in 10 voters", "Democratic voters")."""
+    registered voters", "Nine in 10 voters", "Democratic voters"; not "Democrats")."""
     words = re.findall(r"[a-z0-9%]+", text.lower())
     return "percent" in words or "%" in text or any(a == "in" and b == "10" for a, b in itertools.pairwise(words)) or (
-        len(words) <= 5 and any(w in RESPONDENTS for w in words)
+        len(words) <= 5 and any(w in RESPONDENT_NOUNS for w in words)
     )
-
-
-def _plural_poll(p: Poll) -> bool:
-    """Several polls with no one pollster ("recent polls from Quinnipiac and Fox News", "the last
-    10 Iowa polls"): no one source; "polls by Quinnipiac University" are Quinnipiac's."""
-    return p.several
 
 
 def _actor_type(article: Article, actor: str) -> str:
@@ -709,34 +723,40 @@ class _Claims:
         self.reader = ClauseReader(article)
         self.polls = find_polls(article)
         self._types: dict[str, str] | None = None
+        # A poll story tells of its poll in the title or the first paragraph: its figures are the
+        # poll's all through; elsewhere a poll reaches two sentences on, no further.
+        body = [ln for ln in article.lines if ln.role == "body"]
+        lede_end = body[0].end if body else 0
+        self.poll_story = any(not p.several and p.start < lede_end for p in self.polls)
+        self.unit_starts = [x.start for x in self.reader.units]
 
     def poll_before(self, pos: int, sentence: tuple[int, int]) -> Poll | None:
         """The poll whose numbers a figure at ``pos`` reports: one named in its sentence, else the
-        nearest named before it in the article (an unnamed "the poll" refers back to it), else an
-        unnamed one of its sentence or before it; None in an article that names no poll before."""
-        here = [p for p in self.polls if sentence[0] <= p.start < sentence[1] and not _plural_poll(p)]
+        nearest named before it (an unnamed "the poll" refers back to it) within reach, else an
+        unnamed one of its sentence or within reach; in a poll story a headline's figure is the
+        first poll the body names. Several polls with no one pollster are no one source. Reach:
+        the whole article in a poll story, else this sentence and the two before it."""
+        here = [p for p in self.polls if sentence[0] <= p.start < sentence[1] and not p.several]
         named_here = [p for p in here if p.named]
         if named_here:
             return named_here[0]
-        # Several polls ("recent polls from Quinnipiac and Fox News") are no one poll a later
-        # figure reports: only their own sentence's figures are theirs.
-        earlier = [p for p in self.polls if p.end <= max(pos, sentence[0]) and not _plural_poll(p)]
+        k = bisect.bisect_right(self.unit_starts, sentence[0]) - 1
+        reach = 0 if self.poll_story else self.unit_starts[max(0, k - 2)] if self.unit_starts else sentence[0]
+        earlier = [p for p in self.polls if reach <= p.start and p.end <= max(pos, sentence[0]) and not p.several]
         named = [p for p in earlier if p.named]
         if named:
             return named[-1]
-        if any(ln.role == "title" and ln.start <= pos < ln.end for ln in self.art.lines):
-            # A headline sums up the article: the first poll its body names ("... +32 Point Lead").
-            later = [p for p in self.polls if p.named and not _plural_poll(p)]
+        if self.poll_story and any(ln.role == "title" and ln.start <= pos < ln.end for ln in self.art.lines):
+            later = [p for p in self.polls if p.named and not p.several]
             if later:
                 return later[0]
-        single = [p for p in [*here, *reversed(earlier)] if not _plural_poll(p)]
+        single = [*here, *reversed(earlier)]
         return single[0] if single else None
 
-    def _poll_asserter(self, u: Unit, fig: Figure) -> Asserter | None:
-        p = self.poll_before(fig.num_start, (u.start, u.end))
-        if p is None:
-            return None
-        return Asserter(p.actor, p.text, self._published())
+    def _poll_said(self, p: Poll | None) -> Asserter:
+        """The poll as a figure's asserter (its pollster's actor, its name); the outlet's own voice
+        when there is none."""
+        return Asserter(p.actor, p.text, self._published()) if p is not None else Asserter(None, None, self._published())
 
     def asserter(self, u: Unit, fig: Figure) -> Asserter:
         for q in getattr(self.art, "quotes", []) or []:
@@ -744,24 +764,24 @@ class _Claims:
                 if q.speaker is None and self.polls and (_head_word(q.speaker_text or "") in FINDINGS or _respondents(q.speaker_text or "")):
                     poll = self.poll_before(fig.num_start, (u.start, u.end))  # "according to the results"
                     if poll is not None:
-                        return Asserter(poll.actor, poll.text, self._published())
+                        return self._poll_said(poll)
                 return Asserter(q.speaker, q.speaker_text, q.date)
         k = self.reader.tok_index(u, fig.num_start)
         first = self.reader.tok_index(u, fig.start)
         last = max(k, self.reader.tok_index(u, fig.end - 1))
         # Not a cue inside the figure: "an estimated" is its qualifier, "nine states" its unit.
         cues = [c for c in _speech_cues(u) if c[1] <= first or c[0] > last]
-        before = [c for c in cues if c[1] <= k and not self._after_a_quote(u, c[0])]
+        before = [c for c in cues if c[1] <= k]
         after = [c for c in cues if c[0] > k]
         quoted = any(t.low in ("“", '"') for t in u.toks[:k]) and any(t.low in ("”", '"') for t in u.toks[k:])
         if after and (quoted or not before):
             i, j = after[0]
             if u.toks[i].low == "according":  # "..., according to a new Gallup poll"
                 return self._according(u, fig, j) or Asserter(None, None, self._published())
-            if self._figure_is_subject(u, k, i) or self._respondents_subject(u, i):
+            if self._figure_is_subject(u, fig, k, i) or self._respondents_subject(u, i):
                 # "52 percent of registered voters say ...": respondents answer a poll; the
-                # poll asserts the figure (or the outlet, when it names none).
-                return self._poll_asserter(u, fig) or Asserter(None, None, self._published())
+                # poll asserts the figure (or the outlet, when none is in reach).
+                return self._poll_said(self.poll_before(fig.num_start, (u.start, u.end)))
             # "..., the ministry said" or "..., said the ministry"
             who = self._near(u, self._speakers(u, max(0, i - 8), i), i, j) or self._near(u, self._speakers(u, j, min(len(u.toks), j + 8)), i, j)
             if who:
@@ -781,18 +801,21 @@ class _Claims:
                 if found is not None:
                     return found
         if self.polls and self._poll_figure(u, fig):
-            return self._poll_asserter(u, fig) or Asserter(None, None, self._published())
+            return self._poll_said(self.poll_before(fig.num_start, (u.start, u.end)))
         return Asserter(None, None, self._published())
 
     def _poll_figure(self, u: Unit, fig: Figure) -> bool:
-        """A figure its sentence gives as a poll's finding, in an article that names a poll: a share
-        or a margin in a sentence of respondents, answers, leads or sampling ("Clinton earned 42
-        percent", "a margin of error of 3.4 points"), or a count of respondents ("1,008 adults")."""
+        """A figure its sentence gives as a poll's finding: a share or a margin in a sentence with
+        the poll's own words (``POLL_WORDS``), or in a poll story with a candidate's share
+        (``SHARE_WORDS``: "Clinton earned 42 percent"); a count of respondents or a margin in a
+        sentence on the sampling ("1,008 adults", "a margin of error of 3.4 points")."""
         unit = fig.unit.lower()
         if ELECTION_RESULT.search(u.text):
             return False  # "who got 19% of the popular vote in 1992": an election's count, not a poll's
-        if set(unit.split()) & POLL_UNITS:
-            return bool(POLL_FINDING.search(u.text))
+        if set(unit.split()) & POLL_UNITS or unit.startswith("share"):
+            return bool(POLL_WORDS.search(u.text) or (self.poll_story and SHARE_WORDS.search(u.text)))
+        if self.poll_story and POLL_SAMPLING.search(u.text):
+            return True  # "The AP-GfK Poll of 1,033 adults, including 389 ... voters, was conducted online"
         return ((unit.split()[-1] if unit else "") in RESPONDENTS and bool(POLL_SAMPLING.search(u.text))) or "margin of error" in u.text.lower()
 
     def _subject_of(self, u: Unit, i: int, j: int) -> Asserter | None:
@@ -806,8 +829,7 @@ class _Claims:
             start = commas[-1] + 1
         who = self._near(u, self._speakers(u, start, i), i, j)
         if self._respondents_subject(u, i):
-            poll = self.poll_before(u.toks[i].start, (u.start, u.end))
-            return Asserter(poll.actor, poll.text, self._published()) if poll else Asserter(None, None, self._published())
+            return self._poll_said(self.poll_before(u.toks[i].start, (u.start, u.end)))
         text = _group_phrase(u, start, i)
         heads = {t.low for t in u.toks[start:i]}
         if who and not heads & GROUP_HEADS:
@@ -821,21 +843,24 @@ class _Claims:
         hi = min(len(u.toks), j + 8)
         poll = next((p for p in self.polls if u.toks[j].start <= p.start < u.toks[hi - 1].end), None) if j < len(u.toks) else None
         if poll is not None:
-            return Asserter(poll.actor, poll.text, self._published())
+            return self._poll_said(poll)
         who = self.reader.party_at(u, j, hi)
         text = _group_phrase(u, j, min(len(u.toks), j + 6))
         if not who and text and _head_word(text) in FINDINGS:
             poll = self.poll_before(u.toks[j].start, (u.start, u.end))  # "according to the results"
             if poll is not None:
-                return Asserter(poll.actor, poll.text, self._published())
+                return self._poll_said(poll)
         if who or text:
             return self._make(u, who[-1][1] if who else None, j - 2, j, text)
         return None
 
-    def _figure_is_subject(self, u: Unit, k: int, i: int) -> bool:
-        """The figure opens the subject of the reporting verb at ``i`` ("64 percent call him
+    def _figure_is_subject(self, u: Unit, fig: Figure, k: int, i: int) -> bool:
+        """A share opens the subject of the reporting verb at ``i`` ("64 percent call him
         competent", "45 percent of registered voters nationwide said"): nothing but its own noun
-        phrase between them, no comma or quotation mark."""
+        phrase between them, no comma or quotation mark, no person or organisation but
+        respondents. Other figures ("the rate held at 5.25 percent, the Fed said") are not."""
+        if not (set(fig.unit.lower().split()) & {"percent", "share"}):
+            return False
         between = u.toks[k + 1 : i]
         if len(between) > 8 or any(t.low in (",", ";", ":", "“", "”", '"', "(", ")") for t in between):
             return False
@@ -843,25 +868,20 @@ class _Claims:
 
     def _respondents_subject(self, u: Unit, i: int) -> bool:
         """The reporting verb at ``i`` has respondents for its subject: a share of people ("55
-        percent said so", "Nine in 10 Democratic registered voters say") and no person or
-        organisation: a poll's answer, not anyone's assertion."""
+        percent said so", "Nine in 10 Democratic registered voters say"), or voters as such in an
+        article that names a poll ("Democratic voters are more likely to say"), and no person or
+        organisation: a poll's answer, not anyone's assertion. "Democrats said 30 percent of the
+        cuts ..." is the Democrats' claim."""
         start = self.reader.window_start(u, i, 0)
         commas = [x for x in range(start, i) if u.toks[x].low in (",", ";", ":")]
         if commas:
             start = commas[-1] + 1
         subject = u.toks[start:i]
         share = any(t.low in ("percent", "%") for t in subject) or any(a.low == "in" and b.low == "10" for a, b in itertools.pairwise(subject))
-        # Or, in an article that names a poll, a group of voters ("Democratic voters are more likely to say").
-        group = bool(self.polls) and any(t.low in RESPONDENTS for t in subject) and len(subject) <= 6
+        group = bool(self.polls) and any(t.low in RESPONDENT_NOUNS for t in subject) and len(subject) <= 6
         if not (share or group):
             return False
         return not any(self.types.get(a) in ("PERSON", "ORG") for _, a in self.reader.party_at(u, start, i))
-
-    def _after_a_quote(self, u: Unit, i: int) -> bool:
-        """A reporting verb right after a closing quotation mark and its subject ("...,” Ramos
-        said, referring to ..."): it attributes that quotation, not the words after it."""
-        lo = max(0, i - 5)
-        return any(t.low in ("”", '"') for t in u.toks[lo:i]) and not any(t.low in ("“",) for t in u.toks[lo:i])
 
     def _near(self, u: Unit, who: list[tuple[int, str]], i: int, j: int) -> list[tuple[int, str]]:
         """Speakers that can assert: a person or organisation anywhere in the subject; a place or

@@ -1,11 +1,12 @@
-"""Build ``data/given_names.json``: English given names that nearly always name one sex.
+"""Build ``data/given_names.json``: given names borne by many people in the US.
 
 The source is the US Social Security Administration's baby-name counts (births 1880 onwards by
 first name and sex; public domain, https://www.ssa.gov/oact/babynames/limits.html), read from
 SSA's ``names.zip`` (files ``yobYYYY.txt``: ``name,sex,count``) or from a CSV of
 ``first_name,sex,count,year_of_birth`` rows made from it. A name is kept when at least
-``MIN_BIRTHS`` people bore it and at least ``MIN_SHARE`` of them were of one sex ("Lindsey", 95%
-female, is left out: Lindsey Graham is a man; "Hillary", 96%, too).
+``MIN_BIRTHS`` people bore it. The list says whether a word can be a given name ("Juan",
+"Tommy"; not "Comedian", "Kicker"), never a person's sex: US counts call "Andrea" a woman's name,
+and Andrea Orlando is an Italian man.
 
     python -m newsprism.train.given_names SSA_NAMES.zip|COUNTS.csv[.gz] [--out PATH]
 """
@@ -23,7 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 MIN_BIRTHS = 500
-MIN_SHARE = 0.97
 OUT = Path(__file__).resolve().parent.parent / "data" / "given_names.json"
 
 
@@ -43,24 +43,15 @@ def _rows(path: Path) -> Iterator[tuple[str, str, int]]:
 
 
 def build(path: Path) -> dict[str, object]:
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for first, sex, n in _rows(path):
-        counts[first][0 if sex == "f" else 1] += n
-    female, male = [], []
-    for name, (f, m) in sorted(counts.items()):
-        total = f + m
-        if total < MIN_BIRTHS or len(name) < 2:
-            continue
-        if f / total >= MIN_SHARE:
-            female.append(name)
-        elif m / total >= MIN_SHARE:
-            male.append(name)
+    counts: dict[str, int] = defaultdict(int)
+    for first, _sex, n in _rows(path):
+        counts[first] += n
+    names = sorted(n for n, c in counts.items() if c >= MIN_BIRTHS and len(n) >= 2)
     return {
         "_source": "US Social Security Administration baby names, births 1880-2015 (public domain), "
-        f"https://www.ssa.gov/oact/babynames/limits.html; names borne by at least {MIN_BIRTHS} people, "
-        f"{int(MIN_SHARE * 100)}% or more of one sex (newsprism.train.given_names)",
-        "female": female,
-        "male": male,
+        f"https://www.ssa.gov/oact/babynames/limits.html; names borne by at least {MIN_BIRTHS} people "
+        "(newsprism.train.given_names)",
+        "names": names,
     }
 
 
@@ -71,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     data = build(args.source)
     args.out.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{args.out}: {len(data['female'])} female and {len(data['male'])} male given names")  # type: ignore[arg-type]
+    print(f"{args.out}: {len(data['names'])} given names")  # type: ignore[arg-type]
     return 0
 
 
