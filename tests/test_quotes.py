@@ -590,6 +590,23 @@ def test_quotes_signed_with_a_dash_are_the_signers() -> None:
     assert got[4] == ("person-jane-calloway", "Jane Calloway", "sign-off")
 
 
+def test_quotes_parenthetical_attribution_and_contracted_clauses_are_indirect_speech() -> None:
+    # PolNeAR's training articles: "Many of the closures, he said, have involved ..." and "He said
+    # he'd build a border wall" gave no record (the clause after a contraction had no finite verb).
+    art = make(
+        "Orin Valde spoke to workers in Karsk on Monday.",
+        "Many of the port closures, Valde said, have involved the older docks.",
+        "Valde said he'd reopen the docks within a year.",
+        "In Karsk, Valde said, the talks would resume.",
+    )
+    got = [(q.speaker, q.kind, q.span.text) for q in extract_quotes(art)]
+    assert ("orin-valde", "indirect", "Many of the port closures") in got
+    assert ("orin-valde", "indirect", "have involved the older docks") in got
+    assert ("orin-valde", "indirect", "he'd reopen the docks within a year") in got
+    assert ("orin-valde", "indirect", "the talks would resume") in got
+    assert not any(t == "In Karsk" for *_, t in got)  # two words before the attribution: a place, no words of his
+
+
 def test_quotes_transcript_turns_are_the_labelled_persons_and_staff_turns_no_ones() -> None:
     # Broadcast transcripts print each turn after its speaker's name in capitals; the words had no
     # speaker, and the host's questions would have been anyone's.

@@ -144,6 +144,8 @@ FINITE_HINT = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|shall|should|did|does|do|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|won't|wouldn't|can't|couldn't|didn't|doesn't|don't|"
     r"[a-z]{2,}ed|[a-z]{3,}s)\b"
+    # a contracted auxiliary: "he'd build", "they'll pay", "we've won", "you're", "I'm"
+    r"|\b[A-Za-z][a-z]*['’](?:d|ll|ve|re|m)\b"
 )
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
 WORDS = re.compile(r"\w+")
@@ -326,9 +328,10 @@ class _Frame:
     speaker: _Speaker | None
     region: tuple[int, int]  # the attribution's own words (where its date and medium are read)
     content: tuple[int, int] | None = None
-    kind: str = "say"  # say, tell, according, accuse, participle, colon, naming
+    kind: str = "say"  # say, tell, according, accuse, participle, colon, naming, parenthetical
     medium: str | None = None
     via: str | None = None
+    tail: tuple[int, int] | None = None  # a parenthetical's words after it ("X, he said, Y": Y)
 
 
 @dataclass(slots=True)
@@ -690,6 +693,8 @@ class _Extractor:
             fr = self._frame_at(us, ue, masked, cs, ce, form, lemma, cls, frames)
             if fr is not None:
                 frames.append(fr)
+                if fr.tail is not None:  # "X, he said, Y": Y is his words too, a second record
+                    frames.append(replace(fr, content=fr.tail, tail=None))
         frames.extend(self._according(us, ue, masked))
         frames.sort(key=lambda f: f.cue_start)
         return self._nest(frames)
@@ -766,6 +771,10 @@ class _Extractor:
         if not that and kind != "participle" and re.search(r"\"\s*,?\s*$", head):
             # “...,” SPEAKER said in a post, to update ...: an attribution after a quote, whatever follows.
             return _Frame(form, cs, ce, speaker, (region_start, pos), None, "after-quote", medium, via)
+        if not that and kind == "say" and lead is not None and "," in lead.group(0) and re.search(r",\s*$", head):
+            framed = self._parenthetical(us, ue, masked, head, p2)
+            if framed is not None:
+                return _Frame(form, cs, ce, speaker, (speaker.start, pos), framed[0], "parenthetical", medium, via, tail=framed[1])
         if that:
             c0 = p2 + that.end()
         else:
@@ -780,6 +789,21 @@ class _Extractor:
         if len(WORDS.findall(self.text[c0:c1])) < 2:
             return None
         return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via)
+
+    def _parenthetical(self, us: int, ue: int, masked: str, head: str, p2: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """ "Many of the closures, he said, have involved public courses": an attribution set in
+        the speaker's sentence between commas. Both sides are the speaker's words: the head (three
+        words or more, no quotation) and the tail (a clause with a finite verb to the sentence's
+        end). None when either side is no such thing."""
+        c1 = us + len(head.rstrip().rstrip(",").rstrip())
+        c0 = self._content_start(us, c1, masked)
+        t1 = self._content_end(p2, ue, masked, us)
+        tail = masked[p2 - us : t1 - us]
+        if len(WORDS.findall(self.text[c0:c1])) < 3 or '"' in masked[c0 - us : c1 - us] or '"' in tail:
+            return None
+        if len(WORDS.findall(tail)) < 2 or not FINITE_HINT.search(tail[:80]):
+            return None
+        return (c0, c1), (p2, t1)
 
     def _inverted(self, us: int, ue: int, masked: str, cs: int, ce: int) -> _Frame | None:
         """``“...,” said SPEAKER`` and ``CONTENT, said SPEAKER.`` (the cue before its speaker)."""
