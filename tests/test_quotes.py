@@ -607,6 +607,19 @@ def test_quotes_parenthetical_attribution_and_contracted_clauses_are_indirect_sp
     assert not any(t == "In Karsk" for *_, t in got)  # two words before the attribution: a place, no words of his
 
 
+def test_quotes_according_to_a_source_no_actor_names_and_in_mid_sentence() -> None:
+    # PolNeAR's training articles: "..., according to a CNN tally" and "..., according to FEC
+    # filings" gave nothing (no actor), nor "X, according to Valde, was Y".
+    art = make(
+        "The mayor has won 758 pledged delegates, according to a regional party tally.",
+        "At the heart of the trouble, according to Orin Valde, was a decision to close the docks.",
+    )
+    got = [(q.speaker, q.speaker_text, q.span.text) for q in extract_quotes(art)]
+    assert (None, "a regional party tally", "The mayor has won 758 pledged delegates") in got
+    assert ("orin-valde", "Orin Valde", "At the heart of the trouble") in got
+    assert ("orin-valde", "Orin Valde", "was a decision to close the docks") in got
+
+
 def test_quotes_transcript_turns_are_the_labelled_persons_and_staff_turns_no_ones() -> None:
     # Broadcast transcripts print each turn after its speaker's name in capitals; the words had no
     # speaker, and the host's questions would have been anyone's.

@@ -148,6 +148,10 @@ FINITE_HINT = re.compile(
     r"|\b[A-Za-z][a-z]*['’](?:d|ll|ve|re|m)\b"
 )
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
+# A source named by a noun phrase after "according to" ("a CNN tally", "FEC filings", "the
+# RealClearPolitics polling average"): a determiner or a capital first, at most a dozen words,
+# no clause (no verb of saying, no pronoun subject).
+SOURCE_NP = re.compile(r"(?:(?:a|an|the|his|her|its|their|one|two|several|new|early|preliminary)\s+|[A-Z0-9])[^.;:!?\"]{1,120}")
 WORDS = re.compile(r"\w+")
 # What may follow a bare attribution's cue: nothing, or a time or a place ("on Monday", "in Paris", "later").
 ATTRIBUTION_TAIL = re.compile(r"\s*(?:(?:on|in|at|during|later|earlier|afterwards|yesterday|today|tonight|then)\b[^.!?;]{0,25})?[.!?]?\s*")
@@ -966,6 +970,10 @@ class _Extractor:
             b = a + len(np.group(1).rstrip())
             sp, medium = self._possessed_medium(a, b)
             sp = sp or self._speaker_from_np(a, b)
+            if sp is None and SOURCE_NP.fullmatch(self.text[a:b]):
+                # "according to a CNN tally", "according to FEC filings": a source no actor names,
+                # told by its words (the speaker stays null, its text is the phrase).
+                sp = _Speaker(a, b, " ".join(self.raw[a:b].split()))
             if sp is None:
                 continue
             if masked[: m.start()].strip(" ,") == "" or m.start() < 3:
@@ -985,6 +993,15 @@ class _Extractor:
                 c0 = self._content_start(us, c1, masked)
                 tail = masked[b - us :]
                 if not re.fullmatch(r"[\s.!?,;)]*", tail):
+                    # "At the heart of the trouble, according to Ross, was a decision ...": the words
+                    # either side, when set between commas (as a parenthetical attribution).
+                    lead = re.match(r"\s*,\s*", tail)
+                    framed = self._parenthetical(us, ue, masked, head, b + lead.end()) if lead and re.search(r",\s*$", head) else None
+                    if framed is None:
+                        continue
+                    cue = " ".join(m.group(0).split()).lower()
+                    for content in framed:
+                        out.append(_Frame(cue, s, us + m.end(), sp, (s, b), content, "according", medium, self._via(s, b)))
                     continue
             if c1 - c0 < 8:
                 continue
