@@ -952,3 +952,24 @@ def test_events_a_contest_is_no_fight() -> None:
     s = "Vesnia attacked Kalor with missiles during the election campaign on Monday."
     evs = extract_events(_article(s, names, {"Monday": ("2024-06-24", "2024-06-24")}))
     assert any(e.plover == "ASSAULT" and e.actors == ["vesnia"] for e in evs)
+
+
+@pytest.mark.issue(21)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ada Rusk cited Tomas Orel's proposed temporary ban on Vesnian imports.",  # a modifier between
+        "Tomas Orel used harsh language about the need for more intense bombing of Vesnia.",
+        "Tomas Orel and Ada Rusk floated the notion of admitting refugees from Vesnia.",
+    ],
+)
+def test_events_a_prospect_is_no_happening(sentence: str) -> None:
+    """Judged on the tune texts (evals/labels/polnear_events.json, 2026-12-07): "Trump's proposed
+    temporary ban", "the need for more intense bombing", "floated the notion of admitting" were
+    events; a prospect adjective over modifiers, or a head such as "the need for", names a prospect."""
+    names = {"Tomas Orel": ("tomas-orel", "PERSON"), "Vesnia": ("vesnia", "GPE"), "Ada Rusk": ("ada-rusk", "PERSON")}
+    events = extract_events(_article(sentence, names))
+    assert not any(e.plover in ("SANCTION", "ASSAULT", "CONCEDE") for e in events)
+    # A done act stays: "imposed a ban", and "called for" is the request itself.
+    assert [e.plover for e in extract_events(_article("Tomas Orel imposed a ban on Vesnian imports.", names))] == ["SANCTION"]
+    assert [e.plover for e in extract_events(_article("Tomas Orel called for sanctions on Vesnia.", names))] == ["REQUEST"]

@@ -85,6 +85,7 @@ class Realis:
     actual_before_to: frozenset[str] = frozenset()
     conditionals: frozenset[str] = frozenset()
     prospect_adjectives: frozenset[str] = frozenset()
+    prospect_heads: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()  # noun cues that name a standing relationship
@@ -100,6 +101,7 @@ class Realis:
             words("actual_before_to"),
             words("conditionals"),
             words("prospect_adjectives"),
+            words("prospect_heads"),
             words("generic"),
             words("hedges"),
             words("state_nouns"),

@@ -145,6 +145,10 @@ FIGURATIVE = "NOT_AN_EVENT"
 STATE_GIVEN = frozenset(
     ["give", "gave", "given", "gives", "giving", "offer", "offered", "offers", "offering", "lend", "lent", "lends", "lending", "throw", "threw", "thrown", "throws", "express", "expressed", "expresses", "expressing", "voice", "voiced", "voices", "voicing", "pledge", "pledged", "pledges", "pledging", "declare", "declared", "declares", "declaring", "reaffirm", "reaffirmed", "reaffirms", "announce", "announced", "announces"]
 )
+# Prospect words that are adverbs too ("has likely offered", "Putin next met"): a prospect only of a noun.
+ADVERB_PROSPECTS = frozenset({"likely", "next", "any", "expected"})
+# Words a prospect's modifiers never run over: a clause or a phrase of another head ends there.
+PROSPECT_STOPS = frozenset({"and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "that", "which", "who", "was", "were", "is", "are", "has", "have", "had"})
 # Words that open a clause of its own, with its own subject ("..., while Huckabee proposed").
 CLAUSE_OPENERS = frozenset({"while", "whereas", "although", "though", "but", "yet", "and", ";", "because", "since", "when", "after"})
 # Types whose noun's "of" names the one acted on ("the invasion of Ukraine", "criticism of Osk");
@@ -508,8 +512,9 @@ class EventReader(ClauseReader):
         r, toks = self.lex.realis, u.toks
         low = [x.low for x in toks[max(0, t.i - 12) : t.i]]
         noun_use = t.cue.pos == "noun" or (len(low) >= 2 and low[-2] in NOUN_BEFORE)  # "a possible attack"
-        if low and low[-1] in r.prospect_adjectives and noun_use:  # not "has likely offered", "Putin next met"
-            return f"a prospect: {low[-1]!r}"
+        why = self._prospect(low, noun_use)
+        if why is not None:
+            return why
         # A noun cue right after a modal or "to" is used as a verb ("will help", "to help").
         as_verb = t.cue.pos != "noun" or (bool(low) and (low[-1] in r.modals or low[-1] == "to"))
         if as_verb and t.cue.type not in STANCE_TYPES and u.role not in ("title", "caption") and self._simple_present(toks[t.i].low, t.cue.base) and self._after_subject(toks, t.i):
@@ -551,6 +556,23 @@ class EventReader(ClauseReader):
                 break
             coordinated = coordinated or w in ("and", "or", "but")
             after = w
+        return None
+
+    def _prospect(self, low: list[str], noun_use: bool) -> str | None:
+        """A noun cue that names a prospect, not a happening: after a prospect adjective ("a
+        possible attack", "the proposed temporary ban": modifiers between it and the noun are
+        skipped, up to two) or a prospect head ("the need for more intense bombing", "the
+        notion of admitting", "calls for a ban"; plover.json ``realis.prospect_heads``). Not
+        "has likely offered", "Putin next met": a word that is also an adverb ("likely", "next",
+        "any") makes a prospect only of a cue used as a noun."""
+        r = self.lex.realis
+        k, skipped = len(low) - 1, 0
+        while k >= 0 and skipped <= 2 and low[k] not in r.prospect_adjectives and low[k].isalpha() and low[k] not in PROSPECT_STOPS:
+            k, skipped = k - 1, skipped + 1
+        if k >= 0 and low[k] in r.prospect_adjectives and (noun_use or low[k] not in ADVERB_PROSPECTS):
+            return f"a prospect: {low[k]!r}"
+        if k >= 1 and f"{low[k - 1]} {low[k]}" in r.prospect_heads:  # a noun or a gerund after it
+            return f"a prospect: {low[k - 1]} {low[k]!r}"
         return None
 
     @staticmethod
