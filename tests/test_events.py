@@ -973,3 +973,12 @@ def test_events_a_prospect_is_no_happening(sentence: str) -> None:
     # A done act stays: "imposed a ban", and "called for" is the request itself.
     assert [e.plover for e in extract_events(_article("Tomas Orel imposed a ban on Vesnian imports.", names))] == ["SANCTION"]
     assert [e.plover for e in extract_events(_article("Tomas Orel called for sanctions on Vesnia.", names))] == ["REQUEST"]
+
+
+@pytest.mark.issue(21)
+def test_events_a_place_before_a_violent_noun_is_where_not_who() -> None:
+    """Judged on the tune texts: "the California shootings" had California as the shooter. A
+    place's name before a noun of violence or protest tells where; an organisation acts."""
+    names = {"Hamas": ("hamas", "ORG"), "California": ("california", "GPE")}
+    assert all("california" not in e.actors for e in extract_events(_article("The debate came after the California shootings.", names)))
+    assert [e.actors for e in extract_events(_article("The Hamas attack killed 12 people.", names))] == [["hamas"]]

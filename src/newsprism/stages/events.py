@@ -145,6 +145,8 @@ FIGURATIVE = "NOT_AN_EVENT"
 STATE_GIVEN = frozenset(
     ["give", "gave", "given", "gives", "giving", "offer", "offered", "offers", "offering", "lend", "lent", "lends", "lending", "throw", "threw", "thrown", "throws", "express", "expressed", "expresses", "expressing", "voice", "voiced", "voices", "voicing", "pledge", "pledged", "pledges", "pledging", "declare", "declared", "declares", "declaring", "reaffirm", "reaffirmed", "reaffirms", "announce", "announced", "announces"]
 )
+# Types of a noun cue before which a place's name tells where it happened ("the California shootings").
+WHERE_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
 # Prospect words that are adverbs too ("has likely offered", "Putin next met"): a prospect only of a noun.
 ADVERB_PROSPECTS = frozenset({"likely", "next", "any", "expected"})
 # Words a prospect's modifiers never run over: a clause or a phrase of another head ends there.
@@ -365,7 +367,7 @@ class EventReader(ClauseReader):
             if verb:
                 agents = verb_agents(u.toks, before, t.i, dates)
             else:
-                agents = self.possessor(u, t) or noun_modifier(u.toks, before, t.i) or self.light_verb_subject(u, t, floor, dates)
+                agents = self.possessor(u, t) or self.place_free(u, t, noun_modifier(u.toks, before, t.i)) or self.light_verb_subject(u, t, floor, dates)
             passive = self.passive(u, t)
             by_agent = self.by_agent(u, t)
             ce = self.clause_end(u, t.j, ceil, comma=verb)
@@ -491,6 +493,15 @@ class EventReader(ClauseReader):
         for c in cands:
             if c.sim >= 0:
                 c.sim = cands[c.sim].trigger.i
+
+    def place_free(self, u: Unit, t: Trigger, agents: list[str]) -> list[str]:
+        """A noun's modifier that is a place named by its name tells where, not who, of a violent
+        act or a gathering ("the California shootings", "the Paris protests"); a people ("a
+        Russian strike") or an organisation ("the Hamas attack") acts."""
+        if t.cue.type not in WHERE_NOUN_TYPES or not agents:
+            return agents
+        places = {p.actor for p in self.parties(u) if p.type in ("GPE", "LOC", "FAC") and p.kind in ("name", "place", "short") and p.end <= u.toks[t.i].start}
+        return [a for a in agents if a not in places]
 
     def irrealis(self, u: Unit, t: Trigger) -> str | None:
         """Why the cue reports no happening (a modal, an infinitive, a condition, a prospect, a
