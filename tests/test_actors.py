@@ -1167,3 +1167,20 @@ def test_actors_a_people_is_never_taken_for_a_surname(model: Any) -> None:
     assert actor_of(art, "English", 1) != actor_of(art, "Bill English")
     art = _retyped(model, "Dario", "NORP", "The boxer Dario Vel Tobin won on Saturday.", "Dario fans cheered in the hall.")
     assert actor_of(art, "Dario", 1) != actor_of(art, "Dario Vel Tobin")
+
+
+def test_given_names_are_built_from_counts_with_no_sex_kept(tmp_path: Path) -> None:
+    """``data/given_names.json`` comes from SSA-style counts: a name borne by enough people is a
+    given name whatever its sex; the file keeps no one's sex (a review took that use back)."""
+    import gzip
+
+    from newsprism.actor_names import given_name
+    from newsprism.train.given_names import MIN_BIRTHS, build
+
+    src = tmp_path / "counts.csv.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as f:
+        f.write("first_name,sex,count,year_of_birth\n")
+        f.write(f"vera,f,{MIN_BIRTHS},1950\nandrea,f,{MIN_BIRTHS - 10},1960\nandrea,m,20,1960\nzzyx,m,3,1990\n")
+    data = build(src)
+    assert data["names"] == ["andrea", "vera"] and "female" not in data and "male" not in data
+    assert given_name("juan") and not given_name("comedian")
