@@ -188,6 +188,7 @@ def test_claims_units_of_measures_shares_and_comparisons() -> None:
     "text",
     [
         "Vera Lind, 92, died on Monday.",  # an age in apposition
+        "Lind, 92, said the plan had failed.",  # one name, then words about her
         "The governor leads among voters between the ages of 18 and 54.",
         "Voters ages 18 to 29 backed him.",
         "In a three-way race the governor led.",  # a kind of contest, not a count asserted

@@ -244,6 +244,7 @@ AGE = re.compile(r"(?:aged\s+$|age\s+(?:of\s+)?$)", re.I)
 # A person's name (two capitalised words) and a comma before a bare number that a comma or the
 # sentence closes: an age ("Vera Lind, 92,"); "Florida, 32," in a list of counts is none.
 APPOSED_AGE = re.compile(r"[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III)\.?)?,\s*$")
+ONE_NAME_AGE = re.compile(r"(?:^|[.;:]\s+|\b(?:and|said|says)\s+)[A-Z][\w'’-]+,\s*$")
 # An age bracket: "between the ages of 18 and", "ages 18 to".
 AGE_RANGE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$|\bages\s+of\s+\d{1,3}\s+(?:to|and)\s+$", re.I)
 SUPERLATIVE = re.compile(
@@ -441,7 +442,11 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
         return True  # calibre, ordinal, age
     if re.match(r"[\s-]*(?:years?\s+old|yrs?\b)", nxt, re.I) or AGE.search(prev):
         return True
-    if bare and APPOSED_AGE.search(text[max(0, s - 40) : s]) and re.match(r"\s*(?:,|\)|$|\.\s)", nxt) and int(float(num.replace(",", ""))) <= 120:
+    two_names = APPOSED_AGE.search(text[max(0, s - 40) : s])
+    # One name ("Ramos, 58, said"): an age when the words after it go on about that person, not
+    # another item of a list ("Florida, 32, and Georgia, 20").
+    one_name = ONE_NAME_AGE.search(text[max(0, s - 30) : s]) and re.match(r",\s+(?!and\b|or\b)[a-z]", text[e : e + 12])
+    if bare and (two_names or one_name) and re.match(r"\s*(?:,|\)|$|\.\s)", nxt) and int(float(num.replace(",", ""))) <= 120:
         return True  # "Phyllis Schlafly, 92, died": a person's age in apposition
     if re.match(r"-(?:way|person|man|woman|candidate|party|team|horse)\b(?:\s+(?:race|contest|matchup|match-up|field|primary|split|tie|fight|battle))?", nxt, re.I) and (
         "-way" in nxt.lower() or re.match(r"-\w+\s+(?:race|contest|matchup|match-up|field|primary)", nxt, re.I)
