@@ -615,7 +615,6 @@ class _Claims:
         self.reader = ClauseReader(article)
         self.polling = PollReader(article, [x.start for x in self.reader.units])
         self.polls = self.polling.polls
-        self._types: dict[str, str] | None = None
 
     def _poll_said(self, p: Poll | None) -> Asserter:
         """The poll as a figure's asserter (its pollster's actor, its name); the outlet's own voice
@@ -677,9 +676,9 @@ class _Claims:
         commas = [x for x in range(start, i) if u.toks[x].low == ","]
         if commas and 1 <= i - commas[-1] - 1 <= 6 and u.toks[commas[-1] + 1].text[:1].isalpha():
             start = commas[-1] + 1
-        who = self._near(u, self._speakers(u, start, i), i, j)
         if self._respondents_subject(u, i):
             return self._poll_said(self.polling.poll_before(u.toks[i].start, (u.start, u.end)))
+        who = self._near(u, self._speakers(u, start, i), i, j)
         text = _group_phrase(u, start, i)
         heads = {t.low for t in u.toks[start:i]}
         if who and not heads & GROUP_HEADS:
@@ -728,7 +727,7 @@ class _Claims:
         group = bool(self.polls) and any(t.low in RESPONDENT_NOUNS for t in subject) and len(subject) <= 6
         if not (share or group):
             return False
-        return not any(self.types.get(a) in ("PERSON", "ORG") for _, a in self.reader.party_at(u, start, i))
+        return not any(self.reader.types.get(a) in ("PERSON", "ORG") for _, a in self.reader.party_at(u, start, i))
 
     def _after_last(self, u: Unit, i: int, marks: tuple[str, ...]) -> int:
         """Where the words right before the cue at ``i`` start: after the last of ``marks`` in its
@@ -741,14 +740,8 @@ class _Claims:
         """Speakers that can assert: a person or organisation anywhere in the subject; a place or
         a people only right beside the verb ("Seoul said", "said Russia"), never one named
         further off ("... in nine states: Ohio, Pennsylvania, North Carolina")."""
-        types = self.types
+        types = self.reader.types
         return [(k, a) for k, a in who if types.get(a) in ("PERSON", "ORG") or (k < i and i - k <= 3) or (j <= k <= j + 1)]
-
-    @property
-    def types(self) -> dict[str, str]:
-        if self._types is None:
-            self._types = {a.id: a.type for a in self.art.actors}
-        return self._types
 
     def _speakers(self, u: Unit, i: int, j: int) -> list[tuple[int, str]]:
         """Actors in tokens ``i:j`` that can speak: not one named after a preposition ("stability in
