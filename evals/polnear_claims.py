@@ -91,7 +91,9 @@ def predict_newsprism(shared: Path, files: Sequence[str]) -> dict[str, list[Pred
         preds = []
         for c in art.claims:
             texts = [c.asserted_by_text] if c.asserted_by_text else []
-            spans: list[tuple[int, int]] = []
+            # The characters that name the asserter (a group's words, a poll, a pronoun), then the
+            # asserting actor's mentions in the article.
+            spans: list[tuple[int, int]] = [(c.asserted_by_span.start, c.asserted_by_span.end)] if c.asserted_by_span else []
             if c.asserted_by:
                 a = actors.get(c.asserted_by)
                 if a is not None:

@@ -395,7 +395,8 @@ class Claim:
 
     Beyond the contract's fields: ``asserted_by_text`` is how the article names the
     asserter (also when it is no single actor: "Western leaders and Ukrainian
-    officials"), and ``group`` an id shared by the claims about the same quantity
+    officials"), ``asserted_by_span`` the characters that name the asserter (the speaker's
+    name or pronoun, the poll, the words of a group; None for the outlet's own voice), and ``group`` an id shared by the claims about the same quantity
     across articles (the corpus stage sets it), so an estimate can be followed over time.
     """
 
@@ -409,6 +410,7 @@ class Claim:
     as_of: DateRange = field(default_factory=DateRange)
     asserted_by_text: str | None = None
     group: str | None = None
+    asserted_by_span: Span | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -421,6 +423,7 @@ class Claim:
             "asserted_by": self.asserted_by,
             "as_of": self.as_of.as_dict(),
             "asserted_by_text": self.asserted_by_text,
+            "asserted_by_span": self.asserted_by_span.as_dict() if self.asserted_by_span else None,
             "group": self.group,
         }
 
@@ -437,6 +440,7 @@ class Claim:
             as_of=DateRange.from_dict(d.get("as_of")),
             asserted_by_text=d.get("asserted_by_text"),
             group=d.get("group"),
+            asserted_by_span=_opt_span(d.get("asserted_by_span")),
         )
 
 

@@ -372,13 +372,15 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
         words = words[1:]  # "2.5 million more votes than": votes
     got: list[str] = []
     end = pos
-    for m in words[:5]:
+    for n, m in enumerate(words[:5]):
         w = m.group(0)
         low = w.lower()
         if not re.match(r"[\w’'-]+$", w) or not any(c.isalpha() for c in w) or low in UNIT_STOP or (got and w[:1].isupper()):
             break
         if low.endswith(("ing", "ed", "ly")) and got and "-" not in low:
             break  # "containers carrying", "regimes emerged": a verb or adverb ends the noun phrase
+        if not got and low.endswith("ed") and n + 1 < len(words) and words[n + 1].group(0).lower() in OBJECT_OPENERS:
+            break  # "only 19 backed her rival": a verb and its object, the count's noun left out
         got.append(w)
         end = pos + m.end()
         if len(got) >= 4:
@@ -406,6 +408,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
     return " ".join(got), end
 
 
+# Words that open a verb's object: a word ending in "-ed" before one is a verb, no unit.
+OBJECT_OPENERS = frozenset({"the", "a", "an", "her", "his", "their", "its", "our", "my", "your", "this", "that", "these", "those", "him", "them", "it"})
 NOT_MEASURES = frozenset({"something", "odd", "plus", "some", "way", "time", "times"})
 UNIT_ABBREVIATIONS = frozenset({"mph", "kph", "km", "kg", "mm", "cm", "ft", "lb", "lbs", "oz", "mw", "gw", "kw", "mb", "gb", "tb", "hp"})
 IRREGULAR_PLURALS = {"foot": "feet", "man": "men", "woman": "women", "person": "people", "child": "children", "percent": "percent"}
@@ -499,6 +503,26 @@ def _qualified(text: str, start: int, unit: str) -> tuple[int, str]:
     return start, qual
 
 
+# "N of the / its / Saudi Arabia's [past] [70,000] ...": what a part of a whole counts.
+PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|its|his|her|their|our|these|those|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+"
+    r"(?:(?:past|last|next|first|top|remaining|other)\s+)?(?:\d[\d,.]*\s+)?(?=[A-Za-z])"
+)
+
+
+def _partitive(text: str, pos: int) -> str:
+    """The counted noun of a part of a named whole ("20,000 of Saudi Arabia's 70,000 mosques":
+    mosques; "13 of the past 19 Democratic contests"), or "" (not after "of them", "of 10")."""
+    m = PARTITIVE.match(text, pos)
+    if m is None:
+        return ""
+    unit, _ = _unit_after(text, m.end())
+    return "" if unit.lower() in PARTITIVE_NOT else unit
+
+
+PARTITIVE_NOT = frozenset({"them", "us", "those", "these", "which", "whom", "whose", "all", "way", "time", "year", "day"})
+
+
 def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) -> list[Figure]:
     """Figures of a sentence ``text`` starting at ``offset`` in ``raw_text``, dates and the like excluded."""
     out: list[Figure] = []
@@ -528,6 +552,8 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
             unit, uend = CURRENCY.get(cur, cur), e
         else:
             unit, uend = _unit_after(text, e)
+            if not unit:
+                unit = _partitive(text, e)  # "449 of the party insiders": party insiders
             if not unit and not num[0].isdigit() and not RANGE_NEXT.match(text, e):
                 continue  # "two" alone is rarely a figure ("seven or eight investigations" is a range)
         start, qual = _qualified(text, m.start(), unit)
@@ -538,7 +564,31 @@ def find_figures(text: str, offset: int, excluded: Sequence[tuple[int, int]]) ->
             uend = bound.end()
         out.append(Figure(offset + start, offset + max(uend, e), offset + s, value, unit, qual))
     # A number word kept as a range's low end whose range got no unit ("voted seven to two") counts nothing.
-    return [f for f in _ranges(text, offset, out) if f.unit or text[f.num_start - offset : f.num_start - offset + 1].isdigit()]
+    out = [f for f in _ranges(text, offset, out) if f.unit or text[f.num_start - offset : f.num_start - offset + 1].isdigit()]
+    return _elided_units(text, offset, out)
+
+
+def _elided_units(text: str, offset: int, figs: list[Figure]) -> list[Figure]:
+    """A bare number after a figure that counts something, in the same sentence, and joined to it
+    by a comparison ("Clinton has 2,203 delegates to Sanders's 1,828"; "449 of the party insiders
+    back Clinton, while only 19 ..."): it counts the same thing (the noun is left out, not absent)."""
+    out = list(figs)
+    for k in range(1, len(out)):
+        f, prev = out[k], out[k - 1]
+        if f.unit or not prev.unit or prev.unit in ("percent", "share") or prev.unit in CURRENCY.values() or prev.unit.lower() in TIME_UNITS:
+            continue
+        gap = text[prev.end - offset : f.num_start - offset]
+        joined = ELIDED_JOIN.search(gap) or (COORDINATED.search(gap) and "," not in gap)
+        if len(gap) <= 60 and joined and not re.search(r"[.;:!?]", gap):
+            out[k] = replace(f, unit=prev.unit)
+    return out
+
+
+# Words that join a bare number to an earlier figure it compares with.
+ELIDED_JOIN = re.compile(r"\b(?:to|versus|vs|compared\s+(?:with|to)|against|while|whereas|than)\b", re.I)
+# "and", "but", "or" join two counts of one thing only without a comma: ", and 16 currently fly"
+# opens a clause of its own (the count's noun may be anything).
+COORDINATED = re.compile(r"\b(?:and|but|or)\b", re.I)
 
 
 def _excluded(article: Article, start: int, end: int) -> list[tuple[int, int]]:
@@ -566,6 +616,11 @@ class Asserter:
     actor: str | None
     text: str | None
     date: DateRange
+    span: tuple[int, int] | None = None  # the characters naming the asserter
+
+
+def _tokens_span(toks: list[Token]) -> tuple[int, int] | None:
+    return (toks[0].start, toks[-1].end) if toks else None
 
 
 def _speech_cues(u: Unit) -> list[tuple[int, int]]:
@@ -582,6 +637,13 @@ def _speech_cues(u: Unit) -> list[tuple[int, int]]:
 NOT_SUBJECT_AFTER = frozenset({"in", "at", "of", "from", "to", "into", "near", "across", "throughout", "inside", "outside", "toward", "towards", "with", "against", "for", "on", "about"})
 
 
+# Auxiliaries between "who" and its reporting verb ("who has said").
+AUXILIARY_WORDS = frozenset({"has", "have", "had", "also", "later", "then", "once", "previously", "repeatedly"})
+# Words that open the writer's gloss after "X said," ("referring to", "alluding to").
+GLOSS_WORDS = frozenset({"referring", "alluding", "apparently", "presumably"})
+# Reporting verbs whose object is the addressee ("told 300 supporters that ...").
+TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "briefed", "addressed", "wrote", "writes", "write"})
+ADDRESSEE_OPENERS = frozenset({"his", "her", "their", "its", "the", "a", "an", "some", "about", "more", "nearly", "over"})
 # Nouns naming several speakers, no single one ("officials said"): the words are the asserter.
 GROUP_HEADS = frozenset({"officials", "leaders", "sources", "analysts", "experts", "observers", "diplomats", "residents", "witnesses"})
 # Words that end no name of a speaker: a phrase ending in one was cut from a clause ("selling his stake at an").
@@ -591,6 +653,12 @@ PHRASE_ENDS_NOT = frozenset({"a", "an", "the", "at", "of", "to", "in", "on", "by
 
 def _group_phrase(u: Unit, i: int, j: int) -> str | None:
     """The words naming the speaker when no actor does ("Western leaders and Ukrainian officials")."""
+    toks = _group_tokens(u, i, j)
+    return " ".join(t.text for t in toks) if toks else None
+
+
+def _group_tokens(u: Unit, i: int, j: int) -> list[Token] | None:
+    """The tokens of :func:`_group_phrase`, or None."""
     toks: list[Token] = list(u.toks[i:j])
     while toks and (
         toks[0].low in (",", "however", "separately", "meanwhile", "but", "and") or toks[0].low in ("“", "”", '"')
@@ -604,7 +672,7 @@ def _group_phrase(u: Unit, i: int, j: int) -> str | None:
         return None  # "entered the United", "selling his stake": a clause, not a speaker ("retired generals" is one)
     if not any(t.text[:1].isalpha() and len(t.text) > 2 and t.low not in UNITS_WORDS for t in toks):
         return None  # "35", "the two": no one named
-    return " ".join(t.text for t in toks)
+    return toks
 
 
 class _Claims:
@@ -619,7 +687,7 @@ class _Claims:
     def _poll_said(self, p: Poll | None) -> Asserter:
         """The poll as a figure's asserter (its pollster's actor, its name); the outlet's own voice
         when there is none."""
-        return Asserter(p.actor, p.text, self._published()) if p is not None else Asserter(None, None, self._published())
+        return Asserter(p.actor, p.text, self._published(), (p.start, p.end)) if p is not None else Asserter(None, None, self._published())
 
     def asserter(self, u: Unit, fig: Figure) -> Asserter:
         for q in getattr(self.art, "quotes", []) or []:
@@ -628,7 +696,11 @@ class _Claims:
                     poll = self.polling.poll_before(fig.num_start, (u.start, u.end))  # "according to the results"
                     if poll is not None:
                         return self._poll_said(poll)
-                return Asserter(q.speaker, q.speaker_text, q.date)
+                inner = self._reported_in_quote(u, fig, q.span.start) if q.kind == "direct" else None
+                if inner is not None:
+                    return inner
+                sp = q.speaker_span
+                return Asserter(q.speaker, q.speaker_text, q.date, (sp.start, sp.end) if sp else None)
         k = self.reader.tok_index(u, fig.num_start)
         first = self.reader.tok_index(u, fig.start)
         last = max(k, self.reader.tok_index(u, fig.end - 1))
@@ -637,7 +709,7 @@ class _Claims:
         before = [c for c in cues if c[1] <= k]
         after = [c for c in cues if c[0] > k]
         quoted = any(t.low in ("“", '"') for t in u.toks[:k]) and any(t.low in ("”", '"') for t in u.toks[k:])
-        if after and (quoted or not before):
+        if after and (quoted or not before) and not self._content_after(u, *after[0]):
             i, j = after[0]
             if u.toks[i].low == "according":  # "..., according to a new Gallup poll"
                 return self._according(u, fig, j) or Asserter(None, None, self._published())
@@ -648,24 +720,62 @@ class _Claims:
             # "..., the ministry said" or "..., said the ministry"
             who = self._near(u, self._speakers(u, max(0, i - 8), i), i, j) or self._near(u, self._speakers(u, j, min(len(u.toks), j + 8)), i, j)
             if who:
-                return self._make(u, who[-1][1], i, j)
+                return self._make(u, who[-1][1], i, j, at=self._party_span(u, who[-1][0]))
             comma = next((x for x in range(i - 1, max(k, i - 7), -1) if u.toks[x].low == ","), None)
-            text = _group_phrase(u, comma + 1, i) if comma is not None else None
-            if text:  # "..., the aides said": no actor, their words
-                return self._make(u, None, i, j, text)
+            group = _group_tokens(u, comma + 1, i) if comma is not None else None
+            if group:  # "..., the aides said": no actor, their words
+                return self._make(u, None, i, j, " ".join(t.text for t in group), _tokens_span(group))
         if before:
             i, j = before[-1]
             if u.toks[i].low == "according":
                 found = self._according(u, fig, j)
                 if found is not None:
                     return found
-            else:
+            elif not self._writers_aside(u, j, k, last):
                 found = self._subject_of(u, i, j)
                 if found is not None:
                     return found
         if self.polls and self.polling.poll_figure(u.text, fig.unit):
             return self._poll_said(self.polling.poll_before(fig.num_start, (u.start, u.end)))
         return Asserter(None, None, self._published())
+
+    def _reported_in_quote(self, u: Unit, fig: Figure, quote_start: int) -> Asserter | None:
+        """A person or organisation the quoted words report as saying the figure ("I saw in the
+        news that Trump said his approval was 41 percent"): the reported speaker, not the quoted
+        one. Only a named actor: a pronoun ("we said") leaves the quote's speaker."""
+        k = self.reader.tok_index(u, fig.num_start)
+        cues = [c for c in _speech_cues(u) if u.toks[c[0]].start >= quote_start and c[1] <= k and u.toks[c[0]].low != "according"]
+        if not cues:
+            return None
+        found = self._subject_of(u, *cues[-1])
+        if found is None or found.actor is None or found.span is None or found.span[0] < quote_start:
+            return None
+        return found if self.reader.actor_type(found.actor) in ("PERSON", "ORG") else None
+
+    def _content_after(self, u: Unit, i: int, j: int) -> bool:
+        """The reporting verb at ``i:j`` after a figure says what follows it, not the figure: it
+        opens a relative clause ("Sanders, who says it's 'disastrous'") or its content comes after
+        it ("Nordstrom informed officials that ...", "said: ..."), before any comma."""
+        if i >= 1 and (u.toks[i - 1].low in ("who", "which") or (i >= 2 and u.toks[i - 2].low in ("who", "which") and u.toks[i - 1].low in AUXILIARY_WORDS)):
+            return True
+        for t in u.toks[j : j + 6]:
+            if t.low in (",", ";", ".", ")", "”"):
+                return False
+            if t.low in ("that", ":", "“"):
+                return True
+        return False
+
+    def _writers_aside(self, u: Unit, j: int, k: int, last: int) -> bool:
+        """A figure after a reporting verb that is no part of what is reported: the writer's gloss
+        after "said," ("..., Ramos said, referring to the Hispanic community, now 17 percent") or
+        the addressee before the words ("wrote to his 20,000 Twitter followers, “...”")."""
+        between = [t.low for t in u.toks[j:k]]
+        if any(a == "," and b in GLOSS_WORDS for a, b in itertools.pairwise(between)):
+            return True
+        told = u.toks[j - 1].low in TELL_VERBS or (j < len(u.toks) - 1 and u.toks[j].low == "to" and u.toks[j + 1].low in ADDRESSEE_OPENERS)
+        if not told or any(t in ("that", ":", "“", '"', ",") for t in between):
+            return False
+        return any(t.low in ("“", '"', "that", ":") for t in u.toks[last + 1 : last + 7])
 
     def _subject_of(self, u: Unit, i: int, j: int) -> Asserter | None:
         """The asserter a reporting verb before the figure names: its subject's actor, or the
@@ -679,12 +789,13 @@ class _Claims:
         if self._respondents_subject(u, i):
             return self._poll_said(self.polling.poll_before(u.toks[i].start, (u.start, u.end)))
         who = self._near(u, self._speakers(u, start, i), i, j)
-        text = _group_phrase(u, start, i)
+        group = _group_tokens(u, start, i)
+        text = " ".join(t.text for t in group) if group else None
         heads = {t.low for t in u.toks[start:i]}
         if who and not heads & GROUP_HEADS:
-            return self._make(u, who[-1][1], i, j, text)
-        if text:
-            return self._make(u, None, i, j, text)
+            return self._make(u, who[-1][1], i, j, text, self._party_span(u, who[-1][0]))
+        if group:
+            return self._make(u, None, i, j, text, _tokens_span(group))
         return None
 
     def _according(self, u: Unit, fig: Figure, j: int) -> Asserter | None:
@@ -694,13 +805,15 @@ class _Claims:
         if poll is not None:
             return self._poll_said(poll)
         who = self.reader.party_at(u, j, hi)
-        text = _group_phrase(u, j, min(len(u.toks), j + 6))
+        group = _group_tokens(u, j, min(len(u.toks), j + 6))
+        text = " ".join(t.text for t in group) if group else None
         if not who and text and head_word(text) in FINDINGS:
             poll = self.polling.poll_before(u.toks[j].start, (u.start, u.end))  # "according to the results"
             if poll is not None:
                 return self._poll_said(poll)
-        if who or text:
-            return self._make(u, who[-1][1] if who else None, j - 2, j, text)
+        if who or group:
+            at = self._party_span(u, who[-1][0]) if who else _tokens_span(group or [])
+            return self._make(u, who[-1][1] if who else None, j - 2, j, text, at)
         return None
 
     def _figure_is_subject(self, u: Unit, fig: Figure, k: int, i: int) -> bool:
@@ -752,7 +865,13 @@ class _Claims:
         p = self.art.published
         return DateRange(p.earliest, p.latest, p.confidence, f"as of publication ({p.evidence})" if p.known else "")
 
-    def _make(self, u: Unit, actor: str | None, i: int, j: int, text: str | None = None) -> Asserter:
+    def _party_span(self, u: Unit, k: int) -> tuple[int, int]:
+        """The characters of the actor mention that starts at token ``k`` (the token's, if none)."""
+        t = u.toks[k]
+        p = next((p for p in self.reader.parties(u) if p.start <= t.start < p.end), None)
+        return (p.start, p.end) if p is not None else (t.start, t.end)
+
+    def _make(self, u: Unit, actor: str | None, i: int, j: int, text: str | None = None, at: tuple[int, int] | None = None) -> Asserter:
         name = text
         if actor and (not name or name.lower() in ("he", "she", "it", "they", "we", "i")):
             name = next((a.name for a in self.art.actors if a.id == actor), None)
@@ -764,8 +883,8 @@ class _Claims:
             for d in self.art.dates:
                 since = re.search(r"\b(?:since|from)\s+$", self.art.raw_text[max(0, d.span.start - 7) : d.span.start])
                 if lo <= d.span.start < hi and d.type in ("DATE", "TIME") and d.value.known and not since:
-                    return Asserter(actor, name, d.value)
-        return Asserter(actor, name, self._published())
+                    return Asserter(actor, name, d.value, at)
+        return Asserter(actor, name, self._published(), at)
 
     def claims(self) -> list[Claim]:
         out: list[Claim] = []
@@ -785,6 +904,7 @@ class _Claims:
                         asserted_by=who.actor,
                         as_of=who.date,
                         asserted_by_text=who.text,
+                        asserted_by_span=Span.of(self.art.raw_text, *who.span) if who.span and (who.actor or who.text) else None,
                     )
                 )
         return out
