@@ -512,3 +512,32 @@ def test_claims_a_named_speaker_reported_inside_a_quote_asserts_the_figure(tmp_p
     got = {c.value: (names.get(c.asserted_by or ""), c.asserted_by_text) for c in d.claims}
     assert got[41.0] == ("Thomas Varga", "Thomas Varga")
     assert got[12e6][1] == "Marlow"  # no one reported inside: the quoted man's own words
+
+
+@pytest.mark.issue(22)
+def test_review_claims_rules_of_the_fifth_session_do_not_misfire(tmp_path: Path) -> None:
+    """A review of the asserter and unit rules on sentences made up for it found: "the Labor
+    Department said Friday in a report that ..." lost its asserter (the "that" of "a report that"
+    read as the verb's); "Trump said it would cost $10 billion, but it will cost $40 billion"
+    gave the rebuttal to Trump; "told the network about 40,000 jobs had been lost" read the
+    figure as an addressee; "raise the age to 67", "fired 40 rockets and killed 3" and "30 of the
+    state's 88 counties" got units they do not count."""
+    from newsprism.pipeline import run
+
+    text = (
+        "The unemployment rate fell to 4.9 percent, the Labor Department said Friday in a report that also showed wage gains.\n"
+        "\u201cThomas Varga said the wall would cost $10 billion, but it will cost at least $40 billion,\u201d Nancy Pellman said.\n"
+        "Wilbur Rossman told the network about 40,000 jobs had been lost and that more would follow.\n"
+    )
+    (tmp_path / "a.txt").write_text("Jobs and the wall\n" + text, encoding="utf-8")
+    d = run([tmp_path])
+    names = {a.id: a.name for a in d.actors}
+    got = {c.value: names.get(c.asserted_by or "") for c in d.claims}
+    assert got == {4.9: "Labor Department", 10e9: "Thomas Varga", 40e9: "Nancy Pellman", 40000.0: "Wilbur Rossman"}
+    for sentence, want in [
+        ("The plan would cut 5,000 jobs by 2020 while raising the retirement age to 67.", [(5000.0, "jobs"), (67.0, "")]),
+        ("Militants fired 40 rockets and killed 3.", [(40.0, "rockets"), (3.0, "")]),
+        ("Trump won 30 of the state's 88 counties.", [(30.0, "counties"), (88.0, "counties")]),
+        ("He got 218 votes in the House and 60 in the Senate.", [(218.0, "votes"), (60.0, "votes")]),
+    ]:
+        assert [(f.value, f.unit) for f in find_figures(sentence, 0, [])] == want, sentence

@@ -505,8 +505,8 @@ def _qualified(text: str, start: int, unit: str) -> tuple[int, str]:
 
 # "N of the / its / Saudi Arabia's [past] [70,000] ...": what a part of a whole counts.
 PARTITIVE = re.compile(
-    r"\s+of\s+(?:the|its|his|her|their|our|these|those|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+"
-    r"(?:(?:past|last|next|first|top|remaining|other)\s+)?(?:\d[\d,.]*\s+)?(?=[A-Za-z])"
+    r"\s+of\s+(?:(?:the|its|his|her|their|our|these|those)(?:\s+[a-z]+['’]s?)?|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)\s+"
+    rf"(?:(?:past|last|next|first|top|remaining|other)\s+)?(?:(?:\d[\d,.]*|{_WORDNUM})\s+)?(?=[A-Za-z])"
 )
 
 
@@ -578,17 +578,22 @@ def _elided_units(text: str, offset: int, figs: list[Figure]) -> list[Figure]:
         if f.unit or not prev.unit or prev.unit in ("percent", "share") or prev.unit in CURRENCY.values() or prev.unit.lower() in TIME_UNITS:
             continue
         gap = text[prev.end - offset : f.num_start - offset]
-        joined = ELIDED_JOIN.search(gap) or (COORDINATED.search(gap) and "," not in gap)
+        joined = ELIDED_TO.fullmatch(gap) or ELIDED_JOIN.search(gap) or (COORDINATED.search(gap) and "," not in gap)
         if len(gap) <= 60 and joined and not re.search(r"[.;:!?]", gap):
             out[k] = replace(f, unit=prev.unit)
     return out
 
 
-# Words that join a bare number to an earlier figure it compares with.
-ELIDED_JOIN = re.compile(r"\b(?:to|versus|vs|compared\s+(?:with|to)|against|while|whereas|than)\b", re.I)
-# "and", "but", "or" join two counts of one thing only without a comma: ", and 16 currently fly"
-# opens a clause of its own (the count's noun may be anything).
-COORDINATED = re.compile(r"\b(?:and|but|or)\b", re.I)
+# The words right before the bare number: a comparison, then at most a hedge ("while only 19",
+# "compared with 1,828"), so that "while raising the age to 67" or "and killed 3" join nothing.
+_HEDGE = r"(?:(?:only|just|about|nearly|some|roughly|around|almost)\s+)?"
+ELIDED_JOIN = re.compile(rf"\b(?:versus|vs\.?|compared\s+(?:with|to)|against|while|whereas|than)\s+{_HEDGE}$", re.I)
+# "to" right after the count, before the other side's name ("2,203 delegates to Sanders's 1,828",
+# "52 votes to 48"); "raise the age to 67" is a target, no count.
+ELIDED_TO = re.compile(r"\s*to\s+(?:(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?\s+|(?:his|her|their|its)\s+(?:[a-z]+['’]s?\s+)?)?", re.I)
+# "and", "but", "or" right before the number join two counts of one thing only without a comma
+# (", and 16 currently fly" opens a clause of its own; "and killed 3" counts the killed).
+COORDINATED = re.compile(rf"\b(?:and|but|or)\s+{_HEDGE}$", re.I)
 
 
 def _excluded(article: Article, start: int, end: int) -> list[tuple[int, int]]:
@@ -637,6 +642,9 @@ def _speech_cues(u: Unit) -> list[tuple[int, int]]:
 NOT_SUBJECT_AFTER = frozenset({"in", "at", "of", "from", "to", "into", "near", "across", "throughout", "inside", "outside", "toward", "towards", "with", "against", "for", "on", "about"})
 
 
+# Prepositions after a reporting verb that open a phrase of its own ("said in a report that ..."):
+# a "that" after them belongs to that phrase, not to the verb.
+CONTENT_NOT_AFTER = frozenset({"in", "on", "during", "at", "after", "before", "with", "through", "via", "from", "for"})
 # Auxiliaries between "who" and its reporting verb ("who has said").
 AUXILIARY_WORDS = frozenset({"has", "have", "had", "also", "later", "then", "once", "previously", "repeatedly"})
 # Words that open the writer's gloss after "X said," ("referring to", "alluding to").
@@ -644,6 +652,7 @@ GLOSS_WORDS = frozenset({"referring", "alluding", "apparently", "presumably"})
 # Reporting verbs whose object is the addressee ("told 300 supporters that ...").
 TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "briefed", "addressed", "wrote", "writes", "write"})
 ADDRESSEE_OPENERS = frozenset({"his", "her", "their", "its", "the", "a", "an", "some", "about", "more", "nearly", "over"})
+PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "our", "my", "his", "its", "their"})
 # Nouns naming several speakers, no single one ("officials said"): the words are the asserter.
 GROUP_HEADS = frozenset({"officials", "leaders", "sources", "analysts", "experts", "observers", "diplomats", "residents", "witnesses"})
 # Words that end no name of a speaker: a phrase ending in one was cut from a clause ("selling his stake at an").
@@ -709,6 +718,7 @@ class _Claims:
         before = [c for c in cues if c[1] <= k]
         after = [c for c in cues if c[0] > k]
         quoted = any(t.low in ("“", '"') for t in u.toks[:k]) and any(t.low in ("”", '"') for t in u.toks[k:])
+        after = [c for c in after if not self._relative(u, c[0])]
         if after and (quoted or not before) and not self._content_after(u, *after[0]):
             i, j = after[0]
             if u.toks[i].low == "according":  # "..., according to a new Gallup poll"
@@ -747,19 +757,31 @@ class _Claims:
         cues = [c for c in _speech_cues(u) if u.toks[c[0]].start >= quote_start and c[1] <= k and u.toks[c[0]].low != "according"]
         if not cues:
             return None
+        # "“Trump said it would cost $10 billion, but it will cost $40 billion,” Pelosi said": after
+        # a clause break the quoted speaker answers in their own voice.
+        lows = [t.low for t in u.toks[cues[-1][1] : k]]
+        if any(w in (";", "but", "yet", "however") for w in lows) or any(a == "," and b in ("and", "while") for a, b in itertools.pairwise(lows)) or "fact" in lows:
+            return None
         found = self._subject_of(u, *cues[-1])
         if found is None or found.actor is None or found.span is None or found.span[0] < quote_start:
             return None
+        if self.art.raw_text[found.span[0] : found.span[1]].lower() in PRONOUNS:
+            return None  # "we have been told": the quoted speaker's side, not someone reported
         return found if self.reader.actor_type(found.actor) in ("PERSON", "ORG") else None
 
+    @staticmethod
+    def _relative(u: Unit, i: int) -> bool:
+        """The reporting verb at ``i`` opens a relative clause ("Sanders, who says it's
+        'disastrous'"): what it reports follows it."""
+        return i >= 1 and (u.toks[i - 1].low in ("who", "which") or (i >= 2 and u.toks[i - 2].low in ("who", "which") and u.toks[i - 1].low in AUXILIARY_WORDS))
+
     def _content_after(self, u: Unit, i: int, j: int) -> bool:
-        """The reporting verb at ``i:j`` after a figure says what follows it, not the figure: it
-        opens a relative clause ("Sanders, who says it's 'disastrous'") or its content comes after
-        it ("Nordstrom informed officials that ...", "said: ..."), before any comma."""
-        if i >= 1 and (u.toks[i - 1].low in ("who", "which") or (i >= 2 and u.toks[i - 2].low in ("who", "which") and u.toks[i - 1].low in AUXILIARY_WORDS)):
-            return True
-        for t in u.toks[j : j + 6]:
-            if t.low in (",", ";", ".", ")", "”"):
+        """The reporting verb at ``i:j`` after a figure says what follows it, not the figure: its
+        content comes right after it or its addressee ("Nordstrom informed officials that ...",
+        "said: ..."). Not through a phrase of its own: "said Friday in a report that also showed"
+        keeps the figure before it."""
+        for t in u.toks[j : j + 4]:
+            if t.low in (",", ";", ".", ")", "”") or t.low in CONTENT_NOT_AFTER:
                 return False
             if t.low in ("that", ":", "“"):
                 return True
@@ -773,8 +795,8 @@ class _Claims:
         if any(a == "," and b in GLOSS_WORDS for a, b in itertools.pairwise(between)):
             return True
         told = u.toks[j - 1].low in TELL_VERBS or (j < len(u.toks) - 1 and u.toks[j].low == "to" and u.toks[j + 1].low in ADDRESSEE_OPENERS)
-        if not told or any(t in ("that", ":", "“", '"', ",") for t in between):
-            return False
+        if not told or len(between) > 2 or any(t != "to" and t not in ADDRESSEE_OPENERS for t in between):
+            return False  # "told the network about 40,000 jobs had been lost": what he told
         return any(t.low in ("“", '"', "that", ":") for t in u.toks[last + 1 : last + 7])
 
     def _subject_of(self, u: Unit, i: int, j: int) -> Asserter | None:
