@@ -19,6 +19,7 @@ from newsprism.actor_names import (
     SUFFIXES,
     clean_name,
     ends_with,
+    first_word_initialism,
     fullest_roles,
     given_name,
     initialism,
@@ -323,7 +324,7 @@ def _initialisms(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], wh
         letters = initialism(a.name) or ""
         paired = {remap.get(i, i) for i in by_alias.get(name_key(a.name), ()) if i != a.id}
         # Paired by an article whose expansion spells it (never by a shared alias alone).
-        fits = sorted(i for i in paired if i in by_id and initials(by_id[i].name) == letters)
+        fits = sorted(i for i in paired if i in by_id and letters in (initials(by_id[i].name), first_word_initialism(by_id[i].name)))
         how = "paired with it in an article:"
         if len(fits) == 1:
             remap[a.id] = fits[0]

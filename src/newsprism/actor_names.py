@@ -66,6 +66,13 @@ def initials(name: str) -> str:
     return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words)
 
 
+def first_word_initialism(name: str) -> str | None:
+    """The initialism a name of several words opens with ("ATI Technologies", "AMD Inc." -> "ATI",
+    "AMD"): the short form news gives such a company in brackets ("ATI Technologies (ATI)")."""
+    words = name.split()
+    return initialism(words[0]) if len(words) >= 2 and "." not in words[0] else None
+
+
 # Abbreviated words of names, written out: "Mt Cook" is "Mount Cook", "US Geological Survey" the
 # "United States Geological Survey" (AP Stylebook abbreviations; the country initialisms news
 # writes inside names).

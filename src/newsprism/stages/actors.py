@@ -61,7 +61,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
-from newsprism.actor_names import THING_TYPES, clean_name, ends_with, fullest_roles, initialism, initials, name_words
+from newsprism.actor_names import (
+    THING_TYPES,
+    clean_name,
+    ends_with,
+    first_word_initialism,
+    fullest_roles,
+    initialism,
+    initials,
+    name_words,
+)
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
@@ -95,7 +104,7 @@ LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across|through
 INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # The characters after a name read for its apposition (", the deputy foreign minister,").
 APPOSITION_WINDOW = 600
-ACRONYM_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z&.]{1,9})\)")
+ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
 
 
@@ -391,7 +400,7 @@ class _Builder:
         if m and " " in e.span.text.strip():
             initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", e.span.text) if w[0].isupper())
             acro = re.sub(r"[^A-Za-z]", "", m.group(1))
-            if acro.upper() == initials.upper():
+            if acro.upper() == initials.upper() or acro == first_word_initialism(e.span.text):
                 self.acronyms[name_key(m.group(1))] = loc.id
                 loc.evidence.append(f"{m.group(1)!r}: given in brackets after {e.span.text!r}")
 
