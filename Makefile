@@ -71,6 +71,7 @@ bench: $(STAMP)
 train: $(STAMP)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m newsprism.train.persuasion --shared $(SHARED)
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m newsprism.train.genre --shared $(SHARED)
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 $(BIN)/python -m newsprism.train.event_confidence --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache

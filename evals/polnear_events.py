@@ -32,7 +32,9 @@ TEXTS = Path("datasets") / "polnear" / "train" / "text"
 
 
 def _key(triggers: list[list[Any]], plover: str, actors: list[str], targets: list[str], date: list[str | None]) -> str:
-    return json.dumps([sorted(tuple(t) for t in triggers), plover, sorted(actors), sorted(targets), list(date)])
+    from newsprism.train.event_confidence import record_key
+
+    return record_key(triggers, plover, actors, targets, date)
 
 
 def analyse(shared: Path, files: list[str]) -> list[dict[str, Any]]:
@@ -71,6 +73,24 @@ def score(records: list[dict[str, Any]], judged: dict[str, dict[str, Any]], n_fi
     }
 
 
+# Bands of stated confidence, and the split the report and the web timeline make (records below
+# ``newsprism.views.LESS_CERTAIN_BELOW`` are set apart as less certain).
+BANDS = ((0.0, 0.2), (0.2, 0.3), (0.3, 0.5), (0.5, 1.01))
+
+
+def _bands(records: list[dict[str, Any]], judged: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    from newsprism.views import LESS_CERTAIN_BELOW
+
+    cuts = [(f"confidence {lo:.1f}-{min(hi, 1.0):.1f}", lo, hi) for lo, hi in BANDS]
+    cuts += [(f"shown (>= {LESS_CERTAIN_BELOW})", LESS_CERTAIN_BELOW, 1.01), (f"set apart (< {LESS_CERTAIN_BELOW})", 0.0, LESS_CERTAIN_BELOW)]
+    out: dict[str, Any] = {}
+    for label, lo, hi in cuts:
+        got = [(r["confidence"], judged[r["key"]]["verdict"] == "right") for r in records if r["key"] in judged and lo <= r["confidence"] < hi]
+        if got:
+            out[label] = {"records": len(got), "right": sum(t for _, t in got), "share": sum(t for _, t in got) / len(got), "stated": sum(c for c, _ in got) / len(got)}
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
@@ -88,14 +108,9 @@ def main() -> int:
         base = score([{"key": k} for k, x in judged.items() if "before" in x.get("seen_in", ())], judged, len(files))
         records = analyse(args.shared, files)
         ours = score(records, judged, len(files))
-        calib: dict[float, list[int]] = {}
-        for r in records:
-            if r["key"] in judged:
-                c = calib.setdefault(round(r["confidence"], 2), [0, 0])
-                c[0] += 1
-                c[1] += judged[r["key"]]["verdict"] == "right"
-        ours["calibration"] = {str(k): v[1] / v[0] for k, v in sorted(calib.items())}  # type: ignore[assignment]
-        calibration_lines = [f"    confidence {k:.2f}: {v[1]}/{v[0]} judged right ({v[1] / v[0]:.2f})" for k, v in sorted(calib.items())]
+        calib = _bands(records, judged)
+        ours["calibration"] = calib  # type: ignore[assignment]
+        calibration_lines = [f"    {k}: {v['right']}/{v['records']} judged right ({v['share']:.2f}), stated {v['stated']:.2f} on average" for k, v in calib.items()]
         res[name] = {"newsprism": ours, "before": base}
         for system, s in (("newsprism", ours), ("before", base))[: 2 if base["records"] else 1]:
             print(

@@ -32,6 +32,7 @@ from datetime import date
 
 from newsprism.article import DateRange, Event, Mention
 from newsprism.clauses import same_side, sides
+from newsprism.event_confidence import FALLBACK, merged_confidence
 from newsprism.plover import STOPWORDS, SYMMETRIC_DEFAULT, Lexicon, find_cues, lexicon, tokens
 
 REF_MARK = "^ref"  # id suffix of a per-article event that only refers back to an earlier happening
@@ -422,27 +423,15 @@ def _main_type(family: frozenset[str], lex: Lexicon) -> str:
     return "CONSULT" if "CONSULT" in family else min(family)
 
 
-# How often an event record is right as a whole (a real happening, rightly typed, no wrong party,
-# no wrong date, no wrong merge), by whether its trigger's phrase names who acted: a record with an
-# agent against one without ("attacks on X" with no attacker named). Measured on the hand judgments
-# of evals/labels/polnear_events.json, tune and held-out sets together (32 PolNeAR texts, output of
-# 2026-12-07: 40 right of 109 with an agent, 4 of 29 without), rounded; the fresh set (12 texts
-# judged that day, read for no rule or figure) checks them: 15 of 50 (0.30) and 3 of 20 (0.15):
-# the figure with an agent holds less well there.
-# ``evals/polnear_events.py`` prints how they hold. (0.42 and 0.22 until then, from the tune set
-# alone: the held-out and fresh records were right 0.30-0.33 and 0.15-0.16 of the time.)
-# (Until 2026-12-06 these were 0.85 and 0.54, the share of *real happenings* by the trigger's tense:
-# a record can be a real happening and still list a wrong party, so that overstated it.)
-CONFIDENCE = {"agent": 0.37, "no_agent": 0.14}
+# The confidence without a trained model (see newsprism.event_confidence): kept under this name
+# for callers of this module.
+CONFIDENCE = FALLBACK
 
 
 def event_confidence(ev: Event, members: Sequence[Event] = ()) -> float:
-    """How likely the event record is right (0..1): see :data:`CONFIDENCE`. A merged event has the
-    best of its mentions' (each set by the events stage); without those, whether it names an agent."""
-    known = [e.confidence for e in members if e.confidence]
-    if known:
-        return max(known)
-    return CONFIDENCE["agent" if ev.actors else "no_agent"]
+    """How likely the merged record is right (0..1): its best member's confidence (set by the
+    events stage, :mod:`newsprism.event_confidence`), less what joining several mentions costs."""
+    return merged_confidence(ev, members)
 
 
 def explain_pair(a: Node, b: Node, score: float) -> str:

@@ -50,6 +50,7 @@ from datetime import date
 from newsprism.article import Article, DateMention, DateRange, Dossier, Event, Mention, MentionIndex, Span
 from newsprism.clauses import CLOSE_Q, OPEN_Q, ClauseReader, Unit, same_side, sentence_parties
 from newsprism.compare import cluster_stories, story_features
+from newsprism.event_confidence import confidence as record_confidence
 from newsprism.event_merge import (
     CONFIDENCE,
     CROSS_ARTICLE,
@@ -1008,6 +1009,7 @@ def extract_events(article: Article) -> list[Event]:
     reader = EventReader(article)
     index = MentionIndex(article)  # the sentence's mentions for each summary, without rescanning the page
     names = {a.id: a.name for a in article.actors}
+    people = {a.id for a in article.actors if a.type == "PERSON"}
     kb = actor_kb()
     out: list[Event] = []
     # One event of a type per sentence: "signing the treaty" is one signing.
@@ -1045,7 +1047,9 @@ def extract_events(article: Article) -> list[Event]:
             place=c.place,
             mentions=[Mention(article.id, Span.of(article.raw_text, c.unit.start, c.unit.end), trigger=_trigger_span(article, c))],
         )
-        ev.confidence = CONFIDENCE["agent" if c.agents else "no_agent"]
+        trig = ev.mentions[0].trigger
+        quoted = trig is not None and any(q.span.start <= trig.start < q.span.end for q in article.quotes)
+        ev.confidence = record_confidence(ev, quoted, people)
         out.append(ev)
     return out
 
