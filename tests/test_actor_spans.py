@@ -227,3 +227,33 @@ def test_actor_spans_a_company_named_like_a_surname_keeps_its_type() -> None:
     rows = [("title", "Shares"), ("blank", ""), ("body", "Shares of the American Lisk & Lisk rose. Lisk said so.")]
     art = _with_entities(rows, [("American Lisk & Lisk", "ORG"), ("Lisk", "PERSON")])
     assert _texts(art)[0][1] == "ORG"
+
+
+@pytest.mark.issue(20)
+def test_review_a_person_span_ending_in_a_title_of_office_is_no_person() -> None:
+    """An analyst's review of untuned PolNeAR (dev): "[Charlotte Mayor] Jennifer Roberts" made the
+    person "Charlotte Mayor", who then took nine mentions of the city ("Charlotte experienced
+    chaos") as her first name. A span ending in a title of office is the office's place, typed as
+    the body types it, or no name; a surname that is a title too ("Stephen King") is untouched."""
+    art = _with_entities(
+        [("title", "Calm returns"), ("blank", ""), ("body", "Harlow Mayor Jana Roe spoke. Harlow was calm. Stephen King and Vesnia Governor spoke.")],
+        [("Harlow Mayor", "PERSON"), ("Jana Roe", "PERSON"), ("Harlow", "GPE"), ("Stephen King", "PERSON"), ("Vesnia Governor", "PERSON")],
+    )
+    assert _texts(art) == [("Harlow", "GPE"), ("Jana Roe", "PERSON"), ("Harlow", "GPE"), ("Stephen King", "PERSON")]
+
+
+@pytest.mark.issue(20)
+def test_review_a_bare_surname_two_people_of_the_article_share_joins_neither() -> None:
+    """An analyst's review of untuned PolNeAR (dev): the model typed "Keith Lamont Scott" an
+    organisation, so every bare "Scott" (him) went to his wife "Rakeyia Scott"; then, as a person,
+    to him by the rule that gives a bare surname to a mistyped full name."""
+    from newsprism.stages.actors import link_actors
+
+    art = _with_entities(
+        [("title", "Video released"), ("blank", ""), ("body", "Police shot Karl Lamont Sadd on Tuesday. His wife, Rana Sadd, filmed it. It is unclear whether Sadd had a gun.")],
+        [("Karl Lamont Sadd", "ORG"), ("Rana Sadd", "PERSON"), ("Sadd", "ORG")],
+    )
+    link_actors(art, actor_kb())
+    by_text = {m.span.text: m.actor for m in art.mentions}
+    assert by_text["Sadd"] not in (by_text["Karl Lamont Sadd"], by_text["Rana Sadd"])
+    assert {a.type for a in art.actors if a.id == by_text["Karl Lamont Sadd"]} == {"PERSON"}

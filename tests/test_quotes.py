@@ -765,3 +765,23 @@ def test_review_speaker_ends_where_a_clause_of_its_own_begins() -> None:
     qs = extract_quotes(make("“We will not go back until the cranes are safe,” said a docker while Rusk looked on."))
     q = one(qs, "cranes are safe")
     assert q.speaker != "ada-rusk" and "Rusk" not in (q.speaker_text or "")
+
+
+@pytest.mark.issue(22)
+def test_review_a_state_or_party_tag_after_a_name_is_no_speaker(tmp_path: Path) -> None:
+    """An analyst's review of untuned PolNeAR (dev): "Mitch McConnell, R-Ky., said" gave the
+    speaker "R-Ky", "Johnnie Wilson, of Springfield, Va., said" the speaker "Va", and "Donna
+    Sampson Rawlings, 59, of Ashton, Md., who watched ..., said" the speaker "Md"."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Senate overrides the veto\n"
+        "\u201cOur assumption is that the veto will be overridden,\u201d Senate Majority Leader Tomas Velk, R-Ky., said Tuesday.\n"
+        "Jonah Wilmer, of Springfield, Va., said he had fought in the war \u201cfor the nation's rights.\u201d\n"
+        "Dana Sampson Rawl, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories.\n"
+        "\u201cThis is wrong,\u201d said Rep. Elia Cummer, D-Md., on Tuesday.\n",
+        encoding="utf-8",
+    )
+    d = run([tmp_path])
+    got = {q.speaker_text or "" for q in d.quotes}
+    assert got == {"Dana Sampson Rawl", "Jonah Wilmer", "Rep. Elia Cummer", "Senate Majority Leader Tomas Velk"}

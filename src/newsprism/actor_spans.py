@@ -164,6 +164,26 @@ def _trim_front(raw: str, e: Entity, kb: ActorKB, body: BodyNames | None = None)
 TRAILING = frozenset({"on", "in", "at", "of", "and", "or", "the", "a", "an", "for", "to", "from", "with", "by", "as"})
 
 
+# Titles of office that end no person's name ("[Charlotte Mayor] Jennifer Roberts", "[Kremlin
+# spokesman] ..."): the words before are the office's place or body. Titles that are surnames too
+# ("King", "Judge", "Pope", "Marshal", "Chief") are not listed.
+OFFICE_TITLES = frozenset(
+    ["mayor", "governor", "president", "senator", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman", "spokesperson", "congressman", "congresswoman", "lawmaker", "ambassador", "envoy", "commissioner", "prosecutor", "chairman", "chairwoman", "chairperson", "ceo", "official", "officials", "adviser", "advisor", "aide", "correspondent"]
+)
+
+
+def _before_title(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity]:
+    """A person span that ends with a title of office is the title's place or body, typed as the
+    body or the knowledge base types it ("Charlotte" of "Charlotte Mayor"), or no name at all."""
+    words = _words(raw, e.span.start, e.span.end)
+    s, t = words[0][0], words[-2][1]
+    key = name_key(raw[s:t])
+    label = body.label.get(key) or _kb_label(kb, raw[s:t])
+    if not key or label is None or label == "PERSON":
+        return []
+    return [Entity(Span.of(raw, s, t), label, "rule")]
+
+
 def _trim_back(raw: str, e: Entity) -> Entity | None:
     """The span without lower-case function words at its end; None when nothing is cut."""
     words = _words(raw, e.span.start, e.span.end)
@@ -191,6 +211,9 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             continue
         e = _trim_back(raw, e) or e
         e = _trim_front(raw, e, kb, body) or e
+        if e.label == "PERSON" and len(_words(raw, e.span.start, e.span.end)) >= 2 and name_key(raw[_words(raw, e.span.start, e.span.end)[-1][0] : e.span.end]) in OFFICE_TITLES:
+            out.extend(_before_title(raw, e, body, kb))  # "[Charlotte Mayor] Jennifer Roberts"
+            continue
         parts = _headline_names(raw, e, body, kb) if in_title(e) else None
         if parts is None:
             parts = _split_and(raw, e, body, kb)

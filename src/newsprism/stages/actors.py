@@ -67,6 +67,7 @@ from newsprism.actor_names import (
     ends_with,
     first_word_initialism,
     fullest_roles,
+    given_name,
     initialism,
     initials,
     name_words,
@@ -452,6 +453,10 @@ class _Builder:
                 score = 10**9 + (min(full) - e.span.start)
             scored.append((score, loc))
         best, ambiguous = self._one_of(e, sorted(scored, key=lambda x: (x[0], x[1].id)))
+        if best is not None and self._named_like_a_person(key):
+            # "Keith Lamont Scott" typed an organisation beside "Rakeyia Scott": the bare "Scott"
+            # may be either; it names no one rather than the wrong one.
+            best, ambiguous = None, True
         if ambiguous:
             # Two people of this name are named in full before it and nothing tells which one
             # it is: the bare name stays an actor of its own, never a guess ("Clinton" after both
@@ -483,6 +488,17 @@ class _Builder:
                 self._add(self._local_kb(actor), e.span.start, e.span.end, "name")
                 return
         self._add(self._local_new(e.span.text, e.label, short=e.label == "PERSON"), e.span.start, e.span.end, "name")
+
+    def _named_like_a_person(self, key: str) -> bool:
+        """Whether an actor of the article not typed a person has a name of two to four words that
+        opens with a given name and ends with ``key`` (the model's organisation "Keith Lamont Scott")."""
+        for loc in self.locals.values():
+            if loc.type in ("PERSON", "GPE", "LOC", "FAC", "NORP") or loc.kb is not None:
+                continue
+            toks = name_key(loc.name).split()
+            if 2 <= len(toks) <= 4 and toks[-1] == key and given_name(toks[0]):
+                return True
+        return False
 
     def _one_of(self, e: Entity, scored: list[tuple[int, _Local]]) -> tuple[tuple[int, _Local] | None, bool]:
         """The person a bare name is, among those of the article whose names hold it (best first):
@@ -869,7 +885,13 @@ class _Builder:
             one = surnames.get(name_key(words[-1]))
             if one is not None and one.id in self.locals and loc.id in self.locals:
                 full = self._retyped(loc, "PERSON")
-                if one is not full:
+                # "Scott" beside "Keith Lamont Scott" and his wife "Rakeyia Scott": the full name is
+                # a person's, but the bare surname may be either and joins neither.
+                shared = any(
+                    x is not full and x is not one and x.type == "PERSON" and len(x.name.split()) >= 2 and name_key(x.name.split()[-1]) == name_key(words[-1])
+                    for x in self.locals.values()
+                )
+                if one is not full and not shared:
                     self._absorb_local(full, one)
 
     def build(self) -> tuple[list[ActorMention], list[Actor]]:

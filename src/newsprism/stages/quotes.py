@@ -186,6 +186,16 @@ SIGN_OFF = re.compile(r"[ \t\u00a0]*(?P<dash>[―—–]|--?(?=[ \t\u00a0]))[ \t
 SPEAKER_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "rev"})
 HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof|Rev)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr|[A-Z])\.")
+# US state abbreviations as the AP Stylebook writes them after a town ("of Springfield, Va.") and a
+# party-and-state tag after a lawmaker's name ("Mitch McConnell, R-Ky.,", "(D-Md.)"): an
+# apposition of the name before them, never the speaker.
+AP_STATES = frozenset(
+    ["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va", "wash", "w.va", "wis", "wyo"]
+)
+# Offices held by one person for a place ("the Vermont senator", "the Texas governor"): the place
+# before the title names that person's constituency, and never speaks through them.
+CONSTITUENCY_TITLES = frozenset({"senator", "governor", "mayor", "congressman", "congresswoman", "lawmaker", "representative", "legislator", "councilman", "councilwoman", "sheriff"})
+PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,12}$")
 ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "prof", "capt", "adm", "maj", "cmdr", "rev", "fig", "ft", "mt"]
 )
@@ -336,6 +346,13 @@ class _Frame:
     medium: str | None = None
     via: str | None = None
     tail: tuple[int, int] | None = None  # a parenthetical's words after it ("X, he said, Y": Y)
+
+
+def _place_tag(seg: str) -> bool:
+    """A state after a town or a party-and-state tag ("Va.", "N.Y.", "R-Ky.", "D-Md."), set off by
+    commas after a name: never the speaker."""
+    seg = seg.strip()
+    return bool(PARTY_TAG.match(seg)) or (seg.endswith(".") and seg.lower().rstrip(".") in AP_STATES)
 
 
 @dataclass(slots=True)
@@ -1074,7 +1091,26 @@ class _Extractor:
         def tok(k: int) -> str:
             return self.work[toks[k][0] : toks[k][1]]
 
-        while i >= 0 and tok(i) in (",", ")"):
+        def delimiter_before(k: int) -> int:
+            while k >= 0 and tok(k) not in (",", ";", ":", "(", ")"):
+                k -= 1
+            return k
+
+        def past_place(k: int) -> int | None:
+            """Where the phrase goes on before a state or party tag ending at token ``k`` ("...,
+            of Ashton, Md.", "..., R-Ky."), the town before a state with it; None if none ends there."""
+            c = delimiter_before(k)
+            if c < 0 or c == k or tok(c) != "," or not _place_tag(self.work[toks[c + 1][0] : toks[k][1]]):
+                return None
+            t = delimiter_before(c - 1)
+            return t if t >= 0 and tok(t) == "," and tok(t + 1).lower() in ("of", "from", "in") else c
+
+        while i >= 0:
+            placed = past_place(i) if tok(i) not in (",", ")") else None
+            if placed is not None:
+                i = placed
+            if i < 0 or tok(i) not in (",", ")"):
+                break
             if tok(i) == ")":
                 j = i - 1
                 while j >= 0 and tok(j) != "(":
@@ -1090,7 +1126,8 @@ class _Extractor:
             words = [w.lower().strip(".,'’") for w in seg.split()]
             first = words[0] if words else ""
             appositive = bool(seg) and (
-                seg[:1].islower()
+                _place_tag(seg)
+                or seg[:1].islower()
                 or seg[:1].isdigit()
                 or first in DETERMINERS
                 or first in self.titles
@@ -1099,6 +1136,10 @@ class _Extractor:
             )
             if appositive and j >= 0 and tok(j) == ",":
                 i = j - 1
+                if _place_tag(seg):  # "of Springfield, Va.": the town goes with its state
+                    t = delimiter_before(i)
+                    if t >= 0 and tok(t) == "," and tok(t + 1).lower() in ("of", "from", "in"):
+                        i = t
                 continue
             if not appositive and seg and all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in seg.split()):
                 i -= 1  # a stray comma after the name ("Gov. John Kasich (R-OH), said")
@@ -1304,8 +1345,8 @@ class _Extractor:
         if not cands:
             # "Ukrainian officials", "Kremlin spokesman": a demonym or name before a title noun speaks for its country.
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", self.text[s:e])]
-            if coordinated or not words or words[-1] not in self.titles:
-                return None
+            if coordinated or not words or words[-1] not in self.titles or words[-1] in CONSTITUENCY_TITLES:
+                return None  # "the Vermont senator" is a person the place elected, not the place
             for m in ms:
                 if re.search(r"\b(?:of|for|at|from|in|with|by|to)\b", self.text[s : m.span.start]):
                     continue  # "the commander of American forces": the demonym modifies what follows the head
