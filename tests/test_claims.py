@@ -541,3 +541,14 @@ def test_review_claims_rules_of_the_fifth_session_do_not_misfire(tmp_path: Path)
         ("He got 218 votes in the House and 60 in the Senate.", [(218.0, "votes"), (60.0, "votes")]),
     ]:
         assert [(f.value, f.unit) for f in find_figures(sentence, 0, [])] == want, sentence
+
+
+@pytest.mark.issue(22)
+def test_review_a_street_address_and_a_relative_clause_are_no_figure_or_asserter() -> None:
+    """An analyst's review of untuned PolNeAR (dev): "in front of 131 West 23rd Street" was the
+    figure 131 with the unit "West"; "who has repeatedly pledged to ban all Muslims — 1.6 billion
+    members ..." had the asserter "has repeatedly"."""
+    assert find_figures("The blast went off in front of 131 West 23rd Street, police said.", 0, []) == []
+    assert [(f.value, f.unit) for f in find_figures("About 200 Main Street shops closed.", 0, [])] == [(200.0, "Main")]
+    art = _sentences("He is a candidate who has repeatedly pledged to ban all Muslims, 1.6 billion members of a religion.")
+    assert [(c.value, c.asserted_by_text) for c in extract_claims(art)] == [(1.6e9, None)]

@@ -785,3 +785,32 @@ def test_review_a_state_or_party_tag_after_a_name_is_no_speaker(tmp_path: Path) 
     d = run([tmp_path])
     got = {q.speaker_text or "" for q in d.quotes}
     assert got == {"Dana Sampson Rawl", "Jonah Wilmer", "Rep. Elia Cummer", "Senate Majority Leader Tomas Velk"}
+
+
+@pytest.mark.issue(22)
+def test_review_pronoun_speakers_an_analyst_found_wrong(tmp_path: Path) -> None:
+    """An analyst's review of untuned PolNeAR (dev): "African-Americans, he said, can ''rock like
+    Jimi''" gave the quote to African-Americans; after "House Speaker Paul Ryan, ..., (a sentence
+    of 300 characters) ... believes McConnell is correct", "“...,” he said" went to McConnell;
+    after "the lighted figure of Abraham Lincoln", "he said" went to Lincoln. The speaker set
+    between commas says it; two people of two sentences however long leave "he" unresolved; a
+    person inside another thing's phrase is no speaker's antecedent."""
+    from newsprism.pipeline import run
+
+    long = "despite admitting that he did have his concerns about lawyers trying to get rich and general legal matters that could be worrisome, said the victims need their day in court, and " * 2
+    (tmp_path / "a.txt").write_text(
+        "The museum opens\n"
+        "Tomas Varga opened the museum on Saturday.\n"
+        "Members of the choir, he said, can \u201crock like nobody else\u201d in the city.\n"
+        "\u201cOur assumption is that the veto will be overridden,\u201d Senate leader Dario Kell said Tuesday.\n"
+        f"House Speaker Paul Renn, {long}he does believe Kell is correct about the override.\n"
+        "\u201cI do think the votes are there for the override,\u201d he said.\n"
+        "Behind Varga stood the lighted figure of Abraham Lincoln.\n"
+        "\u201cWe will walk away more in love with this country,\u201d he said.\n",
+        encoding="utf-8",
+    )
+    d = run([tmp_path])
+    by_words = {q.span.text[:12]: q for q in d.quotes}
+    assert by_words["rock like no"].speaker_text == "he"
+    assert by_words["I do think t"].speaker is None and "Paul Renn" in (by_words["I do think t"].speaker_evidence or "")
+    assert by_words["We will walk"].speaker is None

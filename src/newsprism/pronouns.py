@@ -107,14 +107,14 @@ def resolve_pronoun(article: Article, start: int, end: int | None = None) -> str
     if word in PRONOUN_GENDER:
         # Another person of the sentence before or this one who fits as well (the same gender, or
         # either unknown) makes "he"/"she" ambiguous, and an ambiguous pronoun names no one.
-        window = _sentence_before_start(article, start)
+        window = sentence_before_start(article, start)
         rivals = {m.actor for m in before if m.span.start >= window and m.actor != nearest.actor}
         if rivals:  # ``before`` holds only people of its gender or of none known
             return None
     return nearest.actor
 
 
-def _sentence_before_start(article: Article, pos: int) -> int:
+def sentence_before_start(article: Article, pos: int) -> int:
     """Where the sentence before the one holding ``pos`` starts (the nlp layer's sentences)."""
     starts = sorted(s.start for s in article.sentences if s.start <= pos)
     return starts[-2] if len(starts) >= 2 else 0

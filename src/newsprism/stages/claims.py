@@ -246,6 +246,12 @@ AGE = re.compile(r"(?:aged\s+$|age\s+(?:of\s+)?$)", re.I)
 APPOSED_AGE = re.compile(r"[A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+(?:\s+(?:Jr|Sr|II|III)\.?)?,\s*$")
 ONE_NAME_AGE = re.compile(r"(?:^|[.;:]\s+|\b(?:and|said|says)\s+)[A-Z][\w'’-]+,\s*$")
 # An age bracket: "between the ages of 18 and", "ages 18 to".
+# A house number before a street's name ("131 West 23rd Street", "1600 Pennsylvania Ave.").
+STREET_ADDRESS = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))(?:\s+(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))){0,3}\s+"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Dr|Place|Pl|Way|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Plaza)\b\.?"
+)
+HEDGED = re.compile(r"\b(?:about|around|nearly|some|than|over|almost|roughly|least|to|only|just)\s+$", re.I)
 AGE_RANGE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$|\bages\s+of\s+\d{1,3}\s+(?:to|and)\s+$", re.I)
 SUPERLATIVE = re.compile(
     r"\b(?:first|last|biggest|largest|highest|lowest|worst|best|longest|deadliest|strongest|\w+est)\b[^.;,]*?$", re.I
@@ -456,6 +462,8 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
         "-way" in nxt.lower() or re.match(r"-\w+\s+(?:race|contest|matchup|match-up|field|primary)", nxt, re.I)
     ):
         return True  # "a three-way race", "a two-person race": a kind of contest, not a count asserted
+    if bare and not word and STREET_ADDRESS.match(text, e) and not HEDGED.search(prev):
+        return True  # "in front of 131 West 23rd Street": an address, not a count
     if bare and AGE_RANGE.search(text[max(0, s - 30) : s]):
         return True  # "voters between the ages of 18 and 54", "ages 18 to 29"
     if word:
@@ -653,6 +661,8 @@ GLOSS_WORDS = frozenset({"referring", "alluding", "apparently", "presumably"})
 TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "briefed", "addressed", "wrote", "writes", "write"})
 ADDRESSEE_OPENERS = frozenset({"his", "her", "their", "its", "the", "a", "an", "some", "about", "more", "nearly", "over"})
 PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "our", "my", "his", "its", "their"})
+# Words that name no speaker on their own: relative pronouns and auxiliaries.
+NOT_A_SPEAKER_WORD = frozenset({"who", "which", "that", "has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "then", "now"})
 # Nouns naming several speakers, no single one ("officials said"): the words are the asserter.
 GROUP_HEADS = frozenset({"officials", "leaders", "sources", "analysts", "experts", "observers", "diplomats", "residents", "witnesses"})
 # Words that end no name of a speaker: a phrase ending in one was cut from a clause ("selling his stake at an").
@@ -681,6 +691,8 @@ def _group_tokens(u: Unit, i: int, j: int) -> list[Token] | None:
         return None  # "entered the United", "selling his stake": a clause, not a speaker ("retired generals" is one)
     if not any(t.text[:1].isalpha() and len(t.text) > 2 and t.low not in UNITS_WORDS for t in toks):
         return None  # "35", "the two": no one named
+    if all(t.low in NOT_A_SPEAKER_WORD or t.low.endswith("ly") for t in toks):
+        return None  # "who has repeatedly pledged": a relative clause's auxiliary and adverb, no one named
     return toks
 
 

@@ -89,6 +89,7 @@ from typing import Any
 from newsprism.actor_names import THING_TYPES
 from newsprism.article import ActorMention, Article, DateRange, Dossier, MentionIndex, Quote, Span
 from newsprism.knowledge import derived
+from newsprism.pronouns import sentence_before_start
 from newsprism.registry import stage
 from newsprism.reporting import Lexicon, lexicon
 
@@ -191,6 +192,12 @@ TITLE_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|Sgt|
 # apposition of the name before them, never the speaker.
 AP_STATES = frozenset(
     ["ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va", "wash", "w.va", "wis", "wyo"]
+)
+# An attribution set between commas inside the speaker's own sentence (", he said,", ", Ms. Roe
+# added,"): a pronoun or a name of one to four capitalised words, and a verb of saying.
+INTERPOSED = re.compile(
+    r",\s+(?P<who>(?:he|she|they|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+"
+    r"(?:said|says|added|adds|argued|argues|noted|notes|explained|insisted|continued|recalled|warned|wrote|writes)\s*,"
 )
 # Offices held by one person for a place ("the Vermont senator", "the Texas governor"): the place
 # before the title names that person's constituency, and never speaks through them.
@@ -1381,6 +1388,10 @@ class _Extractor:
                 g = kb_gender.get(m.actor)
                 if g is not None and g != PRONOUN_GENDER[word]:
                     continue
+                if re.search(r"\b[a-z]+\s+of\s+(?:the\s+)?$", self.text[max(0, m.span.start - 30) : m.span.start]):
+                    # "stood before the lighted figure of Abraham Lincoln. “...,” he said": a person
+                    # inside another thing's phrase is seldom the one who speaks next.
+                    return None, None, f"“{word}”: unresolved, the nearest person, {m.span.text!r}, is named inside another phrase (“... of {m.span.text}”)"
                 if g is None:
                     rival = self._rival_person(i, m, pos, word, kb_gender)
                     if rival is not None:
@@ -1400,8 +1411,10 @@ class _Extractor:
 
     def _rival_person(self, i: int, nearest: ActorMention, pos: int, word: str, genders: dict[str, str | None]) -> str | None:
         """Another person of about two sentences before ``pos`` who fits the pronoun as well as
-        ``nearest`` (mentions up to index ``i``, outside quotations): the name, or None."""
-        floor = max(0, pos - 300)
+        ``nearest`` (mentions up to index ``i``, outside quotations): the name, or None. Two
+        sentences however long: "House Speaker Paul Ryan, R-Wis., despite ... (300 characters)
+        ... believes McConnell is correct. “...,” he said" has two."""
+        floor = min(max(0, pos - 300), sentence_before_start(self.art, pos))
         while i >= 0 and self.mentions[i].span.start >= floor:
             m = self.mentions[i]
             i -= 1
@@ -1415,7 +1428,7 @@ class _Extractor:
         """Another organisation or country named in about two sentences before ``pos`` (mentions up
         to index ``i``, outside quotations), which "it"/"they" could name as well as ``nearest``:
         the name, or None."""
-        floor = max(0, pos - 300)
+        floor = min(max(0, pos - 300), sentence_before_start(self.art, pos))
         while i >= 0 and self.mentions[i].span.start >= floor:
             m = self.mentions[i]
             i -= 1
@@ -1424,6 +1437,15 @@ class _Extractor:
             if self.types.get(m.actor) in ("ORG", "GPE"):
                 return m.span.text
         return None
+
+    def _interposed_speaker(self, us: int, pos: int) -> _Speaker | None:
+        """The speaker of an attribution set between commas in the clause before ``pos`` (", he
+        said,", ", Obama added,"), or None."""
+        found = list(INTERPOSED.finditer(self.work, us, pos))
+        if not found:
+            return None
+        m = found[-1]
+        return self._speaker_from_np(m.start("who"), m.end("who"))
 
     def _clause_speaker(self, us: int, pos: int, masked: str | None = None) -> _Speaker | None:
         """The subject of the clause that holds ``pos`` (a participle or a partial quote)."""
@@ -1562,8 +1584,10 @@ class _Extractor:
                 f.kind = "direct"  # a quote that is its own sentence: continues a speaker (below)
                 f.extra["continuation"] = True
             else:
-                # A partial quote in a clause with no frame: the clause's subject said it.
-                sp = self._clause_speaker(us, p.start, masked)
+                # A partial quote in a clause with no frame: the clause's subject said it, or the
+                # speaker set between commas before it ("African-Americans, he said, can “rock
+                # like Jimi”": he said it, not African-Americans).
+                sp = self._interposed_speaker(us, p.start) or self._clause_speaker(us, p.start, masked)
                 if sp is not None and (sp.actor or sp.pronoun or sp.text.split()[-1].lower() in self.lex.speaker_nouns):
                     f.kind = "partial"
                     f.speaker = sp
