@@ -17,6 +17,8 @@ judged records:
 * ``verbal``: its PLOVER type is a verbal act (AGREE, CONSULT, SUPPORT, CONCEDE, REQUEST, ACCUSE,
   REJECT, THREATEN: PLOVER's verbal/material split, Halterman et al. 2023), which news reports
   plainly, against a material one (AID, ASSAULT, ...) that it often names as a topic;
+* ``reported``: its trigger is a plain verb of saying ("said", "told") and its type comes from what
+  was said ("said it posed a threat": THREATEN), which misreads the content more often than not;
 * ``mode``: it carries a mode ("military", "firearms"), which the cue's context gave it;
 * ``multi``: it joins several mentions (one wrong merge makes the whole record wrong).
 
@@ -36,7 +38,7 @@ from pathlib import Path
 from newsprism.article import Event
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_confidence.json"
-FEATURES = ("quoted", "target", "agent", "agent_person", "verbal", "mode", "multi")
+FEATURES = ("quoted", "target", "agent", "agent_person", "verbal", "reported", "mode", "multi")
 # PLOVER's verbal event types (the rest are material acts).
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # The share of judged records right with and without an agent (tune and held-out texts of
@@ -73,9 +75,19 @@ def facts(ev: Event, quoted: bool, person_ids: Collection[str]) -> dict[str, boo
         "agent": bool(ev.actors),
         "agent_person": any(a in person_ids for a in ev.actors),
         "verbal": ev.plover in VERBAL,
+        "reported": any(m.trigger is not None and _plain_saying(m.trigger.text) for m in ev.mentions),
         "mode": ev.mode is not None,
         "multi": len(ev.mentions) > 1,
     }
+
+
+@lru_cache(maxsize=4096)
+def _plain_saying(word: str) -> bool:
+    """A word the event lexicon lists only as a verb of saying ("said", "told", "announced")."""
+    from newsprism.plover import SPEECH, lexicon
+
+    cues = lexicon().phrases.get(tuple(word.lower().split()), ())
+    return bool(cues) and all(c.type == SPEECH for c in cues)
 
 
 def confidence(ev: Event, quoted: bool, person_ids: Collection[str]) -> float:
