@@ -257,3 +257,14 @@ def test_review_a_bare_surname_two_people_of_the_article_share_joins_neither() -
     by_text = {m.span.text: m.actor for m in art.mentions}
     assert by_text["Sadd"] not in (by_text["Karl Lamont Sadd"], by_text["Rana Sadd"])
     assert {a.type for a in art.actors if a.id == by_text["Karl Lamont Sadd"]} == {"PERSON"}
+
+
+@pytest.mark.issue(20)
+def test_review_a_clause_read_as_a_title_is_no_actor_and_quotation_marks_are_no_part_of_a_name() -> None:
+    """An analyst's review of untuned PolNeAR (dev): "Trump accused Holt of being a" became the
+    WORK_OF_ART actor of that name; 'A Change Is Gonna Come"' kept its closing quotation mark."""
+    art = _with_entities(
+        [("title", "Debate"), ("blank", ""), ("body", "Velk accused Orn of being a liar. He played \u201cA Change Is Gonna Come\u201d and the Jones' song \u201cGone with the Wind\u201d.")],
+        [("Velk accused Orn of being a", "WORK_OF_ART"), ("A Change Is Gonna Come\u201d", "WORK_OF_ART"), ("Jones'", "ORG"), ("Gone with the Wind", "WORK_OF_ART")],
+    )
+    assert _texts(art) == [("A Change Is Gonna Come", "WORK_OF_ART"), ("Jones'", "ORG"), ("Gone with the Wind", "WORK_OF_ART")]

@@ -184,6 +184,34 @@ def _before_title(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Ent
     return [Entity(Span.of(raw, s, t), label, "rule")]
 
 
+# Words that titles of works keep in lower case ("Gone with the Wind", "The Art of the Deal").
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "of", "in", "on", "at", "to", "by", "with", "from", "into", "as", "is", "are", "be", "up", "off", "out", "over", "per", "via", "vs"})
+
+
+QUOTE_CHARS = "\"“”‘’'"
+
+
+def _unquoted(raw: str, e: Entity) -> Entity:
+    """The span without quotation marks the model took in at either end ('A Change Is Gonna Come"')."""
+    s, t = e.span.start, e.span.end
+    while s < t and raw[s] in QUOTE_CHARS:
+        s += 1
+    # A closing double quotation mark goes; a single one after a letter may be a possessive ("Jones'").
+    while t > s and (raw[t - 1] in "\"“”" or (raw[t - 1] in "‘’'" and not raw[t - 2 : t - 1].isalpha())):
+        t -= 1
+    return e if (s, t) == (e.span.start, e.span.end) or s >= t else Entity(Span.of(raw, s, t), e.label, "rule")
+
+
+def _clause_not_title(raw: str, e: Entity) -> bool:
+    """A work's title outside quotation marks that has a lower-case word no title keeps small
+    ("Trump accused Holt of being a"): a clause of the sentence, not a title."""
+    before, after = raw[max(0, e.span.start - 1) : e.span.start], raw[e.span.end : e.span.end + 1]
+    if before in "\"“‘'" and before and after in "\"”’'" and after:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", e.span.text)
+    return any(w[:1].islower() and w.lower() not in TITLE_SMALL_WORDS for w in words[1:])
+
+
 def _trim_back(raw: str, e: Entity) -> Entity | None:
     """The span without lower-case function words at its end; None when nothing is cut."""
     words = _words(raw, e.span.start, e.span.end)
@@ -206,6 +234,9 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
     body = BodyNames(e for e in article.entities if not in_title(e))
     out: list[Entity] = []
     for e in article.entities:
+        if e.label == "WORK_OF_ART" and _clause_not_title(raw, e):
+            continue  # "Trump accused Holt of being a": the model read a clause as a title
+        e = _unquoted(raw, e)
         if e.label not in NAME_LABELS or e.source == "dateline":
             out.append(e)
             continue
