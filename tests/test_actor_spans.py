@@ -239,7 +239,10 @@ def test_review_a_person_span_ending_in_a_title_of_office_is_no_person() -> None
         [("title", "Calm returns"), ("blank", ""), ("body", "Harlow Mayor Jana Roe spoke. Harlow was calm. Stephen King and Vesnia Governor spoke.")],
         [("Harlow Mayor", "PERSON"), ("Jana Roe", "PERSON"), ("Harlow", "GPE"), ("Stephen King", "PERSON"), ("Vesnia Governor", "PERSON")],
     )
-    assert _texts(art) == [("Harlow", "GPE"), ("Jana Roe", "PERSON"), ("Harlow", "GPE"), ("Stephen King", "PERSON")]
+    assert _texts(art) == [("Harlow", "GPE"), ("Jana Roe", "PERSON"), ("Harlow", "GPE"), ("Stephen King", "PERSON"), ("Vesnia Governor", "PERSON")]
+    # A review: "NBC anchor John Chancellor", "Federico Mayor" lost their person: no place before the title.
+    art = _with_entities([("title", "Anchor"), ("blank", ""), ("body", "Anchor John Chancellor spoke.")], [("John Chancellor", "PERSON")])
+    assert _texts(art) == [("John Chancellor", "PERSON")]
 
 
 @pytest.mark.issue(20)

@@ -552,3 +552,12 @@ def test_review_a_street_address_and_a_relative_clause_are_no_figure_or_asserter
     assert [(f.value, f.unit) for f in find_figures("About 200 Main Street shops closed.", 0, [])] == [(200.0, "Main")]
     art = _sentences("He is a candidate who has repeatedly pledged to ban all Muslims, 1.6 billion members of a religion.")
     assert [(c.value, c.asserted_by_text) for c in extract_claims(art)] == [(1.6e9, None)]
+
+
+@pytest.mark.issue(22)
+def test_review_a_street_name_before_a_noun_counts_that_noun() -> None:
+    """A review: "cut 500 Wall Street jobs", "20 Main Street businesses" lost their figures to the
+    address rule; an address stands after "at", "on", "of" or ends its phrase."""
+    got = [f.value for t in ("The bank will cut 500 Wall Street jobs.", "About 20 Main Street businesses closed.") for f in find_figures(t, 0, [])]
+    assert got == [500.0, 20.0]
+    assert find_figures("The office at 10 Downing Street said so.", 0, []) == []

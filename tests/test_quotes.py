@@ -814,3 +814,31 @@ def test_review_pronoun_speakers_an_analyst_found_wrong(tmp_path: Path) -> None:
     assert by_words["rock like no"].speaker_text == "he"
     assert by_words["I do think t"].speaker is None and "Paul Renn" in (by_words["I do think t"].speaker_evidence or "")
     assert by_words["We will walk"].speaker is None
+
+
+@pytest.mark.issue(22)
+def test_review_interposed_speakers_and_pronoun_rivals_do_not_misfire(tmp_path: Path) -> None:
+    """A review of the rules above on made-up sentences: the speaker set between commas took a
+    partial quote of another clause ("The bill, he said, was “a disgrace,” but McConnell called it
+    “our best shot”") and a quote of the person named before it ("Trump, Schumer said, had called
+    the deal “a total disaster”"); after "Mark Delvecchio, who owns four pizzerias, said ...",
+    "“...,” he said" lost him to a rival named earlier in his own sentence; "R-South Carolina"
+    was still a speaker."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Senate health bill\n"
+        "Sen. Jon Merrick spoke on Tuesday. The health bill, he said, was \u201ca disgrace,\u201d but Majority Leader Dario Kell called it \u201cour best shot.\u201d\n"
+        "Sen. Chuck Sorel spoke too. Trump, Sorel said, had called the deal \u201ca total disaster.\u201d\n"
+        "Less than a week after Gov. Andrew Coyne signed a bill raising the minimum wage, Mark Delvecchio, who owns four pizzerias in the Bronx, said he had already cut hours.\n"
+        "\u201cI don't have a choice,\u201d he said, adding that the bill would cost him dearly this year.\n"
+        "Sen. Lindsey Gray, R-South Carolina, said the deal was bad for the farmers of her state and for the country.\n",
+        encoding="utf-8",
+    )
+    d = run([tmp_path])
+    names = {a.id: a.name for a in d.actors}
+    by = {q.span.text[:12]: names.get(q.speaker or "") for q in d.quotes}
+    assert by.get("our best sho") != "Jon Merrick"
+    assert by["a total disa"] == "Donald Trump"
+    assert by["I don't have"] == "Mark Delvecchio"
+    assert {q.speaker_text for q in d.quotes if q.span.text.startswith("the deal was bad")} == {"Sen. Lindsey Gray"}

@@ -174,13 +174,15 @@ OFFICE_TITLES = frozenset(
 
 def _before_title(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity]:
     """A person span that ends with a title of office is the title's place or body, typed as the
-    body or the knowledge base types it ("Charlotte" of "Charlotte Mayor"), or no name at all."""
+    body or the knowledge base types it ("Charlotte" of "Charlotte Mayor"); a span whose words
+    before the title are no place or body the article or the knowledge base knows is left whole
+    ("John Chancellor", the anchor; "Federico Mayor")."""
     words = _words(raw, e.span.start, e.span.end)
     s, t = words[0][0], words[-2][1]
     key = name_key(raw[s:t])
     label = body.label.get(key) or _kb_label(kb, raw[s:t])
     if not key or label is None or label == "PERSON":
-        return []
+        return [e]  # "John Chancellor", "Federico Mayor": no place before the title, a person's name
     return [Entity(Span.of(raw, s, t), label, "rule")]
 
 

@@ -491,7 +491,9 @@ class _Builder:
 
     def _named_like_a_person(self, key: str) -> bool:
         """Whether an actor of the article not typed a person has a name of two to four words that
-        opens with a given name and ends with ``key`` (the model's organisation "Keith Lamont Scott")."""
+        opens with a given name and ends with ``key`` (the model's organisation "Keith Lamont Scott").
+        (Passing over one that shares the candidate's first name, "Keith Scott", was tried after a
+        review and taken back: it gave a film's "Bettie Page" the bare "Page" on ECB+.)"""
         for loc in self.locals.values():
             if loc.type in ("PERSON", "GPE", "LOC", "FAC", "NORP") or loc.kb is not None:
                 continue

@@ -251,6 +251,10 @@ STREET_ADDRESS = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))(?:\s+(?:[A-Z][\w.'’-]*|\d+(?:st|nd|rd|th))){0,3}\s+"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Dr|Place|Pl|Way|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Plaza)\b\.?"
 )
+# Where an address stands: after "at", "on", "of", "outside", "near", "to", "from", "in front of";
+# a number after anything else is an address only where the street's name ends the phrase
+# ("500 Wall Street jobs", "350 Wall Street Journal reporters" are counts).
+ADDRESS_BEFORE = re.compile(r"\b(?:at|on|of|outside|near|to|from|opposite|behind)\s+$", re.I)
 HEDGED = re.compile(r"\b(?:about|around|nearly|some|than|over|almost|roughly|least|to|only|just)\s+$", re.I)
 AGE_RANGE = re.compile(r"\bages?\s+(?:of\s+)?(?:\d{1,3}\s*(?:to|and|-|–)\s*)?$|\bages\s+of\s+\d{1,3}\s+(?:to|and)\s+$", re.I)
 SUPERLATIVE = re.compile(
@@ -462,7 +466,8 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
         "-way" in nxt.lower() or re.match(r"-\w+\s+(?:race|contest|matchup|match-up|field|primary)", nxt, re.I)
     ):
         return True  # "a three-way race", "a two-person race": a kind of contest, not a count asserted
-    if bare and not word and STREET_ADDRESS.match(text, e) and not HEDGED.search(prev):
+    street = STREET_ADDRESS.match(text, e) if bare and not word else None
+    if street and not HEDGED.search(prev) and (ADDRESS_BEFORE.search(text[max(0, s - 20) : s]) or re.match(r"\s*(?:[,.;:)]|$|\s(?:in|on|at|near|and|was|is|where)\b)", text[street.end() :])):
         return True  # "in front of 131 West 23rd Street": an address, not a count
     if bare and AGE_RANGE.search(text[max(0, s - 30) : s]):
         return True  # "voters between the ages of 18 and 54", "ages 18 to 29"

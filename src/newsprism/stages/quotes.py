@@ -199,10 +199,14 @@ INTERPOSED = re.compile(
     r",\s+(?P<who>(?:he|she|they|(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+"
     r"(?:said|says|added|adds|argued|argues|noted|notes|explained|insisted|continued|recalled|warned|wrote|writes)\s*,"
 )
+# A name that is the subject of a verb of saying right after it, over an apposition between commas.
+SAID_AFTER = re.compile(r"(?:\s*,[^.;\"“”]{1,160},)?\s+(?:said|says|told|added|explained|insisted|recalled)\b")
+# Between an interposed attribution and a quote: another clause or another verb that quotes.
+INTERPOSED_BREAK = re.compile(r",\s*(?:and|but|while|whereas|though|although|yet)\b|;|\b(?:called|calls|calling|described|describes|dubbed|termed|labeled|labelled)\b")
 # Offices held by one person for a place ("the Vermont senator", "the Texas governor"): the place
 # before the title names that person's constituency, and never speaks through them.
 CONSTITUENCY_TITLES = frozenset({"senator", "governor", "mayor", "congressman", "congresswoman", "lawmaker", "representative", "legislator", "councilman", "councilwoman", "sheriff"})
-PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,12}$")
+PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12})?$")
 ABBREV = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt", "rep", "sen", "gov", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "a.m", "p.m", "e.g", "i.e", "prof", "capt", "adm", "maj", "cmdr", "rev", "fig", "ft", "mt"]
 )
@@ -1375,6 +1379,7 @@ class _Extractor:
             # The knowledge base's, else what the text says (an honorific, "spokeswoman").
             self._genders = person_genders(self.art)
         kb_gender = self._genders
+        skipped = ""  # a nearer person passed over ("the figure of Abraham Lincoln")
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0:
             m = self.mentions[i]
@@ -1388,10 +1393,15 @@ class _Extractor:
                 g = kb_gender.get(m.actor)
                 if g is not None and g != PRONOUN_GENDER[word]:
                     continue
-                if re.search(r"\b[a-z]+\s+of\s+(?:the\s+)?$", self.text[max(0, m.span.start - 30) : m.span.start]):
-                    # "stood before the lighted figure of Abraham Lincoln. “...,” he said": a person
-                    # inside another thing's phrase is seldom the one who speaks next.
-                    return None, None, f"“{word}”: unresolved, the nearest person, {m.span.text!r}, is named inside another phrase (“... of {m.span.text}”)"
+                if re.search(r"\b[a-z]+\s+of\s+(?:the\s+)?$", self.text[max(0, m.span.start - 30) : m.span.start]) and self._rival_person(i, m, pos, word, kb_gender):
+                    # "Obama spoke. Behind him stood the lighted figure of Abraham Lincoln. “...,” he
+                    # said": a person inside another thing's phrase is seldom the one who speaks
+                    # next; the person before is read instead ("the testimony of James Comey" alone
+                    # stays Comey's), if named within the two sentences.
+                    skipped = skipped or m.span.text
+                    continue
+                if skipped and m.span.start < sentence_before_start(self.art, pos):
+                    return None, None, f"“{word}”: unresolved, the nearest person, {skipped!r}, is named inside another phrase, and no other within two sentences"
                 if g is None:
                     rival = self._rival_person(i, m, pos, word, kb_gender)
                     if rival is not None:
@@ -1415,6 +1425,11 @@ class _Extractor:
         sentences however long: "House Speaker Paul Ryan, R-Wis., despite ... (300 characters)
         ... believes McConnell is correct. “...,” he said" has two."""
         floor = min(max(0, pos - 300), sentence_before_start(self.art, pos))
+        if SAID_AFTER.match(self.text, nearest.span.end):
+            # "After Gov. Cuomo signed the bill, Mark Delvecchio, who owns four pizzerias, said ...
+            # “...,” he said": the one who said it is the one who goes on; a person before him in
+            # his own sentence is no rival.
+            return None
         while i >= 0 and self.mentions[i].span.start >= floor:
             m = self.mentions[i]
             i -= 1
@@ -1445,6 +1460,11 @@ class _Extractor:
         if not found:
             return None
         m = found[-1]
+        # Not across a clause of its own ("The bill, he said, was “a disgrace,” but McConnell
+        # called it “our best shot”"), nor when the words before it name a person whose words
+        # are quoted ("Trump, Schumer said, had called the deal “a total disaster”").
+        if INTERPOSED_BREAK.search(self.work, m.end(), pos) or any(self.types.get(x.actor) == "PERSON" for x in self._mentions_in(us, m.start())):
+            return None
         return self._speaker_from_np(m.start("who"), m.end("who"))
 
     def _clause_speaker(self, us: int, pos: int, masked: str | None = None) -> _Speaker | None:
