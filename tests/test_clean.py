@@ -424,3 +424,19 @@ def test_two_word_last_sentence_stays_body() -> None:
     r = roles(text)
     assert r["Pure spin."] == "body"
     assert r["Follow Dana Ortiz on Twitter @dortiz."] != "body"
+
+
+@pytest.mark.issue(23)
+def test_a_short_quoted_last_paragraph_is_the_articles() -> None:
+    """A review of the speaker rules found "“I was stunned,” he said." and the paragraph after it,
+    at the end of an article, set aside as furniture: the opening quotation mark hid the capital
+    of a short sentence."""
+    text = (
+        "Comey testifies\n"
+        "Senators listened to the testimony of the former director on Thursday, and several of them asked about the memos he kept.\n"
+        "\u201cI was stunned,\u201d he said.\n"
+        "\u201cRead more\u201d\n"
+    )
+    roles = [ln.role for ln in classify_text(text)]
+    assert roles[:3] == ["title", "body", "body"]
+    assert roles[3] == "boilerplate"

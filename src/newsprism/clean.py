@@ -194,10 +194,11 @@ def _appeal(text: str) -> bool:
 
 
 def _short_sentence(text: str, words: int) -> bool:
-    """A short sentence of the article ("Only McAuliffe stayed home.", "Pure spin."): two words or more,
-    capitalised, ending in a full stop, lower-case words in it, no label's colon, and not opening
+    """A short sentence of the article ("Only McAuliffe stayed home.", "Pure spin.", "“I was
+    stunned,” he said."): two words or more, capitalised (after an opening quotation mark), ending in a full stop, lower-case words in it, no label's colon, and not opening
     with a word of the page's prompts (``LABEL_OPENERS``)."""
-    if not 2 <= words < MIN_SENTENCE_WORDS or not re.search(r"[.!?][\"'”’)]*$", text) or ":" in text or not text[:1].isupper():
+    opened = text.lstrip("\"'“‘")  # a quotation opening the line ("“I was stunned,” he said.")
+    if not 2 <= words < MIN_SENTENCE_WORDS or not re.search(r"[.!?][\"'”’)]*$", text) or ":" in text or not opened[:1].isupper():
         return False
     toks = re.findall(r"[^\W\d_][\w'’-]*", text)
     return bool(toks) and toks[0].lower() not in LABEL_OPENERS and sum(t[:1].islower() for t in toks) >= 1
