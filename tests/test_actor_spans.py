@@ -271,3 +271,14 @@ def test_review_a_clause_read_as_a_title_is_no_actor_and_quotation_marks_are_no_
         [("Velk accused Orn of being a", "WORK_OF_ART"), ("A Change Is Gonna Come\u201d", "WORK_OF_ART"), ("Jones'", "ORG"), ("Gone with the Wind", "WORK_OF_ART")],
     )
     assert _texts(art) == [("A Change Is Gonna Come", "WORK_OF_ART"), ("Jones'", "ORG"), ("Gone with the Wind", "WORK_OF_ART")]
+
+
+@pytest.mark.issue(20)
+def test_review_quotation_marks_and_possessives_at_a_names_ends() -> None:
+    """A code review: "'Daesh'" kept its closing mark once the opening one went, a date's "'90s"
+    lost its apostrophe, and "[Vesnia's Ambassador]" gave the place "Vesnia's"."""
+    art = _with_entities(
+        [("title", "Talks"), ("blank", ""), ("body", "The group 'Daesh' grew in the '90s. Vesnia's Ambassador spoke. Vesnia voted.")],
+        [("'Daesh'", "ORG"), ("'90s", "DATE"), ("Vesnia's Ambassador", "PERSON"), ("Vesnia", "GPE")],
+    )
+    assert _texts(art) == [("Daesh", "ORG"), ("'90s", "DATE"), ("Vesnia", "GPE"), ("Vesnia", "GPE")]

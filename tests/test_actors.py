@@ -1191,15 +1191,13 @@ def test_actors_a_short_form_in_brackets_names_the_company_wherever_it_stands() 
     """Regression (ECB+ tune topics): "ATI Technologies ( ATI )" paired nothing, as the short form
     was the name's first word, not its initials, and had spaces inside the brackets; "ATI" alone
     stayed an actor of its own in that article and in every other."""
-    from newsprism.actor_names import first_word_initialism
-    from newsprism.article import Entity, Span
-    from newsprism.stages.nlp import bracketed_short_form
+    from newsprism.actor_names import bracketed_short_form, first_word_initialism
 
     assert first_word_initialism("ATI Technologies") == "ATI" and first_word_initialism("Harbour Pilots") is None
     raw = "Vantor Systems Inc. ( VSI ) and KTX Holdings (KTX) and Lisk Group (LG) met."
-    ents = [Entity(Span.of(raw, raw.index(n), raw.index(n) + len(n)), "ORG", "model") for n in ("Vantor Systems Inc.", "KTX Holdings", "Lisk Group")]
-    assert [bracketed_short_form(raw, e) for e in ents] == ["VSI", "KTX", "LG"]
-    assert bracketed_short_form("Lisk Group (ATI) met", Entity(Span.of("Lisk Group (ATI) met", 0, 10), "ORG", "model")) is None
+    assert [bracketed_short_form(raw, raw.index(n) + len(n), n) for n in ("Vantor Systems Inc.", "KTX Holdings", "Lisk Group")] == ["VSI", "KTX", "LG"]
+    assert bracketed_short_form("Lisk Group (ATI) met", 10, "Lisk Group") is None
+    assert bracketed_short_form("the US Geological Survey (USGS) said", 24, "US Geological Survey") == "USGS"
     # Across articles: the article that paired them lends the pairing to the others.
     a = _hand_article("a", [("KTX Holdings", "ORG")])
     a.actors[0].aliases.append("KTX")

@@ -993,3 +993,16 @@ def test_events_a_place_before_a_violent_noun_is_where_not_who() -> None:
     names = {"Hamas": ("hamas", "ORG"), "California": ("california", "GPE")}
     assert all("california" not in e.actors for e in extract_events(_article("The debate came after the California shootings.", names)))
     assert [e.actors for e in extract_events(_article("The Hamas attack killed 12 people.", names))] == [["hamas"]]
+
+
+@pytest.mark.issue(21)
+def test_review_the_plain_saying_fact_follows_a_reloaded_lexicon() -> None:
+    """A code review: the "reported" fact cached its lexicon words outside the knowledge cache, so
+    a user's plover.json read by ``knowledge.reload()`` did not reach it."""
+    from newsprism import knowledge
+    from newsprism.event_confidence import _plain_saying
+
+    assert _plain_saying("told") and _plain_saying.cache_info().currsize >= 1  # type: ignore[attr-defined]
+    knowledge.reload()
+    assert _plain_saying.cache_info().currsize == 0  # type: ignore[attr-defined]  # forgotten with the knowledge files
+    assert _plain_saying("told") and not _plain_saying("accused")

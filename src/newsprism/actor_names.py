@@ -66,6 +66,22 @@ def initials(name: str) -> str:
     return "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words)
 
 
+# A short form in brackets right after a name ("the Harbour Pilots Association (HPA)").
+BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+
+
+def bracketed_short_form(text: str, end: int, name: str) -> str | None:
+    """The short form a text gives the name of several words ending at ``end`` in brackets right
+    after it, when it spells the name's initials (first letters, or :func:`initials`: "US Geological
+    Survey (USGS)") or is the initialism the name opens with ("ATI Technologies (ATI)"); else None."""
+    m = BRACKETED.match(text, end)
+    if m is None or " " not in name.strip():
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", m.group(1)).upper()
+    firsts = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()).upper()
+    return m.group(1) if letters in (firsts, initials(name).upper(), first_word_initialism(name)) else None
+
+
 def first_word_initialism(name: str) -> str | None:
     """The initialism a name of several words opens with ("ATI Technologies", "AMD Inc." -> "ATI",
     "AMD"): the short form news gives such a company in brackets ("ATI Technologies (ATI)")."""

@@ -179,6 +179,7 @@ def _before_title(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Ent
     ("John Chancellor", the anchor; "Federico Mayor")."""
     words = _words(raw, e.span.start, e.span.end)
     s, t = words[0][0], words[-2][1]
+    t = s + len(re.sub(r"(?:['’]s|['’]|[,;:])$", "", raw[s:t]))  # "Russia's ambassador", "Charlotte, Mayor"
     key = name_key(raw[s:t])
     label = body.label.get(key) or _kb_label(kb, raw[s:t])
     if not key or label is None or label == "PERSON":
@@ -195,11 +196,16 @@ QUOTE_CHARS = "\"“”‘’'"
 
 def _unquoted(raw: str, e: Entity) -> Entity:
     """The span without quotation marks the model took in at either end ('A Change Is Gonna Come"')."""
+    if e.label not in NAME_LABELS and e.label != "WORK_OF_ART":
+        return e  # a date's "'90s" keeps its apostrophe
     s, t = e.span.start, e.span.end
+    opened_single = False
     while s < t and raw[s] in QUOTE_CHARS:
+        opened_single = opened_single or raw[s] in "‘'"
         s += 1
-    # A closing double quotation mark goes; a single one after a letter may be a possessive ("Jones'").
-    while t > s and (raw[t - 1] in "\"“”" or (raw[t - 1] in "‘’'" and not raw[t - 2 : t - 1].isalpha())):
+    # A closing double quotation mark goes; a single one after a letter may be a possessive
+    # ("Jones'"), unless a single one opened the span ("'Daesh'").
+    while t > s and (raw[t - 1] in "\"“”" or (raw[t - 1] in "‘’'" and (opened_single or not raw[t - 2 : t - 1].isalpha()))):
         t -= 1
     return e if (s, t) == (e.span.start, e.span.end) or s >= t else Entity(Span.of(raw, s, t), e.label, "rule")
 

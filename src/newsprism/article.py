@@ -455,7 +455,7 @@ class Event:
     targets: list[str] = field(default_factory=list)
     place: str | None = None
     mentions: list[Mention] = field(default_factory=list)
-    # How sure the dossier is that its trigger reports a happening (0..1): ``stages.events.event_confidence``.
+    # How likely the record is right as a whole (0..1): :mod:`newsprism.event_confidence`.
     confidence: float = 0.0
     # Why its mentions are one happening, one line per rule that joined them (an addition to the contract).
     merge_evidence: list[str] = field(default_factory=list)

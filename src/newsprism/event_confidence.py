@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsprism.article import Event
+from newsprism.knowledge import derived
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "event_confidence.json"
 FEATURES = ("quoted", "target", "agent", "agent_person", "verbal", "reported", "mode", "multi")
@@ -81,7 +82,7 @@ def facts(ev: Event, quoted: bool, person_ids: Collection[str]) -> dict[str, boo
     }
 
 
-@lru_cache(maxsize=4096)
+@derived(maxsize=4096)
 def _plain_saying(word: str) -> bool:
     """A word the event lexicon lists only as a verb of saying ("said", "told", "announced")."""
     from newsprism.plover import SPEECH, lexicon

@@ -63,9 +63,9 @@ from dataclasses import dataclass, field
 from newsprism.actor_merge import merge_actors
 from newsprism.actor_names import (
     THING_TYPES,
+    bracketed_short_form,
     clean_name,
     ends_with,
-    first_word_initialism,
     fullest_roles,
     given_name,
     initialism,
@@ -105,7 +105,6 @@ LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across|through
 INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # The characters after a name read for its apposition (", the deputy foreign minister,").
 APPOSITION_WINDOW = 600
-ACRONYM_AFTER = re.compile(r"^\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
 
 
@@ -397,13 +396,10 @@ class _Builder:
         return actor.type == "GPE" and before.endswith(("the ", "The ")) and self.text[e.span.end : e.span.end + 2].strip()[:1].islower()
 
     def _acronym_after(self, e: Entity, loc: _Local) -> None:
-        m = ACRONYM_AFTER.match(self.text[e.span.end : e.span.end + 14])
-        if m and " " in e.span.text.strip():
-            initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", e.span.text) if w[0].isupper())
-            acro = re.sub(r"[^A-Za-z]", "", m.group(1))
-            if acro.upper() == initials.upper() or acro == first_word_initialism(e.span.text):
-                self.acronyms[name_key(m.group(1))] = loc.id
-                loc.evidence.append(f"{m.group(1)!r}: given in brackets after {e.span.text!r}")
+        short = bracketed_short_form(self.text, e.span.end, e.span.text)
+        if short is not None:
+            self.acronyms[name_key(short)] = loc.id
+            loc.evidence.append(f"{short!r}: given in brackets after {e.span.text!r}")
 
     def _link_short(self, e: Entity) -> None:
         """A one-word name: the nearest full name of this article that begins or ends with it."""

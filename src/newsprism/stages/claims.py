@@ -372,12 +372,15 @@ def parse_value(num: str, scale: str) -> float | None:
     return value
 
 
+WORD_OR_MARK = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
 def _unit_after(text: str, pos: int) -> tuple[str, int]:
     """The counted noun phrase after ``pos`` (at most four words) and where it ends. A measure
     joined to the number by a hyphen before a noun is the unit, in the plural ("a 10-year term":
     years; "the 104-page report": pages; "a 16-point lead": points), as is "percentage point"
     before a noun ("a 21 percentage point increase")."""
-    words = list(re.finditer(r"[\w’'-]+|[^\w\s]", text[pos:]))
+    words = list(itertools.islice(WORD_OR_MARK.finditer(text, pos), 8))  # what the reading below can look at
     if len(words) >= 2 and words[0].group(0).lower() in ("more", "fewer", "less") and words[1].group(0).lower() not in UNIT_STOP:
         words = words[1:]  # "2.5 million more votes than": votes
     got: list[str] = []
@@ -392,7 +395,7 @@ def _unit_after(text: str, pos: int) -> tuple[str, int]:
         if not got and low.endswith("ed") and n + 1 < len(words) and words[n + 1].group(0).lower() in OBJECT_OPENERS:
             break  # "only 19 backed her rival": a verb and its object, the count's noun left out
         got.append(w)
-        end = pos + m.end()
+        end = m.end()
         if len(got) >= 4:
             break
     # A bare modifier is not a unit ("the 152mm"): keep only phrases ending in a word.

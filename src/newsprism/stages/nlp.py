@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsprism.actor_names import first_word_initialism, initials
+from newsprism.actor_names import bracketed_short_form
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Article, Entity, Span
 from newsprism.clean import CITY_DATELINE
@@ -959,21 +959,6 @@ def _surnames(text: str, kb: ActorKB) -> list[str]:
     return [words[0]] if east else [words[-1]]
 
 
-# An abbreviation in brackets right after a name ("the Harbour Pilots Association (HPA)").
-BRACKETED = re.compile(r"\s*\(\s*([A-Z][A-Z&.]{1,9})\s*\)")
-
-
-def bracketed_short_form(raw: str, e: Entity) -> str | None:
-    """The short form an article gives a name of several words in brackets right after it, when
-    it spells the name's initials or is the initialism the name opens with ("National Rifle
-    Association (NRA)", "ATI Technologies (ATI)"); else None."""
-    m = BRACKETED.match(raw, e.span.end)
-    if m is None or " " not in e.span.text.strip():
-        return None
-    letters = m.group(1).replace(".", "")
-    return m.group(1) if letters in (initials(e.span.text), first_word_initialism(e.span.text)) else None
-
-
 def _propagate(art: Article, roles: frozenset[str], kb: ActorKB) -> None:
     """Label again, elsewhere in the article, a name the model labelled once (and a person's surname).
 
@@ -991,7 +976,7 @@ def _propagate(art: Article, roles: frozenset[str], kb: ActorKB) -> None:
             if e.label == "PERSON":
                 for w in _surnames(text, kb):
                     votes.setdefault(w, Counter())["PERSON"] += 1
-            short = bracketed_short_form(art.raw_text, e)
+            short = bracketed_short_form(art.raw_text, e.span.end, e.span.text)
             if short is not None:  # "ATI Technologies (ATI)": "ATI" names it wherever it stands
                 votes.setdefault(short, Counter())[e.label] += 1
     if not votes:

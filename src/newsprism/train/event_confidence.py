@@ -23,7 +23,7 @@ from newsprism.event_confidence import FEATURES, MODEL_PATH, facts
 
 TEXTS = Path("datasets") / "polnear" / "train" / "text"
 DEFAULT_LABELS = Path(__file__).resolve().parents[3] / "evals" / "labels" / "polnear_events.json"
-C = 1.0  # inverse regularisation (sklearn's default): 114 samples, seven binary facts
+C = 1.0  # inverse regularisation (sklearn's default): 114 samples, eight binary facts
 
 
 def record_key(triggers: Sequence[Sequence[Any]], plover: str, actors: Sequence[str], targets: Sequence[str], date: Sequence[str | None]) -> str:
@@ -96,18 +96,32 @@ def train(shared: Path, labels_path: Path, out: Path) -> dict[str, Any]:
     y = np.array([t for _, t, _ in tune])
     lr = LogisticRegression(C=C).fit(X, y)
     model = Model({k: round(float(w), 3) for k, w in zip(FEATURES, lr.coef_[0], strict=True)}, round(float(lr.intercept_[0]), 3))
+    data: dict[str, Any] = {
+        "features": list(FEATURES),
+        "weights": model.weights,
+        "bias": model.bias,
+    }
+    out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    # The checks score what the pipeline ships with these weights (a merged record takes its best
+    # member's confidence less the merge's cost), so the texts run once more.
+    from newsprism import event_confidence
+
+    event_confidence.model.cache_clear()
     checks: dict[str, Any] = {}
-    for name, rows in sets.items():
+    for name, files in labels["files"].items():
+        judged = {record_key(x["triggers"], x["plover"], x["actors"], x["targets"], x["date"]): x for x in labels["events"] if x["set"] == name}
+        rows = samples(shared, files, judged) if out == MODEL_PATH else [(f, t, model.probability(f)) for f, t, _ in sets[name]]
         truth = [t for _, t, _ in rows]
         checks[name] = {
-            "model": _scores([model.probability(f) for f, _, _ in rows], truth),
+            "model": _scores([c for _, _, c in rows], truth),
             "fallback": _scores([FALLBACK["agent" if f["agent"] else "no_agent"] for f, _, _ in rows], truth),
         }
     data = {
         "_about": (
             "Logistic model of whether an event record is right (newsprism.event_confidence), fitted by "
             "python -m newsprism.train.event_confidence on the 'tune' texts' judged records of "
-            f"{labels_path.name}; 'checks' scores it on every set, the untuned ones included, beside the fallback."
+            f"{labels_path.name}; 'checks' scores the confidences the pipeline gives with these weights on every "
+            "set, the untuned ones included, beside the fallback."
         ),
         "features": list(FEATURES),
         "weights": model.weights,
