@@ -172,12 +172,14 @@ OFFICE_TITLES = frozenset(
 )
 
 
-def _before_title(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity]:
+def _before_title(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[Entity] | None:
     """A person span that ends with a title of office is the title's place or body, typed as the
     body or the knowledge base types it ("Charlotte" of "Charlotte Mayor"); a span whose words
     before the title are no place or body the article or the knowledge base knows is left whole
-    ("John Chancellor", the anchor; "Federico Mayor")."""
+    ("John Chancellor", the anchor; "Federico Mayor"). None when no title of office ends the span."""
     words = _words(raw, e.span.start, e.span.end)
+    if len(words) < 2 or name_key(raw[words[-1][0] : e.span.end]) not in OFFICE_TITLES:
+        return None  # no title of office ends it
     s, t = words[0][0], words[-2][1]
     t = s + len(re.sub(r"(?:['’]s|['’]|[,;:])$", "", raw[s:t]))  # "Russia's ambassador", "Charlotte, Mayor"
     key = name_key(raw[s:t])
@@ -250,8 +252,8 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             continue
         e = _trim_back(raw, e) or e
         e = _trim_front(raw, e, kb, body) or e
-        if e.label == "PERSON" and len(_words(raw, e.span.start, e.span.end)) >= 2 and name_key(raw[_words(raw, e.span.start, e.span.end)[-1][0] : e.span.end]) in OFFICE_TITLES:
-            out.extend(_before_title(raw, e, body, kb))  # "[Charlotte Mayor] Jennifer Roberts"
+        if e.label == "PERSON" and (titled := _before_title(raw, e, body, kb)) is not None:
+            out.extend(titled)  # "[Charlotte Mayor] Jennifer Roberts"
             continue
         parts = _headline_names(raw, e, body, kb) if in_title(e) else None
         if parts is None:

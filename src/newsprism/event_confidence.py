@@ -56,7 +56,11 @@ class Model:
         return self.bias + sum(w for f, w in self.weights.items() if facts.get(f))
 
     def probability(self, facts: Mapping[str, bool]) -> float:
-        return round(1.0 / (1.0 + math.exp(-self.logit(facts))), 2)
+        return _probability(self.logit(facts))
+
+
+def _probability(logit: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-logit)), 2)
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +111,7 @@ def merged_confidence(ev: Event, members: Sequence[Event]) -> float:
         return max(known) if known else FALLBACK["agent" if ev.actors else "no_agent"]
     best = min(max(known), 0.99)
     logit = math.log(best / (1.0 - best)) + (m.weights.get("multi", 0.0) if len(ev.mentions) > 1 else 0.0)
-    return round(1.0 / (1.0 + math.exp(-logit)), 2)
+    return _probability(logit)
 
 
 __all__ = ["FALLBACK", "FEATURES", "MODEL_PATH", "VERBAL", "Model", "confidence", "facts", "merged_confidence", "model"]

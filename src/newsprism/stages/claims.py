@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 
 from newsprism.article import Article, Claim, DateRange, Dossier, Span
 from newsprism.clauses import ClauseReader, Unit
-from newsprism.plover import SPEECH, Token, find_cues, lexicon
+from newsprism.plover import PRONOUNS, SPEECH, Token, find_cues, lexicon
 from newsprism.polls import FINDINGS, RESPONDENT_NOUNS, RESPONDENTS, Poll, PollReader, head_word, respondents
 from newsprism.registry import stage
 
@@ -668,7 +668,8 @@ GLOSS_WORDS = frozenset({"referring", "alluding", "apparently", "presumably"})
 # Reporting verbs whose object is the addressee ("told 300 supporters that ...").
 TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "briefed", "addressed", "wrote", "writes", "write"})
 ADDRESSEE_OPENERS = frozenset({"his", "her", "their", "its", "the", "a", "an", "some", "about", "more", "nearly", "over"})
-PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "our", "my", "his", "its", "their"})
+# A speaker's pronoun, first person too ("we have been told").
+SPEAKER_PRONOUNS = PRONOUNS | {"i", "we", "you", "me", "us", "our", "my"}
 # Words that name no speaker on their own: relative pronouns and auxiliaries.
 NOT_A_SPEAKER_WORD = frozenset({"who", "which", "that", "has", "have", "had", "is", "was", "are", "were", "will", "would", "also", "then", "now"})
 # Nouns naming several speakers, no single one ("officials said"): the words are the asserter.
@@ -712,6 +713,14 @@ class _Claims:
         self.reader = ClauseReader(article)
         self.polling = PollReader(article, [x.start for x in self.reader.units])
         self.polls = self.polling.polls
+        self._cues: dict[int, list[tuple[int, int]]] = {}
+
+    def _speech_cues(self, u: Unit) -> list[tuple[int, int]]:
+        """:func:`_speech_cues` of the sentence, read once for all its figures."""
+        got = self._cues.get(u.start)
+        if got is None:
+            got = self._cues[u.start] = _speech_cues(u)
+        return got
 
     def _poll_said(self, p: Poll | None) -> Asserter:
         """The poll as a figure's asserter (its pollster's actor, its name); the outlet's own voice
@@ -734,7 +743,7 @@ class _Claims:
         first = self.reader.tok_index(u, fig.start)
         last = max(k, self.reader.tok_index(u, fig.end - 1))
         # Not a cue inside the figure: "an estimated" is its qualifier, "nine states" its unit.
-        cues = [c for c in _speech_cues(u) if c[1] <= first or c[0] > last]
+        cues = [c for c in self._speech_cues(u) if c[1] <= first or c[0] > last]
         before = [c for c in cues if c[1] <= k]
         after = [c for c in cues if c[0] > k]
         quoted = any(t.low in ("“", '"') for t in u.toks[:k]) and any(t.low in ("”", '"') for t in u.toks[k:])
@@ -774,7 +783,7 @@ class _Claims:
         news that Trump said his approval was 41 percent"): the reported speaker, not the quoted
         one. Only a named actor: a pronoun ("we said") leaves the quote's speaker."""
         k = self.reader.tok_index(u, fig.num_start)
-        cues = [c for c in _speech_cues(u) if u.toks[c[0]].start >= quote_start and c[1] <= k and u.toks[c[0]].low != "according"]
+        cues = [c for c in self._speech_cues(u) if u.toks[c[0]].start >= quote_start and c[1] <= k and u.toks[c[0]].low != "according"]
         if not cues:
             return None
         # "“Trump said it would cost $10 billion, but it will cost $40 billion,” Pelosi said": after
@@ -785,7 +794,7 @@ class _Claims:
         found = self._subject_of(u, *cues[-1])
         if found is None or found.actor is None or found.span is None or found.span[0] < quote_start:
             return None
-        if self.art.raw_text[found.span[0] : found.span[1]].lower() in PRONOUNS:
+        if self.art.raw_text[found.span[0] : found.span[1]].lower() in SPEAKER_PRONOUNS:
             return None  # "we have been told": the quoted speaker's side, not someone reported
         return found if self.reader.actor_type(found.actor) in ("PERSON", "ORG") else None
 
@@ -920,7 +929,7 @@ class _Claims:
         # The date beside the reporting verb ("said in November last year", "on 8 February said").
         # A reporting verb earlier in the sentence may carry it: "told journalists on Tuesday
         # that ...; he estimates that ...": one utterance, one date.
-        for ci, cj in [(i, j), *reversed([c for c in _speech_cues(u) if c[1] <= i])]:
+        for ci, cj in [(i, j), *reversed([c for c in self._speech_cues(u) if c[1] <= i])]:
             lo, hi = u.toks[max(0, ci - 4)].start, u.toks[min(len(u.toks) - 1, cj + 3)].end
             for d in self.art.dates:
                 since = re.search(r"\b(?:since|from)\s+$", self.art.raw_text[max(0, d.span.start - 7) : d.span.start])

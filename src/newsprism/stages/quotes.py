@@ -1380,6 +1380,7 @@ class _Extractor:
             self._genders = person_genders(self.art)
         kb_gender = self._genders
         skipped = ""  # a nearer person passed over ("the figure of Abraham Lincoln")
+        window = sentence_before_start(self.art, pos)  # where the sentence before the pronoun's starts
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         while i >= 0:
             m = self.mentions[i]
@@ -1400,7 +1401,7 @@ class _Extractor:
                     # stays Comey's), if named within the two sentences.
                     skipped = skipped or m.span.text
                     continue
-                if skipped and m.span.start < sentence_before_start(self.art, pos):
+                if skipped and m.span.start < window:
                     return None, None, f"“{word}”: unresolved, the nearest person, {skipped!r}, is named inside another phrase, and no other within two sentences"
                 if g is None:
                     rival = self._rival_person(i, m, pos, word, kb_gender)
