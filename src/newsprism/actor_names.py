@@ -141,3 +141,14 @@ GENERIC_TAILS = CORPORATE_TAILS | frozenset({"clinic", "facility", "centre", "ce
 # an analyst finds "the Paris Agreement" or "Doctor Who" with every mention, but they neither
 # speak nor act: no quote's speaker, no event's participant.
 THING_TYPES = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+
+
+# Words of four letters or more of which this share is capitalised make a headline-cased line.
+HEADLINE_CASE_SHARE = 0.6
+
+
+def headline_cased(text: str) -> bool:
+    """A line in title case or capitals ("Kim Vows To Deepen Ties", "SOCCER - BAN LIFTED"), where a
+    capital does not mark a name; "Nebraska fed cattle roundup - USDA" is in sentence case."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
+    return not words or sum(w[:1].isupper() for w in words) >= HEADLINE_CASE_SHARE * len(words)

@@ -68,6 +68,7 @@ from newsprism.actor_names import (
     ends_with,
     fullest_roles,
     given_name,
+    headline_cased,
     initialism,
     initials,
     name_words,
@@ -158,17 +159,6 @@ def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
     heads = {h.split()[-1] for h in kb.title_heads} | set(kb.title_abbreviations)
     mods = set(kb.title_modifiers) | {w for h in kb.title_heads for w in h.split()[:-1]}
     return frozenset(heads), frozenset(mods)
-
-
-# Words of four letters or more of which this share is capitalised make a headline-cased line.
-HEADLINE_CASE_SHARE = 0.6
-
-
-def headline_cased(text: str) -> bool:
-    """A line in title case or capitals ("Kim Vows To Deepen Ties", "SOCCER - BAN LIFTED"), where a
-    capital does not mark a name; "Nebraska fed cattle roundup - USDA" is in sentence case."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
-    return not words or sum(w[:1].isupper() for w in words) >= HEADLINE_CASE_SHARE * len(words)
 
 
 class _Builder:
