@@ -18,7 +18,10 @@ FLOORS = {
     "quotes.found": 0.9,
     "quotes.attributed": 0.85,
     "quotes.direct_attributed": 1.0,
-    "quotes.precision": 0.85,
+    # Every quote the seed gold does not list counts against this one, right or not (the gold lists
+    # what must be found); since reported acts and titles are read (2026-12-07) most extras are right
+    # attributions, judged in evals/labels/seeds_extra_quotes.json: the judged precision below is the floor that matters.
+    "quotes.precision": 0.7,
     "lines.role": 1.0,
     "title": 1.0,
     "outlet": 1.0,
@@ -94,3 +97,18 @@ def test_quotes_seeds_every_span_is_raw_text_and_speakers_are_dossier_actors(see
         assert arts[q.article].raw_text[q.span.start : q.span.end] == q.span.text
         assert q.speaker is None or q.speaker in actor_ids
         assert q.group is not None
+
+
+@pytest.mark.issue(22)
+def test_quotes_seeds_precision_with_extras_judged(seed_report: dict[str, Any], seed_dossier: Dossier, shared: Path) -> None:
+    """#22 asks seeds quote precision >= 0.95: with the quotes the gold does not list judged by
+    hand (an unjudged one counts as wrong), it is."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evals"))
+    from seeds import extra_quotes_judged
+
+    gold = json.loads((shared / "seeds" / "gold.json").read_text(encoding="utf-8"))
+    judged = extra_quotes_judged(seed_dossier.as_dict(), seed_report, gold)
+    assert judged["precision"] >= 0.95, judged["wrong"]
+

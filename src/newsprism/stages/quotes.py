@@ -128,7 +128,7 @@ BOUNDARY_WORDS = frozenset(
     ["that", "which", "who", "whom", "whose", "after", "before", "when", "whenever", "while", "because", "since", "although", "though", "if", "as", "but", "so", "where", "whereas", "until", "unless", "whether", "than", "once", "what", "how", "why", "whatever", "wherever", "lest", "yet", "nor", "for", "to", "into", "onto", "from", "about", "like", "unlike", "despite", "without", "within", "during", "upon", "against", "toward", "towards", "among", "amid", "via", "per"]
 )
 # A weekday after a cue ("told reporters Thursday that", "said on Monday night that").
-WEEKDAY_ADJUNCT = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?\b")
+WEEKDAY_ADJUNCT = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+[A-Z])")
 # A clause's leading adverbials, skipped before its subject ("Last week, ...", "In particular, ...").
 LEADING = frozenset(
     ["in", "on", "at", "after", "before", "during", "last", "earlier", "later", "separately", "however", "meanwhile", "still", "yet", "but", "and", "also", "instead", "moreover", "furthermore", "as", "despite", "since", "while", "when", "although", "though", "if", "asked", "speaking", "addressing", "writing", "following", "according", "in", "particular", "this", "next", "for", "with", "by", "from", "under", "over", "overall", "indeed", "nevertheless", "nonetheless", "besides", "likewise", "similarly", "then", "now", "today", "yesterday", "recently", "again", "so", "thus", "hence"]
@@ -140,7 +140,7 @@ SPEAKER_LEAD = frozenset(
     "and or but then also later earlier meanwhile still yet instead now today yesterday tonight separately "  # noqa: SIM905
     "afterward afterwards eventually finally ultimately again however moreover indeed so thus even".split()
 )
-CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one|much|millions|thousands|hundreds|dozens|billions|everyone|everybody|someone|somebody|anyone|anybody|nothing|something|everything|people)\b)")
+CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one|millions|thousands|hundreds|dozens|billions|everyone|everybody|someone|somebody|anyone|anybody|people)\b)")
 # A clause that opens on another word ("local officials should ...", "too much is made of ..."):
 # an auxiliary or modal within its first seven words.
 # Words of the subject may be names ("much of his talk with Trump was ..."); a relative pronoun
@@ -163,6 +163,9 @@ NAMING_CALL_VERBS = frozenset({"call", "brand", "label", "term", "dub"})
 NAMING_LEMMAS = NAMING_CALL_VERBS | {"describe", "characterize", "characterise", "refer", "dismiss"}
 NAMING_HINT = re.compile(r"(?i)\b(?:call|brand|label|term|dub|describ|characteri|refer|dismiss)")
 _NAMING_END = r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|but|because|after|when|while|in|on|at|during|for|over|to|without|as)\b))"
+# "called him after the vote", "called the police an hour later", "called it a day": the phone, not a name.
+_TIME_WORDS = "after|before|last|again|yesterday|today|tonight|twice|once|every|later|earlier|soon|first|next|this|that|then|immediately|repeatedly|hour|day|days|week|weeks|month|months|year|years|minute|minutes|few|time|times|second|moment|decade|while|morning|night|evening"
+_NOT_TIME = r"(?!(?:" + _TIME_WORDS + r")\b)"
 _MORE_QUOTES = r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\"Q*\")*"  # “criminals” and “rapists”
 # After "a/an" the name may list qualities ("a kind, loving and admirable person").
 _NAMING_END_A = (
@@ -172,17 +175,41 @@ _NAMING_END_A = (
 NAMING_CALL = re.compile(
     r"(?!(?:for|on|upon|off|up|in|out|back|to|it\s+quits|a|an|his|her|their|its|my|our)\b)"
     r"(?P<obj>[\w'’.-]+(?:\s+[\w'’.-]+){0,7}?)\s+"
-    r"(?:(?:(?:a|an|the|as)\s+)?(?:[\w'’-]+\s+){0,2}\"Q*\"" + _MORE_QUOTES + r"|(?:a|an)\s+[\w'’-]+(?:,?\s+[\w'’-]+){0,7}?" + _NAMING_END_A + r")"
-    r"|(?P<pro>him|her|them|it|me|us|himself|herself|themselves)\s+(?!(?:back|up|out|off|in|over|on|down)\b)[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?" + _NAMING_END
+    r"(?:(?:(?:a|an|the|as)\s+)?(?:[\w'’-]+\s+){0,2}\"Q*\"" + _MORE_QUOTES + r"|(?:a|an)\s+" + _NOT_TIME + r"[\w'’-]+(?:,?\s+[\w'’-]+){0,7}?" + _NAMING_END_A + r")"
+    r"|(?P<pro>him|her|them|it|me|us|himself|herself|themselves)\s+(?!(?:back|up|out|off|in|over|on|down|a|an|the|" + _TIME_WORDS + r")\b)[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?" + _NAMING_END
 )
 NAMING_AS = re.compile(
-    r"(?!(?:how|what|why|where|when|who|whether|that|this|to|a|an)\b)(?P<obj>[\w'’.-]+(?:\s+[\w'’.-]+){0,8}?)\s+as\s+"
-    r"(?:(?:[\w'’-]+\s+){0,3}\"Q*\"" + _MORE_QUOTES + r"|[\w'’-]+(?:\s+[\w'’-]+){0,7}?" + _NAMING_END + r")"
+    r"(?!(?:how|what|why|where|when|who|whether|that|this|to|a|an|by)\b)(?P<obj>[\w'’.-]+(?:\s+(?!as\b)[\w'’.-]+){0,8}?)\s+as\s+"
+    r"(?!(?:part|early|well|soon|long|far|much|many|recently|late|a\s+precaution|a\s+result|a\s+whole)\b)"
+    r"(?P<comp>(?:[\w'’-]+\s+){0,3}\"Q*\"" + _MORE_QUOTES + r"|[\w'’-]+(?:\s+[\w'’-]+){0,7}?" + _NAMING_END + r")"
 )
 # Reporting verbs whose past tense is their base form ("He read the statement").
+# A headline's clause after its verb: a subject pronoun, or a finite verb within six words with no
+# preposition or conjunction before it.
+HEADLINE_CLAUSE = re.compile(
+    r"(?:he|she|they|it|we|i|you)\b|(?:(?!(?:as|after|before|in|amid|for|over|with|despite|on|at|to|of|from|by|during|while|and|or)\b)[\w'’.-]+\s+){0,5}"
+    r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|won['’]t|can['’]t|isn['’]t|[a-z]{2,}ed|"
+    r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|left|kept|held|sent|spent|built|began|became|found|ran|met|paid|led|fell|sold)\b"
+)
+# Objects of "say"/"tell" that are no reported clause ("said a prayer", "told the story of ...").
+NOT_CONTENT_OBJECT = re.compile(
+    r"(?:(?:a|an|the|his|her|their|its|our|my|one|another|that|this)\s+(?:\w+\s+)?)?"
+    r"(?:prayers?|goodbye|grace|sorry|thanks|hello|mass|stor(?:y|ies)|jokes?|tales?|truth|lies?|anecdotes?|nothing|something|everything|anything)\b"
+)
+# A finite verb, plural nouns in -s aside ("as the scandal grew", "as the court listened").
+STRICT_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|[a-z]{2,}ed|"
+    r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|thought|felt|left|kept|held|brought|bought|sent|spent|"
+    r"built|began|became|found|ran|met|paid|led|fell|sold|stood|meant|heard|chose|broke|spoke|rose|grew|drew|fought|sought)\b"
+)
 PAST_AS_BASE = frozenset({"forecast", "read", "broadcast", "cast", "put", "set", "bet"})
 # An auxiliary between a subject and a bare verb form ("he did say", "she will tell").
 AUX_BEFORE_BARE = re.compile(r"(?i)\b(?:did|does|do|will|would|can|could|may|might|must|should|shall|to|not|n't|never|cannot)\b|n['’]t\b")
+# A speaker after "if"/"unless"/"whatever": the saying is supposed, not reported.
+HYPOTHETICAL_BEFORE = re.compile(r"(?i)\b(?:if|unless|whatever|whenever|lest|suppose|supposing)\s+$")
+# "heard Varga say", "let him tell": a bare form after a verb of perceiving or letting.
+PERCEIVING = frozenset("heard hear hears saw see sees watched watch let lets made make makes help helped helps".split())  # noqa: SIM905
+PERCEIVED_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(PERCEIVING)) + r")\s+$")
 # Words of a quantity, whose phrase may take a plural verb ("a majority say", "half say").
 QUANTITY_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety "  # noqa: SIM905
@@ -192,12 +219,34 @@ QUANTITY_WORDS = frozenset(
 # Nouns that take a plural verb without an -s ("police say", "people say").
 PLURAL_NOUNS = frozenset({"police", "people", "staff", "media", "personnel", "clergy", "faculty", "public", "men", "women", "children", "folks", "data", "military", "government", "administration", "team", "family", "crew"})
 # An addressee phrase of a few words after "told" ("a TV interviewer", "the Senate Armed Services panel").
-ADDRESSEE_NP = re.compile(r"\s+((?:the|a|an|his|her|their|its)\s+(?:[\w'’.-]+\s+){0,3}[\w'’.-]+?)(?=\s+(?:that\b|on\b|in\b|at\b|during\b|last\b|this\b|\"|[A-Z])|\s*[,:])")
+ADDRESSEE_NP = re.compile(r"\s+((?:(?:the|a|an|his|her|their|its)|(?:millions|thousands|hundreds|dozens|scores)\s+of)\s+(?:(?!(?:the|a|an|his|her|their|its)\b)[\w'’.-]+\s+){0,3}[\w'’.-]+?)(?=\s+(?:that\b|on\b|in\b|at\b|during\b|last\b|this\b|\"|[A-Z])|\s*[,:])")
 # The writer's gloss on what was said, set off by a dash or a comma ("– a claim that both capitals
 # have denied", ", an allegation the ministry rejects"): the reported words end before it.
 WRITERS_GLOSS = re.compile(
     r"\s*(?:[—–]|--|\s-|,)\s*(?:a|an)\s+(?:\w+\s+)?(?:claim|allegation|accusation|charge|assertion|contention|assessment|figure|estimate|number|view|position|account|version)s?\s+(?:that|which|the|both|[A-Z])"
 )
+# Verbs of saying whose content may be an act to come: one the speaker commits to ("vowed to ban
+# ...", ``COMMIT_TO``) or asks of someone (``DIRECT_TO``, "urged the board to resign"); ``TO_ACT``
+# reads the addressee (a few words, for ``DIRECT_TO`` only) and the infinitive, not "to the ...".
+COMMIT_TO = frozenset({"vow", "pledge", "promise", "threaten", "swear", "demand", "ask", "beg", "offer"})
+DIRECT_TO = frozenset({"urge", "ask", "beg", "order", "warn", "advise", "instruct", "remind", "tell", "caution", "implore", "encourage", "plead"})
+TO_ACT = re.compile(
+    r"(?!(?:guilty|not\s+guilty|no\s+contest)\b)(?:with\s+)?"
+    r"(?P<who>(?:(?!(?:to|that|which|who|how|what|why|whether|because|if|when|while|about|for|in|on|at|from|by|with|is|are|was|were|it's|it’s|order)\b)[\w'’.-]+\s+){0,6}?)to\s+"
+    r"(?!(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your|be\s+(?:sure|clear)|him|them|me|us)\b)[a-z]"
+)
+# Verbs of asking and the question they report ("asked reporters whether ...").
+ASKING = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
+WH_QUESTION = re.compile(r"(?:(?:[\w'’.-]+\s+){0,4}?)(?P<wh>whether|if|who|whom|what|why|how|when|where|which)\s+(?=\S)")
+MAIN_CLAUSE_AFTER = re.compile(
+    r",\s+(?:(?:but|and|yet|while)\s+)?(?:(?:the|a|an|his|her|their|its)\s+[\w'’-]+|he|she|they|it|we|i|[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|said|says|[a-z]+ed)\b|,\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b"
+)
+CIRCUMSTANCE_AFTER = re.compile(
+    r"\s+(?:as|while|when|after|before|because|since|although|though)\s+(?:he|she|they|we|i|(?:the|his|her|their)\s+[\w'’-]+|[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?"
+    r"(?:has|have|had|is|are|was|were|will|would|[a-z]{2,}ed|held|met|spoke|said|told|made|took|gave|sent|went|came|saw|led|won|lost|left)\b"
+)
+PASSIVE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|been|being|be|get|got|gets)\b")
 # The verbs of saying a title-case headline is read for, and words that open no clause after them.
 HEADLINE_SAY = frozenset({"say", "tell", "claim", "warn", "insist", "argue", "admit", "deny", "predict", "declare", "vow", "pledge", "promise", "confirm", "announce", "concede", "assert", "allege"})
 HEADLINE_NOT_CLAUSE = PREPOSITIONS | {"about", "after", "before", "during", "since", "into", "that", "what", "how", "why", "the", "a", "an", "goodbye", "sorry"}
@@ -424,6 +473,11 @@ class _Frame:
     medium: str | None = None
     via: str | None = None
     tail: tuple[int, int] | None = None  # a parenthetical's words after it ("X, he said, Y": Y)
+
+
+def _mid_line(form: str, before: str) -> bool:
+    """Whether a capitalised cue stands mid-line (a headline's "Says"), not at a sentence's start."""
+    return bool(before.strip())
 
 
 def _singular(phrase: str) -> bool:
@@ -879,10 +933,13 @@ class _Extractor:
                 and lemma not in PAST_AS_BASE
                 and _singular(speaker.text)
                 and not AUX_BEFORE_BARE.search(self.work[speaker.end : cs])
+                and not PERCEIVED_BEFORE.search(self.work[max(us, speaker.start - 30) : speaker.start])
             ):
                 return None  # "a court order", "the Trump tweet": a bare form after a singular noun is no verb of it
             if speaker is None:
                 return self._inverted(us, ue, masked, cs, ce)
+            if HYPOTHETICAL_BEFORE.search(self.work[us : speaker.start]):
+                return None  # "If Obama says it, it's true": a saying supposed, not reported
         if speaker is None:
             return None
         pos = ce
@@ -902,8 +959,10 @@ class _Extractor:
                 return None
             return _Frame(form, cs, ce, speaker, region, (p2, self._content_end(p2, ue, masked, us)), "accuse", medium, via)
         if cls == "naming":
-            # "likely to describe her as likable": an infinitive names nothing that was said.
-            named = None if infinitive else self._naming_content(p2, ue, masked, us, lemma)
+            # "likely to describe her as likable": an infinitive names nothing that was said; nor
+            # does the passive ("was referred to hospital", "described by colleagues as").
+            passive = kind != "participle" and PASSIVE_BEFORE.search(self.work[speaker.end : cs]) is not None
+            named = None if infinitive or passive else self._naming_content(p2, ue, masked, us, lemma)
             if named is None:
                 return None
             return _Frame(form, cs, ce, speaker, region, named, "naming", medium, via)
@@ -936,11 +995,43 @@ class _Extractor:
         else:
             if infinitive:
                 return None  # "pledged to keep up her ministry's aid": an infinitive needs "that" or a quote
+            # ("pleaded to witness tampering" is a plea in court; "pleaded with the judge to" asks)
+            act = TO_ACT.match(rest2) if lemma in COMMIT_TO | DIRECT_TO and (lemma != "plead" or rest2.startswith("with")) else None
+            if act is not None and (bool(act.group("who").strip()) <= (lemma in DIRECT_TO)) and not self._has_cue(act.group("who")):
+                # "vowed to ban ...", "urged the board to resign": the act committed to or asked for is
+                # what was said; not in the passive ("was ordered to leave": he said nothing).
+                if PASSIVE_BEFORE.search(self.work[speaker.end : cs]):
+                    return None
+                c0 = p2
+                if lemma in DIRECT_TO:  # the addressee too: "the board to resign", not "to resign"
+                    c0 = ce + len(masked[ce - us :]) - len(masked[ce - us :].lstrip())
+                c1 = self._content_end(c0, ue, masked, us)
+                main = MAIN_CLAUSE_AFTER.search(self.work, c0, c1) or CIRCUMSTANCE_AFTER.search(self.work, c0, c1)
+                if main:  # "Although Republicans vowed to do better, the party has done ...": the act ends at the comma,
+                    c1 = main.start()  # and before "as he held summit talks": when it was pledged, not what
+                if len(WORDS.findall(self.text[c0:c1])) < 3:
+                    return None
+                return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via)
+            question = WH_QUESTION.match(rest2) if lemma in ASKING else None
+            if question is not None and not PASSIVE_BEFORE.search(self.work[speaker.end : cs]):
+                # "asked whether the yards would reopen", "asked reporters why ...": the question asked.
+                c0 = p2 + question.start("wh")
+                c1 = self._content_end(c0, ue, masked, us)
+                main = MAIN_CLAUSE_AFTER.search(self.work, c0, c1)
+                c1 = main.start() if main else c1
+                return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via) if len(WORDS.findall(self.text[c0:c1])) >= 3 else None
             if lemma not in self.lex.zero_that and not rest2.startswith('"'):
                 return None  # "added to the list", "noted the date": an object, not a clause
-            finite = FINITE_HINT.search(rest2[:80]) or (form[:1].isupper() and FINITE_HINT.search(rest2[:80].lower()))  # a headline's "Never Pledged"
+            if form[:1].isupper() and _mid_line(form, before):
+                # A headline's verb: a clause must follow ("He Never Pledged", "Trump Should Win"),
+                # not an object ("Announces Layoffs As Sales Drop", "Claims Victory In ...").
+                finite = HEADLINE_CLAUSE.match(rest2[:80].lower())
+            else:
+                finite = FINITE_HINT.search(rest2[:80])
             if not (CLAUSE_START.match(rest2) or AUX_SOON.match(rest2)) or (not finite and '"' not in rest2[:60]):
                 return None
+            if NOT_CONTENT_OBJECT.match(rest2):
+                return None  # "said a prayer for the man who lost ...", "told the story of the night ..."
             c0 = p2
         c1 = self._content_end(c0, ue, masked, us)
         if len(WORDS.findall(self.text[c0:c1])) < 2:
@@ -958,8 +1049,16 @@ class _Extractor:
                 return None
             p2, rest = p2 + to.end(), rest[to.end() :]
         m = (NAMING_CALL if lemma in NAMING_CALL_VERBS else NAMING_AS).match(rest)
-        if not m or self._has_cue(m.group("obj") or m.group(0)[:12]):
-            return None
+        if not m or (re.search(r"\b(?:[a-z]+ed|said|told|wrote|spoke)\b", m.group("obj") or m.group(0)[:12]) and self._has_cue(m.group("obj") or "")):
+            return None  # a verb of its own inside ("the claims" is a noun; "who said" is not)
+        if lemma not in NAMING_CALL_VERBS:
+            comp = m.group("comp")
+            if '"' not in comp and STRICT_FINITE.search(comp):
+                return None  # "dismissed his chief of staff as the scandal grew": "as" opens a clause
+            if lemma == "dismiss" and not re.match(r"(?:a|an)\b|(?:[\w'’-]+\s+){0,3}\"", comp):
+                return None  # "dismissed Marr as chief executive": fired, not called
+            if lemma == "refer" and not re.match(r"[A-Z]|(?:the|a|an|his|her|their|its|this|that|these|those|him|her|them|it|himself|herself|themselves)\b", m.group("obj")):
+                return None  # "was referred to hospital as a precaution"
         c1 = p2 + m.end()
         while c1 > p2 and self.text[c1 - 1] in " ,;:.":
             c1 -= 1
@@ -1227,6 +1326,13 @@ class _Extractor:
             for g in frames:
                 if g is f or g.content is None or not (f.content[0] <= g.cue_start < f.content[1]):
                     continue
+                if g.speaker is not None and f.content[0] < g.speaker.start and (not f.speaker or g.speaker.actor != f.speaker.actor or not f.speaker.actor):
+                    # "Marr says the talks failed and Varga says they never began": another speaker's
+                    # clause joined by a conjunction ends the first one's words.
+                    joined = COORDINATED_BEFORE.search(self.text[f.content[0] : g.speaker.start])
+                    if joined and len(WORDS.findall(self.text[f.content[0] : f.content[0] + joined.start()])) >= 2:
+                        f.content = (f.content[0], f.content[0] + joined.start())
+                        continue
                 if f.speaker and g.speaker and f.speaker.actor and g.speaker.actor == f.speaker.actor and f in keep:
                     # "X said A, though she acknowledged B": a clause of its own ends the outer content; both stay.
                     cut = CONCESSIVE_BEFORE.search(self.text[f.content[0] : g.speaker.start]) if g.speaker.start > f.content[0] else None
@@ -1354,8 +1460,8 @@ class _Extractor:
                 prev = self.work[toks[k - 1][0] : toks[k - 1][1]] if k > 0 else ""
                 if not (prev[:1].isupper() or prev.lower() in self.lex.speaker_nouns):
                     break
-            if lw in AUX_VERBS and k < i:
-                break
+            if (lw in AUX_VERBS or lw in PERCEIVING) and k < i:
+                break  # (and "The court heard [Varga] say": the speaker is the one heard)
             if lw in self.lex.forms and k < i and self.lex.forms[lw][1] != "naming" and not w[:1].isupper():
                 nxt = self.work[toks[k + 1][0] : toks[k + 1][1]].lower()
                 if not (self.lex.forms[lw][0] == lw and nxt in self.lex.speaker_nouns):
@@ -1477,6 +1583,11 @@ class _Extractor:
                 return _Speaker(s, e, text)
             return _Speaker(s, e, text, found.actor, found.span, self.names.get(found.actor))
         return _Speaker(s, e, text, head.actor, head.span, self.names.get(head.actor))
+
+    def _titled_speaker(self, sp: _Speaker) -> bool:
+        """A speaker a title may name before its colon: a person or an organisation, the phrase ending
+        with its name ("Tomas Varga On The Strike:"; not "Karsk Floods:", "Analysis:", "Exclusive:")."""
+        return self.types.get(sp.actor or "") in ("PERSON", "ORG") and sp.ref is not None and sp.ref.end >= sp.end - 1
 
     def _headline_speaker_end(self, s: int, e: int) -> int:
         """In a title-case headline a capital marks no name, so a speaker phrase read back from a
@@ -1802,7 +1913,9 @@ class _Extractor:
                     cpos = pre_s + colon.start()
                     np = self._np_before(cpos, us)
                     sp = self._speaker_from_np(*np) if np else None
-                    if sp is not None and (sp.actor or sp.text[:1].isupper()):
+                    in_title = any(a <= p.start < b for a, b in self.titles_at)
+                    # A title's "Exclusive:", "Karsk Floods:" labels the story: a person or an organisation speaks.
+                    if sp is not None and (sp.actor or sp.text[:1].isupper()) and (not in_title or self._titled_speaker(sp)):
                         fr_use = _Frame(":", cpos, cpos + 1, sp, (sp.start, p.start), None, "colon")
                 elif idx == len(pairs) - 1 and (signed := self._signed(pi, p)) is not None:
                     fr_use = self._sign_off(signed)
@@ -1822,6 +1935,8 @@ class _Extractor:
                 # speaker set between commas before it ("African-Americans, he said, can “rock
                 # like Jimi”": he said it, not African-Americans).
                 sp = self._interposed_speaker(us, p.start) or self._clause_speaker(us, p.start, masked)
+                if sp is not None and any(a <= p.start < b for a, b in self.titles_at) and not self._titled_speaker(sp):
+                    sp = None  # a title's "Analysis: ‘...’" labels the story
                 if sp is not None and (sp.actor or sp.pronoun or sp.text.split()[-1].lower() in self.lex.speaker_nouns):
                     f.kind = "partial"
                     f.speaker = sp

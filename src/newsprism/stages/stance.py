@@ -112,10 +112,15 @@ class StanceResult:
 
 
 def _voice_weights(article: Article) -> list[tuple[int, int, float, str]]:
-    """Stretches of ``raw_text`` in another voice than the outlet's, with their weight."""
+    """Stretches of ``raw_text`` in another voice than the outlet's, with their weight. An act
+    pledged ("vowed to maintain support for Russia in its war", a record of the quotes stage) is
+    told in the outlet's words, as :func:`_speakers` reads it: not another voice."""
+    pledges = commissive_verbs()
+    lex = cue_lexicon()
     out = [
         (q.span.start, q.span.end, STATEMENT_WEIGHT if q.kind == "statement" else QUOTED_WEIGHT, "statement" if q.kind == "statement" else "quoted")
         for q in article.quotes
+        if not (q.kind == "indirect" and q.span.text.startswith("to ") and (lex.lemma(q.cue or "") or ("", ""))[0] in pledges)
     ]
     for ln in article.lines:
         if ln.role in ("title", "body"):
