@@ -1067,3 +1067,33 @@ def test_review_naming_and_headline_rules_do_not_misfire(tmp_path: Path) -> None
     assert got.get("the workers at the port would be paid") == "Varga"
     assert got.get("he had never seen the money") == "Varga"
     assert got.get("the offer as an insult") == "The union"
+
+
+@pytest.mark.issue(22)
+def test_quote_mode_says_what_a_record_reports_and_claims_respect_it(tmp_path: Path) -> None:
+    """``Quote.mode``: an act committed to or asked for, a question, a naming, or (None) a claim.
+    A figure inside an act ordered or pledged is asserted by no speaker (a review of the figures
+    gold: "a federal judge ordered the State Department to release an additional 15,000 emails"
+    became the judge's figure); "the Saudis state" is plural (a plural in -is was read singular)."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour row\n\nThe dispute went on for a third week in Karsk.\n\n"
+        "Tomas Varga vowed to ban night shifts at the yards.\n\n"
+        "Lena Marr asked whether the yards would reopen before winter.\n\n"
+        "Rosa Venn called the plan a disgrace.\n\n"
+        "Varga said the yards had lost money for years.\n\n"
+        "A federal judge ordered the port authority to release an additional 15,000 documents.\n\n"
+        "\u201cThe port is one of the busiest in the region,\u201d the Saudis state in the paper.\n",
+        encoding="utf-8",
+    )
+    d = run([tmp_path])
+    modes = {q.span.text: q.mode for q in d.quotes}
+    assert modes["to ban night shifts at the yards"] == "act"
+    assert modes["whether the yards would reopen before winter"] == "question"
+    assert modes["the plan a disgrace"] == "naming"
+    assert modes["the yards had lost money for years"] is None
+    assert d.quotes[0].as_dict()["mode"] == "act"
+    (fig,) = [c for c in d.claims if c.value == 15000]
+    assert fig.asserted_by is None
+    assert any(q.speaker_text == "the Saudis" and q.span.text.startswith("The port is one") for q in d.quotes)

@@ -330,7 +330,10 @@ class Quote:
     there after actors merge), ``speaker_name`` the resolved actor's name,
     ``date_span`` the temporal expression the utterance date rests on,
     ``group`` an id shared by the same quote carried by several articles, and
-    ``speaker_evidence`` why a pronoun speaker ("she said") names its actor, or names no one.
+    ``speaker_evidence`` why a pronoun speaker ("she said") names its actor, or names no one,
+    and ``mode`` what an indirect record reports when it is not a claim: ``"act"`` (an act the
+    speaker commits to or asks for: "vowed to ban ...", "urged the board to resign"),
+    ``"question"`` ("asked whether ...") or ``"naming"`` ("called the plan “reckless”").
     """
 
     article: str
@@ -348,6 +351,7 @@ class Quote:
     date_span: Span | None = None
     group: str | None = None
     speaker_evidence: str | None = None
+    mode: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -366,6 +370,7 @@ class Quote:
             "date_span": self.date_span.as_dict() if self.date_span else None,
             "group": self.group,
             "speaker_evidence": self.speaker_evidence,
+            "mode": self.mode,
         }
 
     @classmethod
@@ -386,6 +391,7 @@ class Quote:
             date_span=_opt_span(d.get("date_span")),
             group=d.get("group"),
             speaker_evidence=d.get("speaker_evidence"),
+            mode=d.get("mode"),
         )
 
 

@@ -729,6 +729,10 @@ class _Claims:
 
     def asserter(self, u: Unit, fig: Figure) -> Asserter:
         for q in getattr(self.art, "quotes", []) or []:
+            if q.span.start <= fig.num_start < q.span.end and q.mode in ("act", "question"):
+                # "a judge ordered the department to release 15,000 emails", "vowed to hire 500
+                # officers": an act ordered or pledged, no figure the speaker asserts; the outlet states it.
+                return Asserter(None, None, self._published())
             if q.span.start <= fig.num_start < q.span.end and (q.speaker or q.speaker_text):
                 if q.speaker is None and self.polls and (head_word(q.speaker_text or "") in FINDINGS or respondents(q.speaker_text or "")):
                     poll = self.polling.poll_before(fig.num_start, (u.start, u.end))  # "according to the results"

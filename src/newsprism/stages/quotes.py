@@ -473,6 +473,7 @@ class _Frame:
     medium: str | None = None
     via: str | None = None
     tail: tuple[int, int] | None = None  # a parenthetical's words after it ("X, he said, Y": Y)
+    mode: str | None = None  # what the content reports when not a claim: "act", "question", "naming" (Quote.mode)
 
 
 def _mid_line(form: str, before: str) -> bool:
@@ -493,7 +494,7 @@ def _singular(phrase: str) -> bool:
     head = low[-1]
     if head in ("i", "you", "we", "they") or head in PLURAL_NOUNS:
         return False
-    return not (head.endswith("s") and not head.endswith(("ss", "us", "is")))
+    return not (head.endswith("s") and not head.endswith(("ss", "us", "sis")))  # "Saudis", "Israelis": plural; "crisis": not
 
 
 def _place_tag(seg: str) -> bool:
@@ -938,6 +939,11 @@ class _Extractor:
                 return None  # "a court order", "the Trump tweet": a bare form after a singular noun is no verb of it
             if speaker is None:
                 return self._inverted(us, ue, masked, cs, ce)
+            if speaker.pronoun and speaker.text.lower() == "it" and prior and not prior[-1].speaker.pronoun and self.types.get(prior[-1].speaker.actor or "") != "PERSON":  # type: ignore[union-attr]
+                # "the paper notes A, it lists B, and it says C": "it" goes on with the sentence's speaker.
+                was = prior[-1].speaker
+                assert was is not None
+                speaker = replace(speaker, actor=was.actor, ref=was.ref, name=was.name, evidence=f"“it” → {was.text!r}: the speaker of the sentence's previous attribution")
             if HYPOTHETICAL_BEFORE.search(self.work[us : speaker.start]):
                 return None  # "If Obama says it, it's true": a saying supposed, not reported
         if speaker is None:
@@ -965,7 +971,7 @@ class _Extractor:
             named = None if infinitive or passive else self._naming_content(p2, ue, masked, us, lemma)
             if named is None:
                 return None
-            return _Frame(form, cs, ce, speaker, region, named, "naming", medium, via)
+            return _Frame(form, cs, ce, speaker, region, named, "naming", medium, via, mode="naming")
         if rest2.startswith('"') or rest2.startswith(":"):
             # SPEAKER said: "..." — the quote is attributed in _quotes_of_unit.
             return _Frame(form, cs, ce, speaker, (region_start, p2), None, "before-quote", medium, via)
@@ -1011,7 +1017,7 @@ class _Extractor:
                     c1 = main.start()  # and before "as he held summit talks": when it was pledged, not what
                 if len(WORDS.findall(self.text[c0:c1])) < 3:
                     return None
-                return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via)
+                return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via, mode="act")
             question = WH_QUESTION.match(rest2) if lemma in ASKING else None
             if question is not None and not PASSIVE_BEFORE.search(self.work[speaker.end : cs]):
                 # "asked whether the yards would reopen", "asked reporters why ...": the question asked.
@@ -1019,7 +1025,7 @@ class _Extractor:
                 c1 = self._content_end(c0, ue, masked, us)
                 main = MAIN_CLAUSE_AFTER.search(self.work, c0, c1)
                 c1 = main.start() if main else c1
-                return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via) if len(WORDS.findall(self.text[c0:c1])) >= 3 else None
+                return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via, mode="question") if len(WORDS.findall(self.text[c0:c1])) >= 3 else None
             if lemma not in self.lex.zero_that and not rest2.startswith('"'):
                 return None  # "added to the list", "noted the date": an object, not a clause
             if form[:1].isupper() and _mid_line(form, before):
@@ -2122,6 +2128,7 @@ class _Extractor:
             speaker_name=sp.name if sp else None,
             date_span=date_span,
             speaker_evidence=sp.evidence if sp else None,
+            mode=f.frame.mode if f.frame is not None and f.kind == "indirect" else None,
         )
 
     def _date(self, f: _Found) -> tuple[DateRange, Span | None]:
