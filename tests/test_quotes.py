@@ -1097,3 +1097,36 @@ def test_quote_mode_says_what_a_record_reports_and_claims_respect_it(tmp_path: P
     (fig,) = [c for c in d.claims if c.value == 15000]
     assert fig.asserted_by is None
     assert any(q.speaker_text == "the Saudis" and q.span.text.startswith("The port is one") for q in d.quotes)
+
+
+@pytest.mark.issue(22)
+def test_analyst_pronoun_speakers_on_untuned_text(tmp_path: Path) -> None:
+    """An analyst's reading of eight untuned PolNeAR dev texts (2026-12-07, sixth session) found
+    one quote in eight given to the wrong person, mostly pronouns: "He said that Clinton's ..."
+    given to Clinton (no gender known for her: the text's own "she" now tells it), "He said Obama
+    hopes ..." given to Obama, named in what the spokesman had just said (the one who said it goes
+    on), "They said ..." after "according to show insiders" given to the FBI named in between (a
+    plural speaker goes on), "It also points out" after "the report says" given to the agency.
+    Inside what was said, "he" is still read as before ("Flynn said Trump was right when he said
+    ...")."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour dispute\n\n"
+        "Lena Marr says in Karsk that she is thrilled with the vote of the dock workers.\n\n"
+        "Marr says she hopes to win, but she knows the fight is long.\n\n"
+        "Tomas Varga spoke for an hour at the rally on Monday night.\n\n"
+        "He said that Marr\u2019s plan was a \u201cdisaster\u201d for the port.\n\n"
+        "Harbour spokesman Piet Ankar said Mr. Varga hopes the port will reopen in spring. He said the board would meet on Friday.\n\n"
+        "As a manager, Varga demeaned the dockers, according to union insiders. The Harbour Police were called twice. They said he shouted at the night crews.\n\n"
+        "\u201cThe yards are safe,\u201d the report says. It also points out that the cranes are old.\n\n"
+        "Venn said Ankar was right when he said the cranes were old.\n",
+        encoding="utf-8",
+    )
+    got = {q.span.text: q for q in run([tmp_path]).quotes}
+    assert got["Marr\u2019s plan was a \u201cdisaster\u201d for the port"].speaker_name == "Tomas Varga"
+    assert got["the board would meet on Friday"].speaker_name == "Piet Ankar"
+    they = got["he shouted at the night crews"]
+    assert they.speaker is None and "union insiders" in (they.speaker_evidence or "")
+    assert "the report" in (got["the cranes are old"].speaker_evidence or "")
+    assert got["the cranes were old"].speaker_name == "Piet Ankar"

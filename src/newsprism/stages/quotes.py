@@ -497,6 +497,19 @@ def _singular(phrase: str) -> bool:
     return not (head.endswith("s") and not head.endswith(("ss", "us", "sis")))  # "Saudis", "Israelis": plural; "crisis": not
 
 
+def _plural(phrase: str) -> bool:
+    """Whether a speaker phrase is plural by its form: "show insiders", "officials of the agency",
+    "the police", "X and Y"; a name, "the agency" and "the head of the agency" are not."""
+    low = [w.lower().strip(".,'’") for w in phrase.split()]
+    if not low:
+        return False
+    if any(w in ("and", "&") for w in low):
+        return True
+    cut = next((i for i, w in enumerate(low) if w in PREPOSITIONS and i > 0), len(low))
+    head = low[cut - 1]
+    return head in PLURAL_NOUNS or (head.endswith("s") and not head.endswith(("ss", "us", "sis")) and phrase.split()[cut - 1][:1].islower())
+
+
 def _place_tag(seg: str) -> bool:
     """A state after a town or a party-and-state tag ("Va.", "N.Y.", "R-Ky.", "D-Md."), set off by
     commas after a name: never the speaker."""
@@ -939,11 +952,8 @@ class _Extractor:
                 return None  # "a court order", "the Trump tweet": a bare form after a singular noun is no verb of it
             if speaker is None:
                 return self._inverted(us, ue, masked, cs, ce)
-            if speaker.pronoun and speaker.text.lower() == "it" and prior and not prior[-1].speaker.pronoun and self.types.get(prior[-1].speaker.actor or "") != "PERSON":  # type: ignore[union-attr]
-                # "the paper notes A, it lists B, and it says C": "it" goes on with the sentence's speaker.
-                was = prior[-1].speaker
-                assert was is not None
-                speaker = replace(speaker, actor=was.actor, ref=was.ref, name=was.name, evidence=f"“it” → {was.text!r}: the speaker of the sentence's previous attribution")
+            if speaker.pronoun and speaker.text.lower() in ("it", "they", "he", "she"):
+                speaker = self._continued_speaker(speaker, prior, cs)
             if HYPOTHETICAL_BEFORE.search(self.work[us : speaker.start]):
                 return None  # "If Obama says it, it's true": a saying supposed, not reported
         if speaker is None:
@@ -1589,6 +1599,37 @@ class _Extractor:
                 return _Speaker(s, e, text)
             return _Speaker(s, e, text, found.actor, found.span, self.names.get(found.actor))
         return _Speaker(s, e, text, head.actor, head.span, self.names.get(head.actor))
+
+    def _continued_speaker(self, speaker: _Speaker, prior: Sequence[_Frame], cs: int) -> _Speaker:
+        """"it"/"they" that go on with the previous attribution's speaker, named and of its number:
+        "the paper notes A, it lists B, and it says C"; "according to show insiders, ... They said
+        ..." (an analyst's reading found "They" given to the FBI, named in between). Within the
+        sentence, or the record just before within 600 characters; else the pronoun as resolved."""
+        was = prior[-1].speaker if prior else None
+        said: tuple[int, int] | None = prior[-1].content if prior else None
+        if was is None and self.found and self.found[-1].speaker is not None and 0 <= cs - self.found[-1].end < 600:
+            was, said = self.found[-1].speaker, (self.found[-1].start, self.found[-1].end)
+            for f in reversed(self.found[:-1]):  # what the same speaker said just before ("said A, arguing B")
+                if f.speaker is None or f.speaker.actor != was.actor or was.actor is None or said[0] - f.end > 300:
+                    break
+                said = (min(said[0], f.start), said[1])
+        word = speaker.text.lower()
+        if word in ("he", "she"):
+            # "Earnest said Obama hopes ... He said ...": the person named inside what was just said
+            # is not the next "he"; the one who said it, of the pronoun's gender, is.
+            ref = speaker.ref
+            if was is None or was.actor is None or ref is None or said is None or not (said[0] <= ref.start < said[1]) or speaker.start < said[1]:
+                return speaker  # (inside what was said, "he" may be the one named there: "X was right when he said")
+            gender = (self._genders or {}).get(was.actor)
+            if self.types.get(was.actor) != "PERSON" or gender not in (None, PRONOUN_GENDER[word]) or was.actor == speaker.actor:
+                return speaker
+            return replace(speaker, actor=was.actor, ref=was.ref, name=was.name, evidence=f"“{word}” → {was.text!r}: the speaker of the attribution before it ({ref.text!r} is named in what was said)")
+        if was is None or was.pronoun:
+            return speaker
+        plural = _plural(was.text)
+        if (word == "they" and plural and self.types.get(was.actor or "") != "PERSON") or (word == "it" and not plural and self.types.get(was.actor or "") != "PERSON"):
+            return replace(speaker, actor=was.actor, ref=was.ref, name=was.name, evidence=f"“{word}” → {was.text!r}: the speaker of the attribution before it")
+        return speaker
 
     def _titled_speaker(self, sp: _Speaker) -> bool:
         """A speaker a title may name before its colon: a person or an organisation, the phrase ending
