@@ -1130,3 +1130,47 @@ def test_analyst_pronoun_speakers_on_untuned_text(tmp_path: Path) -> None:
     assert they.speaker is None and "union insiders" in (they.speaker_evidence or "")
     assert "the report" in (got["the cranes are old"].speaker_evidence or "")
     assert got["the cranes were old"].speaker_name == "Piet Ankar"
+
+
+@pytest.mark.issue(22)
+def test_quotes_an_analyst_found_missing(tmp_path: Path) -> None:
+    """Missed on untuned NYT text: "Not paying taxes ''makes me smart,'' Donald J. Trump said" (three
+    words before the quote were too few to read the sentence as the speaker's), and "efforts --
+    which Apple's chief executive, Tim Cook, called ''total political crap'' --" (the thing named
+    is the relative pronoun's)."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Tax story\n\nThe study was released on Tuesday by a group of researchers.\n\n"
+        "Not paying taxes ''makes me smart,'' Tomas Varga said last week.\n\n"
+        "Given the board's efforts to collect -- which the union's chief, Lena Marr, called ''total political theatre'' -- one question is open.\n",
+        encoding="utf-8",
+    )
+    got = {q.span.text: q.speaker_text for q in run([tmp_path]).quotes}
+    assert got.get("makes me smart") == "Tomas Varga"
+    assert got.get("total political theatre") in ("the union's chief, Lena Marr", "Lena Marr")
+
+
+@pytest.mark.issue(22)
+def test_a_short_quotation_with_no_verb_of_saying_is_a_term(tmp_path: Path) -> None:
+    """The analyst's reading found "The article closes with a very clear implication about the
+    woman's “head.”" and "The Post sent its “national enterprise reporter”" as quotes: a quotation
+    of three words or fewer in a clause with no verb of saying or naming is a term held at a
+    distance; with one ("called it a “disgrace”", a title's "Calls ... ‘Genocide’"), it is words."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour story\n\nThe dispute went on for a third week in Karsk.\n\n"
+        "The article closes with a very clear implication about the woman\u2019s \u201chead.\u201d\n\n"
+        "The Harbour Gazette sent its \u201cnational enterprise reporter\u201d to the yards.\n\n"
+        "Tomas Varga called the plan a \u201cdisgrace\u201d on Monday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Lena Marr Calls Harbour Closures \u2018Shameful\u2019\n\nLena Marr spoke in Karsk on Monday about the closures.\n",
+        encoding="utf-8",
+    )
+    got = {q.span.text.rstrip("."): q.speaker_text for q in run([tmp_path]).quotes}
+    assert "head" not in got and "national enterprise reporter" not in got, got
+    assert got.get("disgrace") == "Tomas Varga"
+    assert got.get("Shameful") == "Lena Marr"

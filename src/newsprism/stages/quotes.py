@@ -207,6 +207,10 @@ PAST_AS_BASE = frozenset({"forecast", "read", "broadcast", "cast", "put", "set",
 AUX_BEFORE_BARE = re.compile(r"(?i)\b(?:did|does|do|will|would|can|could|may|might|must|should|shall|to|not|n't|never|cannot)\b|n['’]t\b")
 # A speaker after "if"/"unless"/"whatever": the saying is supposed, not reported.
 HYPOTHETICAL_BEFORE = re.compile(r"(?i)\b(?:if|unless|whatever|whenever|lest|suppose|supposing)\s+$")
+# A quotation this short in a clause with no verb of saying or naming is a term held at a distance.
+SCARE_WORDS = 3
+# A relative pronoun standing for what a naming verb's subject called something ("which X called ...").
+RELATIVE_OBJECT = re.compile(r"(?i)\b(?:which|that|what|whom)\s+(?:[\w'’.-]+,?\s+){0,8}$")
 # "heard Varga say", "let him tell": a bare form after a verb of perceiving or letting.
 PERCEIVING = frozenset("heard hear hears saw see sees watched watch let lets made make makes help helped helps".split())  # noqa: SIM905
 PERCEIVED_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(sorted(PERCEIVING)) + r")\s+$")
@@ -979,6 +983,11 @@ class _Extractor:
             # does the passive ("was referred to hospital", "described by colleagues as").
             passive = kind != "participle" and PASSIVE_BEFORE.search(self.work[speaker.end : cs]) is not None
             named = None if infinitive or passive else self._naming_content(p2, ue, masked, us, lemma)
+            if named is None and not infinitive and not passive and RELATIVE_OBJECT.search(self.work[us : speaker.start]):
+                # "efforts -- which Apple's chief executive, Tim Cook, called ''total political crap''":
+                # the thing named is the relative pronoun's; the name follows the verb.
+                quoted = re.match(r"\"Q*\"", rest2)
+                named = (p2, p2 + quoted.end()) if quoted else None
             if named is None:
                 return None
             return _Frame(form, cs, ce, speaker, region, named, "naming", medium, via, mode="naming")
@@ -990,7 +999,7 @@ class _Extractor:
             head = masked[: speaker.start - us] if speaker.start >= us else ""
             # "CONTENT, SPEAKER said." — also when the content ends in a partial quote
             # ("... can “take their frustrations,” Sexton said.").
-            mixed = re.search(r"\w[^\"]*\s\"Q*\"\s*,?\s*$", head) is not None and len(WORDS.findall(re.sub(r"\"Q*\"", "", head))) >= 4
+            mixed = re.search(r"\w[^\"]*\s\"Q*\"\s*,?\s*$", head) is not None and len(WORDS.findall(re.sub(r"\"Q*\"", "", head))) >= 3
             if kind != "participle" and (re.search(r",\s*$", head) or mixed) and not re.fullmatch(r"\s*\"Q*\"?\s*,?\s*", head):
                 c1 = us + len(head.rstrip().rstrip(",").rstrip())
                 c0 = self._content_start(us, c1, masked)
@@ -1988,7 +1997,11 @@ class _Extractor:
                     f.kind = "partial"
                     f.speaker = sp
                     # The speech verb nearest before the quote ("calling it a “...”"), else the clause's verb.
-                    near = [m for m in self.lex.naming_cue.finditer(self.work, sp.end, p.start) if not m.group(0)[:1].isupper()]
+                    in_title = any(a <= p.start < b for a, b in self.titles_at)
+                    span = self.work[sp.end : p.start].lower() if in_title else self.work[sp.end : p.start]  # a title's "Calls"
+                    near = [m for m in self.lex.naming_cue.finditer(span) if not m.group(0)[:1].isupper()]
+                    if not near and len(words) <= SCARE_WORDS:
+                        continue  # "closes with an implication about the woman's “head”": no verb of saying, a term held at a distance
                     f.cue = near[-1].group(0) if near else self._clause_verb(sp.end, p.start)
                     f.region = (us, p.start)
                     f.via = self._via(us, ue)
