@@ -257,6 +257,18 @@ def test_pubdate_a_day_set_for_an_occasion_or_a_posts_utc_stamp_is_no_exact_boun
 
 
 @pytest.mark.issue(23)
+def test_pubdate_an_embed_date_and_a_year_opening_a_title_are_no_exact_bound(kb: None) -> None:
+    """Held-out PolNeAR train texts (2026-12-07, sixth session): an embedded tweet's
+    ``tweet-date="March 4, 2016"`` (UTC) bounded a page of March 3; "The conservative released 2016:
+    Obama's America" (a film of 2012) bounded a 2015 article. Both were confidently wrong."""
+    art = body('Officials issued a statement on 2 February 2031. <tweet tweet-author="@adarusk" tweet-date="March 4, 2031">The port is shut.</tweet>', "It denounced the blockade.")
+    got = P.infer_published(art)
+    assert got.earliest == "2031-03-03" and "time zones" in got.evidence
+    film = body("Officials issued a statement on 2 February 2030.", "The director released 2031: A Port Story in the lead up to the vote.")
+    assert P.infer_published(film).earliest == "2030-02-02"
+
+
+@pytest.mark.issue(23)
 @pytest.mark.parametrize(
     "line",
     [

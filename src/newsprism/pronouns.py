@@ -66,7 +66,20 @@ PRONOUN_VOTES = 2
 GENDERED = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.I)
 
 
+_VOTED: dict[tuple[int, str, int, int], dict[str, str]] = {}  # per article as it stands; resolve_pronoun asks for every pronoun
+
+
 def _pronoun_genders(article: Article) -> dict[str, str]:
+    key = (id(article), article.id, len(article.mentions), len(article.sentences))
+    got = _VOTED.get(key)
+    if got is None:
+        if len(_VOTED) > 64:
+            _VOTED.clear()
+        got = _VOTED[key] = _pronoun_votes(article)
+    return got
+
+
+def _pronoun_votes(article: Article) -> dict[str, str]:
     """Genders the text's own pronouns give: where a gendered pronoun follows the only person a
     sentence has named before it ("Hillary Clinton says in Ohio that she's thrilled to receive the
     endorsement of LeBron James"), the pronoun is that person's; :data:`PRONOUN_VOTES` such

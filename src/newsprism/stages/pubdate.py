@@ -305,7 +305,7 @@ def _told_near(text: str, what: str, words: int = 6) -> bool:
     return any(PAST_CLAUSE.fullmatch(w.strip(".,;:!?\"'()“”’")) for w in (*before, *after))
 
 
-POST_SIGNATURE = re.compile(r"(?:\(@\w{1,30}\)|datetime=[\"'])\s*$")
+POST_SIGNATURE = re.compile(r"(?:\(@\w{1,30}\)|(?:datetime|[\w-]*date)=[\"'])\s*$")  # also an embed's tweet-date="..."
 
 
 def _post_timestamp(text: str, what: str) -> bool:
@@ -313,6 +313,13 @@ def _post_timestamp(text: str, what: str) -> bool:
     2016", ``datetime="2016-07-23"``), which is written in UTC."""
     i = text.find(what)
     return i >= 0 and POST_SIGNATURE.search(text[max(0, i - 40) : i]) is not None
+
+
+def _work_title(text: str, what: str) -> bool:
+    """Whether the year ``what`` opens a work's title ("released 2016: Obama's America", a film of
+    2012): a colon and a capital follow it."""
+    i = text.find(what)
+    return i >= 0 and re.match(r"\s*:\s+[A-Z]", text[i + len(what) :]) is not None
 
 
 def _scheduled(text: str, t: Any, start: int = 0) -> bool:
@@ -378,7 +385,7 @@ def infer_published(article: Article, extra_events: Iterable[AnchorEvent] = (), 
             # A bare year bounds the article only from a clause that tells of the past ("in 2016
             # it signed"): "the 2016 race", "Trump in 2016" of a 2015 article are no such thing.
             year_only = t.latest is not None and (t.latest - t.earliest).days > 300 if t.earliest else False
-            told = not year_only or _told_near(s.text, t.text)
+            told = not year_only or (_told_near(s.text, t.text) and not _work_title(s.text, t.text))
             if not t.relative and t.earliest and not ahead and told and t.tense != "future" and not _scheduled(context, t, begins):
                 # An embedded post's timestamp is in UTC ("— Name (@handle) July 23, 2016" of a page
                 # published July 22 in New York): one day's slack for time zones.

@@ -485,6 +485,18 @@ def _mid_line(form: str, before: str) -> bool:
     return bool(before.strip())
 
 
+_NAMING_VERBS: dict[int, re.Pattern[str]] = {}
+
+
+def _naming_verbs(lex: Lexicon) -> re.Pattern[str]:
+    """The forms of :data:`NAMING_LEMMAS` in the lexicon, as one pattern (once per lexicon)."""
+    pat = _NAMING_VERBS.get(id(lex))
+    if pat is None:
+        forms = sorted((f for f, (lemma, cls) in lex.forms.items() if cls == "naming" and lemma in NAMING_LEMMAS), key=len, reverse=True)
+        pat = _NAMING_VERBS[id(lex)] = re.compile(r"(?<![\w'’-])(?:" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")(?![\w'’-])")
+    return pat
+
+
 def _singular(phrase: str) -> bool:
     """Whether a speaker phrase is one singular noun phrase ("a court", "Trump"), which a bare verb
     form cannot follow as its subject ("a court order"); "officials", "police", "I", "you", "we",
@@ -900,10 +912,7 @@ class _Extractor:
             masked = re.sub(r"\b[A-Z][a-z]+\b", lambda w: w.group(0).lower(), masked)  # same length
         found = list(self.lex.cue.finditer(masked))
         if NAMING_HINT.search(masked):
-            for m in self.lex.naming_cue.finditer(masked):
-                info = self.lex.lemma(m.group(0))
-                if info is not None and info[1] == "naming" and info[0] in NAMING_LEMMAS:
-                    found.append(m)
+            found.extend(_naming_verbs(self.lex).finditer(masked))
             found.sort(key=lambda m: m.start())
         return found
 
