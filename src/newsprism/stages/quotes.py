@@ -480,11 +480,6 @@ class _Frame:
     mode: str | None = None  # what the content reports when not a claim: "act", "question", "naming" (Quote.mode)
 
 
-def _mid_line(form: str, before: str) -> bool:
-    """Whether a capitalised cue stands mid-line (a headline's "Says"), not at a sentence's start."""
-    return bool(before.strip())
-
-
 _NAMING_VERBS: dict[int, re.Pattern[str]] = {}
 
 
@@ -1056,7 +1051,7 @@ class _Extractor:
                 return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via, mode="question") if len(WORDS.findall(self.text[c0:c1])) >= 3 else None
             if lemma not in self.lex.zero_that and not rest2.startswith('"'):
                 return None  # "added to the list", "noted the date": an object, not a clause
-            if form[:1].isupper() and _mid_line(form, before):
+            if form[:1].isupper() and before.strip():  # mid-line, a headline's "Says" (not a sentence's first word)
                 # A headline's verb: a clause must follow ("He Never Pledged", "Trump Should Win"),
                 # not an object ("Announces Layoffs As Sales Drop", "Claims Victory In ...").
                 finite = HEADLINE_CLAUSE.match(rest2[:80].lower())
