@@ -951,8 +951,8 @@ def test_a_bare_verb_form_after_a_singular_noun_is_no_cue(tmp_path: Path) -> Non
 
 @pytest.mark.issue(22)
 def test_writers_gloss_is_not_the_speakers_words(tmp_path: Path) -> None:
-    """A seed page's "... alleging Russian forces have used North Korean missiles to attack them –
-    a claim that both Pyongyang and Moscow have denied" gave the Ukrainians the writer's gloss."""
+    """On a seed page a group's allegation ran on into the writer's gloss after a dash ("... – a
+    claim that both capitals have denied"): the gloss is the writer's, not the group's."""
     from newsprism.pipeline import run
 
     (tmp_path / "a.txt").write_text(

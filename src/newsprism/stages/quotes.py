@@ -183,7 +183,6 @@ NAMING_AS = re.compile(
     r"(?!(?:part|early|well|soon|long|far|much|many|recently|late|a\s+precaution|a\s+result|a\s+whole)\b)"
     r"(?P<comp>(?:[\w'’-]+\s+){0,3}\"Q*\"" + _MORE_QUOTES + r"|[\w'’-]+(?:\s+[\w'’-]+){0,7}?" + _NAMING_END + r")"
 )
-# Reporting verbs whose past tense is their base form ("He read the statement").
 # A headline's clause after its verb: a subject pronoun, or a finite verb within six words with no
 # preposition or conjunction before it.
 HEADLINE_CLAUSE = re.compile(
@@ -196,12 +195,14 @@ NOT_CONTENT_OBJECT = re.compile(
     r"(?:(?:a|an|the|his|her|their|its|our|my|one|another|that|this)\s+(?:\w+\s+)?)?"
     r"(?:prayers?|goodbye|grace|sorry|thanks|hello|mass|stor(?:y|ies)|jokes?|tales?|truth|lies?|anecdotes?|nothing|something|everything|anything)\b"
 )
-# A finite verb, plural nouns in -s aside ("as the scandal grew", "as the court listened").
-STRICT_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|[a-z]{2,}ed|"
-    r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|thought|felt|left|kept|held|brought|bought|sent|spent|"
-    r"built|began|became|found|ran|met|paid|led|fell|sold|stood|meant|heard|chose|broke|spoke|rose|grew|drew|fought|sought)\b"
+# Irregular past tenses a finite clause may hold ("millions lost their homes", "he wrote a plan").
+IRREGULAR_PAST = (
+    "wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|thought|felt|left|kept|held|brought|bought|sent|spent|"
+    "built|began|became|found|ran|met|paid|led|fell|sold|stood|meant|heard|chose|broke|spoke|rose|grew|drew|fought|sought"
 )
+# A finite verb, plural nouns in -s aside ("as the scandal grew", "as the court listened").
+STRICT_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|[a-z]{2,}ed|" + IRREGULAR_PAST + r")\b")
+# Reporting verbs whose past tense is their base form ("He read the statement").
 PAST_AS_BASE = frozenset({"forecast", "read", "broadcast", "cast", "put", "set", "bet"})
 # An auxiliary between a subject and a bare verb form ("he did say", "she will tell").
 AUX_BEFORE_BARE = re.compile(r"(?i)\b(?:did|does|do|will|would|can|could|may|might|must|should|shall|to|not|n't|never|cannot)\b|n['’]t\b")
@@ -261,10 +262,7 @@ FINITE_START = re.compile(r"(?:is|are|was|were|has|have|had|will|would|could|can
 FINITE_HINT = re.compile(
     r"(?<!\bto )(?<!\bTo )\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|shall|should|did|does|do|"
     r"isn't|aren't|wasn't|weren't|hasn't|haven't|won't|wouldn't|can't|couldn't|didn't|doesn't|don't|"
-    r"[a-z]{2,}ed|[a-z]{3,}s|"
-    # irregular past tenses ("millions lost their homes", "he wrote a plan")
-    r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|thought|felt|left|kept|held|brought|bought|sent|spent|"
-    r"built|began|became|found|ran|met|paid|led|fell|sold|stood|meant|heard|chose|broke|spoke|rose|grew|drew|fought|sought)\b"
+    r"[a-z]{2,}ed|[a-z]{3,}s|" + IRREGULAR_PAST + r")\b"
     # a contracted auxiliary: "he'd build", "they'll pay", "we've won", "you're", "I'm"
     r"|\b[A-Za-z][a-z]*['’](?:d|ll|ve|re|m)\b"
 )
@@ -492,6 +490,11 @@ def _naming_verbs(lex: Lexicon) -> re.Pattern[str]:
     return pat
 
 
+def _plural_form(word: str) -> bool:
+    """A noun in the plural by its ending: "officials", "Saudis", "Israelis"; not "press", "campus", "crisis"."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "sis"))
+
+
 def _singular(phrase: str) -> bool:
     """Whether a speaker phrase is one singular noun phrase ("a court", "Trump"), which a bare verb
     form cannot follow as its subject ("a court order"); "officials", "police", "I", "you", "we",
@@ -505,7 +508,7 @@ def _singular(phrase: str) -> bool:
     head = low[-1]
     if head in ("i", "you", "we", "they") or head in PLURAL_NOUNS:
         return False
-    return not (head.endswith("s") and not head.endswith(("ss", "us", "sis")))  # "Saudis", "Israelis": plural; "crisis": not
+    return not _plural_form(head)
 
 
 def _plural(phrase: str) -> bool:
@@ -518,7 +521,7 @@ def _plural(phrase: str) -> bool:
         return True
     cut = next((i for i, w in enumerate(low) if w in PREPOSITIONS and i > 0), len(low))
     head = low[cut - 1]
-    return head in PLURAL_NOUNS or (head.endswith("s") and not head.endswith(("ss", "us", "sis")) and phrase.split()[cut - 1][:1].islower())
+    return head in PLURAL_NOUNS or (_plural_form(head) and phrase.split()[cut - 1][:1].islower())
 
 
 def _place_tag(seg: str) -> bool:

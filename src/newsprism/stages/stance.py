@@ -113,7 +113,7 @@ class StanceResult:
 
 def _voice_weights(article: Article) -> list[tuple[int, int, float, str]]:
     """Stretches of ``raw_text`` in another voice than the outlet's, with their weight. An act
-    pledged ("vowed to maintain support for Russia in its war", a record of the quotes stage) is
+    pledged ("vowed to keep up support for Vesnia in its war", a record of the quotes stage) is
     told in the outlet's words, as :func:`_speakers` reads it: not another voice."""
     pledges = commissive_verbs()
     lex = cue_lexicon()
