@@ -10,7 +10,7 @@ from newsprism.actor_merge import merge_actors
 from newsprism.actor_names import initials
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import actor_kb
-from newsprism.article import Article, Entity, Span
+from newsprism.article import ActorMention, Article, Entity, Span
 from newsprism.clean import classify_text
 from test_actors import _hand_article
 
@@ -282,3 +282,35 @@ def test_review_quotation_marks_and_possessives_at_a_names_ends() -> None:
         [("'Daesh'", "ORG"), ("'90s", "DATE"), ("Vesnia's Ambassador", "PERSON"), ("Vesnia", "GPE")],
     )
     assert _texts(art) == [("Daesh", "ORG"), ("'90s", "DATE"), ("Vesnia", "GPE"), ("Vesnia", "GPE")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_headline_verb_before_a_persons_full_name_is_cut() -> None:
+    """Read on ECB+ (tune topics): "Sixers [Hire Maurice Cheeks] as Head Coach" named the actor
+    "Hire Maurice Cheeks" across the whole story. A word before a full name the body uses is cut
+    when it is no given name and no name of the body; a given name before it may be a fuller name."""
+    art = _with_entities(
+        [("title", "Harriers Sign Dara Velk as Coach"), ("blank", ""), ("body", "Dara Velk joined the Harriers on Monday.")],
+        [("Sign Dara Velk", "PERSON"), ("Dara Velk", "PERSON")],
+    )
+    assert _texts(art)[0] == ("Dara Velk", "PERSON")
+    fuller = _with_entities(
+        [("title", "Anna Dara Velk Joins Harriers"), ("blank", ""), ("body", "Dara Velk joined the Harriers on Monday.")],
+        [("Anna Dara Velk", "PERSON"), ("Dara Velk", "PERSON")],
+    )
+    assert _texts(fuller)[0] == ("Anna Dara Velk", "PERSON")
+
+
+@pytest.mark.issue(20)
+def test_actor_merge_an_id_one_article_names_by_surname_is_still_a_full_name() -> None:
+    """Read on ECB+ (tune topics): an article that names "Maurice Cheeks" once and "Cheeks" after
+    gave its actor the short name, which put the full name's id among the lone surnames; it then
+    excluded itself as the one candidate of another article's bare "Cheeks", which stayed apart."""
+    a = _hand_article("a", [("Dara Velk", "PERSON")])
+    b = _hand_article("b", [("Velk", "PERSON")])
+    b.mentions = [ActorMention(m.span, "person-dara-velk", m.kind) for m in b.mentions]
+    b.actors[0].id = "person-dara-velk"  # named in full elsewhere in b; its actor's name is "Velk"
+    c = _hand_article("c", [("Velk", "PERSON")])
+    got = merge_actors([b, a, c])
+    assert [x.id for x in got] == ["person-dara-velk"]
+    assert {m.actor for m in c.mentions} == {"person-dara-velk"}

@@ -104,6 +104,18 @@ def test_article_dossier_json_round_trip() -> None:
     assert again.to_json() == d.to_json()
 
 
+@pytest.mark.parametrize("indent", [1, None, 0, 2])
+def test_article_dossier_write_json_streams_the_same_characters(indent: int | None, seed_dossier: Dossier) -> None:
+    """``write_json`` streams a record at a time (#24: the whole dossier as one string doubled
+    the writer's memory); it must write exactly what ``to_json`` returns, empty layers too."""
+    import io
+
+    for d in (seed_dossier, _full_dossier(), Dossier()):
+        fh = io.StringIO()
+        d.write_json(fh, indent=indent)
+        assert fh.getvalue() == d.to_json(indent=indent)
+
+
 def test_article_dossier_json_header() -> None:
     d = json.loads(_full_dossier().to_json())
     assert d["schema"] == SCHEMA

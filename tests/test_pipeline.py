@@ -162,3 +162,30 @@ def test_pipeline_progress_sees_every_input(tmp_path: Path) -> None:
     seen: list[Article | Failure] = []
     run([tmp_path], progress=seen.append)
     assert sorted(type(x).__name__ for x in seen) == ["Article", "Failure"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pipeline_reads_inputs_as_the_stages_need_them_not_all_first(tmp_path: Path, workers: int) -> None:
+    """``run`` read every input into memory before analysing the first (#24): a large batch of
+    pages was held whole. Inputs are now read as the stages ask for them (in a pool, a window
+    of articles per worker), and the results and failures are as before."""
+    import newsprism.pipeline as pl
+
+    n = 2 * pl.POOL_WINDOW * workers + 3
+    for i in range(n):
+        (tmp_path / f"p{i:03d}.txt").write_text(PAGE.replace("Tuesday", f"day {i}"), encoding="utf-8")
+    (tmp_path / "p999.txt").write_text("", encoding="utf-8")  # unreadable: empty
+    events: list[str] = []
+
+    def paths():  # type: ignore[no-untyped-def]
+        for p in sorted(tmp_path.iterdir()):
+            events.append("read " + p.name)
+            yield p
+
+    d = run(paths(), workers=workers, progress=lambda x: events.append("done"), pipeline=Pipeline(["newsprism.clean.v1"]))
+    assert len(d.articles) == n and [f.code for f in d.failures] == ["E003"]
+    assert [a.source for a in d.articles] == sorted(a.source for a in d.articles)
+    first_done = events.index("done")
+    # In process the first article is done before the second is read; a pool reads a window.
+    assert events[:first_done].count("read p000.txt") == 1
+    assert sum(e.startswith("read") for e in events[:first_done]) <= (1 if workers == 1 else pl.POOL_WINDOW * workers + 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import article_with_mentions
@@ -203,3 +205,19 @@ def test_stance_a_label_for_a_government_is_not_said_of_a_news_agency() -> None:
     art = article_with_mentions(("Officials of the regime appeared in photos released by KCNA.",), {"KCNA": ("kcna", "ORG")}, "Photos")
     res = stance_of(art, min_mentions=1)[1]
     assert not any(e.actor == "kcna" and e.score <= -0.5 for e in res.evidence)
+
+
+def test_article_outlet_profile_names_its_outlet_and_copies_no_article_list() -> None:
+    """Every article carried a copy of its outlet's whole profile, with the ids of all the
+    outlet's articles: the dossier grew with the square of the corpus (#24). It now names the
+    outlet's row of ``dossier.outlets``."""
+    arts = []
+    for i in range(3):
+        a = make(f"Ships docked at Varna on day {i}.", f"Day {i}", outlet="Outlet A")
+        a.id = f"a{i}"
+        arts.append(a)
+    corpus = get_stage("newsprism.profiles.v1")
+    d = corpus.factory(**corpus.defaults)(Dossier(articles=arts))
+    assert [a.ext["outlet_profile"] for a in d.articles] == [{"outlet": "Outlet A"}] * 3
+    assert d.outlets[0]["articles"] == ["a0", "a1", "a2"]
+    assert all("a1" not in json.dumps(a.as_dict()["ext"]) for a in d.articles)

@@ -144,7 +144,7 @@ def test_storage_postgres_failed_write_leaves_store_unchanged(store: object, mon
     assert isinstance(store, PostgresStore)
     store.put_dossier(_dossier())
 
-    def boom(_: Dossier) -> dict[str, list[tuple[str, str | None, dict[str, object]]]]:
+    def boom(_: Dossier) -> dict[str, Iterator[tuple[str, str | None, dict[str, object]]]]:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("newsprism.storage.postgres.layer_rows", boom)

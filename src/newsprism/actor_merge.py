@@ -36,6 +36,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
     kb = kb or actor_kb()
     by_id: dict[str, Actor] = {}
     short: set[str] = set()
+    full: set[str] = set()
     types: dict[str, Counter[str]] = defaultdict(Counter)
     for art in articles:
         for a in art.actors:
@@ -45,8 +46,11 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
                 by_id[a.id] = Actor(a.id, a.name, a.type, list(a.aliases), list(a.roles), a.wikidata, list(a.mentions), list(a.evidence))
             else:
                 _absorb(cur, a)
-            if a.id not in kb.by_id and a.type == "PERSON" and " " not in name_key(a.name):
-                short.add(a.id)
+            if a.id not in kb.by_id and a.type == "PERSON":
+                (short if " " not in name_key(a.name) else full).add(a.id)
+    # An id one article names by a surname alone and another in full is a full name: never a
+    # surname looking for its person (it excluded itself from its own candidates).
+    short -= full
     for aid, actor in by_id.items():
         actor.type = types[aid].most_common(1)[0][0]
     why: dict[str, str] = {}  # merged id -> the rule that merged it

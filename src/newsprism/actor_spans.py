@@ -17,6 +17,9 @@ article can correct (document consistency: news names a person or body in full i
   description is cut; the name is what follows.
 * **A nationality before a person's name** ("[American Hasim Rahman]"): the demonym is cut.
 * **Function words after a name** ("[Cook National Park on]"): cut (``TRAILING``).
+* **A headline's verb before a person's name** ("Sixers [Hire Maurice Cheeks]"): cut when the
+  rest is a person's full name the body uses and the words cut are no given name and no name
+  of the body (``_title_lead``).
 
 Each decision keeps the model's label unless the body typed the name otherwise, and marks the
 new span's ``source`` as ``rule``.
@@ -104,6 +107,26 @@ def _headline_names(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> list[E
     if covered and e.label == "PERSON" and len(words) <= 3:
         return None
     return out
+
+
+def _title_lead(raw: str, e: Entity, body: BodyNames) -> Entity | None:
+    """A title's person span that ends with a person's full name the body uses, after words that
+    are no given name and no name the body uses ("Sixers [Hire Maurice Cheeks]"): the body's
+    name, the words before it a headline's verb; None otherwise ("Hillary Clinton" where the body
+    says "Clinton": "Hillary" is a given name)."""
+    from newsprism.actor_names import given_name
+
+    words = _words(raw, e.span.start, e.span.end)
+    if e.label != "PERSON" or len(words) < 3:
+        return None
+    for k in range(1, len(words) - 1):
+        lead = name_key(raw[words[k - 1][0] : words[k - 1][1]])
+        if not lead or given_name(lead) or body.known(lead):
+            return None
+        s = words[k][0]
+        if body.label.get(name_key(raw[s : e.span.end])) == "PERSON":
+            return Entity(Span.of(raw, s, e.span.end), "PERSON", "rule")
+    return None
 
 
 def _kb_label(kb: ActorKB, text: str) -> str | None:
@@ -256,6 +279,8 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             out.extend(titled)  # "[Charlotte Mayor] Jennifer Roberts"
             continue
         parts = _headline_names(raw, e, body, kb) if in_title(e) else None
+        if parts is None and in_title(e) and (named := _title_lead(raw, e, body)) is not None:
+            parts = [named]  # "[Hire Maurice Cheeks]" -> "Maurice Cheeks"
         if parts is None:
             parts = _split_and(raw, e, body, kb)
         out.extend(parts if parts is not None else [e])

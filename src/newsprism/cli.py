@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO
 
 import typer
 from rich.console import Console
@@ -120,10 +121,10 @@ def analyze_cmd(
     for f in dossier.failures:
         err.print(f"[red]error[/red] {f.source}: {f.message}", highlight=False, soft_wrap=True)
     if json_out:
-        _write_atomic(json_out, dossier.to_json())
+        _write_atomic(json_out, dossier.write_json)
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomic(out_dir / "dossier.json", dossier.to_json())
+        _write_atomic(out_dir / "dossier.json", dossier.write_json)
         for a in dossier.articles:
             import json
 
@@ -153,9 +154,10 @@ def _estimate(paths: list[str]) -> int:
     return n
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file (flushed to disk) and rename, so a crash never leaves half a
-    file; a temporary file that a killed run left behind is removed by the next."""
+def _write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
+    """Write ``text`` (or what ``text(fh)`` writes, streamed: a dossier's JSON is never one
+    string in memory) via a temporary file (flushed to disk) and rename, so a crash never leaves
+    half a file; a temporary file that a killed run left behind is removed by the next."""
     import os
     import tempfile
     import time
@@ -168,7 +170,10 @@ def _write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            if callable(text):
+                text(fh)
+            else:
+                fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

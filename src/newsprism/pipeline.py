@@ -9,6 +9,7 @@ articles crosses the process boundary. One article that fails is recorded as a
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -218,30 +219,23 @@ def run(
     check_data_files()
     per_article, corpus = pipeline.build()
     dossier = Dossier()
-    inputs = list(iter_inputs(paths))
-    batch = [x for x in inputs if isinstance(x, Article)]
-    fresh = {a.id for a in batch}
-    again = [a for a, analysed in stored if not analysed and a.id not in fresh]
-    articles = again + batch
-    if keep_analyses:
-        dossier.inputs = {a.id: a.input_dict() for a in articles}
-    for f in inputs:
-        if isinstance(f, Failure):
-            dossier.failures.append(f)
-            if progress:
-                progress(f)
+    unread: list[Failure] = []  # inputs that could not be read, in input order
+    fresh: set[str] = set()
+    articles = _articles(paths, stored, fresh, unread, dossier.inputs if keep_analyses else None, progress)
+    # A pool only for two articles or more: peek at the first two.
+    head = list(itertools.islice(articles, 2)) if dask is None and workers > 1 else []
+    articles = itertools.chain(head, articles)
     results: Iterable[Article | Failure]
-    if dask is not None and articles:
-        results = _on_dask(dask, articles, pipeline, progress)
-    elif workers > 1 and len(articles) > 1:
+    if dask is not None:
+        results = _on_dask(dask, list(articles), pipeline, progress)
+    elif len(head) > 1:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(list(pipeline.names), pipeline.config))
         with pool:
-            chunk = max(1, min(32, len(articles) // (workers * 4)))
-            results = list(_tick(pool.map(_work, articles, chunksize=chunk), progress))
+            results = list(_tick(_pooled(pool, articles, workers), progress))
     else:
         results = list(_tick((apply_stages(a, per_article) for a in articles), progress))
+    dossier.failures = unread + [r for r in results if isinstance(r, Failure)]
     done = [r for r in results if isinstance(r, Article)]
-    dossier.failures.extend(r for r in results if isinstance(r, Failure))
     if keep_analyses:
         dossier.analyses = {a.id: a.analysis_dict() for a in done}
     # Earlier articles first, in the order they were stored, then this batch: a corpus grown
@@ -258,6 +252,49 @@ def run(
             LOGGER.exception("corpus stage %s failed", name)
             dossier.failures.append(Failure("<corpus>", "E012", Errors.E012.format(name=name, source="the corpus", reason=exc)))
     return dossier
+
+
+def _articles(
+    paths: Iterable[str | os.PathLike[str]],
+    stored: Sequence[tuple[Article, bool]],
+    fresh: set[str],
+    unread: list[Failure],
+    inputs: dict[str, dict[str, Any]] | None,
+    progress: Progress | None,
+) -> Iterator[Article]:
+    """The articles to analyse, read one at a time as the stages ask for them (#24: a batch's
+    pages are never all in memory before the first is analysed): this batch's inputs, then the
+    stored articles an older pipeline analysed that the batch does not replace. Adds each batch
+    id to ``fresh``, each unreadable input to ``unread`` (reported to ``progress`` at once), and
+    with ``inputs`` each article's input (taken before the stages drop its markup)."""
+    for x in iter_inputs(paths):
+        if isinstance(x, Failure):
+            unread.append(x)
+            if progress:
+                progress(x)
+            continue
+        fresh.add(x.id)
+        if inputs is not None:
+            inputs[x.id] = x.input_dict()
+        yield x
+    for a, analysed in stored:
+        if not analysed and a.id not in fresh:
+            if inputs is not None:
+                inputs[a.id] = a.input_dict()
+            yield a
+
+
+# Articles handed to a process pool at once: enough to keep every worker busy, few enough that
+# a large batch's inputs are not all read (and held) before the first results come back.
+POOL_WINDOW = 64
+
+
+def _pooled(pool: ProcessPoolExecutor, articles: Iterable[Article], workers: int) -> Iterator[Article | Failure]:
+    """``articles`` through the pool's per-article stages, in order, ``POOL_WINDOW`` per worker at a time."""
+    it = iter(articles)
+    while window := list(itertools.islice(it, POOL_WINDOW * workers)):
+        chunk = max(1, min(32, len(window) // (workers * 4)))
+        yield from pool.map(_work, window, chunksize=chunk)
 
 
 def _tick(items: Iterable[Article | Failure], progress: Progress | None) -> Iterable[Article | Failure]:

@@ -9,9 +9,11 @@ It runs after every per-article stage and after the corpus merges, and:
   span the stance stage anchored each id to);
 * builds one profile per outlet for the comparison views — technique spans per
   1,000 words of the outlet's own voice, by technique; spans in quoted voices; the
-  genre mix; and the stance toward each main actor, counted over its articles — and
-  puts it in ``article.ext["outlet_profile"]`` of each of its articles
-  (:func:`outlet_profiles` returns them all).
+  genre mix; and the stance toward each main actor, counted over its articles — into
+  ``dossier.outlets`` (:func:`outlet_profiles`), and names it in each of its articles'
+  ``ext["outlet_profile"]`` (``{"outlet": name}``, the key of its row there). An article once
+  carried a copy of the whole profile, with the ids of every article of its outlet: the
+  dossier grew with the square of the corpus (#24).
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ def make_profiles() -> Callable[[Dossier], Dossier]:
         table = outlet_profiles(dossier.articles)
         dossier.outlets = list(table.values())
         for a in dossier.articles:
-            a.ext["outlet_profile"] = table[a.outlet or UNKNOWN_OUTLET]
+            a.ext["outlet_profile"] = {"outlet": table[a.outlet or UNKNOWN_OUTLET]["outlet"]}
         return dossier
 
     return profiles

@@ -64,16 +64,17 @@ def check_prefix(prefix: str, ids: list[str], where: str) -> None:
         raise NotFoundError(Errors.E029.format(id=prefix, where=where, count="more than 10" if len(ids) > 10 else len(ids), ids=shown))
 
 
-def layer_rows(dossier: Dossier) -> dict[str, list[tuple[str, str | None, dict[str, Any]]]]:
-    """``(key, article id or None, record)`` rows of every layer, as the stores write them."""
+def layer_rows(dossier: Dossier) -> dict[str, Iterator[tuple[str, str | None, dict[str, Any]]]]:
+    """``(key, article id or None, record)`` rows of every layer, as the stores write them: each
+    table's rows made one at a time as they are written, never all of them at once (#24)."""
     return {
-        "quotes": [(f"{q.article}:{q.span.start}:{q.span.end}", q.article, q.as_dict()) for q in dossier.quotes],
-        "claims": [(f"{c.article}:{c.span.start}:{c.span.end}", c.article, c.as_dict()) for c in dossier.claims],
-        "persuasion": [
+        "quotes": ((f"{q.article}:{q.span.start}:{q.span.end}", q.article, q.as_dict()) for q in dossier.quotes),
+        "claims": ((f"{c.article}:{c.span.start}:{c.span.end}", c.article, c.as_dict()) for c in dossier.claims),
+        "persuasion": (
             (f"{p.article}:{p.span.start}:{p.span.end}:{p.technique}", p.article, p.as_dict()) for p in dossier.persuasion
-        ],
-        "actors": [(a.id, None, a.as_dict()) for a in dossier.actors],
-        "events": [(e.id, None, e.as_dict()) for e in dossier.events],
+        ),
+        "actors": ((a.id, None, a.as_dict()) for a in dossier.actors),
+        "events": ((e.id, None, e.as_dict()) for e in dossier.events),
     }
 
 
