@@ -314,3 +314,116 @@ def test_actor_merge_an_id_one_article_names_by_surname_is_still_a_full_name() -
     got = merge_actors([b, a, c])
     assert [x.id for x in got] == ["person-dara-velk"]
     assert {m.actor for m in c.mentions} == {"person-dara-velk"}
+
+
+def _linked(rows: list[tuple[str, str]], names: list[tuple[str, str]]) -> Article:
+    from newsprism.stages.actors import link_actors
+
+    art = _with_entities(rows, names)
+    link_actors(art, actor_kb())
+    return art
+
+
+def _actor_at(art: Article, text: str, nth: int = 0) -> str | None:
+    import re
+
+    s = [m.start() for m in re.finditer(re.escape(text), art.raw_text)][nth]
+    return next((m.actor for m in art.mentions if m.span.start == s), None)
+
+
+@pytest.mark.issue(20)
+def test_actors_a_state_abbreviation_names_the_state_only_where_news_writes_one() -> None:
+    """An analyst's reading of untuned PolNeAR (2026-12-07, seventh session): "Tex." and "Vt." were
+    actors apart from Texas and Vermont, and "a requiem Mass." was Massachusetts."""
+    art = _linked(
+        [("title", "Funeral held"), ("blank", ""), ("body", "Mourners met in Burlington, Vt. on Friday, and Sen. Dara Velk (D-Vt.) spoke. Vermont wept; a requiem Mass. followed.")],
+        [("Burlington", "GPE"), ("Vt.", "GPE"), ("Dara Velk", "PERSON"), ("Vt.", "GPE"), ("Vermont", "GPE"), ("Mass.", "GPE")],
+    )
+    assert _actor_at(art, "Vt.") == _actor_at(art, "Vt.", 1) == _actor_at(art, "Vermont") == "entity-vermont"
+    assert _actor_at(art, "Mass.") is None
+    assert {a.name for a in art.actors if a.id == "entity-vermont"} == {"Vermont"}
+
+
+@pytest.mark.issue(20)
+def test_actors_an_initialism_is_the_name_the_article_spells_it_from() -> None:
+    """The same reading: "DNC" (the committee, whose chair resigned) was joined to "Democratic
+    National Convention" because the initials fit. The knowledge base knows the committee by its
+    full name only ("the DNC" is the convention as often in convention weeks: a second reader
+    found "the RNC" of July 2016 given to the committee): an initialism is the one name the
+    article spelled it from, the knowledge base's too; with two, or none, it is no one's."""
+    art = _linked(
+        [("title", "Chair resigns"), ("blank", ""), ("body", "The Democratic National Committee chair resigned. The DNC apologised.")],
+        [("Democratic National Committee", "ORG"), ("DNC", "ORG")],
+    )
+    assert _actor_at(art, "DNC") == "democratic-national-committee"
+    both = _linked(
+        [("title", "Chair resigns"), ("blank", ""), ("body", "The Democratic National Committee met before the Democratic National Convention. The DNC apologised.")],
+        [("Democratic National Committee", "ORG"), ("Democratic National Convention", "ORG"), ("DNC", "ORG")],
+    )
+    assert _actor_at(both, "DNC") not in ("democratic-national-committee", _actor_at(both, "Democratic National Convention"))
+    alone = _linked([("title", "Delegates"), ("blank", ""), ("body", "Delegates at the DNC cheered.")], [("DNC", "ORG")])
+    assert _actor_at(alone, "DNC") != "democratic-national-committee"
+    conv = _linked(
+        [("title", "Delegates"), ("blank", ""), ("body", "The Democratic National Convention opened. Delegates at the DNC cheered.")],
+        [("Democratic National Convention", "ORG"), ("DNC", "ORG")],
+    )
+    assert _actor_at(conv, "DNC") == _actor_at(conv, "Democratic National Convention") != "democratic-national-committee"
+
+
+@pytest.mark.issue(20)
+def test_actors_the_senate_is_the_us_senate_only_in_an_article_that_names_it() -> None:
+    """The same reading: "U.S. Senate" and "Senate" in one article were two actors. Another senate
+    of the article ("the Texas Senate", "the state Senate") claims the bare word too: then it is
+    no one's (a review found the US Senate given a state senate's vote)."""
+    art = _linked(
+        [("title", "Vote"), ("blank", ""), ("body", "The U.S. Senate met on Monday. The Senate then adjourned.")],
+        [("U.S. Senate", "ORG"), ("Senate", "ORG")],
+    )
+    assert _actor_at(art, "Senate", 1) == "us-senate"
+    other = _linked([("title", "Vote"), ("blank", ""), ("body", "The Senate of Vesnia met on Monday. The Senate then adjourned.")], [("Senate", "ORG"), ("Vesnia", "GPE"), ("Senate", "ORG")])
+    assert _actor_at(other, "Senate", 1) != "us-senate"
+    rival = _linked(
+        [("title", "Vote"), ("blank", ""), ("body", "The Texas Senate voted while the U.S. Senate waited. Dan Pell, who presides over the Senate, spoke.")],
+        [("Texas Senate", "ORG"), ("U.S. Senate", "ORG"), ("Dan Pell", "PERSON"), ("Senate", "ORG")],
+    )
+    assert _actor_at(rival, "Senate", 2) != "us-senate"
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_an_honorific_makes_a_person_and_a_title_opening_a_name_is_cut() -> None:
+    """The same reading: "Mr. Barna" was typed a place; "Assemblywoman Claudia Tenney" named the
+    actor with her title. A place before a title stays ("New Jersey Gov. ..."), and one name after
+    a title is left whole ("Pope Francis")."""
+    art = _with_entities(
+        [("title", "Race"), ("blank", ""), ("body", "Mr. Orsk agreed. Assemblywoman Dara Velk ran, New Jersey Gov. Ola Marr spoke, Pope Tobin blessed them.")],
+        [("Orsk", "GPE"), ("Assemblywoman Dara Velk", "PERSON"), ("New Jersey Gov. Ola Marr", "PERSON"), ("Pope Tobin", "PERSON")],
+    )
+    got = _texts(art)
+    assert ("Orsk", "PERSON") in got and ("Dara Velk", "PERSON") in got and ("Pope Tobin", "PERSON") in got
+    assert not any(t.startswith("Jersey") for t, _ in got)
+    linked = _linked(
+        [("title", "Race"), ("blank", ""), ("body", "Assemblywoman Dara Velk ran on Monday.")], [("Assemblywoman Dara Velk", "PERSON")]
+    )
+    assert [(a.name, a.roles) for a in linked.actors] == [("Dara Velk", ["Assemblywoman"])]
+
+
+@pytest.mark.issue(20)
+def test_actors_a_described_senator_is_the_one_senator_named_before_however_far() -> None:
+    """The same reading: "the independent Vermont senator" and "the senator" were left unresolved;
+    an epithet ("independent") is no part of the title, and the one person of that role named
+    before is the one meant, even paragraphs back, unless someone else is named in the
+    description's paragraph or the one before (a review: "Democrat John Fetterman ... The
+    senator" is Fetterman) or two of that role were named."""
+    rows = [("title", "Interview"), ("blank", ""), ("body", "Sen. Dara Velk spoke on Monday."), ("blank", ""), ("body", "The hearing went on for hours.")]
+    rows += [("blank", ""), ("body", "The vote was close."), ("blank", ""), ("body", "The independent senator said no.")]
+    art = _linked(rows, [("Dara Velk", "PERSON")])
+    assert _actor_at(art, "The independent senator") == _actor_at(art, "Dara Velk")
+    rows[6] = ("body", "Ola Marr asked again.")
+    other = _linked(rows, [("Dara Velk", "PERSON"), ("Ola Marr", "PERSON")])
+    assert _actor_at(other, "The independent senator") is None
+    two = _linked(
+        [("title", "Interview"), ("blank", ""), ("body", "Sen. Dara Velk and Sen. Osk Brin spoke."), ("blank", ""), ("body", "The hearing went on."), ("blank", ""), ("body", "The vote was close."), ("blank", ""), ("body", "The senator said no.")],
+        [("Dara Velk", "PERSON"), ("Osk Brin", "PERSON")],
+    )
+    assert _actor_at(two, "The senator") is None
+

@@ -1174,3 +1174,21 @@ def test_a_short_quotation_with_no_verb_of_saying_is_a_term(tmp_path: Path) -> N
     assert "head" not in got and "national enterprise reporter" not in got, got
     assert got.get("disgrace") == "Tomas Varga"
     assert got.get("Shameful") == "Lena Marr"
+
+
+@pytest.mark.issue(22)
+def test_air_quotes_are_no_one_quoting() -> None:
+    """An analyst's reading of untuned PolNeAR (2026-12-07, seventh session): "... the media
+    considered him a ''fringe candidate,'' making air quotes" became a record whose speaker was
+    "making air" and cue "quotes"."""
+    qs = extract_quotes(make('Six months ago, Orin Valde said, the media considered him a "fringe candidate," making air quotes.'))
+    assert all(q.cue != "quotes" for q in qs)
+    assert any(q.speaker == "orin-valde" for q in qs)
+
+
+@pytest.mark.issue(22)
+def test_air_quotes_before_a_quotation_are_no_verb_of_saying() -> None:
+    """A review of the air-quotes fix: "gestured with air quotes, ''bipartisan,''" still took
+    "quotes" as the verb of a partial quote."""
+    qs = extract_quotes(make('Orin Valde gestured with air quotes, "bipartisan," and left the room.'))
+    assert all(q.cue != "quotes" for q in qs)

@@ -358,4 +358,5 @@ def _by_frequency(a: Actor) -> list[str]:
 def _best_name(a: Actor) -> str:
     counts = Counter(clean_name(m.span.text) for m in a.mentions)
     names = [n for n in a.aliases if not n.lower().startswith("the ")] or [a.name]
-    return max(names, key=lambda n: (len(n.split()) if not n.isupper() else 0, counts.get(n, 0), -len(n)))
+    # Most words, a word written out before its abbreviation ("Vermont", not "Vt."), most often, shortest.
+    return max(names, key=lambda n: (len(n.split()) if not n.isupper() else 0, not n.endswith("."), counts.get(n, 0), -len(n)))

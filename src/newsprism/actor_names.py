@@ -108,6 +108,40 @@ ABBREVIATED_WORDS = {
 }
 
 
+# US states as news abbreviates them after a city or a lawmaker's party ("Burlington, Vt.", "Sen.
+# Ted Cruz (R-Tex.)"): the AP Stylebook's dateline abbreviations, with the Government Publishing
+# Office's "Tex." (AP writes "Texas"). States whose abbreviation is a city's or another state's
+# name ("N.Y.", "Wash.", "D.C.") are left out: the city and the state would be one actor.
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.C.": "North Carolina", "N.D.": "North Dakota",
+    "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont",
+    "Va.": "Virginia", "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
+# Abbreviations that are other words too ("a requiem Mass.", "Pa. Smith", "Ind." for independent,
+# "Mo." for month): the state only where news writes a state so (``STATE_CONTEXT``).
+AMBIGUOUS_STATES = frozenset({"Mass.", "Miss.", "Ill.", "Ind.", "Pa.", "La.", "Del.", "Mo.", "Ark.", "Ore."})
+# A city's comma, a bracket, a party's letters ("D-Vt.", "DFL-Minn.", "R.-Tex.") before the abbreviation.
+STATE_CONTEXT = re.compile(r"(?:,|\(|\b[A-Z]{1,3}\.?-|/)\s*$")
+
+
+def state_abbreviation(text: str, before: str) -> str | None:
+    """The state a span abbreviates ("Tex." -> "Texas"); for one that is another word too
+    (:data:`AMBIGUOUS_STATES`), only after a city's comma, a bracket or a party's letters, and
+    "Ind." not in a bracket ("Sen. Angus King (Ind.)" is an independent). None otherwise."""
+    text = text.strip()
+    state = STATE_ABBREVIATIONS.get(text)
+    if state is None or text not in AMBIGUOUS_STATES:
+        return state
+    m = STATE_CONTEXT.search(before[-12:])
+    return state if m is not None and not (text == "Ind." and m.group(0).strip() == "(") else None
+
+
 def written_out(key: str) -> str:
     """A folded name (``name_key``) with its abbreviated words written out."""
     return " ".join(ABBREVIATED_WORDS.get(w, w) for w in key.split())

@@ -16,7 +16,12 @@ article can correct (document consistency: news names a person or body in full i
 * **A lower-case description before a name** ("[chipmaker AMD]", "[vendor SeaMicro]"): the
   description is cut; the name is what follows.
 * **A nationality before a person's name** ("[American Hasim Rahman]"): the demonym is cut.
+* **Runs of capitals** ("TWO DEAD, 16 INJURED IN ..."): a name there is one only when the article
+  writes it elsewhere in plain case or the knowledge base knows it (``CAPS_RUN``).
 * **Function words after a name** ("[Cook National Park on]"): cut (``TRAILING``).
+* **A title of office opening a person's name** ("[Assemblywoman Claudia Tenney]"): cut when two
+  names or more follow; the title is the person's role. **A name after an honorific** ("Mr.
+  Barna", typed a place) is a person's.
 * **A headline's verb before a person's name** ("Sixers [Hire Maurice Cheeks]"): cut when the
   rest is a person's full name the body uses and the words cut are no given name and no name
   of the body (``_title_lead``).
@@ -182,6 +187,55 @@ def _trim_front(raw: str, e: Entity, kb: ActorKB, body: BodyNames | None = None)
     return Entity(Span.of(raw, words[k][0], e.span.end), label, "rule")
 
 
+# Honorifics that open only people's names (not "Miss America", "Dr Pepper", "Lord Howe Island",
+# "Sir Francis Drake Boulevard": a review found those).
+HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Mme)\.?\s+$")
+# Last words that make a name a place's or a body's ("Mr. Cooper Group").
+PLACE_OR_BODY_HEADS = frozenset({"island", "lake", "street", "boulevard", "avenue", "road", "school", "college", "university", "laboratories", "group", "inc", "co", "corp", "company", "foundation", "center", "centre", "hall", "park"})
+
+
+def _honorific_person(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
+    """A name after "Mr.", "Mrs.", "Ms." ("Mr. Barna", the model typed GPE) is a person's; None
+    when no such honorific comes right before it, it is typed a person already, its last word
+    makes it a place or a body, or the knowledge base knows it as another thing."""
+    if e.label == "PERSON" or not HONORIFIC_BEFORE.search(raw[max(0, e.span.start - 8) : e.span.start]):
+        return None
+    if name_key(e.span.text).split()[-1:] in ([h] for h in PLACE_OR_BODY_HEADS) or kb.lookup(e.span.text):
+        return None
+    return Entity(e.span, "PERSON", "rule")
+
+
+def _title_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
+    """A person span that opens with a title of office ("[Assemblywoman Claudia Tenney]",
+    "[Vice President Joe Biden]") is the name after it, when two capitalised words or more
+    follow and the knowledge base knows no actor of the whole ("Pope Francis", "King Abdullah":
+    one word after the title, left whole); the actors stage reads the title as a role."""
+    words = _words(raw, e.span.start, e.span.end)
+    if e.label != "PERSON" or len(words) < 3 or kb.lookup(e.span.text):
+        return None
+    heads, titles = _title_vocabulary(kb)
+    folded = [name_key(raw[a:b]) for a, b in words]
+    k = 0
+    while k < len(words) - 2 and folded[k] and all(p in titles for p in folded[k].split("-") if p):
+        k += 1
+    while k and folded[k - 1].split("-")[-1] not in heads:
+        k -= 1  # the title ends with its head ("Vice President"), never a modifier ("New Jersey")
+    from newsprism.actor_names import given_name
+
+    # The rest opens with a given name ("Claudia Tenney"; not "[Chief] Justice John Roberts",
+    # "[Chief] Financial Officer Jane Doe", "[King] Camp Gillette": a review found those).
+    if k == 0 or not all(raw[a].isupper() for a, _ in words[k:]) or not given_name(folded[k]):
+        return None
+    return Entity(Span.of(raw, words[k][0], e.span.end), "PERSON", "rule")
+
+
+def _title_vocabulary(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
+    """(heads, all title words), folded: heads' last words and abbreviations ("sen"); with them,
+    the heads' other words and the modifiers ("vice", "former")."""
+    heads = {h.split()[-1] for h in kb.title_heads} | set(kb.title_abbreviations)
+    return frozenset(heads), frozenset(heads | {w for h in kb.title_heads for w in h.split()} | set(kb.title_modifiers))
+
+
 # Lower-case words that end no name: a span the model ran on into the next phrase ("Cook
 # National Park on", "Brafman and").
 TRAILING = frozenset({"on", "in", "at", "of", "and", "or", "the", "a", "an", "for", "to", "from", "with", "by", "as"})
@@ -256,6 +310,28 @@ def _trim_back(raw: str, e: Entity) -> Entity | None:
     return Entity(Span.of(raw, e.span.start, words[k - 1][1]), e.label, "rule")
 
 
+# Three words or more in capitals, a headline run in a line or a section heading ("TWO DEAD, 16
+# INJURED IN FLORIDA NIGHTCLUB SHOOTING"), where the model's names are mostly common words.
+CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’.&-]+(?:[ ,]+(?:[A-Z][A-Z'’.&-]+|\d[\d,.$%]*)){2,}\b")
+
+
+def _known_in_caps(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> bool:
+    """A name in a run of capitals that is one: a place (the model reads places in capitals
+    well), a person's name of two words or more opening with a given name ("EDGAR ALLEN POE", not
+    "BEER NUTRITION"), or a name the article writes elsewhere in plain case or the knowledge base
+    knows ("VERIZON TO BUY YAHOO": Verizon, named in the text under it); never a span running out
+    of the capitals ("ONTO SOMETHING Crows")."""
+    from newsprism.actor_names import given_name
+
+    words = _words(raw, e.span.start, e.span.end)
+    if not all(raw[a:b].isupper() or not raw[a:b][:1].isalpha() for a, b in words):
+        return False
+    key = name_key(e.span.text)
+    if body.known(key) or kb.lookup(e.span.text) or e.label in ("GPE", "LOC"):
+        return True
+    return e.label == "PERSON" and len(words) >= 2 and given_name(key.split()[0])
+
+
 def resegment(article: Article, kb: ActorKB) -> list[Entity]:
     """``article.entities`` with the spans this module's rules correct (see the module docstring)."""
     raw = article.raw_text
@@ -264,7 +340,14 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
     def in_title(e: Entity) -> bool:
         return any(s <= e.span.start < t for s, t in titles)
 
-    body = BodyNames(e for e in article.entities if not in_title(e))
+    # Three words in capitals at least, figures between them aside ("TWO DEAD, 16 INJURED"); a
+    # results table's row ("INDIANAPOLIS 8 6 0 269 284") is none.
+    caps = [(m.start(), m.end()) for m in CAPS_RUN.finditer(raw) if len(re.findall(r"\b[A-Z][A-Z'’.&-]+", m.group(0))) >= 3]
+
+    def in_caps(e: Entity) -> bool:
+        return any(s < e.span.end and e.span.start < t for s, t in caps)
+
+    body = BodyNames(e for e in article.entities if not in_title(e) and not in_caps(e))
     out: list[Entity] = []
     for e in article.entities:
         if e.label == "WORK_OF_ART" and _clause_not_title(raw, e):
@@ -275,6 +358,9 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             continue
         e = _trim_back(raw, e) or e
         e = _trim_front(raw, e, kb, body) or e
+        e = _honorific_person(raw, e, kb) or e
+        if not in_title(e):
+            e = _title_front(raw, e, kb) or e  # a headline's run-ons are read below
         if e.label == "PERSON" and (titled := _before_title(raw, e, body, kb)) is not None:
             out.extend(titled)  # "[Charlotte Mayor] Jennifer Roberts"
             continue
@@ -283,5 +369,6 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             parts = [named]  # "[Hire Maurice Cheeks]" -> "Maurice Cheeks"
         if parts is None:
             parts = _split_and(raw, e, body, kb)
-        out.extend(parts if parts is not None else [e])
+        # "TWO [DEAD], 16 INJURED", "[BEER NUTRITION] LABELS": in capitals, only names that are ones.
+        out.extend(p for p in (parts if parts is not None else [e]) if not in_caps(p) or _known_in_caps(raw, p, body, kb))
     return out

@@ -128,6 +128,9 @@ class ActorKB:
     gender_honorifics: dict[str, str] = field(default_factory=dict)
     # short title -> its head ("gov" -> "governor")
     title_abbreviations: dict[str, str] = field(default_factory=dict)
+    # Words that describe a person before a title and are no part of it ("the independent
+    # Vermont senator"): a description matches a role without them.
+    title_epithets: frozenset[str] = frozenset()
 
     def add(self, actor: KBActor) -> None:
         self.by_id[actor.id] = actor
@@ -203,6 +206,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     kb = ActorKB()
     heads: set[str] = set()
     mods: set[str] = set()
+    epithets: set[str] = set()
     desc: set[str] = set()
     places: set[str] = set()
     natural: set[str] = set()
@@ -215,6 +219,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         titles = doc.get("titles") or {}
         heads.update(str(x).lower() for x in titles.get("heads") or ())
         mods.update(str(x).lower() for x in titles.get("modifiers") or ())
+        epithets.update(str(x).lower() for x in titles.get("epithets") or ())
         leaders.update(str(x).lower() for x in titles.get("leaders") or ())
         kb.title_abbreviations.update({str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()})
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
@@ -239,6 +244,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
                 names_taken[name_key(name)] = actor.id
     kb.title_heads = frozenset(heads)
     kb.title_modifiers = frozenset(mods)
+    kb.title_epithets = frozenset(epithets)
     kb.descriptor_heads = frozenset(desc)
     kb.place_heads = frozenset(places)
     kb.natural_heads = frozenset(natural)

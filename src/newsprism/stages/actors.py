@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
 from newsprism.actor_names import (
+    STATE_ABBREVIATIONS,
     THING_TYPES,
     bracketed_short_form,
     clean_name,
@@ -72,6 +73,7 @@ from newsprism.actor_names import (
     initialism,
     initials,
     name_words,
+    state_abbreviation,
 )
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
@@ -159,6 +161,11 @@ def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
     heads = {h.split()[-1] for h in kb.title_heads} | set(kb.title_abbreviations)
     mods = set(kb.title_modifiers) | {w for h in kb.title_heads for w in h.split()[:-1]}
     return frozenset(heads), frozenset(mods)
+
+
+# After a description, what makes it another person's: a name in apposition or a place ("The
+# veteran prime minister of Hungary, Viktor Orban, ..."): never read back to an earlier holder.
+DESCRIPTION_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]|,\s+[A-Z]")
 
 
 class _Builder:
@@ -252,6 +259,9 @@ class _Builder:
             if e.source == "dateline":
                 self._link_dateline(e)
                 continue
+            if e.label != "PERSON" and text.rstrip(".") + "." in STATE_ABBREVIATIONS:
+                self._link_state(e)  # "Burlington, Vt." is Vermont; "a requiem Mass." no place
+                continue
             if e.label in ("GPE", "NORP") and self._institution_after(e):
                 continue
             one_word = " " not in key
@@ -271,6 +281,19 @@ class _Builder:
         actor = self._choose(cands) if cands else None
         loc = self._local_kb(actor) if actor is not None else self._local_new(e.span.text, "GPE")
         self._add(loc, e.span.start, e.span.end, "place")
+
+    def _link_state(self, e: Entity) -> None:
+        """A US state's abbreviation (:data:`newsprism.actor_names.STATE_ABBREVIATIONS`) is a mention of
+        the state, the one actor its full name gets, where news writes a state so (after a city's
+        comma, in brackets, after a party's letters; any state not :data:`AMBIGUOUS_STATES` anywhere);
+        elsewhere it is another word and no actor."""
+        text = e.span.text.rstrip(".") + "."
+        state = state_abbreviation(text, self.text[max(0, e.span.start - 12) : e.span.start])
+        if state is not None:
+            loc = self._local_new(state, "GPE")
+            self._add(loc, e.span.start, e.span.end, "place")
+            if state not in loc.aliases:
+                loc.aliases.insert(0, state)  # shown as "Vermont" where the article writes only "Vt."
 
     def _institution_after(self, e: Entity) -> bool:
         """A country's institution written in lower case, which the model leaves out of the name
@@ -356,16 +379,17 @@ class _Builder:
     def _spelled_out(self, text: str) -> _Local | None:
         """The one organisation named in full earlier in this article whose initials an
         initialism spells ("H.P.A." or "HPA" after "the Harbour Pilots Association"): the text
-        pairs them. None when the knowledge base knows the initialism, or two names fit."""
+        pairs them, the knowledge base's actors too ("DNC" after "the Democratic National
+        Committee", which it knows by its full name only: in convention weeks "the DNC" is the
+        convention as often). None when two names fit."""
         letters = initialism(text)
-        # Two letters spell too much ("AI" beside "Amnesty International"); the knowledge base's
-        # actors have their initialisms among their names already.
-        if letters is None or len(letters) < 3 or self.kb.lookup(text):
+        # Two letters spell too much ("AI" beside "Amnesty International").
+        if letters is None or len(letters) < 3:
             return None
         fits = [
             loc
             for loc in self.locals.values()
-            if loc.type != "PERSON" and loc.kb is None and any(m.kind == "name" and initials(m.span.text) == letters for m in loc.mentions)
+            if loc.type != "PERSON" and any(m.kind == "name" and initials(m.span.text) == letters for m in loc.mentions)
         ]
         return fits[0] if len(fits) == 1 else None
 
@@ -511,7 +535,18 @@ class _Builder:
             for i in self.kb.by_ellipsis.get(key, ())
             if i in self.locals and any(m.kind != "short" for m in self.locals[i].mentions)
         ]
-        return named[0] if len(named) == 1 else None
+        if len(named) != 1:
+            return None
+        # Another body of the article that the word ends ("the Texas Senate", "the student Senate",
+        # "the General Assembly" beside "the Senate" and "the House") claims it too: none.
+        word = key.split()[-1]
+        rivals = ("assembly",) if word in ("senate", "house", "representatives") else ()
+        for e in self.art.entities:
+            toks = name_key(e.span.text).split()
+            if len(toks) >= 2 and (toks[-1] == word or toks[-1] in rivals) and not any(a.id == named[0].id for a in self.kb.lookup(e.span.text)):
+                return None
+        lower = re.compile(rf"\b(?:student|faculty|state|city|county|class|youth|model)\s+{re.escape(word)}\b", re.I)
+        return None if lower.search(self.text) else named[0]
 
     def _owned_by_country(self, e: Entity, key: str) -> KBActor | None:
         """ "N. Korea's Kim", "Russia's Putin": the country's person of the knowledge base with that name.
@@ -664,7 +699,8 @@ class _Builder:
             for m in re.finditer(r"\b[Tt]he((?: (?:[a-z-]+|[A-Z][\w.'’-]*)){1,4})\b(?! [A-Z])", self.text[ln.start : ln.end]):
                 words = [(ln.start + m.start(1) + w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(1))]
                 k = next((i for i, (_, w) in enumerate(words) if w in self.heads), None)
-                if k is None or not all(self._is_title_word(w) or w[:1].isupper() for _, w in words[:k]):
+                epithet = self.kb.title_epithets
+                if k is None or not all(self._is_title_word(w) or w[:1].isupper() or w.lower() in epithet for _, w in words[:k]):
                     continue
                 s = ln.start + m.start()
                 t = words[k][0] + len(words[k][1])
@@ -675,7 +711,7 @@ class _Builder:
                 caps_ok = all(any(a <= pos < b for a, b in inner) for pos, w in words[:k] if w[:1].isupper())
                 if not caps_ok or any((a, b) not in inner for a, b in near) or any(self._person_at(a, b) for a, b in inner):
                     continue
-                want = {w for _, w in words[: k + 1] if not w[:1].isupper()}
+                want = {w for _, w in words[: k + 1] if not w[:1].isupper() and w.lower() not in epithet}
                 best: tuple[int, _Local] | None = None
                 for loc in people:
                     if not any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles):
@@ -696,9 +732,32 @@ class _Builder:
                     ]
                     if len(after) == 1:
                         best = (0, after[0])
+                if best is None and not DESCRIPTION_NAMED_AFTER.match(self.text, t):
+                    best = self._only_holder_before(people, want, s, floor)
                 if best is not None:
                     self._add(best[1], s, t, "description")
                     taken.append((s, t))
+
+    def _only_holder_before(self, people: list[_Local], want: set[str], pos: int, floor: int) -> tuple[int, _Local] | None:
+        """The one person named anywhere before ``pos`` whose role has the words ``want`` ("the
+        senator" paragraphs after "Sen. Dara Velk", nobody named between); None when two people
+        of that role were named before, or none, or another person is named in the description's
+        paragraph or the one before (from ``floor``): "Democrat John Fetterman ... The senator"
+        is Fetterman, whom no title names a senator here (a review found that)."""
+        holders = [
+            (max(x.span.end for x in loc.mentions if x.span.end <= pos), loc)
+            for loc in people
+            if any(x.span.end <= pos for x in loc.mentions)
+            and any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles)
+        ]
+        if len(holders) != 1:
+            return None
+        others = (
+            loc
+            for loc in self.locals.values()
+            if loc.type == "PERSON" and loc is not holders[0][1] and any(floor <= x.span.start < pos for x in loc.mentions)
+        )
+        return None if next(others, None) is not None else holders[0]
 
     def _person_at(self, a: int, b: int) -> bool:
         return any(loc.type == "PERSON" and any(x.span.start == a and x.span.end == b for x in loc.mentions) for loc in self.locals.values())

@@ -205,6 +205,8 @@ STRICT_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|
 # Reporting verbs whose past tense is their base form ("He read the statement").
 PAST_AS_BASE = frozenset({"forecast", "read", "broadcast", "cast", "put", "set", "bet"})
 # An auxiliary between a subject and a bare verb form ("he did say", "she will tell").
+# Words that make "quotes" a noun ("air quotes", "scare quotes"), not a verb of quoting.
+NOUN_QUOTES_BEFORE = re.compile(r"(?i)\b(?:air|scare)\s+$")
 AUX_BEFORE_BARE = re.compile(r"(?i)\b(?:did|does|do|will|would|can|could|may|might|must|should|shall|to|not|n't|never|cannot)\b|n['’]t\b")
 # A speaker after "if"/"unless"/"whatever": the saying is supposed, not reported.
 HYPOTHETICAL_BEFORE = re.compile(r"(?i)\b(?:if|unless|whatever|whenever|lest|suppose|supposing)\s+$")
@@ -887,6 +889,8 @@ class _Extractor:
             if info is None:
                 continue
             lemma, cls = info
+            if lemma == "quote" and NOUN_QUOTES_BEFORE.search(masked[: m.start()]):
+                continue  # "making air quotes", "in scare quotes": the noun, no one quoting
             if form[:1].isupper() and m.start() != 0:
                 # A capital mid-line is a name's, but for a headline's verb of saying ("Trump Says He
                 # Never Pledged ..."), followed by its clause, not a preposition ("Things Latinos Said In 2015").
@@ -2006,7 +2010,11 @@ class _Extractor:
                     # The speech verb nearest before the quote ("calling it a “...”"), else the clause's verb.
                     in_title = any(a <= p.start < b for a, b in self.titles_at)
                     span = self.work[sp.end : p.start].lower() if in_title else self.work[sp.end : p.start]  # a title's "Calls"
-                    near = [m for m in self.lex.naming_cue.finditer(span) if not m.group(0)[:1].isupper()]
+                    near = [
+                        m
+                        for m in self.lex.naming_cue.finditer(span)
+                        if not m.group(0)[:1].isupper() and not (m.group(0).lower().startswith("quot") and NOUN_QUOTES_BEFORE.search(span[: m.start()]))
+                    ]  # "gestured with air quotes, “...”": the noun, no verb of saying
                     if not near and len(words) <= SCARE_WORDS:
                         continue  # "closes with an implication about the woman's “head”": no verb of saying, a term held at a distance
                     f.cue = near[-1].group(0) if near else self._clause_verb(sp.end, p.start)
