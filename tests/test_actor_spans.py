@@ -427,3 +427,25 @@ def test_actors_a_described_senator_is_the_one_senator_named_before_however_far(
     )
     assert _actor_at(two, "The senator") is None
 
+
+
+@pytest.mark.issue(20)
+def test_actors_a_first_name_paired_with_a_full_name_shares_its_surname() -> None:
+    """A second reader of untuned PolNeAR (2026-12-07): "Ethan and Joel Coen" gave an actor
+    "Ethan"; political news writes "Bill and Hillary Clinton" the same way. Two given names
+    joined by "and" before one surname are two people of that surname; a name that is no given
+    name ("Barnes and Noble" style) joins no one."""
+    art = _linked(
+        [("title", "Visit"), ("blank", ""), ("body", "Anna and Mark Velk visited the plant. Barnes and Ola Marr met later.")],
+        [("Anna", "PERSON"), ("Mark Velk", "PERSON"), ("Barnes", "PERSON"), ("Ola Marr", "PERSON")],
+    )
+    anna = _actor_at(art, "Anna")
+    assert anna is not None and anna != _actor_at(art, "Mark Velk")
+    assert [a.name for a in art.actors if a.id == anna] == ["Anna Velk"]
+    assert _actor_at(art, "Barnes") not in (None, _actor_at(art, "Ola Marr")) and "person-barnes-marr" not in {a.id for a in art.actors}
+    # Read on ECB+ (tune): "Thomas and Reggie Bush" after "Pierre Thomas" is his surname.
+    backs = _linked(
+        [("title", "Game"), ("blank", ""), ("body", "Pierre Tobin ran well. Tobin and Mark Velk scored twice.")],
+        [("Pierre Tobin", "PERSON"), ("Tobin", "PERSON"), ("Mark Velk", "PERSON")],
+    )
+    assert _actor_at(backs, "Tobin", 1) != "person-tobin-velk"

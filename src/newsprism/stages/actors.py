@@ -168,6 +168,10 @@ def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
 DESCRIPTION_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]|,\s+[A-Z]")
 
 
+# "[Bill] and Hillary Clinton": " and " then a given name and a surname ending the name.
+PAIRED_FIRST_NAME = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
+
+
 class _Builder:
     """Links one article's entities to actors (see the module docstring for the rules)."""
 
@@ -393,6 +397,27 @@ class _Builder:
         ]
         return fits[0] if len(fits) == 1 else None
 
+    def _first_name_of_pair(self, e: Entity) -> _Local | None:
+        """A given name before "and" and a person's name of two words that opens with a given name
+        ("Bill and Hillary Clinton", "Ethan and Joel Coen"): the two share the surname, so it is
+        "Bill Clinton" (the knowledge base's, when it knows him). None otherwise ("Simon and
+        Schuster", "Barnes and Noble": no given name and full name pair; "Thomas and Reggie Bush"
+        after "Pierre Thomas": the surname of someone named before)."""
+        first = e.span.text
+        m = PAIRED_FIRST_NAME.match(self.text, e.span.end)
+        if m is None or not (given_name(name_key(first)) and given_name(name_key(m.group(1)))):
+            return None
+        if any(loc.type == "PERSON" and name_words(name_key(loc.name))[-1:] == [name_key(first)] for loc in self.locals.values()):
+            return None  # "Thomas and Reggie Bush" after "Pierre Thomas": his surname, not a Bush
+        full = f"{first} {m.group(2)}"
+        cands = [a for a in self.kb.lookup(full) if a.type == "PERSON"]
+        actor = self._choose(cands) if cands else None
+        loc = self._local_kb(actor) if actor is not None else self._local_new(full, "PERSON")
+        loc.evidence.append(f"{first!r}: before 'and {m.group(1)} {m.group(2)}', a first name sharing the surname")
+        if full not in loc.aliases:
+            loc.aliases.insert(0, full)  # shown by the full name no mention writes whole
+        return loc
+
     def _locative(self, e: Entity) -> bool:
         """ "in Ukraine", "at the Pentagon": the place where something happens (a mention of kind place)."""
         ls, _ = self._line_bounds(e.span.start)
@@ -424,6 +449,10 @@ class _Builder:
         named = self._ellipsis_of(key)
         if named is not None:
             self._add(named, e.span.start, e.span.end, "short")
+            return
+        paired = self._first_name_of_pair(e)
+        if paired is not None:
+            self._add(paired, e.span.start, e.span.end, "short")  # "[Bill] and Hillary Clinton"
             return
         surname_of_someone = any(
             loc.type == "PERSON" and any(len(t) >= 2 and t[-1] == key for t in (name_key(n).split() for n in (loc.name, *loc.aliases)))
@@ -975,6 +1004,7 @@ def _canonical(loc: _Local) -> str:
     counts = Counter(clean_name(m.span.text) for m in loc.mentions if m.kind in ("name", "short", "acronym"))
     if not counts:
         return loc.name
+    counts.setdefault(loc.name, 0)  # a name no mention writes whole ("Anna Velk" of "Anna and Mark Velk")
     return max(counts, key=lambda n: (len(n.split()) if not n.isupper() else 0, counts[n], -len(n)))
 
 
