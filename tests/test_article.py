@@ -104,8 +104,8 @@ def test_article_dossier_json_round_trip() -> None:
     assert again.to_json() == d.to_json()
 
 
-@pytest.mark.parametrize("indent", [1, None, 0, 2])
-def test_article_dossier_write_json_streams_the_same_characters(indent: int | None, seed_dossier: Dossier) -> None:
+@pytest.mark.parametrize("indent", [1, None, 0, 2, "\t"])
+def test_article_dossier_write_json_streams_the_same_characters(indent: int | str | None, seed_dossier: Dossier) -> None:
     """``write_json`` streams a record at a time (#24: the whole dossier as one string doubled
     the writer's memory); it must write exactly what ``to_json`` returns, empty layers too."""
     import io

@@ -189,3 +189,15 @@ def test_pipeline_reads_inputs_as_the_stages_need_them_not_all_first(tmp_path: P
     # In process the first article is done before the second is read; a pool reads a window.
     assert events[:first_done].count("read p000.txt") == 1
     assert sum(e.startswith("read") for e in events[:first_done]) <= (1 if workers == 1 else pl.POOL_WINDOW * workers + 1)
+
+
+def test_review_run_reports_stored_failures_before_the_batch(tmp_path: Path, boom_stage: str) -> None:
+    """A review of the lazy reading: the stored articles analysed again came after the batch, so
+    their failures were listed after the batch's (before: stored first, as one run over the
+    store and then the batch would give)."""
+    stored = Article(id="s1", source="stored-1", raw_text=PAGE.replace("Tuesday", "Wednesday"))
+    bad = tmp_path / "b.txt"
+    bad.write_text(PAGE.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    (tmp_path / "e.txt").write_text("", encoding="utf-8")
+    d = run([tmp_path], pipeline=Pipeline(names=["newsprism.clean.v1", boom_stage]), stored=[(stored, False)])
+    assert [f.source for f in d.failures] == [str(tmp_path / "e.txt"), "stored-1", str(bad)]

@@ -358,5 +358,9 @@ def _by_frequency(a: Actor) -> list[str]:
 def _best_name(a: Actor) -> str:
     counts = Counter(clean_name(m.span.text) for m in a.mentions)
     names = [n for n in a.aliases if not n.lower().startswith("the ")] or [a.name]
-    # Most words, a word written out before its abbreviation ("Vermont", not "Vt."), most often, shortest.
-    return max(names, key=lambda n: (len(n.split()) if not n.isupper() else 0, not n.endswith("."), counts.get(n, 0), -len(n)))
+    # Most words, a word written out before its abbreviation ("Vermont", not "Vt."; "U.S." and
+    # "US" as before), most often, shortest.
+    def abbreviated(n: str) -> bool:
+        return n.endswith(".") and any(len(o) > len(n) and o[:1] == n[:1] and not o.endswith(".") for o in names)
+
+    return max(names, key=lambda n: (len(n.split()) if not n.isupper() else 0, not abbreviated(n), counts.get(n, 0), -len(n)))

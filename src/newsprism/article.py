@@ -732,8 +732,9 @@ class Dossier:
     coverage: dict[str, Any] | None = None
     # Not part of the JSON: each new article's input and its state after the per-article stages
     # (``Article.input_dict`` / ``analysis_dict``), kept when a run is asked to
-    # (``run(keep_analyses=True)``) so a store can join these articles to later batches. The
-    # dicts share their strings with the articles (as JSON text they took a quarter more memory).
+    # (``run(keep_analyses=True)``) so a store can join these articles to later batches. In one
+    # process the dicts share their strings with the articles (as JSON text they took a quarter
+    # more memory); with a pool of workers the articles come back as copies.
     inputs: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False)
     # Not part of the JSON either: the ids of the articles this run read from its inputs (not
     # stored ones it analysed again).
@@ -764,13 +765,14 @@ class Dossier:
     def to_json(self, indent: int | None = 1) -> str:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=indent)
 
-    def write_json(self, fh: TextIO, indent: int | None = 1) -> None:
+    def write_json(self, fh: TextIO, indent: int | str | None = 1) -> None:
         """Write :meth:`to_json`'s text to ``fh``, the same characters, one record at a time:
         only one article's dict is built at once, so writing a large dossier costs no second
         copy of it in memory (#24)."""
         # json.dumps' layout: ", " between items on one line, "," then a new line when indented.
-        comma, pad = (", ", "") if indent is None else (",", "\n" + " " * indent)
-        inner = "" if indent is None else "\n" + " " * (2 * indent)
+        step = "" if indent is None else indent if isinstance(indent, str) else " " * indent
+        comma, pad = (", ", "") if indent is None else (",", "\n" + step)
+        inner = "" if indent is None else "\n" + step * 2
         records = {
             "articles": (a.as_dict() for a in self.articles),
             "actors": (a.as_dict() for a in self.actors),
@@ -786,11 +788,11 @@ class Dossier:
         for i, (key, value) in enumerate(fields):
             fh.write(("" if i == 0 else comma) + pad + json.dumps(key) + ": ")
             if key not in records:
-                fh.write(_indented(json.dumps(value, ensure_ascii=False, indent=indent), indent))
+                fh.write(_indented(json.dumps(value, ensure_ascii=False, indent=indent), step))
                 continue
             n = 0
             for rec in value:
-                fh.write(("[" if n == 0 else comma) + inner + _indented(json.dumps(rec, ensure_ascii=False, indent=indent), 2 * (indent or 0)))
+                fh.write(("[" if n == 0 else comma) + inner + _indented(json.dumps(rec, ensure_ascii=False, indent=indent), step * 2))
                 n += 1
             fh.write("[]" if n == 0 else pad + "]")
         fh.write(pad[:1] + "}")
@@ -819,9 +821,9 @@ class Dossier:
         return cls.from_dict(json.loads(text))
 
 
-def _indented(text: str, by: int | None) -> str:
-    """``text`` (a JSON value ``json.dumps`` wrote at the top level) as it reads nested ``by``
-    spaces deep: its lines after the first shifted right. JSON strings hold no raw newline, so
+def _indented(text: str, by: str) -> str:
+    """``text`` (a JSON value ``json.dumps`` wrote at the top level) as it reads nested under the
+    prefix ``by``: its lines after the first shifted right. JSON strings hold no raw newline, so
     every newline is one of the layout's."""
-    return text if not by else text.replace("\n", "\n" + " " * by)
+    return text if not by else text.replace("\n", "\n" + by)
 

@@ -234,6 +234,11 @@ def run(
             results = list(_tick(_pooled(pool, articles, workers), progress))
     else:
         results = list(_tick((apply_stages(a, per_article) for a in articles), progress))
+    if stored:
+        # The batch was read first, the stored articles analysed again after it; their results
+        # (and failures) come first, as when the whole batch was read before any analysis.
+        n = len(fresh)
+        results = [*list(results)[n:], *list(results)[:n]]
     dossier.failures = unread + [r for r in results if isinstance(r, Failure)]
     done = [r for r in results if isinstance(r, Article)]
     if keep_analyses:

@@ -168,6 +168,8 @@ def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
 DESCRIPTION_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]|,\s+[A-Z]")
 
 
+# Words that make two people of one name a family: "Ethan and Joel Coen, the brothers ...".
+KINSHIP = re.compile(r"\b(?:brothers?|sisters?|couple|husband|wife|twins?|family|siblings?|sons?|daughters?|parents|married)\b", re.I)
 # "[Bill] and Hillary Clinton": " and " then a given name and a surname ending the name.
 PAIRED_FIRST_NAME = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 
@@ -182,6 +184,8 @@ class _Builder:
         self.text = normalise(article.raw_text)
         self.locals: dict[str, _Local] = {}
         self.acronyms: dict[str, str] = {}
+        self._rivals: dict[str, bool] = {}  # bare word -> another body of the article claims it
+        self._surnames: set[str] | None = None  # the knowledge base's people's surnames, when asked
         self.heads, self.mods = _title_words(kb)
         starts = sorted((ln.start, ln.end) for ln in article.lines)
         self.line_starts = [s for s, _ in starts]
@@ -263,7 +267,7 @@ class _Builder:
             if e.source == "dateline":
                 self._link_dateline(e)
                 continue
-            if e.label != "PERSON" and text.rstrip(".") + "." in STATE_ABBREVIATIONS:
+            if e.label != "PERSON" and text.rstrip(".") + "." in STATE_ABBREVIATIONS and self.text[e.span.end - 1 : e.span.end + 1].count(".") == 1:
                 self._link_state(e)  # "Burlington, Vt." is Vermont; "a requiem Mass." no place
                 continue
             if e.label in ("GPE", "NORP") and self._institution_after(e):
@@ -287,8 +291,9 @@ class _Builder:
         self._add(loc, e.span.start, e.span.end, "place")
 
     def _link_state(self, e: Entity) -> None:
-        """A US state's abbreviation (:data:`newsprism.actor_names.STATE_ABBREVIATIONS`) is a mention of
-        the state, the one actor its full name gets, where news writes a state so (after a city's
+        """A US state's abbreviation with its full stop (:data:`newsprism.actor_names.STATE_ABBREVIATIONS`;
+        "Kan" of "Naoto Kan" is none) is a mention of the state, the actor an unknown name of the
+        state gets (``entity-<state>``; the knowledge base's "Georgia" is the country), where news writes a state so (after a city's
         comma, in brackets, after a party's letters; any state not :data:`AMBIGUOUS_STATES` anywhere);
         elsewhere it is another word and no actor."""
         text = e.span.text.rstrip(".") + "."
@@ -409,6 +414,18 @@ class _Builder:
             return None
         if any(loc.type == "PERSON" and name_words(name_key(loc.name))[-1:] == [name_key(first)] for loc in self.locals.values()):
             return None  # "Thomas and Reggie Bush" after "Pierre Thomas": his surname, not a Bush
+        # A word the article writes alone elsewhere, or a surname the knowledge base knows, is a
+        # surname too: "Clinton and Bernie Sanders debated ... Clinton said" (a review found
+        # "Clinton Sanders" and "Warren Sanders" invented).
+        lone = [x for x in re.finditer(rf"(?<![A-Z][\w.'’-] )\b{re.escape(first)}\b(?! [A-Z])", self.text) if x.start() != e.span.start]
+        if lone or self._kb_surname(name_key(first)):
+            return None
+        # Many given names are surnames too ("Warren and Bernie Sanders", "Graham and Tim Scott"):
+        # only a family the text names as one ("the Clintons", "brothers", "his wife") shares it.
+        ls, le = self._line_bounds(e.span.start)
+        plural = re.search(rf"\b{re.escape(m.group(2))}(?:e?s|['’]s?)\b(?! [A-Z])", self.text)
+        if not (KINSHIP.search(self.text, ls, le) or (plural and plural.group(0) != m.group(2))):
+            return None
         full = f"{first} {m.group(2)}"
         cands = [a for a in self.kb.lookup(full) if a.type == "PERSON"]
         actor = self._choose(cands) if cands else None
@@ -417,6 +434,14 @@ class _Builder:
         if full not in loc.aliases:
             loc.aliases.insert(0, full)  # shown by the full name no mention writes whole
         return loc
+
+    def _kb_surname(self, word: str) -> bool:
+        """Whether a person of the knowledge base bears this surname ("clinton", "warren")."""
+        if self._surnames is None:
+            self._surnames = {
+                name_words(name_key(n))[-1] for a in self.kb.by_id.values() if a.type == "PERSON" for n in a.names() if len(name_key(n).split()) >= 2
+            }
+        return word in self._surnames
 
     def _locative(self, e: Entity) -> bool:
         """ "in Ukraine", "at the Pentagon": the place where something happens (a mention of kind place)."""
@@ -566,16 +591,22 @@ class _Builder:
         ]
         if len(named) != 1:
             return None
-        # Another body of the article that the word ends ("the Texas Senate", "the student Senate",
-        # "the General Assembly" beside "the Senate" and "the House") claims it too: none.
-        word = key.split()[-1]
-        rivals = ("assembly",) if word in ("senate", "house", "representatives") else ()
-        for e in self.art.entities:
-            toks = name_key(e.span.text).split()
-            if len(toks) >= 2 and (toks[-1] == word or toks[-1] in rivals) and not any(a.id == named[0].id for a in self.kb.lookup(e.span.text)):
-                return None
-        lower = re.compile(rf"\b(?:student|faculty|state|city|county|class|youth|model)\s+{re.escape(word)}\b", re.I)
-        return None if lower.search(self.text) else named[0]
+        return None if self._rival_claims(key.split()[-1]) else named[0]
+
+    def _rival_claims(self, word: str) -> bool:
+        """Whether another body of the article ends with the bare word ("the Texas Senate", "the
+        student Senate", "the General Assembly" beside "the Senate" and "the House"): a name the
+        knowledge base knows as something else ("the White House", "the U.N. General Assembly")
+        is no rival. Read once per article and word."""
+        got = self._rivals.get(word)
+        if got is None:
+            ends = {word, "assembly"} if word in ("senate", "house", "representatives") else {word}
+            got = any(
+                len(toks := name_key(e.span.text).split()) >= 2 and toks[-1] in ends and not self.kb.lookup(e.span.text)
+                for e in self.art.entities
+            ) or re.search(rf"\b(?:student|faculty|state|city|county|class|youth|model)\s+{re.escape(word)}\b", self.text, re.I) is not None
+            self._rivals[word] = got
+        return got
 
     def _owned_by_country(self, e: Entity, key: str) -> KBActor | None:
         """ "N. Korea's Kim", "Russia's Putin": the country's person of the knowledge base with that name.

@@ -204,9 +204,9 @@ IRREGULAR_PAST = (
 STRICT_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|[a-z]{2,}ed|" + IRREGULAR_PAST + r")\b")
 # Reporting verbs whose past tense is their base form ("He read the statement").
 PAST_AS_BASE = frozenset({"forecast", "read", "broadcast", "cast", "put", "set", "bet"})
-# An auxiliary between a subject and a bare verb form ("he did say", "she will tell").
 # Words that make "quotes" a noun ("air quotes", "scare quotes"), not a verb of quoting.
 NOUN_QUOTES_BEFORE = re.compile(r"(?i)\b(?:air|scare)\s+$")
+# An auxiliary between a subject and a bare verb form ("he did say", "she will tell").
 AUX_BEFORE_BARE = re.compile(r"(?i)\b(?:did|does|do|will|would|can|could|may|might|must|should|shall|to|not|n't|never|cannot)\b|n['’]t\b")
 # A speaker after "if"/"unless"/"whatever": the saying is supposed, not reported.
 HYPOTHETICAL_BEFORE = re.compile(r"(?i)\b(?:if|unless|whatever|whenever|lest|suppose|supposing)\s+$")
