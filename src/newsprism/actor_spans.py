@@ -37,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from newsprism.actor_names import given_name
 from newsprism.actorkb import ActorKB, name_key
 from newsprism.article import Article, Entity, Span
 
@@ -120,8 +121,6 @@ def _title_lead(raw: str, e: Entity, body: BodyNames) -> Entity | None:
     are no given name and no name the body uses ("Sixers [Hire Maurice Cheeks]"): the body's
     name, the words before it a headline's verb; None otherwise ("Hillary Clinton" where the body
     says "Clinton": "Hillary" is a given name)."""
-    from newsprism.actor_names import given_name
-
     words = _words(raw, e.span.start, e.span.end)
     if e.label != "PERSON" or len(words) < 3:
         return None
@@ -214,27 +213,19 @@ def _title_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
     words = _words(raw, e.span.start, e.span.end)
     if e.label != "PERSON" or len(words) < 3 or kb.lookup(e.span.text):
         return None
-    heads, titles = _title_vocabulary(kb)
+    heads, mods = kb.title_words()
+    titles = heads | mods
     folded = [name_key(raw[a:b]) for a, b in words]
     k = 0
     while k < len(words) - 2 and folded[k] and all(p in titles for p in folded[k].split("-") if p):
         k += 1
     while k and folded[k - 1].split("-")[-1] not in heads:
         k -= 1  # the title ends with its head ("Vice President"), never a modifier ("New Jersey")
-    from newsprism.actor_names import given_name
-
     # The rest opens with a given name ("Claudia Tenney"; not "[Chief] Justice John Roberts",
     # "[Chief] Financial Officer Jane Doe", "[King] Camp Gillette": a review found those).
     if k == 0 or not all(raw[a].isupper() for a, _ in words[k:]) or not given_name(folded[k]):
         return None
     return Entity(Span.of(raw, words[k][0], e.span.end), "PERSON", "rule")
-
-
-def _title_vocabulary(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
-    """(heads, all title words), folded: heads' last words and abbreviations ("sen"); with them,
-    the heads' other words and the modifiers ("vice", "former")."""
-    heads = {h.split()[-1] for h in kb.title_heads} | set(kb.title_abbreviations)
-    return frozenset(heads), frozenset(heads | {w for h in kb.title_heads for w in h.split()} | set(kb.title_modifiers))
 
 
 # Lower-case words that end no name: a span the model ran on into the next phrase ("Cook
@@ -343,8 +334,6 @@ def _known_in_caps(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> bool:
     "BEER NUTRITION"), or a name the article writes elsewhere in plain case or the knowledge base
     knows ("VERIZON TO BUY YAHOO": Verizon, named in the text under it); never a span running out
     of the capitals ("ONTO SOMETHING Crows")."""
-    from newsprism.actor_names import given_name
-
     words = _words(raw, e.span.start, e.span.end)
     if not all(raw[a:b].isupper() or not raw[a:b][:1].isalpha() for a, b in words):
         return False

@@ -159,6 +159,13 @@ class ActorKB:
             for word in actor.ellipses:
                 self.by_ellipsis.setdefault(name_key(word), []).append(actor.id)
 
+    def title_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(head words, modifier words) of titles, folded: "prime minister" gives head "minister",
+        modifier "prime"; the abbreviations ("sen") are heads."""
+        heads = {h.split()[-1] for h in self.title_heads} | set(self.title_abbreviations)
+        mods = set(self.title_modifiers) | {w for h in self.title_heads for w in h.split()[:-1]}
+        return frozenset(heads), frozenset(mods)
+
     def lookup(self, text: str) -> list[KBActor]:
         """Every actor that has ``text`` (folded) as its name or an alias."""
         return [self.by_id[i] for i in self.by_key.get(name_key(text), ())]

@@ -156,13 +156,6 @@ class _Local:
         return out
 
 
-def _title_words(kb: ActorKB) -> tuple[frozenset[str], frozenset[str]]:
-    """(head words, modifier words) of titles: "prime minister" gives head "minister", modifier "prime"."""
-    heads = {h.split()[-1] for h in kb.title_heads} | set(kb.title_abbreviations)
-    mods = set(kb.title_modifiers) | {w for h in kb.title_heads for w in h.split()[:-1]}
-    return frozenset(heads), frozenset(mods)
-
-
 # After a description, what makes it another person's: a name in apposition or a place ("The
 # veteran prime minister of Hungary, Viktor Orban, ..."): never read back to an earlier holder.
 DESCRIPTION_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]|,\s+[A-Z]")
@@ -186,7 +179,7 @@ class _Builder:
         self.acronyms: dict[str, str] = {}
         self._rivals: dict[str, bool] = {}  # bare word -> another body of the article claims it
         self._surnames: set[str] | None = None  # the knowledge base's people's surnames, when asked
-        self.heads, self.mods = _title_words(kb)
+        self.heads, self.mods = kb.title_words()
         starts = sorted((ln.start, ln.end) for ln in article.lines)
         self.line_starts = [s for s, _ in starts]
         self.line_ends = [e for _, e in starts]
@@ -774,7 +767,7 @@ class _Builder:
                 want = {w for _, w in words[: k + 1] if not w[:1].isupper() and w.lower() not in epithet}
                 best: tuple[int, _Local] | None = None
                 for loc in people:
-                    if not any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles):
+                    if not self._holds(loc, want):
                         continue
                     before = [x.span.end for x in loc.mentions if floor <= x.span.start and x.span.end <= s]
                     if before and (best is None or max(before) > best[0]):
@@ -787,7 +780,7 @@ class _Builder:
                     after = [
                         loc
                         for loc in people
-                        if any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles)
+                        if self._holds(loc, want)
                         and any(t <= x.span.start < ceil and x.kind == "name" for x in loc.mentions)
                     ]
                     if len(after) == 1:
@@ -798,6 +791,11 @@ class _Builder:
                     self._add(best[1], s, t, "description")
                     taken.append((s, t))
 
+    def _holds(self, loc: _Local, want: set[str]) -> bool:
+        """Whether one of the person's roles has the words ``want``, abbreviations written out
+        ("Sen." holds "senator")."""
+        return any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles)
+
     def _only_holder_before(self, people: list[_Local], want: set[str], pos: int, floor: int) -> tuple[int, _Local] | None:
         """The one person named anywhere before ``pos`` whose role has the words ``want`` ("the
         senator" paragraphs after "Sen. Dara Velk", nobody named between); None when two people
@@ -807,8 +805,7 @@ class _Builder:
         holders = [
             (max(x.span.end for x in loc.mentions if x.span.end <= pos), loc)
             for loc in people
-            if any(x.span.end <= pos for x in loc.mentions)
-            and any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles)
+            if any(x.span.end <= pos for x in loc.mentions) and self._holds(loc, want)
         ]
         if len(holders) != 1:
             return None
