@@ -59,6 +59,7 @@ class Lexicon:
     statement_intros: tuple[re.Pattern[str], ...]
     tell: frozenset[str]
     zero_that: frozenset[str]
+    finding_sources: frozenset[str] = frozenset()
 
     def lemma(self, form: str) -> tuple[str, str] | None:
         return self.forms.get(" ".join(form.lower().split()))
@@ -78,7 +79,8 @@ def lexicon(beliefs: bool = False) -> Lexicon:
     irregular = {k: list(v) for k, v in data.get("irregular", {}).items()}
     double = frozenset(data.get("double_final", []))
     forms: dict[str, tuple[str, str]] = {}
-    classes = ["naming", "accuse", "speech", "tell"] + (["belief"] if beliefs else [])
+    # "finding" verbs are read for polls and reports; with beliefs on, as beliefs of anyone.
+    classes = ["naming", "accuse", "speech", "tell", "finding"] + (["belief"] if beliefs else [])
     for cls in classes:
         for lemma in verbs.get(cls, []):
             for f in verb_forms(lemma, irregular, double):
@@ -89,7 +91,8 @@ def lexicon(beliefs: bool = False) -> Lexicon:
     return Lexicon(
         forms=forms,
         cue=re.compile(r"(?<![\w'’-])(?:" + alternation(cue_forms) + r")(?![\w'’-])"),
-        naming_cue=re.compile(r"(?<![\w'’-])(?:" + alternation(naming_forms + cue_forms) + r")(?![\w'’-])"),
+        # (a finding's verb names nothing: "the reality show “Cake Boss”")
+        naming_cue=re.compile(r"(?<![\w'’-])(?:" + alternation(naming_forms + [f for f in cue_forms if forms[f][1] != "finding"]) + r")(?![\w'’-])"),
         naming_before=re.compile(r"(?<![\w-])(?:" + alternation(data["naming_before"]["phrases"]) + r")\s*[,:]?\s*$", re.I),
         media=tuple(re.compile(p) for p in data["media"]["patterns"]),
         relay=tuple(re.compile(p) for p in data["relay"]["patterns"]),
@@ -102,6 +105,7 @@ def lexicon(beliefs: bool = False) -> Lexicon:
         statement_intros=tuple(re.compile(p, re.I) for p in data["statement_intros"]["patterns"]),
         tell=tell_forms,
         zero_that=frozenset(data.get("zero_that", {}).get("verbs", [])),
+        finding_sources=frozenset(w.lower() for w in data.get("finding_sources", {}).get("words", [])),
     )
 
 

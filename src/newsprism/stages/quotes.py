@@ -140,7 +140,7 @@ SPEAKER_LEAD = frozenset(
     "and or but then also later earlier meanwhile still yet instead now today yesterday tonight separately "  # noqa: SIM905
     "afterward afterwards eventually finally ultimately again however moreover indeed so thus even".split()
 )
-CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one|millions|thousands|hundreds|dozens|billions|everyone|everybody|someone|somebody|anyone|anybody|people)\b)")
+CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one|(?:two|three|four|five|six|seven|eight|nine|ten)(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)\b)|half|neither|either|millions|thousands|hundreds|dozens|billions|everyone|everybody|someone|somebody|anyone|anybody|people)\b)")
 # A clause that opens on another word ("local officials should ...", "too much is made of ..."):
 # an auxiliary or modal within its first seven words.
 # Words of the subject may be names ("much of his talk with Trump was ..."); a relative pronoun
@@ -152,6 +152,26 @@ AUX_SOON = re.compile(
     r"(?:(?:is|are|was|were|has|have|had|would|could|should|must|did|does|do)(?:n['’]t)?|will|won['’]t|can|can['’]t|cannot|may|might)"
     r"(?![\w'’])(?!\s+(?:been\s+)?(?:said|told|asked)\b)"
 )
+# A clause whose subject is a bare plural noun ("says meeting participants outlined a plan",
+# "said prices rose"): a past or modal verb right after it.
+BARE_SUBJECT = re.compile(
+    r"^(?!(?:after|before|when|whenever|while|as|since|until|because|if|unless|once|though|although|where|of|in|on|at|to|for|with|from|by|about|"
+    r"during|into|over|under|against|without|through|among|between|amid|despite|than|and|or|but)\b)"
+    r"(?:[a-z][\w'’-]*\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|are|were|have|had|will|would|could|can|may|might|must|should|"
+    r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|left|kept|held|sent|spent|built|began|became|found|ran|met|paid|led|fell|sold)\b"
+)
+# A reported clause opening with a subordinate one ("says despite being an alumna, she plans to
+# ...", "said if elected, he would ..."): the words before its comma are part of what was said.
+SUBORDINATE_FIRST = re.compile(r"(?:despite|although|though|if|unless|because|once|whether\s+or\s+not|win\s+or\s+lose)\b[^,;:\"]{1,80},\s+")
+# A time after an attribution's comma ("declared on Thursday, two days after voters voted"), no
+# words of the speaker's.
+TIME_TAIL = re.compile(
+    r"(?i)\s*(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:after|before|later|earlier|ago|since)|(?:after|before|when|while|as|shortly|just|hours|days|weeks|moments)\b)"
+)
+# What follows an unnamed source's head noun ("a person familiar with the matter", "officials
+# close to the talks", "a source with direct knowledge of the plan").
+SOURCE_POSTMODIFIER = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+|first-hand\s+)?knowledge\s+of|privy\s+to)\s")
 # A prepositional adjunct between a cue and its "that" ("said during a rally in Karsk, Vesnia, that ...").
 ADJUNCT_THAT = re.compile(r"(?:during|at|in|on|after|before|following|from|via|through|over|with|while|outside|inside|aboard|by)\s+(?:[^;:\",]{1,60},\s*(?=[A-Z])){0,2}[^;:\",]{1,60}?,?\s+(?=that\b)")
 # A concessive or contrastive clause opening before a speaker's next cue: ", though she acknowledged".
@@ -267,6 +287,8 @@ FINITE_HINT = re.compile(
     r"[a-z]{2,}ed|[a-z]{3,}s|" + IRREGULAR_PAST + r")\b"
     # a contracted auxiliary: "he'd build", "they'll pay", "we've won", "you're", "I'm"
     r"|\b[A-Za-z][a-z]*['’](?:d|ll|ve|re|m)\b"
+    # "that's", "it's", "there's": after these words "'s" is "is" or "has", never a possessive
+    r"|\b(?:that|it|he|she|there|here|what|who|where)['’]s\b"
 )
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
 # A source named by a noun phrase after "according to" ("a CNN tally", "FEC filings", "the
@@ -903,8 +925,38 @@ class _Extractor:
                 if fr.tail is not None:  # "X, he said, Y": Y is his words too, a second record
                     frames.append(replace(fr, content=fr.tail, tail=None))
         frames.extend(self._according(us, ue, masked))
+        titled = self._title_colon(us, ue, masked)
+        if titled is not None and not any(f.cue_start < titled.cue_start for f in frames):
+            frames.append(titled)
         frames.sort(key=lambda f: f.cue_start)
         return self._nest(frames)
+
+    def _finding_source(self, sp: _Speaker) -> bool:
+        """A poll, a study or a report ("a new CNN poll", "the survey", "the Quinnipiac Poll"), whose
+        findings the verbs "show", "find", "indicate" report (``finding_sources``)."""
+        words = re.findall(r"[\w'’-]+", self.text[sp.start : sp.end].lower())
+        return bool(words) and words[-1] in self.lex.finding_sources
+
+    def _title_colon(self, us: int, ue: int, masked: str) -> _Frame | None:
+        """A title's "Speaker: what was said" ("Graham: Trump's Rhetoric Destroying GOP's Chance"):
+        the words after the colon are the speaker's, reported, when a person or an organisation
+        names the phrase before it ("Exclusive:", "Ukraine:", "Karsk Floods:" label the story)."""
+        if not any(a <= us < b for a, b in self.titles_at):
+            return None
+        m = re.match(r"\s*[^:\"]{2,60}?(?=:\s+\S)", masked)
+        if m is None:
+            return None
+        colon = us + m.end()
+        sp = self._speaker_from_np(us + len(masked) - len(masked.lstrip()), colon)
+        if sp is None or sp.ref is None or not self._titled_speaker(sp):
+            return None
+        if any(w.lower().strip(".") not in self.titles for w in self.text[sp.start : sp.ref.start].split()):
+            return None  # "Big Win For Bernie:": the name closes a phrase that is no one speaking
+        c0 = colon + 1 + len(masked[m.end() + 1 :]) - len(masked[m.end() + 1 :].lstrip())
+        c1 = self._content_end(c0, ue, masked, us)
+        if len(WORDS.findall(self.text[c0:c1])) < 3:
+            return None
+        return _Frame(":", colon, colon + 1, sp, (sp.start, colon + 1), (c0, c1), "colon")
 
     def _cues(self, masked: str, us: int, ue: int) -> list[re.Match[str]]:
         """The cue verbs of a unit in order: the verbs of saying, and the naming verbs that say what
@@ -941,7 +993,7 @@ class _Extractor:
             kind = "participle"
             a = us + quoted_as.start(1)
             speaker = self._speaker_from_np(a, a + len(quoted_as.group(1)))
-        elif (participle and re.search(r"(?:,|\bby|\bafter|\bbefore|\bwhile|\bwhen)\s*(?:\w+ly\s+)?$", before)) or infinitive or coordinated:
+        elif (participle and re.search(r"(?:,|[—–]|\s--?|\bby|\bafter|\bbefore|\bwhile|\bwhen)\s*(?:\w+ly\s+)?$", before)) or infinitive or coordinated:
             # ", adding that", "by saying", "went on to say", "noted that ... and added:": the clause's speaker.
             kind = "participle"
             speaker = prior[-1].speaker if prior else self._clause_speaker(us, cs, masked)
@@ -966,13 +1018,17 @@ class _Extractor:
             ):
                 return None  # "a court order", "the Trump tweet": a bare form after a singular noun is no verb of it
             if speaker is None:
-                return self._inverted(us, ue, masked, cs, ce)
+                # ("found that 449 back Clinton" after a relative clause, "reality show “Cake Boss”":
+                # a finding's source stands before its verb, never after it.)
+                return self._inverted(us, ue, masked, cs, ce) if cls != "finding" else None
             if speaker.pronoun and speaker.text.lower() in ("it", "they", "he", "she"):
                 speaker = self._continued_speaker(speaker, prior, cs)
             if HYPOTHETICAL_BEFORE.search(self.work[us : speaker.start]):
                 return None  # "If Obama says it, it's true": a saying supposed, not reported
         if speaker is None:
             return None
+        if cls == "finding" and not self._finding_source(speaker):
+            return None  # "she found that ...": an inference, read only with verbs of belief on
         pos = ce
         region_start = speaker.start if speaker.start < cs else cs
         if form.lower() in self.lex.tell:
@@ -1064,7 +1120,9 @@ class _Extractor:
                 finite = HEADLINE_CLAUSE.match(rest2[:80].lower())
             else:
                 finite = FINITE_HINT.search(rest2[:80])
-            if not (CLAUSE_START.match(rest2) or AUX_SOON.match(rest2)) or (not finite and '"' not in rest2[:60]):
+            sub = SUBORDINATE_FIRST.match(rest2)
+            main_clause = rest2[sub.end() :] if sub else rest2
+            if not (CLAUSE_START.match(main_clause) or AUX_SOON.match(main_clause) or BARE_SUBJECT.match(main_clause)) or (not finite and '"' not in rest2[:60]):
                 return None
             if NOT_CONTENT_OBJECT.match(rest2):
                 return None  # "said a prayer for the man who lost ...", "told the story of the night ..."
@@ -1111,8 +1169,8 @@ class _Extractor:
         tail = masked[p2 - us : t1 - us]
         if len(WORDS.findall(self.text[c0:c1])) < 3 or '"' in masked[c0 - us : c1 - us] or '"' in tail:
             return None
-        if len(WORDS.findall(tail)) < 2 or not FINITE_HINT.search(tail[:80]):
-            return None
+        if len(WORDS.findall(tail)) < 2 or not FINITE_HINT.search(tail[:80]) or TIME_TAIL.match(tail):
+            return None  # (", two days after voters went to the polls": when it was said, no words of it)
         return (c0, c1), (p2, t1)
 
     def _inverted(self, us: int, ue: int, masked: str, cs: int, ce: int) -> _Frame | None:
@@ -1208,7 +1266,10 @@ class _Extractor:
         if m:
             word = m.group(1).lower()
             head = word.split()[-1] if word.split() else ""
-            if word in self.lex.addressees or head in self.lex.addressees or m.group(1)[:1].isupper() or head in self.lex.speaker_nouns:
+            first = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", word).split()[0]
+            # "told host Chris Cuomo": a speaker noun before the addressee's name
+            titled = len(word.split()) > 1 and (first in self.lex.addressees or first in self.lex.speaker_nouns)
+            if word in self.lex.addressees or head in self.lex.addressees or m.group(1)[:1].isupper() or head in self.lex.speaker_nouns or titled:
                 longer = ADDRESSEE_NP.match(rest)  # "a TV interviewer": the phrase runs on to its head noun
                 if longer and longer.end() > m.end() and self._addressee_head(longer.group(1)):
                     return pos + longer.end()
@@ -1591,6 +1652,15 @@ class _Extractor:
         named = HONORIFIC_NAME.match(self.text, s) if self.text[s:e].lower().rstrip(".") in SPEAKER_HONORIFICS else None
         if named:
             e = named.end()
+        # "A person familiar with the plans", "sources close to the campaign": an unnamed source,
+        # never the thing or the person the modifier names.
+        unnamed = SOURCE_POSTMODIFIER.search(self.text, s, e)
+        if unnamed is not None and unnamed.start() > s and self._plausible(s, unnamed.start()):
+            return _Speaker(s, e, self.raw[s:e])
+        # "A court document filed (Thursday)": a past participle after the head noun modifies it.
+        tail = re.search(r"\s+[a-z]{3,}ed$", self.text[s:e])
+        if tail is not None and self._speaker_noun(self.text[s : s + tail.start()].split()[-1].lower()):
+            e = s + tail.start()
         if not self._plausible(s, e) and not (lenient and self._noun_phrase(s, e)):
             return None
         text = self.raw[s:e]
