@@ -1267,3 +1267,29 @@ def test_findings_of_polls_and_reports_but_not_of_people() -> None:
     )
     assert [q.span.text for q in qs] == ["Ada Rusk leads by five points among likely voters"], [(q.kind, q.span.text) for q in qs]
     assert qs[0].speaker_text == "A new Morvane poll"
+
+
+@pytest.mark.issue(22)
+def test_transcript_turns_labelled_with_a_name_in_plain_case() -> None:
+    """"Chris Matthews: Seriously, ..." and "Lopez: Well, ..." (a PolNeAR train transcript): a turn
+    whose label is a person of the article, named whole; "Update:", "Note:" and places label no
+    turn."""
+    qs = extract_quotes(
+        make(
+            "Orin Valde, the host, spoke with Ada Rusk on Sunday.",
+            "Orin Valde: Seriously, tell me how the northern ports will pay for it.",
+            "Rusk: Well, nobody in Karsk thinks about the harbour fees that way.",
+            "Update: The story was changed on Monday to add a comment from the ministry.",
+            "Karsk: The capital is quiet today after the storm passed.",
+        )
+    )
+    assert [(q.speaker, q.cue) for q in qs] == [("orin-valde", "transcript"), ("ada-rusk", "transcript")], [(q.speaker, q.span.text) for q in qs]
+
+
+@pytest.mark.issue(22)
+def test_a_title_speaker_to_whom_or_where() -> None:
+    """"Clinton to Planned Parenthood: Trump will ...", "Former AG Mukasey at RNC: ..." (PolNeAR
+    train titles): the speaker is the name before "to" or "at"."""
+    q = one(extract_quotes(make("Ada Rusk spoke in Karsk.", title="Ada Rusk to Dock Workers: Strike Will End Soon")), "Strike Will")
+    assert q.speaker == "ada-rusk"
+    assert not extract_quotes(make("Ships came back to Karsk.", title="Back to Karsk: Ships Return After the Storm"))

@@ -318,6 +318,9 @@ def _inline_note(text: str, start: int, end: int) -> int | None:
 MEDIUM_APPOSITION = re.compile(r"\s*,\s*(?:a|an|the)\s+[\w' -]{1,40}?,(?=\s*(?:that\b|\"))")
 # A transcript's speaker label opening a paragraph: a name or role in capitals (a title, a party
 # in brackets, a role after a comma), then a colon ("SEN. JANE ROE (D), VESNIA: ...").
+# A turn labelled with a name in plain case ("Chris Matthews: Seriously, ...", "Lopez: Well, ..."),
+# read only when the label is a person of the article, named whole.
+NAME_LABEL = re.compile(r"\s*(?P<label>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?=\S)")
 SPEAKER_LABEL = re.compile(r"\s*(?P<label>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}(?: \([A-Z][A-Za-z.-]{0,12}\))?(?:, [A-Z][A-Z.'’ -]{1,40})?):\s+(?=\S)")
 # An on-screen caption as a sentence of its own: a name of up to five words (a title first),
 # a slash, a short role ("Lena Marr / Vice chair, Vesnian Trade Council").
@@ -706,6 +709,10 @@ class _Extractor:
             if pi in skip:
                 continue
             m = SPEAKER_LABEL.match(self.text, ls, le)
+            if m is None and not any(a <= ls < b for a, b in self.titles_at):
+                m = NAME_LABEL.match(self.text, ls, le)
+                if m is not None and not self._whole_person(m.start("label"), m.end("label")):
+                    m = None
             if m is None or len(WORDS.findall(self.text[m.end() : le])) < 3:
                 continue
             label = m.group("label")
@@ -725,6 +732,15 @@ class _Extractor:
             self.quoted.append((m.end(), le))
             taken.add(pi)
         return taken
+
+    def _whole_person(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` is one person's name and nothing else: a person's mention from end to
+        end, or a lone name the article gives a person in full ("Lopez" after "Luciana Lopez")."""
+        ms = [m for m in self._mentions_in(s, e) if self.types.get(m.actor) == "PERSON"]
+        if ms:
+            return ms[0].span.start <= s and ms[-1].span.end >= e
+        found = self._actor_by_name(s, e) if " " not in self.text[s:e] else None
+        return found is not None and self.types.get(found.actor) == "PERSON"
 
     def _label_speaker(self, s: int, e: int) -> _Speaker | None:
         """The person a transcript label names: a person mention in it, else an article's person by
@@ -947,7 +963,9 @@ class _Extractor:
         if m is None:
             return None
         colon = us + m.end()
-        sp = self._speaker_from_np(us + len(masked) - len(masked.lstrip()), colon)
+        # "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:": to whom or where, after the name
+        where = re.search(r"\s+(?:to|at|before)\s+[^:]{1,40}$", masked[: m.end()])
+        sp = self._speaker_from_np(us + len(masked) - len(masked.lstrip()), us + where.start() if where else colon)
         if sp is None or sp.ref is None or not self._titled_speaker(sp):
             return None
         if any(w.lower().strip(".") not in self.titles for w in self.text[sp.start : sp.ref.start].split()):
