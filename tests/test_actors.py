@@ -16,7 +16,7 @@ from conftest import article_from_lines
 from newsprism import settings
 from newsprism.actor_merge import merge_actors
 from newsprism.actorkb import ACTOR_TYPES, REQUIRED_KEYS, actor_kb, build_kb, kb_documents, name_key
-from newsprism.article import Article, Dossier
+from newsprism.article import ActorMention, Article, Dossier, Mention, Span
 from newsprism.pronouns import resolve_pronoun
 from newsprism.stages.actors import actor_at, headline_cased, link_actors
 from newsprism.stages.nlp import _cut_unbalanced, analyse, gazetteer, load_model, normalise
@@ -1204,3 +1204,22 @@ def test_actors_a_short_form_in_brackets_names_the_company_wherever_it_stands() 
     b = _hand_article("b", [("KTX", "ORG")])
     [one] = merge_actors([a, b])
     assert one.name == "KTX Holdings" and len(one.mentions) == 2
+
+
+@pytest.mark.issue(20)
+def test_actors_a_place_typed_a_person_in_one_article_is_the_place_of_the_others() -> None:
+    """ECB+ (tune topic 13): "her hometown of Wasilla" typed a person in two articles, the town in
+    three. A lone word typed a person that no person of the corpus bears and one place does is
+    that place; one a person of the corpus bears stays that person's surname."""
+    a = _hand_article("a", [("Vardo", "GPE")])
+    b = _hand_article("b", [("hometown of Vardo", "PERSON")])
+    b.actors[0].name, b.actors[0].id, b.actors[0].aliases = "Vardo", "person-vardo", ["Vardo"]
+    b.actors[0].mentions[0] = Mention("b", Span.of(b.raw_text, 12, 17))
+    b.mentions[0] = ActorMention(Span.of(b.raw_text, 12, 17), "person-vardo", "name")
+    [vardo] = [x for x in merge_actors([a, b]) if x.name == "Vardo"]
+    assert vardo.type == "GPE" and len(vardo.mentions) == 2
+    # "Vardo said": a person's surname, though no one of the corpus is named in full with it
+    d = _hand_article("d", [("Vardo", "PERSON")])
+    assert {x.type for x in merge_actors([a, d]) if "Vardo" in x.name} == {"GPE", "PERSON"}
+    c = _hand_article("c", [("Ada Vardo", "PERSON")])
+    assert {x.type for x in merge_actors([a, b, c]) if "Vardo" in x.name} == {"GPE", "PERSON"}

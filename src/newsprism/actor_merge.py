@@ -4,11 +4,13 @@ Actors of several articles merge by id (the knowledge base's, or one made from t
 by evidence, each rule recorded in the merged actor's ``evidence``: spelling variants of an
 unknown name, the same name typed otherwise, a middle name or initial, an initialism an article
 paired with its full name, a generic last word ("... Center"); and a one-word name joins the one
-person of the corpus named in full with that word. Two candidates: it stays apart.
+person of the corpus named in full with that word. Two candidates: it stays apart. None, and
+read as a place ("her hometown of Wasilla", typed a person): the one place of that name.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -58,6 +60,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
     for aid in remap:  # no chains: every id points at a kept one
         while remap[aid] in remap and remap[remap[aid]] != aid:
             remap[aid] = remap[remap[aid]]
+    texts = {art.id: art.raw_text for art in articles}
     # A surname-only person joins the one full-name person it can be; two candidates: stays apart.
     for sid in sorted(short):
         if sid in remap:
@@ -71,6 +74,15 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
         if len(cands) == 1:
             remap[sid] = cands.pop()
             why[sid] = "one word of a name, and the corpus names exactly one person in full with that word"
+        elif not cands:
+            # "her hometown of [Wasilla]" typed a person, where no person of the corpus bears the
+            # name and other articles name the place so: the place.
+            places = {remap.get(a.id, a.id) for a in by_id.values() if a.type in ("GPE", "LOC") and name_key(a.name) == key}
+            # ... and read as a place there: after "in", "of", "from" ("Austin said" stays a person)
+            placed = any(PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.span.start - 12) : m.span.start]) for m in by_id[sid].mentions)
+            if len(places) == 1 and placed:
+                remap[sid] = places.pop()
+                why[sid] = "one word typed a person here, the name of no person of the corpus and of one place in it"
     _surname_phrases(by_id, kb, remap, why)
     merged: dict[str, Actor] = {}
     for aid, actor in by_id.items():
@@ -198,6 +210,8 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -
 
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# The words before a place's name ("her hometown of Wasilla", "in Wasilla", "from Wasilla").
+PLACE_BEFORE = re.compile(r"\b(?:in|of|from|near|outside|to)\s+$")
 
 
 def _abbreviated_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:
