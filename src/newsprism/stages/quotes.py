@@ -140,7 +140,16 @@ SPEAKER_LEAD = frozenset(
     "and or but then also later earlier meanwhile still yet instead now today yesterday tonight separately "  # noqa: SIM905
     "afterward afterwards eventually finally ultimately again however moreover indeed so thus even".split()
 )
-CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one|(?:two|three|four|five|six|seven|eight|nine|ten)(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|times)\b)|half|neither|either|millions|thousands|hundreds|dozens|billions|everyone|everybody|someone|somebody|anyone|anybody|people)\b)")
+CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|this|that|these|those|the|a|an|his|her|its|their|our|my|some|many|most|no|all|both|each|only|more|less|few|several|any|every|nobody|none|one|half|neither|either|millions|thousands|hundreds|dozens|billions|everyone|everybody|someone|somebody|anyone|anybody|people)\b)")
+# A clause that opens on a number word ("two dozen lawmakers backed him"): its verb within seven
+# words, no relative or subordinate word before it ("told three jokes at the dinner", "said two
+# prayers before the vigil ended" are objects).
+NUMBER_SUBJECT = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+dozen|dozens)\s+"
+    r"(?:(?!(?:who|whom|whose|which|that|when|where|while|because|if|before|after|until|as|during)\b)[\w'’,-]+\s+){0,6}?"
+    r"(?:[a-z]{2,}ed|are|were|have|had|will|would|could|can|may|might|must|should|is|was|has|"
+    r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|left|kept|held|sent|spent|built|began|became|found|ran|met|paid|led|fell|sold|rose|grew)\b"
+)
 # A clause that opens on another word ("local officials should ...", "too much is made of ..."):
 # an auxiliary or modal within its first seven words.
 # Words of the subject may be names ("much of his talk with Trump was ..."); a relative pronoun
@@ -166,9 +175,22 @@ SUBORDINATE_FIRST = re.compile(r"(?:despite|although|though|if|unless|because|on
 # A time after an attribution's comma ("declared on Thursday, two days after voters voted"), no
 # words of the speaker's.
 TIME_TAIL = re.compile(
-    r"(?i)\s*(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
-    r"(?:after|before|later|earlier|ago|since)|(?:after|before|when|while|as|shortly|just|hours|days|weeks|moments)\b)"
+    r"(?i)\s*(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+|just|only|mere)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments)\s+"
+    r"(?:after|before|later|earlier|ago|since)\b"
 )
+# What makes a title's words after "Name:" someone's words, not a topic: a first or second person,
+# a quotation mark, a modal or a form of "be"/"have", or a negation ("Lynch: No Outside
+# Influence ...", "Graham: Trump's ‘Hateful Rhetoric’ ...", "Pelosi to Democrats: We Will Win").
+TITLE_SPEECH = re.compile(
+    r"[\"“”‘’']\w|\w[\"“”‘’'](?!s\b)|(?i:\b(?:i|i['’]m|i['’]ll|i['’]ve|we|we['’]re|we['’]ll|me|us|my|our|you|your|you['’]re|"
+    r"will|won['’]t|would|must|should|can|can['’]t|cannot|could|may|might|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|has|hasn['’]t|have|haven['’]t|"
+    r"no|not|never|nothing)\b)"
+)
+# A transcript turn in someone's voice: a first or second person, or a question.
+SPOKEN_TURN = re.compile(r"(?i)\b(?:i|i['’]m|i['’]ll|i['’]ve|i['’]d|me|my|we|we['’]re|we['’]ll|we['’]ve|us|our|you|you['’]re|your)\b|\?")
+# An attribution of its own at the end of a finding ("The survey found X, the agency said"): the
+# sentence is that speaker's.
+LATER_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){0,5}(?:said|says|told|added|noted|according\s+to)\b")
 # What follows an unnamed source's head noun ("a person familiar with the matter", "officials
 # close to the talks", "a source with direct knowledge of the plan").
 SOURCE_POSTMODIFIER = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+|first-hand\s+)?knowledge\s+of|privy\s+to)\s")
@@ -287,8 +309,9 @@ FINITE_HINT = re.compile(
     r"[a-z]{2,}ed|[a-z]{3,}s|" + IRREGULAR_PAST + r")\b"
     # a contracted auxiliary: "he'd build", "they'll pay", "we've won", "you're", "I'm"
     r"|\b[A-Za-z][a-z]*['’](?:d|ll|ve|re|m)\b"
-    # "that's", "it's", "there's": after these words "'s" is "is" or "has", never a possessive
-    r"|\b(?:that|it|he|she|there|here|what|who|where)['’]s\b"
+    # "it's", "there's": after these words "'s" is "is" or "has", never a possessive (not "that's":
+    # "said the pledge at a ceremony that's open" has a relative clause, a review found)
+    r"|\b(?:it|he|she|there|here)['’]s\b"
 )
 TOKEN = re.compile(r"[\w][\w'’.\-&/]*[\w]|[\w]|[^\w\s]")
 # A source named by a noun phrase after "according to" ("a CNN tally", "FEC filings", "the
@@ -705,14 +728,11 @@ class _Extractor:
         """
         taken: set[int] = set()
         staff = self.lex.transcript_staff
+        plain = self._plain_turns(skip)
         for pi, (ls, le) in enumerate(self.paras):
             if pi in skip:
                 continue
-            m = SPEAKER_LABEL.match(self.text, ls, le)
-            if m is None and not any(a <= ls < b for a, b in self.titles_at):
-                m = NAME_LABEL.match(self.text, ls, le)
-                if m is not None and not self._whole_person(m.start("label"), m.end("label")):
-                    m = None
+            m = SPEAKER_LABEL.match(self.text, ls, le) or plain.get(pi)
             if m is None or len(WORDS.findall(self.text[m.end() : le])) < 3:
                 continue
             label = m.group("label")
@@ -732,6 +752,25 @@ class _Extractor:
             self.quoted.append((m.end(), le))
             taken.add(pi)
         return taken
+
+    def _plain_turns(self, skip: set[int]) -> dict[int, re.Match[str]]:
+        """Turns labelled with a name in plain case ("Chris Matthews: Seriously, ...", "Lopez:
+        Well, ..."), paragraph -> label match: read only in an exchange, two such turns or more by
+        two people or more, and only a turn that speaks as someone does (a first or second person,
+        or a question), not a results list ("Smith: 3 goals"), a profile ("Bell: Age 54.") or a
+        scorecard (a review found those)."""
+        found: dict[int, re.Match[str]] = {}
+        who: set[str] = set()
+        for pi, (ls, le) in enumerate(self.paras):
+            if pi in skip or any(a <= ls < b for a, b in self.titles_at) or SPEAKER_LABEL.match(self.text, ls, le):
+                continue
+            m = NAME_LABEL.match(self.text, ls, le)
+            if m is None or not self._whole_person(m.start("label"), m.end("label")):
+                continue
+            who.add(m.group("label").split()[-1].lower())
+            if SPOKEN_TURN.search(self.text, m.end(), le):
+                found[pi] = m
+        return found if len(who) >= 2 and len(found) >= 2 else {}
 
     def _whole_person(self, s: int, e: int) -> bool:
         """Whether ``[s, e)`` is one person's name and nothing else: a person's mention from end to
@@ -951,7 +990,8 @@ class _Extractor:
         """A poll, a study or a report ("a new CNN poll", "the survey", "the Quinnipiac Poll"), whose
         findings the verbs "show", "find", "indicate" report (``finding_sources``)."""
         words = re.findall(r"[\w'’-]+", self.text[sp.start : sp.end].lower())
-        return bool(words) and words[-1] in self.lex.finding_sources
+        # the noun heads the phrase: "most people in the survey" are people, no survey
+        return bool(words) and words[-1] in self.lex.finding_sources and not any(w in PREPOSITIONS for w in words)
 
     def _title_colon(self, us: int, ue: int, masked: str) -> _Frame | None:
         """A title's "Speaker: what was said" ("Graham: Trump's Rhetoric Destroying GOP's Chance"):
@@ -964,7 +1004,9 @@ class _Extractor:
             return None
         colon = us + m.end()
         # "Clinton to Planned Parenthood:", "Former AG Mukasey at RNC:": to whom or where, after the name
-        where = re.search(r"\s+(?:to|at|before)\s+[^:]{1,40}$", masked[: m.end()])
+        where = re.search(r"\s+(?P<prep>to|at|before)\s+(?P<what>[^:]{1,40})$", masked[: m.end()])
+        if where is not None and not self._title_audience(us + where.start("what"), colon, where.group("prep")):
+            return None  # "Obama at 60:", "Messi to Miami:", "Nadal to Retire:"
         sp = self._speaker_from_np(us + len(masked) - len(masked.lstrip()), us + where.start() if where else colon)
         if sp is None or sp.ref is None or not self._titled_speaker(sp):
             return None
@@ -972,9 +1014,21 @@ class _Extractor:
             return None  # "Big Win For Bernie:": the name closes a phrase that is no one speaking
         c0 = colon + 1 + len(masked[m.end() + 1 :]) - len(masked[m.end() + 1 :].lstrip())
         c1 = self._content_end(c0, ue, masked, us)
-        if len(WORDS.findall(self.text[c0:c1])) < 3:
-            return None
+        if len(WORDS.findall(self.text[c0:c1])) < 3 or not TITLE_SPEECH.search(self.text[c0:c1]):
+            return None  # "Elon Musk: A Timeline of ...", "Tesla: Deliveries Fall 8 Percent": a topic, no one's words
         return _Frame(":", colon, colon + 1, sp, (sp.start, colon + 1), (c0, c1), "colon")
+
+    def _title_audience(self, s: int, e: int, prep: str) -> bool:
+        """Whether the words after a title speaker's "to" or "at" are whom they spoke to or where: a
+        person, a body, a people or a plural group ("to Planned Parenthood", "to Supporters", "at
+        RNC"); never a number ("at 60"), a place ("to Miami") or a verb ("to Retire")."""
+        words = self.text[s:e].split()
+        if not words or words[0][:1].isdigit():
+            return False
+        ms = self._mentions_in(s, e)
+        if ms:
+            return all(self.types.get(m.actor) in ("PERSON", "ORG", "NORP") for m in ms) or (prep == "at" and not any(self.types.get(m.actor) == "PERSON" for m in ms))
+        return len(words) <= 3 and words[-1].lower().endswith("s") and words[-1][:1].isupper()
 
     def _cues(self, masked: str, us: int, ue: int) -> list[re.Match[str]]:
         """The cue verbs of a unit in order: the verbs of saying, and the naming verbs that say what
@@ -1140,14 +1194,18 @@ class _Extractor:
                 finite = FINITE_HINT.search(rest2[:80])
             sub = SUBORDINATE_FIRST.match(rest2)
             main_clause = rest2[sub.end() :] if sub else rest2
-            if not (CLAUSE_START.match(main_clause) or AUX_SOON.match(main_clause) or BARE_SUBJECT.match(main_clause)) or (not finite and '"' not in rest2[:60]):
+            if not (CLAUSE_START.match(main_clause) or AUX_SOON.match(main_clause) or BARE_SUBJECT.match(main_clause) or NUMBER_SUBJECT.match(main_clause)) or (not finite and '"' not in rest2[:60]):
                 return None
             if NOT_CONTENT_OBJECT.match(rest2):
                 return None  # "said a prayer for the man who lost ...", "told the story of the night ..."
             c0 = p2
+        while c0 < ue and self.text[c0] in " ,;:":
+            c0 += 1  # "found that, despite the cuts, spending rose": the content opens after the comma
         c1 = self._content_end(c0, ue, masked, us)
         if len(WORDS.findall(self.text[c0:c1])) < 2:
             return None
+        if cls == "finding" and (re.match(r"(?:its|their|his|her)\s+way\b", self.text[c0:c1]) or LATER_ATTRIBUTION.search(self.work, c0, c1)):
+            return None  # "the report found its way into ..."; "The data suggest X, economist Lisa Park said": hers
         return _Frame(form, cs, ce, speaker, region, (c0, c1), kind, medium, via)
 
     def _naming_content(self, p2: int, ue: int, masked: str, us: int, lemma: str) -> tuple[int, int] | None:
@@ -1176,7 +1234,7 @@ class _Extractor:
             c1 -= 1
         return (p2, c1) if len(WORDS.findall(self.text[p2:c1])) >= 2 else None
 
-    def _parenthetical(self, us: int, ue: int, masked: str, head: str, p2: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    def _parenthetical(self, us: int, ue: int, masked: str, head: str, p2: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
         """ "Many of the closures, he said, have involved public courses": an attribution set in
         the speaker's sentence between commas. Both sides are the speaker's words: the head (three
         words or more, no quotation) and the tail (a clause with a finite verb to the sentence's
@@ -1187,8 +1245,10 @@ class _Extractor:
         tail = masked[p2 - us : t1 - us]
         if len(WORDS.findall(self.text[c0:c1])) < 3 or '"' in masked[c0 - us : c1 - us] or '"' in tail:
             return None
-        if len(WORDS.findall(tail)) < 2 or not FINITE_HINT.search(tail[:80]) or TIME_TAIL.match(tail):
-            return None  # (", two days after voters went to the polls": when it was said, no words of it)
+        if TIME_TAIL.match(tail):
+            return (c0, c1), None  # ", two days after voters went to the polls": when it was said, no words of it
+        if len(WORDS.findall(tail)) < 2 or not FINITE_HINT.search(tail[:80]):
+            return None
         return (c0, c1), (p2, t1)
 
     def _inverted(self, us: int, ue: int, masked: str, cs: int, ce: int) -> _Frame | None:
@@ -1409,7 +1469,8 @@ class _Extractor:
                         continue
                     cue = " ".join(m.group(0).split()).lower()
                     for content in framed:
-                        out.append(_Frame(cue, s, us + m.end(), sp, (s, b), content, "according", medium, self._via(s, b)))
+                        if content is not None:
+                            out.append(_Frame(cue, s, us + m.end(), sp, (s, b), content, "according", medium, self._via(s, b)))
                     continue
             if c1 - c0 < 8:
                 continue
