@@ -315,8 +315,10 @@ def test_actors_metonyms_act_for_governments_places_stay_places(model: Any) -> N
         "Pyongyang denied the claim, and Moscow did too.",
         "Putin arrived in Pyongyang on Wednesday for the Pyongyang summit.",
         "The Kremlin said the visit was a success, and Seoul said it was watching.",
+        "An aide was held on the orders of a Moscow court.",
     )
     assert actor_of(art, "Pyongyang", 0) == "north-korea"
+    assert actor_of(art, "Moscow", 1) == "moscow"  # "a Moscow court": the city's (ECB+ "an Athens magistrate")
     assert actor_of(art, "Moscow") == "russia"
     assert actor_of(art, "Pyongyang", 1) == "pyongyang"
     assert actor_of(art, "Pyongyang", 2) == "pyongyang"
@@ -1223,3 +1225,18 @@ def test_actors_a_place_typed_a_person_in_one_article_is_the_place_of_the_others
     assert {x.type for x in merge_actors([a, d]) if "Vardo" in x.name} == {"GPE", "PERSON"}
     c = _hand_article("c", [("Ada Vardo", "PERSON")])
     assert {x.type for x in merge_actors([a, b, c]) if "Vardo" in x.name} == {"GPE", "PERSON"}
+
+
+@pytest.mark.issue(20)
+def test_actors_an_adjunct_after_a_name_is_no_role(model: Any) -> None:
+    """A blind reading of untuned PolNeAR (2026-12-07, eighth session) found Hillary Clinton's role
+    "as secretary of state in 2012 put Mr": the words after her name's comma were an adjunct of
+    the sentence, cut at an honorific's full stop."""
+    art = make(
+        model,
+        "The nominee, Ada Vessel, as minister in 2012 put Mr. Orel's name into the mix.",
+        "Lena Marr, vice chair of the Ostrava Party, said she was ready.",
+    )
+    roles = {a.name: a.roles for a in art.actors if a.type == "PERSON"}
+    assert roles.get("Ada Vessel") == [], roles
+    assert roles.get("Lena Marr") == ["vice chair of the Ostrava Party"], roles

@@ -108,6 +108,10 @@ LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|inside|outside|around|across|through
 INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}")
 # The characters after a name read for its apposition (", the deputy foreign minister,").
 APPOSITION_WINDOW = 600
+# Words that open an adjunct of the sentence after a name's comma, not a description of the person
+# ("Hillary Clinton, as secretary of state in 2012, put ...", "Kim, in a speech on Monday, said").
+APPOSITION_NOT_FIRST = frozenset({"as", "in", "at", "on", "for", "with", "after", "before", "during", "since", "when", "if", "though", "although", "unlike", "like", "despite", "by", "from", "to", "then", "now", "already", "once", "also"})
+HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr)\.(?=\s+[A-Z])")
 WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
 
 
@@ -449,8 +453,8 @@ class _Builder:
         # A dateline's city ("SEOUL -- ...", "MOSCOW, Jan. 2 (Wire) --") is where the story was filed.
         if e.span.text.isupper() and DATELINE_AFTER.match(self.text, e.span.end):
             return True
-        # "the Pyongyang summit": a city (not a seat like the Kremlin) used as a modifier.
-        return actor.type == "GPE" and before.endswith(("the ", "The ")) and self.text[e.span.end : e.span.end + 2].strip()[:1].islower()
+        # "the Pyongyang summit", "an Athens magistrate": a city (not a seat like the Kremlin) used as a modifier.
+        return actor.type == "GPE" and before.endswith(("the ", "The ", "a ", "A ", "an ", "An ")) and self.text[e.span.end : e.span.end + 2].strip()[:1].islower()
 
     def _acronym_after(self, e: Entity, loc: _Local) -> None:
         short = bracketed_short_form(self.text, e.span.end, e.span.text)
@@ -702,6 +706,8 @@ class _Builder:
         seg = self.text[end : min(le, end + APPOSITION_WINDOW)]
         # An initialism's full stops ("commander of U.S. Forces Korea") do not end the apposition.
         masked = INITIALISM.sub(lambda x: x.group(0).replace(".", "\u00b7"), seg)
+        # Nor do an honorific's ("put Mr. Kim's name"): the sentence goes on.
+        masked = HONORIFIC_DOT.sub(lambda x: x.group(0).replace(".", "\u00b7"), masked)
         m = re.match(r",\s+([^,;:()\"]{3,200}?)\s*(?:,|;|\(|\.\s|\.(?=[A-Z\"“])|\.$|$)", masked)
         if not m:
             return None
@@ -711,6 +717,8 @@ class _Builder:
             return None
         if words[0].lower() in ("and", "or", "but", "nor", "who", "which", "whose", "while"):
             return None  # "Ida Marr, and their daughter, Ola": a list or a clause, not an apposition
+        if words[0].lower() in APPOSITION_NOT_FIRST:
+            return None  # "Hillary Clinton, as secretary of state in 2012 put ...": an adjunct of the clause
         if not any(w.lower().split("-")[-1] in self.heads for w in words[:4]):
             return None
         return role
