@@ -491,3 +491,21 @@ def test_review_a_state_abbreviation_needs_its_full_stop() -> None:
     added back before the lookup)."""
     art = _linked([("title", "Visit"), ("blank", ""), ("body", "Former premier Naoto Kan met Kan supporters in Tokyo.")], [("Naoto Kan", "PERSON"), ("Kan", "ORG")])
     assert _actor_at(art, "Kan", 1) != "entity-kansas"
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_a_hashtag_or_a_handle_is_no_name() -> None:
+    """A blind reading of untuned PolNeAR (2026-12-07, eighth session): "#FranceIsStrong" in a
+    tweet became the person "FranceIsStrong"."""
+    rows = [("title", "Tweets"), ("blank", ""), ("body", "Valls wrote #KarskIsStrong and @LenaMarr answered, Lena Marr said.")]
+    art = _with_entities(rows, [("KarskIsStrong", "PERSON"), ("LenaMarr", "ORG"), ("Lena Marr", "PERSON")])
+    assert _texts(art) == [("Lena Marr", "PERSON")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_a_name_with_an_age_is_a_persons() -> None:
+    """"One voter, Guadalupe Potocacetpl, 35, showed up ...": typed an organisation by the model,
+    so the voter's "he said" went to the candidate (a blind reading, 2026-12-07)."""
+    rows = [("title", "Rally"), ("blank", ""), ("body", "One voter, Ada Vessel, 35, showed up. Karsk Harbour, 12, was shut.")]
+    art = _with_entities(rows, [("Ada Vessel", "ORG"), ("Karsk Harbour", "FAC")])
+    assert _texts(art) == [("Ada Vessel", "PERSON"), ("Karsk Harbour", "FAC")]

@@ -1240,3 +1240,15 @@ def test_actors_an_adjunct_after_a_name_is_no_role(model: Any) -> None:
     roles = {a.name: a.roles for a in art.actors if a.type == "PERSON"}
     assert roles.get("Ada Vessel") == [], roles
     assert roles.get("Lena Marr") == ["vice chair of the Ostrava Party"], roles
+
+
+@pytest.mark.issue(20)
+def test_actors_a_lone_given_name_is_no_known_persons_middle_name(model: Any) -> None:
+    """"people such as David and Charles Koch" in a US story linked "David" to JD Vance (James
+    David Vance in the knowledge base): a lone name is a leader's first or last word only."""
+    art = make(
+        model,
+        "Senator Bernie Sanders spoke in California and Texas about the United States economy.",
+        "He once said that only people such as David and Charles Koch wanted open borders in the United States.",
+    )
+    assert actor_of(art, "David") != "jd-vance"

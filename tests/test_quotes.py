@@ -1342,3 +1342,34 @@ def test_what_a_review_of_the_new_attribution_rules_found_on_made_up_sentences()
 )
 def test_a_title_colon_that_labels_a_topic_is_no_quote(title: str) -> None:
     assert not extract_quotes(make("Ada Rusk spoke in Karsk on Monday.", title=title))
+
+
+@pytest.mark.issue(22)
+def test_a_possessor_or_a_modifier_is_not_the_next_he() -> None:
+    """A blind reading of untuned PolNeAR (2026-12-07, eighth session): after "Hollande denounced
+    Trump's remarks ... a Trump presidency would have", "he said" went to Trump; after "deported
+    under the Obama administration", Sanders' "he asked" went to Obama."""
+    q = one(extract_quotes(make('Orin Valde denounced Halvard Oske\'s remarks on Monday. "It will have consequences," he said.')), "consequences")
+    assert q.speaker == "orin-valde", q.speaker_evidence
+
+
+@pytest.mark.issue(22)
+def test_a_he_that_opens_the_sentences_before_is_the_same_person() -> None:
+    """"She asked Sanders about ... the Obama administration ... He started his answer ... Then he
+    described ... “Anyone been there?” he asked": the "he" of the sentences before decides."""
+    qs = extract_quotes(
+        make(
+            "Ms. Ada Rusk asked Mr. Orin Valde about the ports under the Oske administration.",
+            'He started his answer with a story about his parents. Then he described his visit to the harbour. "Anyone been there?" he asked.',
+        )
+    )
+    q = one(qs, "Anyone been there")
+    assert q.speaker == "orin-valde", q.speaker_evidence
+
+
+@pytest.mark.issue(22)
+def test_a_place_after_the_cue_ends_no_attribution() -> None:
+    """"Trump's “excesses” are sickening, Hollande said Tuesday in Paris, noting ...": the place
+    after the day kept the frame from forming, and "noting" went to Trump."""
+    qs = extract_quotes(make('Halvard Oske\'s "excesses" are sickening, Orin Valde said Tuesday in Karsk, noting the minister "makes you want to retch."'))
+    assert {q.speaker for q in qs} == {"orin-valde"}, [(q.speaker, q.span.text) for q in qs]

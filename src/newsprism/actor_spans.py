@@ -22,6 +22,8 @@ article can correct (document consistency: news names a person or body in full i
 * **A title of office opening a person's name** ("[Assemblywoman Claudia Tenney]"): cut when two
   names or more follow; the title is the person's role. **A name after an honorific** ("Mr.
   Barna", typed a place) is a person's.
+* **An age after a name** ("Guadalupe Potocacetpl, 35,"): a person's, however typed.
+* **Hashtags and handles** ("#FranceIsStrong", "@realDonaldTrump"): no name.
 * **A headline's verb before a person's name** ("Sixers [Hire Maurice Cheeks]"): cut when the
   rest is a person's full name the body uses and the words cut are no given name and no name
   of the body (``_title_lead``).
@@ -205,6 +207,22 @@ def _honorific_person(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
     return Entity(e.span, "PERSON", "rule")
 
 
+# An age in commas after a name ("Guadalupe Potocacetpl, 35, showed up"): news gives people's.
+AGE_AFTER = re.compile(r",\s*(?:1[01]\d|[1-9]?\d)\s*,")
+
+
+def _aged_person(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
+    """A name of two to four capitalised words followed by an age in commas is a person's, however
+    the model typed it (a reading found "Guadalupe Potocacetpl, 35," an organisation, so his
+    "he said" went to Sanders); None when typed a person already or the knowledge base knows it."""
+    if e.label == "PERSON" or not AGE_AFTER.match(raw, e.span.end) or kb.lookup(e.span.text):
+        return None
+    words = _words(raw, e.span.start, e.span.end)
+    if not _person_shaped(raw, words) or not given_name(name_key(raw[words[0][0] : words[0][1]])):
+        return None  # ("Karsk Harbour, 12,": no given name first)
+    return Entity(e.span, "PERSON", "rule")
+
+
 def _title_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
     """A person span that opens with a title of office ("[Assemblywoman Claudia Tenney]",
     "[Vice President Joe Biden]") is the name after it, when two capitalised words or more
@@ -364,12 +382,15 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         if e.label == "WORK_OF_ART" and _clause_not_title(raw, e):
             continue  # "Trump accused Holt of being a": the model read a clause as a title
         e = _unquoted(raw, e)
+        if e.label in NAME_LABELS and (raw[e.span.start - 1 : e.span.start] in ("#", "@") or e.span.text[:1] in ("#", "@")):
+            continue  # "#FranceIsStrong", "@realDonaldTrump": a hashtag or a handle, no name in the text
         if e.label not in NAME_LABELS or e.source == "dateline":
             out.append(e)
             continue
         e = _trim_back(raw, e) or e
         e = _trim_front(raw, e, kb, body) or e
         e = _honorific_person(raw, e, kb) or e
+        e = _aged_person(raw, e, kb) or e
         if not in_title(e):
             e = _title_front(raw, e, kb) or e  # a headline's run-ons are read below
         if e.label == "PERSON" and (titled := _before_title(raw, e, body, kb)) is not None:

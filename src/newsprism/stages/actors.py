@@ -115,6 +115,11 @@ HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|A
 WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
 
 
+def _ends(words: list[str]) -> tuple[str, ...]:
+    """A name's first and last words."""
+    return (words[0], words[-1]) if words else ()
+
+
 class _Taken:
     """Character spans already claimed, sorted, for overlap queries that do not rescan a long page."""
 
@@ -630,7 +635,9 @@ class _Builder:
 
     def _named_of_country(self, code: str, key: str, leaders_only: bool) -> KBActor | None:
         people = [
-            a for a in self.kb.by_id.values() if a.type == "PERSON" and a.country == code and any(key in name_key(n).split() for n in a.names())
+            # the family name is a name's first or last word ("Kim Jong Un", "Joe Biden"), never a
+            # middle one ("David" of "James David Vance" was JD Vance, a reading found)
+            a for a in self.kb.by_id.values() if a.type == "PERSON" and a.country == code and any(key in _ends(name_key(n).split()) for n in a.names())
         ]
         if len(people) > 1 or leaders_only:
             names = {name_key(n) for a in self.kb.by_id.values() if a.type == "GPE" and a.country == code and not a.metonym_of for n in a.names()}

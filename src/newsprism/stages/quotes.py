@@ -191,6 +191,12 @@ SPOKEN_TURN = re.compile(r"(?i)\b(?:i|i['’]m|i['’]ll|i['’]ve|i['’]d|me|m
 # An attribution of its own at the end of a finding ("The survey found X, the agency said"): the
 # sentence is that speaker's.
 LATER_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){0,5}(?:said|says|told|added|noted|according\s+to)\b")
+# Lower-case words after which a name may be a clause's subject ("and Trump said", "when Obama").
+CLAUSE_OPENING_WORDS = frozenset({"and", "but", "or", "nor", "then", "while", "when", "as", "because", "that", "if", "since", "after", "before", "although", "though", "so", "where", "whereas", "until", "unless", "once", "also"})
+# A place where something was said, ending its clause ("said Tuesday in Paris, noting ...").
+PLACE_ADJUNCT = re.compile(r"(?:in|at|from|outside|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[,;.]|$))")
+# A subject pronoun opening a sentence ("He started ...", "Then he described ...", "But she ...").
+SUBJECT_PRONOUN = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”]\s))(?:(?:Then|But|And|Later|Still|Now|So)\s+)?(?P<p>[Hh]e|[Ss]he)\b(?!['’])")
 # What follows an unnamed source's head noun ("a person familiar with the matter", "officials
 # close to the talks", "a source with direct knowledge of the plan").
 SOURCE_POSTMODIFIER = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+|first-hand\s+)?knowledge\s+of|privy\s+to)\s")
@@ -1408,6 +1414,10 @@ class _Extractor:
             if span is not None and span[0] == p:
                 pos = span[1]
                 continue
+            pl = PLACE_ADJUNCT.match(r)
+            if pl:  # "said Tuesday in Paris, noting ...": where it was said, before the clause's end
+                pos = p + pl.end()
+                continue
             wd = WEEKDAY_ADJUNCT.match(r)
             if wd:  # "told reporters Thursday that": a day the timex layer left untagged
                 pos = p + wd.end()
@@ -1907,11 +1917,19 @@ class _Extractor:
         pool = people or cands
         return pool[-1]
 
-    def _resolve_pronoun(self, pos: int, word: str) -> tuple[str | None, Span | None, str]:
+    def _resolve_pronoun(self, pos: int, word: str, depth: int = 0) -> tuple[str | None, Span | None, str]:
         """The latest compatible actor named before ``pos`` outside quoted text (adapter over the
-        actors layer), the mention it was read from, and why (or why no one)."""
+        actors layer), the mention it was read from, and why (or why no one). A "he" or "she"
+        opening a sentence of the two before, with no person named since, is the same person
+        ("He started his answer ... Then he described ... “...,” he asked"): that one is read."""
         if word in ("i", "we"):
             return None, None, f"“{word}” is the speaker of a quotation, named elsewhere if at all"
+        chained = self._chained_pronoun(pos, word) if word in ("he", "she") and depth < 3 else None
+        if chained is not None:
+            actor, ref, why = self._resolve_pronoun(chained, word, depth + 1)
+            if actor is not None:
+                return actor, ref, f"“{word}”: as the “{word}” that opens a sentence before it, no person named between; " + why
+            return actor, ref, why
         if self._genders is None:
             from newsprism.pronouns import person_genders
 
@@ -1933,7 +1951,7 @@ class _Extractor:
                 g = kb_gender.get(m.actor)
                 if g is not None and g != PRONOUN_GENDER[word]:
                     continue
-                if re.search(r"\b[a-z]+\s+of\s+(?:the\s+)?$", self.text[max(0, m.span.start - 30) : m.span.start]) and self._rival_person(i, m, pos, word, kb_gender):
+                if self._inside_phrase(m) and self._rival_person(i, m, pos, word, kb_gender):
                     # "Obama spoke. Behind him stood the lighted figure of Abraham Lincoln. “...,” he
                     # said": a person inside another thing's phrase is seldom the one who speaks
                     # next; the person before is read instead ("the testimony of James Comey" alone
@@ -1958,6 +1976,45 @@ class _Extractor:
                 if word == "it":
                     continue
         return None, None, f"“{word}”: unresolved, no {'person' if word in ('he', 'she') else 'organisation or country'} of its kind named before it"
+
+    def _chained_pronoun(self, pos: int, word: str) -> int | None:
+        """Where the latest "he"/"she" (``word``) opening one of the two sentences before ``pos``
+        stands ("He ...", "Then he ...", "But she ..."), when no person is named outside quotations
+        between it and ``pos``; None otherwise."""
+        floor = sentence_before_start(self.art, pos)
+        found = None
+        for m in SUBJECT_PRONOUN.finditer(self.text, floor, pos):
+            if m.group("p").lower() == word and not self._is_quoted(m.start("p"), m.end("p")):
+                found = m.start("p")
+        if found is None:
+            return None
+        i = bisect.bisect_left(self.mention_starts, found)
+        while i < len(self.mentions) and self.mentions[i].span.start < pos:
+            m2 = self.mentions[i]
+            i += 1
+            if self.types.get(m2.actor) == "PERSON" and not self._is_quoted(m2.span.start, m2.span.end) and not self._object_like(m2):
+                return None  # someone named since who may act: the nearest-person reading decides
+        return found
+
+    def _object_like(self, m: ActorMention) -> bool:
+        """Whether a mention stands where no one acts: after a preposition or a verb ("jumped aboard
+        with Sanders", "had protested Trump"), or inside another phrase ("Trump's remarks")."""
+        before = self.text[max(0, m.span.start - 25) : m.span.start]
+        lead = re.search(r"\b([a-z]+)\s+$", before)
+        return self._inside_phrase(m) or (lead is not None and lead.group(1) not in CLAUSE_OPENING_WORDS)
+
+    def _inside_phrase(self, m: ActorMention) -> bool:
+        """Whether a person's mention is part of a phrase about something else: "the figure of
+        Abraham Lincoln", "the Obama administration", "a Trump presidency", "Trump's remarks" (the
+        one who acts in the sentence is seldom the possessor or the modifier: a reading found "he
+        said" after "Hollande denounced Trump's remarks" given to Trump)."""
+        before = self.text[max(0, m.span.start - 30) : m.span.start]
+        after = self.text[m.span.end : m.span.end + 3]
+        if re.search(r"\b[a-z]+\s+of\s+(?:the\s+)?$", before):
+            return True
+        if re.match(r"['’]s?\s", after):
+            return True
+        return re.search(r"\b(?:the|a|an)\s+$", before) is not None and re.match(r"\s[a-z]", after) is not None
 
     def _rival_person(self, i: int, nearest: ActorMention, pos: int, word: str, genders: dict[str, str | None]) -> str | None:
         """Another person of about two sentences before ``pos`` who fits the pronoun as well as
