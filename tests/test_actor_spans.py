@@ -509,3 +509,13 @@ def test_actor_spans_a_name_with_an_age_is_a_persons() -> None:
     rows = [("title", "Rally"), ("blank", ""), ("body", "One voter, Ada Vessel, 35, showed up. Karsk Harbour, 12, was shut.")]
     art = _with_entities(rows, [("Ada Vessel", "ORG"), ("Karsk Harbour", "FAC")])
     assert _texts(art) == [("Ada Vessel", "PERSON"), ("Karsk Harbour", "FAC")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_laws_days_and_two_word_peoples_are_typed_as_such() -> None:
+    """A blind reading (2026-12-07, eighth session): "Presidential Transitions Improvement Act" an
+    organisation, "Bastille Day" a facility, and the "American" of "Asian American" voters filed
+    under the United States."""
+    rows = [("title", "Laws"), ("blank", ""), ("body", "The Harbour Improvement Act passed on Bastille Day, and Asian American voters came. Ada Day spoke.")]
+    art = _with_entities(rows, [("Harbour Improvement Act", "ORG"), ("Bastille Day", "FAC"), ("Asian", "NORP"), ("American", "NORP"), ("Ada Day", "PERSON")])
+    assert _texts(art) == [("Harbour Improvement Act", "LAW"), ("Bastille Day", "EVENT"), ("Asian American", "NORP"), ("Ada Day", "PERSON")]

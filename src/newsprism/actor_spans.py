@@ -23,6 +23,9 @@ article can correct (document consistency: news names a person or body in full i
   names or more follow; the title is the person's role. **A name after an honorific** ("Mr.
   Barna", typed a place) is a person's.
 * **An age after a name** ("Guadalupe Potocacetpl, 35,"): a person's, however typed.
+* **Laws and days** ("... Improvement Act", "Bastille Day") typed a body or a place are a law
+  and an event (LAW, EVENT: named things); **a people of two words** ("Asian American") is one
+  group, not the United States' demonym.
 * **Hashtags and handles** ("#FranceIsStrong", "@realDonaldTrump"): no name.
 * **A headline's verb before a person's name** ("Sixers [Hire Maurice Cheeks]"): cut when the
   rest is a person's full name the body uses and the words cut are no given name and no name
@@ -223,6 +226,37 @@ def _aged_person(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
     return Entity(e.span, "PERSON", "rule")
 
 
+# The end of a law's or a treaty's name ("Presidential Transitions Improvement Act", "the First
+# Amendment"), and of a day's ("Bastille Day", "Election Day"): a law, an event, whatever the model typed.
+LAW_TAIL = re.compile(r"\b(?:Act|Amendment|Treaty|Accords?|Protocol)(?:\s+of\s+\d{4})?$")
+DAY_TAIL = re.compile(r"\b(?:Day|Eve)$")
+# A people of two words ("Asian American", "Mexican-Americans"): no demonym of the United States.
+COMPOUND_PEOPLE = re.compile(r"^(?:Asian|African|Arab|Mexican|Latin|Latino|Native|Korean|Chinese|Japanese|Irish|Italian|Cuban|Indian|Filipino|Vietnamese|Jewish|Muslim|Hispanic|Hindu|Haitian|Puerto\s+Rican|Pacific\s+Islander)[- ]Americans?$")
+COMPOUND_BEFORE = re.compile(r"(?:Asian|African|Arab|Mexican|Latin|Latino|Native|Korean|Chinese|Japanese|Irish|Italian|Cuban|Indian|Filipino|Vietnamese|Jewish|Muslim|Hispanic|Hindu|Haitian|Puerto\s+Rican|Pacific\s+Islander)[- ]$")
+
+
+def _law_or_day(e: Entity) -> Entity | None:
+    """A law's name typed a body or a place ("... Improvement Act", ORG) is a law's, a day's an
+    event's ("Bastille Day", FAC): relabelled (a reading found both)."""
+    if e.label in NAME_LABELS and LAW_TAIL.search(e.span.text):
+        return Entity(e.span, "LAW", "rule")
+    if e.label in NAME_LABELS and e.label != "PERSON" and DAY_TAIL.search(e.span.text) and len(e.span.text.split()) >= 2:
+        return Entity(e.span, "EVENT", "rule")
+    return None
+
+
+def _compound_people(raw: str, e: Entity) -> Entity | None:
+    """"Asian American" whose "American" the model read alone (the United States' demonym): the
+    whole people, a group of its own (a reading found "Asian American" voters filed under the
+    United States)."""
+    if e.label not in ("NORP", "GPE") or e.span.text not in ("American", "Americans"):
+        return None
+    m = COMPOUND_BEFORE.search(raw, max(0, e.span.start - 20), e.span.start)
+    if m is None:
+        return None
+    return Entity(Span.of(raw, m.start(), e.span.end), "NORP", "rule")
+
+
 def _title_front(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
     """A person span that opens with a title of office ("[Assemblywoman Claudia Tenney]",
     "[Vice President Joe Biden]") is the name after it, when two capitalised words or more
@@ -382,6 +416,7 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         if e.label == "WORK_OF_ART" and _clause_not_title(raw, e):
             continue  # "Trump accused Holt of being a": the model read a clause as a title
         e = _unquoted(raw, e)
+        e = _law_or_day(e) or _compound_people(raw, e) or e
         if e.label in NAME_LABELS and (raw[e.span.start - 1 : e.span.start] in ("#", "@") or e.span.text[:1] in ("#", "@")):
             continue  # "#FranceIsStrong", "@realDonaldTrump": a hashtag or a handle, no name in the text
         if e.label not in NAME_LABELS or e.source == "dateline":
@@ -403,4 +438,6 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             parts = _split_and(raw, e, body, kb)
         # "TWO [DEAD], 16 INJURED", "[BEER NUTRITION] LABELS": in capitals, only names that are ones.
         out.extend(p for p in (parts if parts is not None else [e]) if not in_caps(p) or _known_in_caps(raw, p, body, kb))
-    return out
+    # "[Asian] [American]" read as "Asian American": the parts inside it are no names of their own
+    compounds = [(e.span.start, e.span.end) for e in out if e.source == "rule" and e.label == "NORP" and COMPOUND_PEOPLE.search(e.span.text)]
+    return [e for e in out if not any(a <= e.span.start and e.span.end <= b and (e.span.start, e.span.end) != (a, b) for a, b in compounds)]
