@@ -1373,3 +1373,22 @@ def test_a_place_after_the_cue_ends_no_attribution() -> None:
     after the day kept the frame from forming, and "noting" went to Trump."""
     qs = extract_quotes(make('Halvard Oske\'s "excesses" are sickening, Orin Valde said Tuesday in Karsk, noting the minister "makes you want to retch."'))
     assert {q.speaker for q in qs} == {"orin-valde"}, [(q.speaker, q.span.text) for q in qs]
+
+
+@pytest.mark.issue(22)
+def test_quotes_the_reading_left_without_speaker_or_with_a_word_for_one() -> None:
+    """The same blind reading: “Honestly,” he continued after "Oliver barked" was unresolved (the
+    "Khan family" before it a rival); "Hastily politicizing ... ― Trump cast the blame ... and
+    emphasized ..." had the speaker "Hastily"; “...,” an angry Hollande retaliated. had none."""
+    qs = extract_quotes(
+        make(
+            'Orin Valde lost his temper over the Oske family. "For a start, the harbour is closed," Orin Valde barked. "Honestly," he continued, "we are on the brink."',
+            "Hastily politicizing the storm ― much like he did last year ― Halvard Oske cast the blame on his rivals, and emphasized the threat that the floods pose to the port.",
+            '"Karsk will always be Karsk," an angry Ada Rusk retaliated. "The army retaliated," the report said.',
+        )
+    )
+    got = {q.span.text: q.speaker for q in qs}
+    assert got["Honestly"] == "orin-valde" and got["we are on the brink."] == "orin-valde", got
+    assert got["the threat that the floods pose to the port"] == "halvard-oske", got
+    assert got["Karsk will always be Karsk"] == "ada-rusk", got
+    assert all(q.speaker_text != "Hastily" for q in qs)

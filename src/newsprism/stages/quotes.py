@@ -195,6 +195,10 @@ LATER_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){0,5}(?:said|says|told|ad
 CLAUSE_OPENING_WORDS = frozenset({"and", "but", "or", "nor", "then", "while", "when", "as", "because", "that", "if", "since", "after", "before", "although", "though", "so", "where", "whereas", "until", "unless", "once", "also"})
 # A place where something was said, ending its clause ("said Tuesday in Paris, noting ...").
 PLACE_ADJUNCT = re.compile(r"(?:in|at|from|outside|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[,;.]|$))")
+# A participle's phrase opening a sentence ("Hastily politicizing ...", "Speaking in Paris ...").
+PARTICIPLE_OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ly\s+[a-z]+ing|[A-Z][a-z]+ing)\b")
+# A quotation, a person and a past-tense verb ending the sentence (“...,” an angry Hollande retaliated.).
+ACTED_AFTER_QUOTE = re.compile(r"\"\s*,?\s+(?P<np>(?:(?:an?|the)\s+(?:[a-z]+\s+)?)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she)\s+(?P<verb>[a-z]{3,}ed)(?=\s*(?:[.!?]|,\s*\"|$))")
 # A subject pronoun opening a sentence ("He started ...", "Then he described ...", "But she ...").
 SUBJECT_PRONOUN = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”]\s))(?:(?:Then|But|And|Later|Still|Now|So)\s+)?(?P<p>[Hh]e|[Ss]he)\b(?!['’])")
 # What follows an unnamed source's head noun ("a person familiar with the matter", "officials
@@ -986,11 +990,28 @@ class _Extractor:
                 if fr.tail is not None:  # "X, he said, Y": Y is his words too, a second record
                     frames.append(replace(fr, content=fr.tail, tail=None))
         frames.extend(self._according(us, ue, masked))
+        frames.extend(self._acted_after_quote(us, masked, frames))
         titled = self._title_colon(us, ue, masked)
         if titled is not None and not any(f.cue_start < titled.cue_start for f in frames):
             frames.append(titled)
         frames.sort(key=lambda f: f.cue_start)
         return self._nest(frames)
+
+    def _acted_after_quote(self, us: int, masked: str, frames: Sequence[_Frame]) -> list[_Frame]:
+        """“France will always be France,” an angry Hollande retaliated.": a verb the vocabulary does
+        not list ("retaliated", "sighed", "shrugged"), right after a quotation and a person, ending
+        the sentence, attributes the quotation to that person (the reading found Hollande's words
+        with no speaker). Only a person or "he"/"she": "the army retaliated" reports no words."""
+        out = []
+        for m in ACTED_AFTER_QUOTE.finditer(masked):
+            cs = us + m.start("verb")
+            if any(f.cue_start <= cs < f.cue_end for f in frames):
+                continue
+            sp = self._speaker_from_np(us + m.start("np"), us + m.end("np"), lenient=True)
+            if sp is None or (sp.actor is None and not sp.pronoun) or (sp.actor is not None and self.types.get(sp.actor) != "PERSON"):
+                continue
+            out.append(_Frame(m.group("verb"), cs, us + m.end("verb"), sp, (sp.start, us + m.end("verb")), None, "after-quote"))
+        return out
 
     def _finding_source(self, sp: _Speaker) -> bool:
         """A poll, a study or a report ("a new CNN poll", "the survey", "the Quinnipiac Poll"), whose
@@ -2032,6 +2053,8 @@ class _Extractor:
             i -= 1
             if m.actor == nearest.actor or self.types.get(m.actor) != "PERSON" or self._is_quoted(m.span.start, m.span.end):
                 continue
+            if self._inside_phrase(m):
+                continue  # "the Khan family", "Trump's response": no one who acts, so no rival
             if genders.get(m.actor) in (None, PRONOUN_GENDER[word]):
                 return m.span.text
         return None
@@ -2081,6 +2104,13 @@ class _Extractor:
                 off += seg.end()
                 continue
             break
+        if PARTICIPLE_OPENER.match(text, off):
+            # "Hastily politicizing the tragedy ― much like he did ... ― Trump cast the blame ...":
+            # the clause's subject comes after the participle's phrase, past its last dash.
+            dash = max(text.rfind("―", off), text.rfind("—", off), text.rfind(" -- ", off))
+            if dash < 0:
+                return None
+            off = dash + 1
         lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Also|Then|When|Whenever|If|As|While|After|Before|Since|Although|Though|Because|Once|Until|Unless)\s+)?", text[off:])
         if lead:
             off += lead.end()
