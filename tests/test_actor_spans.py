@@ -519,3 +519,12 @@ def test_actor_spans_laws_days_and_two_word_peoples_are_typed_as_such() -> None:
     rows = [("title", "Laws"), ("blank", ""), ("body", "The Harbour Improvement Act passed on Bastille Day, and Asian American voters came. Ada Day spoke.")]
     art = _with_entities(rows, [("Harbour Improvement Act", "ORG"), ("Bastille Day", "FAC"), ("Asian", "NORP"), ("American", "NORP"), ("Ada Day", "PERSON")])
     assert _texts(art) == [("Harbour Improvement Act", "LAW"), ("Bastille Day", "EVENT"), ("Asian American", "NORP"), ("Ada Day", "PERSON")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_a_head_word_types_a_body_or_a_venue() -> None:
+    """The reading found "Center for Global Development" typed a facility and "Los Angeles Memorial
+    Sports Arena" an organisation."""
+    rows = [("title", "Venues"), ("blank", ""), ("body", "The Center for Harbour Studies met at the Karsk Memorial Arena.")]
+    art = _with_entities(rows, [("Center for Harbour Studies", "FAC"), ("Karsk Memorial Arena", "ORG")])
+    assert _texts(art) == [("Center for Harbour Studies", "ORG"), ("Karsk Memorial Arena", "FAC")]

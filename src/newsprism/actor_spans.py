@@ -26,6 +26,8 @@ article can correct (document consistency: news names a person or body in full i
 * **Laws and days** ("... Improvement Act", "Bastille Day") typed a body or a place are a law
   and an event (LAW, EVENT: named things); **a people of two words** ("Asian American") is one
   group, not the United States' demonym.
+* **A head that says what a name is**: "Center for ...", "Institute of ..." a body; "... Arena",
+  "... Airport" a venue, whatever the model typed.
 * **Hashtags and handles** ("#FranceIsStrong", "@realDonaldTrump"): no name.
 * **A headline's verb before a person's name** ("Sixers [Hire Maurice Cheeks]"): cut when the
   rest is a person's full name the body uses and the words cut are no given name and no name
@@ -245,6 +247,22 @@ def _law_or_day(e: Entity) -> Entity | None:
     return None
 
 
+# A body's name by its first words ("Center for Global Development", typed a facility) and a
+# venue's by its last ("Los Angeles Memorial Sports Arena", typed an organisation).
+BODY_OPENING = re.compile(r"^(?:The\s+)?(?:Center|Centre|Institute|Council|Foundation|Committee|Association|Coalition|Alliance|League|Society|Federation|Agency|Bureau|Commission|Department|Ministry)\s+(?:for|of|on)\s+[A-Z]")
+VENUE_TAIL = re.compile(r"\s(?:Arena|Stadium|Airport|Coliseum|Ballpark|Speedway|Bridge)$")
+
+
+def _typed_by_head(e: Entity) -> Entity | None:
+    """A name whose head word says what it is, typed otherwise by the model: a body ("Center for
+    ...", "Institute of ...") an organisation, a venue ("... Arena", "... Airport") a facility."""
+    if e.label in ("FAC", "GPE", "LOC") and BODY_OPENING.match(e.span.text):
+        return Entity(e.span, "ORG", "rule")
+    if e.label in ("ORG", "GPE") and VENUE_TAIL.search(e.span.text):
+        return Entity(e.span, "FAC", "rule")
+    return None
+
+
 def _compound_people(raw: str, e: Entity) -> Entity | None:
     """"Asian American" whose "American" the model read alone (the United States' demonym): the
     whole people, a group of its own (a reading found "Asian American" voters filed under the
@@ -416,7 +434,7 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         if e.label == "WORK_OF_ART" and _clause_not_title(raw, e):
             continue  # "Trump accused Holt of being a": the model read a clause as a title
         e = _unquoted(raw, e)
-        e = _law_or_day(e) or _compound_people(raw, e) or e
+        e = _law_or_day(e) or _compound_people(raw, e) or _typed_by_head(e) or e
         if e.label in NAME_LABELS and (raw[e.span.start - 1 : e.span.start] in ("#", "@") or e.span.text[:1] in ("#", "@")):
             continue  # "#FranceIsStrong", "@realDonaldTrump": a hashtag or a handle, no name in the text
         if e.label not in NAME_LABELS or e.source == "dateline":
