@@ -1392,3 +1392,11 @@ def test_quotes_the_reading_left_without_speaker_or_with_a_word_for_one() -> Non
     assert got["the threat that the floods pose to the port"] == "halvard-oske", got
     assert got["Karsk will always be Karsk"] == "ada-rusk", got
     assert all(q.speaker_text != "Hastily" for q in qs)
+
+
+@pytest.mark.issue(22)
+def test_a_quotation_that_closes_its_sentence_before_he_warned_is_his() -> None:
+    """The second reading: "It is “undermining our constitution ...,” he warned." gave the
+    partial quote to "It" (France) rather than to the one who warned."""
+    q = one(extract_quotes(make('Orin Valde spoke out against the storm tax. It is "undermining our harbour and the rule of law," he warned.')), "undermining")
+    assert q.speaker == "orin-valde" and q.cue == "warned", (q.speaker, q.speaker_text, q.cue)

@@ -2206,6 +2206,11 @@ class _Extractor:
             elif after_ok and (starts_clause or re.search(r"[:,]\s*$", pre)):
                 fr_use = after_ok[0]
                 f.kind = "direct" if body[:1].isupper() or starts_clause else "partial"
+            elif after_ok and re.fullmatch(r"[^.!?\"]{0,80}", pre) and re.match(r"\s*[.!?]", masked[after_ok[0].cue_end - us :]):
+                # "It is “undermining our constitution ...,” he warned.": the sentence the quotation
+                # closes is the speaker's, whatever its subject ("It", which stood for France)
+                fr_use = after_ok[0]
+                f.kind = "partial"
             elif before and (ends_clause or re.match(r"\s*[,;]", post)):
                 fr_use = before[-1]
                 tail = masked[fr_use.cue_end - us : p.start - us]
