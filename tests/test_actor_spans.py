@@ -528,3 +528,12 @@ def test_actor_spans_a_head_word_types_a_body_or_a_venue() -> None:
     rows = [("title", "Venues"), ("blank", ""), ("body", "The Center for Harbour Studies met at the Karsk Memorial Arena.")]
     art = _with_entities(rows, [("Center for Harbour Studies", "FAC"), ("Karsk Memorial Arena", "ORG")])
     assert _texts(art) == [("Center for Harbour Studies", "ORG"), ("Karsk Memorial Arena", "FAC")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_a_function_word_opening_a_quote_is_no_name() -> None:
+    """The reading's "“Between ...”" (typed an organisation); a person's surname that is one
+    ("May" after "Ada May") stays."""
+    rows = [("title", "Words"), ("blank", ""), ("body", 'Ada May spoke. "Between the two of them, it is over," May said.')]
+    art = _with_entities(rows, [("Ada May", "PERSON"), ("Between", "ORG"), ("May", "PERSON")])
+    assert _texts(art) == [("Ada May", "PERSON"), ("May", "PERSON")]

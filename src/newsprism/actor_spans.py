@@ -263,6 +263,22 @@ def _typed_by_head(e: Entity) -> Entity | None:
     return None
 
 
+def _function_word_opening(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> bool:
+    """A name of one word that is an English function word ("Between", "Nobody", spaCy's stop
+    words) opening a sentence or a quotation is no name, unless it is a person's name of the
+    article ("May" after "Theresa May") or the knowledge base knows it (a reading found "Between"
+    the first word of a quote made an organisation)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    text = e.span.text
+    if e.label not in NAME_LABELS or " " in text or text.isupper() or text.lower() not in STOP_WORDS:
+        return False
+    if name_key(text) in body.person_words or kb.lookup(text):
+        return False
+    before = raw[max(0, e.span.start - 3) : e.span.start]
+    return e.span.start == 0 or re.search(r"(?:^|[.!?\n][\"”’']?\s+|[\"“‘']|\n)$", before) is not None
+
+
 def _compound_people(raw: str, e: Entity) -> Entity | None:
     """"Asian American" whose "American" the model read alone (the United States' demonym): the
     whole people, a group of its own (a reading found "Asian American" voters filed under the
@@ -437,6 +453,8 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         e = _law_or_day(e) or _compound_people(raw, e) or _typed_by_head(e) or e
         if e.label in NAME_LABELS and (raw[e.span.start - 1 : e.span.start] in ("#", "@") or e.span.text[:1] in ("#", "@")):
             continue  # "#FranceIsStrong", "@realDonaldTrump": a hashtag or a handle, no name in the text
+        if _function_word_opening(raw, e, body, kb):
+            continue  # "“Between the two of them ...”": a sentence's first word, no name
         if e.label not in NAME_LABELS or e.source == "dateline":
             out.append(e)
             continue
