@@ -1252,3 +1252,19 @@ def test_actors_a_lone_given_name_is_no_known_persons_middle_name(model: Any) ->
         "He once said that only people such as David and Charles Koch wanted open borders in the United States.",
     )
     assert actor_of(art, "David") != "jd-vance"
+
+
+@pytest.mark.issue(20)
+def test_actors_what_a_code_review_of_the_session_found(model: Any) -> None:
+    """A review (2026-12-07, eighth session): a lone word typed a person once after "of" ("friends
+    of Kenyon") became a place, and the place a person; "Jr." ended no sentence, so a role ran on
+    into the next one."""
+    a = _hand_article("a", [("Vardo", "GPE")])
+    b = _hand_article("b", [("friends of Vardo", "PERSON")])
+    b.actors[0].name, b.actors[0].id, b.actors[0].aliases = "Vardo", "person-vardo", ["Vardo"]
+    b.actors[0].mentions[0] = Mention("b", Span.of(b.raw_text, 11, 16))
+    b.mentions[0] = ActorMention(Span.of(b.raw_text, 11, 16), "person-vardo", "name")
+    assert {x.type for x in merge_actors([a, b]) if x.name == "Vardo"} == {"GPE", "PERSON"}
+    art = make(model, "Tomas Orel III, the eldest son of the Rev. Tomas Orel Jr. He spoke in Karsk on Monday, and the crowd cheered.")
+    roles = [r for x in art.actors if x.name == "Tomas Orel III" for r in x.roles]
+    assert all("spoke" not in r for r in roles), roles

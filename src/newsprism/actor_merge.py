@@ -79,8 +79,11 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
             # name and other articles name the place so: the place.
             places = {remap.get(a.id, a.id) for a in by_id.values() if a.type in ("GPE", "LOC") and name_key(a.name) == key}
             # ... and read as a place there: after "in", "of", "from" ("Austin said" stays a person)
-            placed = any(PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.span.start - 12) : m.span.start]) for m in by_id[sid].mentions)
+            # every mention read as a place ("friends of Kenyon" is a person's; a review found one enough)
+            placed = all(PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.span.start - 16) : m.span.start]) for m in by_id[sid].mentions)
             if len(places) == 1 and placed:
+                target = next(iter(places))
+                types[sid] = Counter({by_id[target].type if target in by_id else "GPE": sum(types[sid].values())})
                 remap[sid] = places.pop()
                 why[sid] = "one word typed a person here, the name of no person of the corpus and of one place in it"
     _surname_phrases(by_id, kb, remap, why)
@@ -210,8 +213,9 @@ def _variant_groups(by_id: dict[str, Actor], kb: ActorKB, why: dict[str, str]) -
 
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-# The words before a place's name ("her hometown of Wasilla", "in Wasilla", "from Wasilla").
-PLACE_BEFORE = re.compile(r"\b(?:in|of|from|near|outside|to)\s+$")
+# The words before a place's name ("her hometown of Wasilla", "in Wasilla", "from Wasilla"; not a
+# bare "of" or "to": "friends of Kenyon", "wrote to Kenyon").
+PLACE_BEFORE = re.compile(r"\b(?:in|from|near|outside|(?:home)?town\s+of|city\s+of|village\s+of|suburb\s+of)\s+$")
 
 
 def _abbreviated_variants(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str]) -> None:

@@ -220,8 +220,8 @@ def _aged_person(raw: str, e: Entity, kb: ActorKB) -> Entity | None:
     """A name of two to four capitalised words followed by an age in commas is a person's, however
     the model typed it (a reading found "Guadalupe Potocacetpl, 35," an organisation, so his
     "he said" went to Sanders); None when typed a person already or the knowledge base knows it."""
-    if e.label == "PERSON" or not AGE_AFTER.match(raw, e.span.end) or kb.lookup(e.span.text):
-        return None
+    if e.label not in ("ORG", "NORP") or not AGE_AFTER.match(raw, e.span.end) or kb.lookup(e.span.text):
+        return None  # (a place keeps its type: "Warren County, 12, and Butler County, 9, reported cases")
     words = _words(raw, e.span.start, e.span.end)
     if not _person_shaped(raw, words) or not given_name(name_key(raw[words[0][0] : words[0][1]])):
         return None  # ("Karsk Harbour, 12,": no given name first)

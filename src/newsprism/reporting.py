@@ -84,7 +84,8 @@ def lexicon(beliefs: bool = False) -> Lexicon:
     for cls in classes:
         for lemma in verbs.get(cls, []):
             for f in verb_forms(lemma, irregular, double):
-                forms[f] = (lemma, cls)
+                # with beliefs on, a finding's verb is anyone's belief ("she suggested that ...")
+                forms[f] = (lemma, "belief" if beliefs and cls == "finding" else cls)
     cue_forms = [f for f, (_, c) in forms.items() if c != "naming"]
     naming_forms = [f for lemma in verbs.get("naming", []) for f in verb_forms(lemma, irregular, double)]
     tell_forms = frozenset(f for lemma in verbs.get("tell", []) for f in verb_forms(lemma, irregular, double))

@@ -111,7 +111,7 @@ APPOSITION_WINDOW = 600
 # Words that open an adjunct of the sentence after a name's comma, not a description of the person
 # ("Hillary Clinton, as secretary of state in 2012, put ...", "Kim, in a speech on Monday, said").
 APPOSITION_NOT_FIRST = frozenset({"as", "in", "at", "on", "for", "with", "after", "before", "during", "since", "when", "if", "though", "although", "unlike", "like", "despite", "by", "from", "to", "then", "now", "already", "once", "also"})
-HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|St|Jr|Sr)\.(?=\s+[A-Z])")
+HONORIFIC_DOT = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof)\.(?=\s+[A-Z])")
 WORD = re.compile(r"[\w'\-.]+|[^\w\s]")
 
 

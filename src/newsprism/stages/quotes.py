@@ -146,8 +146,8 @@ CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|th
 # prayers before the vigil ended" are objects).
 NUMBER_SUBJECT = re.compile(
     r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+dozen|dozens)\s+"
-    r"(?:(?!(?:who|whom|whose|which|that|when|where|while|because|if|before|after|until|as|during)\b)[\w'’,-]+\s+){0,6}?"
-    r"(?:[a-z]{2,}ed|are|were|have|had|will|would|could|can|may|might|must|should|is|was|has|"
+    r"(?:(?!(?:who|whom|whose|which|that|when|where|while|because|if|before|after|until|as|during|and|or|but)\b)[\w'’,-]+\s+){0,6}?"
+    r"(?:[a-z]{2,}ed(?!\s+(?:at|to|in|on|by|for|with|about|from|of|into|as|over)\b)|are|were|have|had|will|would|could|can|may|might|must|should|is|was|has|"
     r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|left|kept|held|sent|spent|built|began|became|found|ran|met|paid|led|fell|sold|rose|grew)\b"
 )
 # A clause that opens on another word ("local officials should ...", "too much is made of ..."):
@@ -166,7 +166,7 @@ AUX_SOON = re.compile(
 BARE_SUBJECT = re.compile(
     r"^(?!(?:after|before|when|whenever|while|as|since|until|because|if|unless|once|though|although|where|of|in|on|at|to|for|with|from|by|about|"
     r"during|into|over|under|against|without|through|among|between|amid|despite|than|and|or|but)\b)"
-    r"(?:[a-z][\w'’-]*\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|are|were|have|had|will|would|could|can|may|might|must|should|"
+    r"(?:[a-z][\w'’-]*\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed(?!\s+(?:at|to|in|on|by|for|with|about|from|of|into|as|over)\b)|are|were|have|had|will|would|could|can|may|might|must|should|"
     r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|left|kept|held|sent|spent|built|began|became|found|ran|met|paid|led|fell|sold)\b"
 )
 # A reported clause opening with a subordinate one ("says despite being an alumna, she plans to
@@ -178,32 +178,32 @@ TIME_TAIL = re.compile(
     r"(?i)\s*(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+|just|only|mere)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|moments)\s+"
     r"(?:after|before|later|earlier|ago|since)\b"
 )
-# What makes a title's words after "Name:" someone's words, not a topic: a first or second person,
-# a quotation mark, a modal or a form of "be"/"have", or a negation ("Lynch: No Outside
-# Influence ...", "Graham: Trump's ‘Hateful Rhetoric’ ...", "Pelosi to Democrats: We Will Win").
+# What makes a title's words after "Name:" someone's words, not a topic: a first or second person
+# or a quotation mark ("Graham: Trump's ‘Hateful Rhetoric’ ...", "Pelosi to Democrats: We Will
+# Win"; a review found "Hillary Clinton: The Woman Who Would Be President" and "Mitt Romney: Where
+# Is He Now?" read as speech when a modal or "is" was enough).
 TITLE_SPEECH = re.compile(
-    r"[\"“”‘’']\w|\w[\"“”‘’'](?!s\b)|(?i:\b(?:i|i['’]m|i['’]ll|i['’]ve|we|we['’]re|we['’]ll|me|us|my|our|you|your|you['’]re|"
-    r"will|won['’]t|would|must|should|can|can['’]t|cannot|could|may|might|is|isn['’]t|are|aren['’]t|was|wasn['’]t|were|has|hasn['’]t|have|haven['’]t|"
-    r"no|not|never|nothing)\b)"
+    r"[\"“”‘’']\w|\w[\"“”‘’'](?!s\b)|(?i:\b(?:i|i['’]m|i['’]ll|i['’]ve|we|we['’]re|we['’]ll|me|us|my|our|you|your|you['’]re)\b)"
 )
-# A transcript turn in someone's voice: a first or second person, or a question.
-SPOKEN_TURN = re.compile(r"(?i)\b(?:i|i['’]m|i['’]ll|i['’]ve|i['’]d|me|my|we|we['’]re|we['’]ll|we['’]ve|us|our|you|you['’]re|your)\b|\?")
+# A transcript turn in someone's voice: a first person, or a question ("you" alone is an
+# explainer's: "Clinton: If you earn less than $250,000, your taxes ...", a review found).
+SPOKEN_TURN = re.compile(r"(?i)\b(?:i|i['’]m|i['’]ll|i['’]ve|i['’]d|me|my|we|we['’]re|we['’]ll|we['’]ve|us|our)\b|\?")
 # An attribution of its own at the end of a finding ("The survey found X, the agency said"): the
 # sentence is that speaker's.
 LATER_ATTRIBUTION = re.compile(r",\s+(?:[\w'’.-]+\s+){0,5}(?:said|says|told|added|noted|according\s+to)\b")
-# Lower-case words after which a name may be a clause's subject ("and Trump said", "when Obama").
-CLAUSE_OPENING_WORDS = frozenset({"and", "but", "or", "nor", "then", "while", "when", "as", "because", "that", "if", "since", "after", "before", "although", "though", "so", "where", "whereas", "until", "unless", "once", "also"})
+# Prepositions after which a name is an object, not the one who acts ("jumped aboard with Sanders").
+OBJECT_PREPOSITIONS = frozenset({"with", "to", "for", "about", "against", "from", "by", "at", "on", "of", "behind", "like", "than", "under", "over", "toward", "towards", "aboard", "beside", "among", "between", "into", "onto", "upon", "without"})
 # A place where something was said, ending its clause ("said Tuesday in Paris, noting ...").
 PLACE_ADJUNCT = re.compile(r"(?:in|at|from|outside|near)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?=\s*(?:[,;.]|$))")
 # A participle's phrase opening a sentence ("Hastily politicizing ...", "Speaking in Paris ...").
-PARTICIPLE_OPENER = re.compile(r"\s*(?:[A-Z][a-z]+ly\s+[a-z]+ing|[A-Z][a-z]+ing)\b")
+PARTICIPLE_OPENER = re.compile(r"\s*(?:(?P<adverb>[A-Z][a-z]+ly)\s+[a-z]+ing|[A-Z][a-z]+ing)\b")
 # A quotation, a person and a past-tense verb ending the sentence (“...,” an angry Hollande retaliated.).
 ACTED_AFTER_QUOTE = re.compile(r"\"\s*,?\s+(?P<np>(?:(?:an?|the)\s+(?:[a-z]+\s+)?)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|he|she)\s+(?P<verb>[a-z]{3,}ed)(?=\s*(?:[.!?]|,\s*\"|$))")
 # A subject pronoun opening a sentence ("He started ...", "Then he described ...", "But she ...").
 SUBJECT_PRONOUN = re.compile(r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"”]\s))(?:(?:Then|But|And|Later|Still|Now|So)\s+)?(?P<p>[Hh]e|[Ss]he)\b(?!['’])")
 # What follows an unnamed source's head noun ("a person familiar with the matter", "officials
 # close to the talks", "a source with direct knowledge of the plan").
-SOURCE_POSTMODIFIER = re.compile(r"\s+(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+|first-hand\s+)?knowledge\s+of|privy\s+to)\s")
+SOURCE_POSTMODIFIER = re.compile(r"(?<!\s)\s+(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|with\s+(?:direct\s+|first-hand\s+)?knowledge\s+of|privy\s+to)\s")
 # A prepositional adjunct between a cue and its "that" ("said during a rally in Karsk, Vesnia, that ...").
 ADJUNCT_THAT = re.compile(r"(?:during|at|in|on|after|before|following|from|via|through|over|with|while|outside|inside|aboard|by)\s+(?:[^;:\",]{1,60},\s*(?=[A-Z])){0,2}[^;:\",]{1,60}?,?\s+(?=that\b)")
 # A concessive or contrastive clause opening before a speaker's next cue: ", though she acknowledged".
@@ -777,9 +777,9 @@ class _Extractor:
             m = NAME_LABEL.match(self.text, ls, le)
             if m is None or not self._whole_person(m.start("label"), m.end("label")):
                 continue
-            who.add(m.group("label").split()[-1].lower())
             if SPOKEN_TURN.search(self.text, m.end(), le):
                 found[pi] = m
+                who.add(m.group("label").split()[-1].lower())
         return found if len(who) >= 2 and len(found) >= 2 else {}
 
     def _whole_person(self, s: int, e: int) -> bool:
@@ -902,7 +902,7 @@ class _Extractor:
         before = self.text[ls : p.lo]
         ends = [m.end() for m in re.finditer(r"[.!?][\"”’)]*\s", before)]
         before = before[ends[-1] :] if ends else before
-        return bool(re.search(r":\s*$", before) or self.lex.cue.search(before))
+        return bool(re.search(r":\s*$", before) or any(self._speech_cue(mm.group(0)) for mm in self.lex.cue.finditer(before)))
 
     def _regex_cuts(self, ls: int, le: int) -> list[int]:
         out = []
@@ -1012,6 +1012,12 @@ class _Extractor:
                 continue
             out.append(_Frame(m.group("verb"), cs, us + m.end("verb"), sp, (sp.start, us + m.end("verb")), None, "after-quote"))
         return out
+
+    def _speech_cue(self, form: str) -> bool:
+        """Whether a cue form is a verb of saying, not a finding's ("found", "shows": read only with
+        a poll's or a report's phrase before them, in ``_frame_at``)."""
+        info = self.lex.lemma(form)
+        return info is None or info[1] != "finding"
 
     def _finding_source(self, sp: _Speaker) -> bool:
         """A poll, a study or a report ("a new CNN poll", "the survey", "the Quinnipiac Poll"), whose
@@ -1768,7 +1774,7 @@ class _Extractor:
         if unnamed is not None and unnamed.start() > s and self._plausible(s, unnamed.start()):
             return _Speaker(s, e, self.raw[s:e])
         # "A court document filed (Thursday)": a past participle after the head noun modifies it.
-        tail = re.search(r"\s+[a-z]{3,}ed$", self.text[s:e])
+        tail = re.search(r"(?<!\s)\s+[a-z]{3,}ed$", self.text[s:e])
         if tail is not None and self._speaker_noun(self.text[s : s + tail.start()].split()[-1].lower()):
             e = s + tail.start()
         if not self._plausible(s, e) and not (lenient and self._noun_phrase(s, e)):
@@ -2022,7 +2028,12 @@ class _Extractor:
         with Sanders", "had protested Trump"), or inside another phrase ("Trump's remarks")."""
         before = self.text[max(0, m.span.start - 25) : m.span.start]
         lead = re.search(r"\b([a-z]+)\s+$", before)
-        return self._inside_phrase(m) or (lead is not None and lead.group(1) not in CLAUSE_OPENING_WORDS)
+        if self._inside_phrase(m) or lead is None:
+            return self._inside_phrase(m)
+        # (never after a title or a role: "his lawyer Michael Cohen", "Indiana governor Mike Pence"
+        # act; a review found those passed over)
+        word = lead.group(1)
+        return word in OBJECT_PREPOSITIONS or (word.endswith("ed") and word not in self.titles and not self._speaker_noun(word))
 
     def _inside_phrase(self, m: ActorMention) -> bool:
         """Whether a person's mention is part of a phrase about something else: "the figure of
@@ -2104,13 +2115,16 @@ class _Extractor:
                 off += seg.end()
                 continue
             break
-        if PARTICIPLE_OPENER.match(text, off):
+        opener = PARTICIPLE_OPENER.match(text, off)
+        if opener is not None and not self._mentions_in(us + off, us + opener.end()):
             # "Hastily politicizing the tragedy ― much like he did ... ― Trump cast the blame ...":
-            # the clause's subject comes after the participle's phrase, past its last dash.
+            # the clause's subject comes after the participle's phrase, past its last dash
+            # (never a name ending so: "Beijing", "Manning").
             dash = max(text.rfind("―", off), text.rfind("—", off), text.rfind(" -- ", off))
-            if dash < 0:
-                return None
-            off = dash + 1
+            if dash >= 0:
+                off = dash + 1
+            elif opener.group("adverb"):
+                return None  # no subject to read: the adverb is none
         lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Also|Then|When|Whenever|If|As|While|After|Before|Since|Although|Though|Because|Once|Until|Unless)\s+)?", text[off:])
         if lead:
             off += lead.end()
@@ -2379,7 +2393,7 @@ class _Extractor:
         line = self.text[ls:le].rstrip()
         if not line.endswith(":"):
             return None
-        cands = [ls + mm.start() for mm in self.lex.cue.finditer(line)]
+        cands = [ls + mm.start() for mm in self.lex.cue.finditer(line) if self._speech_cue(mm.group(0))]
         if not cands:
             # "President Clinton released the following statement:" introduces the quote below.
             for pat in self.lex.statement_intros:
