@@ -78,13 +78,12 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
             # "her hometown of [Wasilla]" typed a person, where no person of the corpus bears the
             # name and other articles name the place so: the place.
             places = {remap.get(a.id, a.id) for a in by_id.values() if a.type in ("GPE", "LOC") and name_key(a.name) == key}
-            # ... and read as a place there: after "in", "of", "from" ("Austin said" stays a person)
-            # every mention read as a place ("friends of Kenyon" is a person's; a review found one enough)
-            placed = all(PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.span.start - 16) : m.span.start]) for m in by_id[sid].mentions)
-            if len(places) == 1 and placed:
-                target = next(iter(places))
-                types[sid] = Counter({by_id[target].type if target in by_id else "GPE": sum(types[sid].values())})
-                remap[sid] = places.pop()
+            # ... when every mention reads as a place ("Austin said", "friends of Kenyon" are a
+            # person's; a review found one such mention enough)
+            if len(places) == 1 and all(PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.span.start - 16) : m.span.start]) for m in by_id[sid].mentions):
+                target = places.pop()
+                types[sid] = Counter({by_id[target].type if target in by_id else "GPE": sum(types[sid].values())})  # the place keeps its type
+                remap[sid] = target
                 why[sid] = "one word typed a person here, the name of no person of the corpus and of one place in it"
     _surname_phrases(by_id, kb, remap, why)
     merged: dict[str, Actor] = {}

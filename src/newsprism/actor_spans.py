@@ -268,10 +268,12 @@ def _function_word_opening(raw: str, e: Entity, body: BodyNames, kb: ActorKB) ->
     words) opening a sentence or a quotation is no name, unless it is a person's name of the
     article ("May" after "Theresa May") or the knowledge base knows it (a reading found "Between"
     the first word of a quote made an organisation)."""
+    text = e.span.text
+    if e.label not in NAME_LABELS or " " in text or text.isupper():
+        return False
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    text = e.span.text
-    if e.label not in NAME_LABELS or " " in text or text.isupper() or text.lower() not in STOP_WORDS:
+    if text.lower() not in STOP_WORDS:
         return False
     if name_key(text) in body.person_words or kb.lookup(text):
         return False
