@@ -1268,3 +1268,27 @@ def test_actors_what_a_code_review_of_the_session_found(model: Any) -> None:
     art = make(model, "Tomas Orel III, the eldest son of the Rev. Tomas Orel Jr. He spoke in Karsk on Monday, and the crowd cheered.")
     roles = [r for x in art.actors if x.name == "Tomas Orel III" for r in x.roles]
     assert all("spoke" not in r for r in roles), roles
+
+
+@pytest.mark.issue(20)
+def test_teams_of_a_results_table_row_are_organisations(model: Any) -> None:
+    """CoNLL-2003 (ninth session): rows of wire sports tables ("Lens 0 Nantes 4", "NEW ENGLAND 9 4
+    0 355 269", "DALLAS AT ARIZONA") named teams the model missed or typed as places and people,
+    and figures of a standings row ("5 8 0") became actors. A country's name there stays the
+    country; an ordinary sentence or a numbered section is no table row."""
+    art = make(
+        model,
+        "Karsk United 2 Tarrow Rovers 1",
+        "NEW ENGLAND 9 4 0 355 269",
+        "DALLAS AT ARIZONA",
+        "Kuwait 3 Iran 2",
+        "Section 5 Article 3",
+        "Orin Valde won 52 of the 100 seats in Karsk on Sunday.",
+    )
+    types = {a.name: a.type for a in art.actors}
+    labels = {e.span.text: e.label for e in art.entities}
+    assert labels.get("Karsk United") == labels.get("Tarrow Rovers") == "ORG", labels
+    assert labels.get("NEW ENGLAND") == labels.get("DALLAS") == labels.get("ARIZONA") == "ORG", labels
+    assert labels.get("Kuwait") == labels.get("Iran") == "GPE", labels
+    assert "Section" not in labels and not any(e.span.text[:1].isdigit() for e in art.entities if e.label in ("ORG", "GPE", "NORP", "PERSON")), labels
+    assert types, types

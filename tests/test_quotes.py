@@ -1428,3 +1428,71 @@ def test_what_a_code_review_of_the_session_found() -> None:
     )
     assert one(qs, "I paid her").speaker != "orin-valde"
     assert not [q for q in qs if "plans aimed" in q.span.text or "two goals" in q.span.text], [q.span.text for q in qs]
+
+
+@pytest.mark.issue(22)
+def test_adverbials_places_and_tags_before_the_clause_are_no_speakers() -> None:
+    """PolNeAR train texts (ninth session): "Hours later, Trump ..., telling" gave the quote to
+    "Hours"; "Speaking at ... in Salem, New Hampshire, Trump ..., calling" to New Hampshire; "At a
+    rally in Birmingham, Alabama, ..., with Trump reportedly yelling" to Alabama; "Gov. John Kasich
+    (R-OH), said" to "OH"; "Rep. Hakeem Jeffries (D-N.Y.) reacted ..., saying" to "Rep"; "The first
+    incident came ..., when protesters interrupted her speech, shouting" to "The first"; "Obama, who
+    called the nominee “unfit”" to the possessor opening the sentence ("Trump's row ...")."""
+    qs = extract_quotes(
+        make(
+            'Hours later, Orin Valde returned the compliment, telling reporters, "Ada and I have been friends for a long time."',
+            'Speaking at a town hall in Tarrow, Vt., Halvard Oske went after Valde, calling him "a total stiff."',
+            'Tuesday in Tarrow, after winning the primary, Gov. Ada Rusk (R-Vt.), said, "We are getting ready to rent a covered wagon."',
+            'In a statement released Thursday, Rep. Lina Marr (D-N.Y.) reacted to the news, saying: "The harbour fee should be scrapped."',
+            'The first incident came during a speech at the college, when harbour workers interrupted her speech, shouting "she wins, we lose!"',
+            'Domestically, Oske\'s row with the Marr family drew a damning reaction from President Orin Valde, who called the minister "unfit to serve" as governor.',
+        )
+    )
+    got = {q.span.text: (q.speaker, q.speaker_text) for q in qs}
+    assert got["Ada and I have been friends for a long time."][0] == "orin-valde", got
+    assert got["a total stiff."][0] == "halvard-oske", got
+    assert got["We are getting ready to rent a covered wagon."][0] == "ada-rusk", got
+    assert got["The harbour fee should be scrapped."][1] == "Rep. Lina Marr", got
+    assert got["she wins, we lose!"][1] == "harbour workers", got
+    assert got["unfit to serve"][0] == "orin-valde", got
+
+
+@pytest.mark.issue(22)
+def test_a_cue_word_after_an_article_or_many_is_a_noun() -> None:
+    """"Rubio has broken many promises he made to the voters" was an indirect quote of "broken
+    many"; "the so- called ‘special relationship’" (a line-break hyphen) went to the clause's
+    subject; "on MSNBC's “Morning Joe.”" was a quote; a possessor ("Oske's row") is no subject."""
+    qs = extract_quotes(
+        make(
+            "Orin Valde has broken many promises he made to the voters of Karsk since being elected.",
+            "Karsk companies are the biggest foreign investors in Tarrow and the so- called ‘special relationship’ with Vesnia has been the cornerstone of its diplomacy.",
+            'Ada Rusk was pro Valde while the governor was in the running, she said Wednesday morning on KTV\'s "Morning Harbour."',
+        )
+    )
+    assert not [q for q in qs if q.speaker_text in ("broken many", "Karsk companies") or q.span.text.startswith(("he made", "special", "Morning"))], [(q.speaker_text, q.span.text) for q in qs]
+
+
+@pytest.mark.issue(22)
+def test_what_a_probe_of_the_adverbial_and_relative_rules_found() -> None:
+    """A helper's 254 sentences (ninth session): "-ing" adjectives before a speaker noun
+    ("Striking teachers said") lost their speaker; given names ending in -ly ("Emily, 34, ...,
+    describing") were skipped as adverbs; a country after an opening phrase ("In Geneva on
+    Monday, Iran, ..., calling") as a state; "the wife of Senator X, who called" went to X; a
+    verb before a speaker noun ("Trump met workers") was read as a modifier."""
+    qs = extract_quotes(
+        make(
+            'Striking teachers said their pay was "insulting."',
+            'Emily, 34, a teacher from Karsk, broke down, describing the closure as "heartbreaking."',
+            'In Geneva on Monday, Iran rejected the offer, calling it "a trap."',
+            'The remarks drew a rebuke from the wife of Senator Orin Valde, who called them "disgusting."',
+            'Reporters questioned the aide, who later described the memo as "a draft."',
+            'Orin Valde met workers in Karsk, calling them "the forgotten men and women."',
+        )
+    )
+    got = {q.span.text: (q.speaker, q.speaker_text) for q in qs}
+    assert got.get("insulting.", (None, None))[1] == "Striking teachers", got
+    assert got.get("heartbreaking.", (None, None))[1] == "Emily", got
+    assert got.get("a trap.", (None, None))[1] == "Iran", got
+    assert got.get("disgusting.", (None, None))[0] != "orin-valde", got
+    assert got.get("a draft.", (None, None))[1] != "Reporters", got
+    assert got["the forgotten men and women."][1] == "Orin Valde", got

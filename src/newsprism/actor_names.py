@@ -39,6 +39,18 @@ def _given_names() -> frozenset[str]:
     return frozenset(load_data("given_names.json").get("names", []))
 
 
+def country_name(text: str) -> bool:
+    """Whether ``text`` names a country or territory ("Kuwait", "NORTHERN IRELAND", "Bosnia and
+    Herzegovina"): ``data/countries.json``, the Unicode CLDR's English names
+    (:mod:`newsprism.train.countries`); case and spacing are ignored."""
+    return " ".join(text.split()).casefold() in _countries()
+
+
+@derived
+def _countries() -> frozenset[str]:
+    return frozenset(n.casefold() for n in load_data("countries.json").get("names", []))
+
+
 def ends_with(name: list[str], words: list[str]) -> bool:
     """Whether the folded words of a name end with ``words`` and have more ("debbie wasserman
     schultz" ends with "wasserman schultz")."""
@@ -123,6 +135,8 @@ STATE_ABBREVIATIONS = {
     "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont",
     "Va.": "Virginia", "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
+# The states by name ("Birmingham, Alabama"): those abbreviated above and those AP never abbreviates.
+US_STATE_NAMES = frozenset(STATE_ABBREVIATIONS.values()) | frozenset({"Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Utah", "New York", "Washington"})
 # Abbreviations that are other words too ("a requiem Mass.", "Pa. Smith", "Ind." for independent,
 # "Mo." for month): the state only where news writes a state so (``STATE_CONTEXT``).
 AMBIGUOUS_STATES = frozenset({"Mass.", "Miss.", "Ill.", "Ind.", "Pa.", "La.", "Del.", "Mo.", "Ark.", "Ore."})

@@ -188,7 +188,8 @@ class Entity:
     ``label`` is spaCy's OntoNotes label (PERSON, ORG, GPE, LOC, NORP, FAC, DATE, ...);
     ``source`` says who decided it: ``ner`` (the statistical model), ``kb`` (a
     knowledge-base name the model missed), ``rule`` (a model span a rule trimmed,
-    split or retyped) or ``dateline`` (the place of a wire dateline on its own line).
+    split or retyped), ``dateline`` (the place of a wire dateline on its own line) or ``table``
+    (a team of a sports results-table row).
     """
 
     span: Span

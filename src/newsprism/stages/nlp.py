@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from newsprism.actor_names import bracketed_short_form
+from newsprism.actor_names import bracketed_short_form, country_name, given_name
 from newsprism.actorkb import ActorKB, actor_kb, name_key
 from newsprism.article import Article, Entity, Span
 from newsprism.clean import CITY_DATELINE
@@ -739,7 +739,43 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
         # A name in capitals cut from a longer one ("USA" of "USA TODAY"): not that name.
         ents = [e for e in ents if e.label == "PERSON" or not text[e.start : e.end].isupper() or not CAPS_WORD_AFTER.match(text, e.end)]
     _retype(text, ents, kb, gaz)
-    return ents
+    ents = [e for e in ents if any(c.isalpha() for c in text[e.start : e.end])]  # "5 8 0" of a table row is no name
+    return _table_teams(text, ents, kb)
+
+
+# Rows of a sports results table in wire copy (#20): a result ("Leeds 2 Chelsea 1"), a fixture
+# ("DALLAS AT ARIZONA", "Vicenza v Udinese") or a standings row ("NEW ENGLAND 9 4 0 355 269").
+# The names there are teams, however the model typed them (a city, a person, nothing).
+_TEAM = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|de|di|del|la|of))*"
+TABLE_ROW = re.compile(
+    rf"^(?P<a>{_TEAM}) \d{{1,3}} (?P<b>{_TEAM}) \d{{1,3}}(?: \(.*\))?\s*\.?$"
+    rf"|^(?P<c>{_TEAM}) (?:AT|at|v|vs\.?) (?P<d>{_TEAM})\s*$"
+    rf"|^(?P<e>{_TEAM})(?: \d{{1,3}}){{4,}}\s*$"
+)
+# Words that open numbered things, never teams ("Section 5 Article 3", "Round 2 Game 4").
+NOT_TEAMS = frozenset({"section", "chapter", "part", "article", "page", "item", "figure", "table", "round", "game", "week", "day", "step", "vol", "no", "group", "match", "race", "stage", "heat", "lane", "row", "seat", "gate", "platform", "flight", "line", "route", "road", "highway", "the", "a", "an"})
+
+
+def _table_teams(text: str, ents: list[_Ent], kb: ActorKB) -> list[_Ent]:
+    """The teams of a results-table row, as organisations (a country's name stays a place: a
+    national team under its country's name); a person the model found there (a golfer's row)
+    stays a person when the name opens with a given name. The other entities are kept."""
+    m = TABLE_ROW.match(text)
+    if m is None:
+        return ents
+    out = list(ents)
+    for g in ("a", "b", "c", "d", "e"):
+        s, t = m.span(g)
+        if s < 0 or name_key(text[s:t]).split()[0] in NOT_TEAMS:
+            continue
+        same = [e for e in out if e.start < t and s < e.end]
+        if any(e.start == s and e.end == t and e.label == "PERSON" and len(text[s:t].split()) >= 2 and given_name(name_key(text[s:t]).split()[0]) for e in same):
+            continue
+        known = kb.lookup(text[s:t])
+        country = country_name(text[s:t]) or (known and all(a.type == "GPE" and a.demonyms for a in known))
+        label = "GPE" if country else "ORG"
+        out = [e for e in out if e not in same] + [_Ent(s, t, label, "table")]
+    return sorted(out, key=lambda e: (e.start, e.end))
 
 
 def _metadata_entities(nlp: Any, text: str, gaz: Gazetteer) -> list[_Ent]:

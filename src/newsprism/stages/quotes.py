@@ -87,7 +87,7 @@ from itertools import pairwise
 from typing import Any
 
 from newsprism import plover
-from newsprism.actor_names import THING_TYPES, headline_cased
+from newsprism.actor_names import STATE_ABBREVIATIONS, THING_TYPES, US_STATE_NAMES, headline_cased
 from newsprism.article import ActorMention, Article, DateRange, Dossier, MentionIndex, Quote, Span
 from newsprism.knowledge import derived
 from newsprism.pronouns import sentence_before_start
@@ -129,11 +129,30 @@ BOUNDARY_WORDS = frozenset(
 )
 # A weekday after a cue ("told reporters Thursday that", "said on Monday night that").
 WEEKDAY_ADJUNCT = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+[A-Z])")
+# Nouns of speech after a possessor that is their speaker ("Trump's comments", "her remarks").
+SPEECH_NOUNS = frozenset({"comments", "comment", "remarks", "remark", "words", "statement", "statements", "speech", "tweet", "tweets", "post", "posts", "letter", "claim", "claims", "testimony", "interview", "message", "answer", "response", "reply"})
+# A past participle's phrase opening a sentence ("Led by Council Speaker X, the rally ...").
+PARTICIPLE_BY = re.compile(r"[A-Z][a-z]+ed\s+(?:by|with|about|from)\b")
+# A relative clause whose verb leads to a partial quote ("Obama, who called the nominee “unfit”").
+RELATIVE_CUE = re.compile(r",\s+who\s+(?:(?:had|has|have|also|later|then|once|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+)\b[^,;:\"“”]{0,80}[\"“]?\s*$")
+# A name after "of" (titles between): it modifies the noun before ("the father of X, who").
+OF_BEFORE_NAME = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# A subordinate clause right before a participle ("..., when protesters interrupted her, shouting").
+CLAUSE_BEFORE_PARTICIPLE = re.compile(r",\s+(?:when|as|after|while|because|since|until|before)\s+(?P<clause>[^,;:\"]{3,120}),\s*(?:\w+ly\s+)?$")
+# A time or manner adverbial set off before a clause's subject ("Hours later,", "Two days earlier,",
+# "Most recently,", "Not surprisingly,"): no subject (#22, a reading of untuned PolNeAR text).
+TIME_ADVERBIAL = re.compile(
+    r"(?i:\s*(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?)\s+(?:later|earlier|ago|afterwards?)\s*)"
+    r"|\s*(?:(?i:most|more|very|not|quite|perhaps|but)\s+)?(?:[A-Za-z][a-z]{2,}(?:ically|ently|antly|ately|ously|ively|ingly|edly|ibly|ably|fully|lessly|arily|ionally)|[A-Za-z][a-z]{3,}ally"
+    r"|(?i:recently|nearly|lately|shortly|briefly|clearly|frankly|locally|publicly|privately|secondly|thirdly|firstly|lastly|likely))\s*"
+)
 # A clause's leading adverbials, skipped before its subject ("Last week, ...", "In particular, ...").
 LEADING = frozenset(
     ["in", "on", "at", "after", "before", "during", "last", "earlier", "later", "separately", "however", "meanwhile", "still", "yet", "but", "and", "also", "instead", "moreover", "furthermore", "as", "despite", "since", "while", "when", "although", "though", "if", "asked", "speaking", "addressing", "writing", "following", "according", "in", "particular", "this", "next", "for", "with", "by", "from", "under", "over", "overall", "indeed", "nevertheless", "nonetheless", "besides", "likewise", "similarly", "then", "now", "today", "yesterday", "recently", "again", "so", "thus", "hence"]
 )
 PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "with", "by", "on", "to", "about", "over", "under", "between", "among", "near"])
+# Function words, never a modifier before a speaker noun ("by Council Speaker X" is no "county officials").
+NOT_MODIFIERS = PREPOSITIONS | BOUNDARY_WORDS | AUX_VERBS | frozenset({"and", "or", "but", "nor", "then", "also", "not"})
 # Words that open a clause before its subject and are no part of a speaker ("Later he said",
 # "Meanwhile the senator said"): left off the front of a speaker phrase.
 SPEAKER_LEAD = frozenset(
@@ -584,6 +603,26 @@ def _plural(phrase: str) -> bool:
     return head in PLURAL_NOUNS or (_plural_form(head) and phrase.split()[cut - 1][:1].islower())
 
 
+# Words after which a cue's form is a noun: an article or a possessive ("his claims", "the
+# reports"), or, before an -s form, a plural quantifier ("many promises"; "many say" is a verb).
+NOUN_MARKERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "no", "such", "every"})
+PLURAL_QUANTIFIERS = frozenset({"many", "several", "few", "both", "all", "some", "most", "two", "three", "four", "five", "numerous", "countless"})
+
+
+# Initials of places that end sentences ("the U.S."), and the words that open the next one.
+PLACE_INITIALS = frozenset({"u.s", "u.n", "u.k", "d.c", "e.u"})
+OPENS_SENTENCE = re.compile(r"\s+(?:While|But|The|He|She|It|They|We|I|In|However|This|That|There|Although|Though|When|After|Before|Since|Meanwhile|Still|Yet|And|So)\s")
+
+
+def _noun_use(before: str, form: str, lemma: str) -> bool:
+    """Whether a cue's ``form``, after ``before``, is a noun ("many promises he made")."""
+    m = re.search(r"(\w+)\s+$", before)
+    if m is None:
+        return False
+    prev = m.group(1).lower()
+    return prev in NOUN_MARKERS or (prev in PLURAL_QUANTIFIERS and form != lemma and form.endswith("s") and not form.endswith("ss"))
+
+
 def _place_tag(seg: str) -> bool:
     """A state after a town or a party-and-state tag ("Va.", "N.Y.", "R-Ky.", "D-Md."), set off by
     commas after a name: never the speaker."""
@@ -909,8 +948,8 @@ class _Extractor:
         for m in SENT_END.finditer(self.text, ls, le):
             word = re.search(r"([A-Za-z.]+)\.?$", self.text[max(ls, m.start() - 60) : m.start() + 1])  # the word before
             w = word.group(1).lower().rstrip(".") if word else ""
-            if self.text[m.start()] == "." and (w in ABBREV or len(w) == 1):
-                continue
+            if self.text[m.start()] == "." and (w in ABBREV or len(w) == 1) and not (w in PLACE_INITIALS and OPENS_SENTENCE.match(self.text, m.end())):
+                continue  # (but "entering the U.S. While Clinton ...": a place's initials end a sentence before "While")
             nxt = m.end()
             while nxt < le and self.text[nxt].isspace():
                 nxt += 1
@@ -1089,7 +1128,7 @@ class _Extractor:
         participle = form.endswith("ing") and not lemma.endswith("ing")
         speaker: _Speaker | None = None
         kind = "say"
-        with_np = re.search(r"(?:^|[\s,])with\s+([^,;:\"]{1,80}?)\s*$", before)
+        with_np = re.search(r"(?:^|[\s,])with\s+([^,;:\"]{1,80}?)(?:\s+[a-z]+ly)?\s*$", before)  # "with Trump reportedly yelling"
         quoted_as = re.search(r"\bquot(?:ed|ing|es)\s+([^,;:\"]{1,80}?)\s+as\s*$", before)
         prior = [f for f in earlier if f.speaker is not None and f.kind != "participle"]
         infinitive = not participle and re.search(r"\bto\s+$", before) is not None and form == lemma
@@ -1108,6 +1147,8 @@ class _Extractor:
             speaker = self._speaker_from_np(a, a + len(with_np.group(1)))
         elif participle:
             return None  # "the saying", "was saying": left to the finite verbs
+        elif _noun_use(before, form.lower(), lemma):
+            return None  # "broken many promises he made", "his claims": a noun, no verb
         else:
             np = self._np_before(cs, us, masked)
             if np is not None:
@@ -1278,8 +1319,10 @@ class _Extractor:
         tail = masked[p2 - us : t1 - us]
         if len(WORDS.findall(self.text[c0:c1])) < 3 or '"' in masked[c0 - us : c1 - us] or '"' in tail:
             return None
-        if TIME_TAIL.match(tail):
-            return (c0, c1), None  # ", two days after voters went to the polls": when it was said, no words of it
+        if TIME_TAIL.match(tail) or (re.match(r"\s*(?:a|an)\s", tail) and not STRICT_FINITE.search(tail[:80])):
+            # ", two days after voters went to the polls": when it was said, no words of it; ", a
+            # huge sum for a firm with 35 partners": the writer's gloss on the head, no clause
+            return (c0, c1), None
         if len(WORDS.findall(tail)) < 2 or not FINITE_HINT.search(tail[:80]):
             return None
         return (c0, c1), (p2, t1)
@@ -1610,6 +1653,8 @@ class _Extractor:
                 i = placed
             if i < 0 or tok(i) not in (",", ")"):
                 break
+            if tok(i) == "," and i > 0 and tok(i - 1) == ")":
+                i -= 1  # "Gov. John Kasich (R-OH), said": the comma after a parenthesis
             if tok(i) == ")":
                 j = i - 1
                 while j >= 0 and tok(j) != "(":
@@ -1706,6 +1751,8 @@ class _Extractor:
             return False
         if len(words) == 1 and words[0].lower() in PRONOUNS:
             return True
+        if re.match(r"(?!According\b)[A-Z][a-z]{2,}ing\s+(?!(?:and|or|of)\b)[a-z]", text) and not self._mentions_in(s, s + len(words[0])) and not self._speaker_noun(words[-1].lower().strip(".,'’")):
+            return False  # "Making her way around Chez Vachon": a participle's phrase, no speaker ("Striking teachers" are)
         low = [w.lower().strip(".,'’") for w in words]
         if all(w in ("the", "a", "an", "this", "these", "those") for w in low):
             return False  # "The" of "The tycoon entered ...": no head, no speaker
@@ -1728,7 +1775,7 @@ class _Extractor:
             return False
         if ms:
             return True
-        if any(w in self.lex.speaker_nouns or w in self.titles for w in low):
+        if any(self._speaker_noun(w) or w in self.titles for w in low):
             return True
         caps = [w for w in words if w[:1].isupper()]
         return bool(caps) and len(caps) >= max(1, len(words) // 2) and words[0].lower() not in ("it", "this", "that", "there")
@@ -2098,6 +2145,43 @@ class _Extractor:
             return None
         return self._speaker_from_np(m.start("who"), m.end("who"))
 
+    def _relative_cue(self, us: int, pos: int) -> re.Match[str] | None:
+        """A relative clause whose verb of saying or naming leads to the quote at ``pos`` (", who
+        called the nominee “"), or None."""
+        m = RELATIVE_CUE.search(self.work, us, pos)
+        return m if m is not None and self.lex.naming_cue.fullmatch(m.group("verb")) and self._speech_cue(m.group("verb")) else None
+
+    def _relative_speaker(self, us: int, m: re.Match[str]) -> _Speaker | None:
+        """The antecedent of "who" of the relative clause ``m`` ("... from President Barack Obama,
+        who called the nominee “unfit to serve”"): the name before ", who", or a short phrase of a
+        speaker noun; None when neither (never the main clause's subject: "Reporters questioned
+        the aide, who later described ..." is the aide's)."""
+        named = [x for x in self._mentions_in(max(us, m.start() - 80), m.start()) if x.span.end == m.start() and x.kind != "description"]
+        if not named:
+            np = self._np_before(m.start(), us)  # "criticized by officials, who called it ...": a short phrase of a speaker noun
+            words = self.work[np[0] : np[1]].split() if np else []
+            return self._speaker_from_np(*np) if np and len(words) <= 3 and self._speaker_noun(words[-1].lower()) else None
+        if self.types.get(named[-1].actor) not in ("PERSON", "ORG", "NORP"):
+            return None
+        if OF_BEFORE_NAME.search(self.work[max(us, named[-1].span.start - 60) : named[-1].span.start]):
+            return None  # "the wife of Senator Ted Cruz, who called ...": "who" may be the wife
+        return self._speaker_from_np(named[-1].span.start, named[-1].span.end)
+
+    def _adverbial(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)``, set off by a comma before a clause, is a time or manner adverbial
+        ("Hours later", "Two days earlier", "Most recently"), never a subject; names are none."""
+        return TIME_ADVERBIAL.fullmatch(self.work[s:e]) is not None and not self._mentions_in(s, e)
+
+    def _place_after(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` is the US state after a town that ended the adverbial before it
+        ("Speaking in Salem, New Hampshire, Trump ..."; "At a rally in Birmingham, Alabama, ...").
+        A country is no such thing ("In Geneva on Monday, Iran, ... rejected": Iran is the subject)."""
+        seg = self.work[s:e].strip()
+        comma = self.work.rfind(",", max(0, s - 60), s)
+        word = re.search(r"([\w.'’-]+)\s*$", self.work[max(0, comma - 40) : comma]) if comma >= 0 else None
+        town = word is not None and word.group(1)[:1].isupper() and self._in_date(max(0, comma - 40) + word.start(1)) is None
+        return town and (seg in US_STATE_NAMES or seg in STATE_ABBREVIATIONS or seg.rstrip(".").lower() in AP_STATES)
+
     def _clause_speaker(self, us: int, pos: int, masked: str | None = None) -> _Speaker | None:
         """The subject of the clause that holds ``pos`` (a participle or a partial quote)."""
         text = self.work[us:pos]
@@ -2105,14 +2189,16 @@ class _Extractor:
         dateline = DATELINE.match(text)
         if dateline:
             off = dateline.end()
-        for _ in range(3):
+        skipped = False
+        for _ in range(4):
             seg = re.match(r"\s*([^,;:\"]{1,120}?),\s+", text[off:])
             if not seg:
                 break
             first = seg.group(1).split()[0].lower() if seg.group(1).split() else ""
             is_date = self._in_date(us + off + seg.start(1)) is not None
-            if first in LEADING or first.endswith("ing") or is_date:
+            if first in LEADING or first.endswith("ing") or is_date or PARTICIPLE_BY.match(seg.group(1)) or self._adverbial(us + off + seg.start(1), us + off + seg.end(1)) or (skipped and self._place_after(us + off + seg.start(1), us + off + seg.end(1))):
                 off += seg.end()
+                skipped = True
                 continue
             break
         opener = PARTICIPLE_OPENER.match(text, off)
@@ -2128,7 +2214,17 @@ class _Extractor:
         lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Also|Then|When|Whenever|If|As|While|After|Before|Since|Although|Though|Because|Once|Until|Unless)\s+)?", text[off:])
         if lead:
             off += lead.end()
-        toks = self._tokens(us + off, pos)
+        sp = self._subject_at(us, us + off, pos)
+        sub = CLAUSE_BEFORE_PARTICIPLE.search(text, off)
+        if sub is not None and (sp is None or not (sp.actor or sp.pronoun or self._speaker_noun(sp.text.split()[-1].lower()) or sp.text.split()[-1][:1].isupper())):
+            # "The first incident came ..., when Sanders protesters interrupted her speech, shouting
+            # “...”": a subject that cannot speak gives way to the subordinate clause's.
+            return self._subject_at(us, us + sub.start("clause"), pos)
+        return sp
+
+    def _subject_at(self, us: int, start: int, pos: int) -> _Speaker | None:
+        """The noun phrase that opens ``[start, pos)``, read forwards, as a speaker."""
+        toks = self._tokens(start, pos)
         if not toks:
             return None
         first_w = self.work[toks[0][0] : toks[0][1]]
@@ -2143,9 +2239,22 @@ class _Extractor:
             if in_mention or w[:1].isupper() or lw in DETERMINERS or lw in self.titles or lw in ("of", "'s", "’s", "'", "’", "-") or self._speaker_noun(lw):
                 k += 1
                 continue
+            if w.isalpha() and w.islower() and w not in NOT_MODIFIERS and not w.endswith("ed") and (k == 0 or self.work[toks[k - 1][0] : toks[k - 1][1]].lower() in DETERMINERS) and k + 1 < len(toks) and self._speaker_noun(self.work[toks[k + 1][0] : toks[k + 1][1]].lower()):
+                k += 1  # "harbour workers", "county officials": a modifier before a speaker noun
+                continue
+            if w == "." and k > 0 and TITLE_DOT.fullmatch(self.work[toks[k - 1][0] : te]):
+                k += 1  # "Rep. Hakeem Jeffries": the title's dot
+                continue
+            tag = re.match(r"\(([^()]{1,16})\)", self.work[ts : ts + 18]) if w == "(" else None
+            if tag and k > 0 and PARTY_TAG.match(tag.group(1)):
+                end_tag = ts + tag.end()  # "Rep. Hakeem Jeffries (D-N.Y.)": the party tag ends the name
+                return self._speaker_from_np(toks[0][0], toks[k - 1][1]) if end_tag <= pos else None
             break
-        if k == 0:
-            return None
+        possessor = re.search(r"(?:['’]s|s['’])$", self.work[toks[k - 1][0] : toks[k - 1][1] + 1].rstrip()) if k else None
+        if possessor and k < len(toks) and self.work[toks[k][0] : toks[k][1]].lower() in SPEECH_NOUNS:
+            return self._speaker_from_np(toks[0][0], toks[k - 1][1])  # "Trump's comments about the judge, who he called “a hater”"
+        if k == 0 or possessor or self.work[toks[k - 1][0] : toks[k - 1][1]] in ("'", "’"):
+            return None  # ("Trump’s row with the Khan family triggered ...": the possessor is no subject)
         return self._speaker_from_np(toks[0][0], toks[k - 1][1])
 
     def _via(self, s: int, e: int) -> str | None:
@@ -2256,10 +2365,11 @@ class _Extractor:
                 # A partial quote in a clause with no frame: the clause's subject said it, or the
                 # speaker set between commas before it ("African-Americans, he said, can “rock
                 # like Jimi”": he said it, not African-Americans).
-                sp = self._interposed_speaker(us, p.start) or self._clause_speaker(us, p.start, masked)
+                rel = self._relative_cue(us, p.start)
+                sp = self._relative_speaker(us, rel) if rel else (self._interposed_speaker(us, p.start) or self._clause_speaker(us, p.start, masked))
                 if sp is not None and any(a <= p.start < b for a, b in self.titles_at) and not self._titled_speaker(sp):
                     sp = None  # a title's "Analysis: ‘...’" labels the story
-                if sp is not None and (sp.actor or sp.pronoun or sp.text.split()[-1].lower() in self.lex.speaker_nouns):
+                if sp is not None and (sp.actor or sp.pronoun or self._speaker_noun(sp.text.split()[-1].lower())):
                     f.kind = "partial"
                     f.speaker = sp
                     # The speech verb nearest before the quote ("calling it a “...”"), else the clause's verb.
@@ -2317,6 +2427,8 @@ class _Extractor:
         if self.lex.naming_before.search(before):
             return True
         words = re.findall(r"[A-Za-z][\w'’-]*", body)
+        if re.search(r"(?:\w['’]s|\bon)\s*$", before):
+            body = body.strip().rstrip(".,")  # "on MSNBC’s “Morning Joe.”": a show's name, the full stop American style
         if len(words) >= 2 and not re.search(r"[.!?,;:]\s*$", body.strip()):
             small = {"of", "the", "and", "a", "an", "on", "in", "for", "to", "at", "by", "with", "between", "from", "or", "de", "la", "vs"}
             content = [w for w in words if w.lower() not in small]
