@@ -1496,3 +1496,31 @@ def test_what_a_probe_of_the_adverbial_and_relative_rules_found() -> None:
     assert got.get("disgusting.", (None, None))[0] != "orin-valde", got
     assert got.get("a draft.", (None, None))[1] != "Reporters", got
     assert got["the forgotten men and women."][1] == "Orin Valde", got
+
+
+@pytest.mark.issue(22)
+def test_opening_words_read_on_more_training_articles() -> None:
+    """PolNeAR train 160-399 (ninth session): "One month after announcing ..., Rubio still
+    believes" gave "One"; "Therefore, Gulf sources believe"; "Where he used to boast ..., he said"
+    gave "Where"; "Rubio, whose hometown, Miami, is ..., argues" gave Miami; "It was a one-two punch
+    ..., as Clinton echoed the criticism, saying" gave "It"; "In an interview with “Fox and
+    Friends,” Trump ..., remarking" gave "In an interview"; "discounted Pyongyang's claims" read
+    "claims" as a verb; "All told, the group ..." read "told"."""
+    qs = extract_quotes(
+        make(
+            "One month after announcing his support for the mayor, Orin Valde still says that the minister is unfit to lead the port.",
+            'Where he used to boast that the port was safe, on Tuesday night Halvard Oske said it still posed "a direct threat" to the town.',
+            'Orin Valde, whose hometown, Tarrow, is projected to be underwater as the sea rises, argues that the levy will "destroy our economy."',
+            'It was a potent one-two punch by the two women, as Ada Rusk echoed the criticism, saying the minister "is not in it for the people."',
+            'In an interview with "Harbour Morning," Halvard Oske pointed to Vesnia as the enforcer, remarking that Karsk should make things harder on the smugglers.',
+            "Harbour experts have similarly discounted Vesnia's claims, but have speculated that the port might reopen in May.",
+            "All told, the group, whose members met last week, raised $4 million in February.",
+        )
+    )
+    got = {q.span.text: q.speaker for q in qs}
+    assert got.get("the minister is unfit to lead the port") == "orin-valde", got
+    assert got.get("a direct threat") == "halvard-oske", got
+    assert got.get("destroy our economy.") == "orin-valde", got
+    assert got.get("is not in it for the people.") == "ada-rusk", got
+    assert got.get("Karsk should make things harder on the smugglers") == "halvard-oske", got
+    assert not [q for q in qs if q.speaker_text in ("One", "Where", "Tarrow", "It", "In an interview", "All") or "Vesnia's" in (q.speaker_text or "")], [(q.speaker_text, q.span.text) for q in qs]

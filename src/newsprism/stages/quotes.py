@@ -131,6 +131,15 @@ BOUNDARY_WORDS = frozenset(
 WEEKDAY_ADJUNCT = re.compile(r"(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?\b(?!\s+[A-Z])")
 # Nouns of speech after a possessor that is their speaker ("Trump's comments", "her remarks").
 SPEECH_NOUNS = frozenset({"comments", "comment", "remarks", "remark", "words", "statement", "statements", "speech", "tweet", "tweets", "post", "posts", "letter", "claim", "claims", "testimony", "interview", "message", "answer", "response", "reply"})
+# An opening adverbial that a participle right after it belongs to ("After announcing ...",
+# "One month after announcing ...,"): the participle's subject follows the adverbial's comma.
+OPENING_BEFORE_PARTICIPLE = re.compile(
+    r"\s*(?:(?:[\w-]+\s+){0,2}(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?)\s+(?i:after|before|since)|(?:After|Before|While|When|Since|By|Upon|Without|In|On))\s+"
+)
+# An opening phrase that ends with a title in quotation marks, its comma inside them (masked text).
+QUOTED_TITLE_SEG = re.compile(r"\s*((?:[^,;:\"]|\"Q+\"){1,120}?\"Q+\")\s+(?=[A-Z])")
+# ", whose hometown, " right before a name set off by commas.
+WHOSE_BEFORE = re.compile(r",\s+whose\s+[^,;:\"]{1,40},\s+")
 # A past participle's phrase opening a sentence ("Led by Council Speaker X, the rally ...").
 PARTICIPLE_BY = re.compile(r"[A-Z][a-z]+ed\s+(?:by|with|about|from)\b")
 # A relative clause whose verb leads to a partial quote ("Obama, who called the nominee “unfit”").
@@ -142,13 +151,14 @@ CLAUSE_BEFORE_PARTICIPLE = re.compile(r",\s+(?:when|as|after|while|because|since
 # A time or manner adverbial set off before a clause's subject ("Hours later,", "Two days earlier,",
 # "Most recently,", "Not surprisingly,"): no subject (#22, a reading of untuned PolNeAR text).
 TIME_ADVERBIAL = re.compile(
-    r"(?i:\s*(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?)\s+(?:later|earlier|ago|afterwards?)\s*)"
+    r"(?i:\s*(?:[\w-]+\s+){0,2}(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|moments?|decades?)\s+(?:(?:later|earlier|ago|afterwards?)\s*|(?:after|before|since)\s+\S.*))"
+    r"|\s*(?i:all\s+told|in\s+all|after\s+all|early\s+one\s+\w+|late\s+one\s+\w+|one\s+(?:morning|afternoon|evening|night|day))(?:\s+in\s+\w+)?\s*"
     r"|\s*(?:(?i:most|more|very|not|quite|perhaps|but)\s+)?(?:[A-Za-z][a-z]{2,}(?:ically|ently|antly|ately|ously|ively|ingly|edly|ibly|ably|fully|lessly|arily|ionally)|[A-Za-z][a-z]{3,}ally"
     r"|(?i:recently|nearly|lately|shortly|briefly|clearly|frankly|locally|publicly|privately|secondly|thirdly|firstly|lastly|likely))\s*"
 )
 # A clause's leading adverbials, skipped before its subject ("Last week, ...", "In particular, ...").
 LEADING = frozenset(
-    ["in", "on", "at", "after", "before", "during", "last", "earlier", "later", "separately", "however", "meanwhile", "still", "yet", "but", "and", "also", "instead", "moreover", "furthermore", "as", "despite", "since", "while", "when", "although", "though", "if", "asked", "speaking", "addressing", "writing", "following", "according", "in", "particular", "this", "next", "for", "with", "by", "from", "under", "over", "overall", "indeed", "nevertheless", "nonetheless", "besides", "likewise", "similarly", "then", "now", "today", "yesterday", "recently", "again", "so", "thus", "hence"]
+    ["in", "on", "at", "after", "before", "during", "last", "earlier", "later", "separately", "however", "meanwhile", "still", "yet", "but", "and", "also", "instead", "moreover", "furthermore", "as", "despite", "since", "while", "when", "although", "though", "if", "asked", "speaking", "addressing", "writing", "following", "according", "in", "particular", "this", "next", "for", "with", "by", "from", "under", "over", "overall", "indeed", "nevertheless", "nonetheless", "besides", "likewise", "similarly", "then", "now", "today", "yesterday", "recently", "again", "so", "thus", "hence", "therefore", "otherwise", "regardless", "anyway", "plus", "first", "second", "third", "finally", "ultimately", "afterward", "afterwards", "elsewhere", "notably", "where", "whereas"]
 )
 PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "with", "by", "on", "to", "about", "over", "under", "between", "among", "near"])
 # Function words, never a modifier before a speaker noun ("by Council Speaker X" is no "county officials").
@@ -616,10 +626,12 @@ OPENS_SENTENCE = re.compile(r"\s+(?:While|But|The|He|She|It|They|We|I|In|However
 
 def _noun_use(before: str, form: str, lemma: str) -> bool:
     """Whether a cue's ``form``, after ``before``, is a noun ("many promises he made")."""
-    m = re.search(r"(\w+)\s+$", before)
+    m = re.search(r"([\w'’]+)\s+$", before)
     if m is None:
         return False
     prev = m.group(1).lower()
+    if re.fullmatch(r"[a-z][\w.-]*['’]s", prev) and prev[:-2] not in ("it", "that", "there", "what", "here", "he", "she", "who", "let"):
+        return True  # "discounted Pyongyang's claims": a possessive's noun
     return prev in NOUN_MARKERS or (prev in PLURAL_QUANTIFIERS and form != lemma and form.endswith("s") and not form.endswith("ss"))
 
 
@@ -1147,8 +1159,8 @@ class _Extractor:
             speaker = self._speaker_from_np(a, a + len(with_np.group(1)))
         elif participle:
             return None  # "the saying", "was saying": left to the finite verbs
-        elif _noun_use(before, form.lower(), lemma):
-            return None  # "broken many promises he made", "his claims": a noun, no verb
+        elif _noun_use(before, form.lower(), lemma) or (form.lower() == "told" and re.search(r"(?:^|[.!?]\s+)All\s+$", before)):
+            return None  # "broken many promises he made", "his claims": a noun, no verb; "All told, ..."
         else:
             np = self._np_before(cs, us, masked)
             if np is not None:
@@ -1264,6 +1276,8 @@ class _Extractor:
                 # A headline's verb: a clause must follow ("He Never Pledged", "Trump Should Win"),
                 # not an object ("Announces Layoffs As Sales Drop", "Claims Victory In ...").
                 finite = HEADLINE_CLAUSE.match(rest2[:80].lower())
+            elif participle and OPENING_BEFORE_PARTICIPLE.fullmatch(before):
+                finite = FINITE_HINT.search(rest2.split(",")[0][:80])  # "After announcing his support for X, Rubio ...": the clause ends at the comma
             else:
                 finite = FINITE_HINT.search(rest2[:80])
             sub = SUBORDINATE_FIRST.match(rest2)
@@ -1647,6 +1661,7 @@ class _Extractor:
             t = delimiter_before(c - 1)
             return t if t >= 0 and tok(t) == "," and tok(t + 1).lower() in ("of", "from", "in") else c
 
+        skipped_apposition = False
         while i >= 0:
             placed = past_place(i) if tok(i) not in (",", ")") else None
             if placed is not None:
@@ -1679,15 +1694,16 @@ class _Extractor:
                 or any(w in self.titles for w in words[1:])  # "Twitter’s director of political advertising"
             )
             if appositive and j >= 0 and tok(j) == ",":
+                skipped_apposition = True
                 i = j - 1
                 if _place_tag(seg):  # "of Springfield, Va.": the town goes with its state
                     t = delimiter_before(i)
                     if t >= 0 and tok(t) == "," and tok(t + 1).lower() in ("of", "from", "in"):
                         i = t
                 continue
-            if not appositive and seg and all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in seg.split()):
-                i -= 1  # a stray comma after the name ("Gov. John Kasich (R-OH), said")
-                continue
+            if not appositive and seg and not skipped_apposition and all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in seg.split()):
+                i -= 1  # a stray comma after the name, right before the verb ("Gov. John Kasich, said"),
+                continue  # not one that closes an apposition ("Rubio, whose hometown, Miami, is ..., argues")
             return None
         end = toks[i][1] if i >= 0 else None
         if end is None:
@@ -1741,6 +1757,11 @@ class _Extractor:
             break
         if start >= end:
             return None
+        whose = WHOSE_BEFORE.search(self.work, clause_start, start)
+        if whose is not None and whose.end() == start:
+            # "Marco Rubio, whose hometown, Miami, is projected ..., argues": the name set off after
+            # "whose ..." belongs to the possessed noun; the speaker stands before "whose"
+            return self._np_before(whose.start(), clause_start, masked)
         return start, end
 
     def _plausible(self, s: int, e: int) -> bool:
@@ -2190,8 +2211,12 @@ class _Extractor:
         if dateline:
             off = dateline.end()
         skipped = False
+        scan = masked[: pos - us] if masked is not None and len(masked) >= pos - us else text
         for _ in range(4):
-            seg = re.match(r"\s*([^,;:\"]{1,120}?),\s+", text[off:])
+            seg = re.match(r"\s*([^,;:\"]{1,120}?),\s+", scan[off:])
+            quoted = QUOTED_TITLE_SEG.match(scan[off:]) if seg is None else None
+            if quoted is not None and self.text[us + off + quoted.end(1) - 2] == ",":
+                seg = quoted  # "In an interview with “Fox and Friends,” Donald Trump ...": the comma inside the marks
             if not seg:
                 break
             first = seg.group(1).split()[0].lower() if seg.group(1).split() else ""
@@ -2211,12 +2236,20 @@ class _Extractor:
                 off = dash + 1
             elif opener.group("adverb"):
                 return None  # no subject to read: the adverb is none
-        lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Also|Then|When|Whenever|If|As|While|After|Before|Since|Although|Though|Because|Once|Until|Unless)\s+)?", text[off:])
+        if OPENING_BEFORE_PARTICIPLE.fullmatch(text, off):
+            # "One month after announcing his support ..., Marco Rubio still believes": the
+            # participle opens the sentence; its subject is the main clause's, after the comma
+            comma = re.compile(r",\s+").search(self.work, pos, min(len(self.work), pos + 200))
+            if comma is None or re.search(r"[.;:!?\"]", self.work[pos : comma.start()]):
+                return None
+            return self._subject_at(us, comma.end(), min(len(self.work), comma.end() + 120))
+        lead = re.match(r"\s*(?:(?:But|And|Yet|So|Still|Meanwhile|However|Also|Then|When|Whenever|Where|Whereas|If|As|While|After|Before|Since|Although|Though|Because|Once|Until|Unless)\s+)?", text[off:])
         if lead:
             off += lead.end()
         sp = self._subject_at(us, us + off, pos)
         sub = CLAUSE_BEFORE_PARTICIPLE.search(text, off)
-        if sub is not None and (sp is None or not (sp.actor or sp.pronoun or self._speaker_noun(sp.text.split()[-1].lower()) or sp.text.split()[-1][:1].isupper())):
+        mute = sp is None or (sp.pronoun and sp.text.lower() == "it") or not (sp.actor or sp.pronoun or self._speaker_noun(sp.text.split()[-1].lower()) or sp.text.split()[-1][:1].isupper())
+        if sub is not None and mute:
             # "The first incident came ..., when Sanders protesters interrupted her speech, shouting
             # “...”": a subject that cannot speak gives way to the subordinate clause's.
             return self._subject_at(us, us + sub.start("clause"), pos)
@@ -2250,6 +2283,8 @@ class _Extractor:
                 end_tag = ts + tag.end()  # "Rep. Hakeem Jeffries (D-N.Y.)": the party tag ends the name
                 return self._speaker_from_np(toks[0][0], toks[k - 1][1]) if end_tag <= pos else None
             break
+        if 0 < k < len(toks) and self.work[toks[k][0] : toks[k][1]] in ("he", "she", "they", "we", "I"):
+            return self._speaker_from_np(toks[k][0], toks[k][1])  # "As a child he called it ...": the pronoun is the subject
         possessor = re.search(r"(?:['’]s|s['’])$", self.work[toks[k - 1][0] : toks[k - 1][1] + 1].rstrip()) if k else None
         if possessor and k < len(toks) and self.work[toks[k][0] : toks[k][1]].lower() in SPEECH_NOUNS:
             return self._speaker_from_np(toks[0][0], toks[k - 1][1])  # "Trump's comments about the judge, who he called “a hater”"
