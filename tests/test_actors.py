@@ -1292,3 +1292,34 @@ def test_teams_of_a_results_table_row_are_organisations(model: Any) -> None:
     assert labels.get("Kuwait") == labels.get("Iran") == "GPE", labels
     assert "Section" not in labels and not any(e.span.text[:1].isdigit() for e in art.entities if e.label in ("ORG", "GPE", "NORP", "PERSON")), labels
     assert types, types
+
+
+@pytest.mark.issue(20)
+def test_a_surname_given_another_office_is_not_the_person_named_in_full(model: Any) -> None:
+    """A blind reading (ninth session): "former Secretary Clinton ... Clinton's visit" in an
+    article that names "President Bill Clinton" once went to Bill Clinton, six mentions of
+    Hillary's. A surname written after an office the full-name person never holds is another
+    person; offices that agree ("Sen. Ada Rusk ... Senator Rusk") join as before."""
+    art = make(
+        model,
+        "In a video, a diplomat said former Secretary Valde put speed over security.",
+        "The video shows Ada Rusk outlining the differences between the administrations of President Tomas Valde and President Obama.",
+        "She cited Valde's visit to the United Nations in 2011.",
+        "Sen. Lina Marr met Senator Marr's aides later.",
+        title="A video about the diplomat",
+    )
+    assert actor_of(art, "Valde", 0) != actor_of(art, "Tomas Valde"), [(m.span.text, m.actor) for m in art.mentions]
+    assert actor_of(art, "Valde", 2) != actor_of(art, "Tomas Valde")
+    assert actor_of(art, "Marr", 1) == actor_of(art, "Lina Marr")
+
+
+@pytest.mark.issue(20)
+def test_a_bare_security_council_is_the_uns_only_where_the_un_is_named(model: Any) -> None:
+    """"Deputy Chairman of the Security Council Dmitry Medvedev" (Russia's council) was linked to
+    the UN Security Council; "the party-controlled website" in a story about China was a mention
+    of the Republican Party."""
+    art = make(model, "The paper carried Deputy Chairman of the Security Council Dmitry Medvedev's message.", "The Republican Party met in Ohio. In Beijing the party-controlled website praised him.")
+    assert actor_of(art, "Security Council") != "un-security-council"
+    assert not any(m.span.text.startswith("the party") for m in art.mentions), [(m.span.text, m.actor) for m in art.mentions]
+    art = make(model, "The U.N. Security Council met on Monday.", "The Security Council later adopted a resolution.")
+    assert actor_of(art, "Security Council", 1) == "un-security-council"

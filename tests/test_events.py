@@ -1006,3 +1006,20 @@ def test_review_the_plain_saying_fact_follows_a_reloaded_lexicon() -> None:
     knowledge.reload()
     assert _plain_saying.cache_info().currsize == 0  # type: ignore[attr-defined]  # forgotten with the knowledge files
     assert _plain_saying("told") and not _plain_saying("accused")
+
+
+@pytest.mark.issue(21)
+def test_events_what_a_blind_reading_found_to_be_no_happening() -> None:
+    """A blind analyst's reading (ninth session): "Given her tough attitude" became AID, "the
+    relative decline of the United States" a refusal (REJECT), and in "Republican leaders who
+    implicitly rebuked Trump met" Trump, the rebuked one, met."""
+    assert _cues("Given her tough attitude, Valde is disliked in Karsk.") == []
+    assert _cues("He was given the medal on Monday.") == [("AID", "given")]
+    assert ("AID", "given") in _cues("the weapons given to Vesnia last year")
+    assert _cues("Karsk worries about the relative decline of Vesnia.") == []
+    assert ("REJECT", "declined") in _cues("The minister declined the offer.")
+    art = _article(
+        "Harbour leaders who implicitly rebuked Orin Valde met on Tuesday.",
+        {"Orin Valde": ("orin-valde", "PERSON")},
+    )
+    assert not [e for e in extract_events(art) if e.plover == "CONSULT" and e.actors == ["orin-valde"]]

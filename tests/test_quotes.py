@@ -1524,3 +1524,22 @@ def test_opening_words_read_on_more_training_articles() -> None:
     assert got.get("is not in it for the people.") == "ada-rusk", got
     assert got.get("Karsk should make things harder on the smugglers") == "halvard-oske", got
     assert not [q for q in qs if q.speaker_text in ("One", "Where", "Tarrow", "It", "In an interview", "All") or "Vesnia's" in (q.speaker_text or "")], [(q.speaker_text, q.span.text) for q in qs]
+
+
+@pytest.mark.issue(22)
+def test_what_a_blind_reading_of_untuned_texts_found_in_speakers() -> None:
+    """Seven untuned texts read blind (ninth session): "he erroneously suggested Curiel was from
+    Mexico: “...”" was Mexico's; "Rodong Sinmun carried Medvedev's message, in which the Russian
+    politician expressed hopes for “new possibilities”" the paper's; "But as the nationalist Global
+    Times tabloid noted ..., the leading GOP candidate “has ...”" the candidate's."""
+    qs = extract_quotes(
+        make(
+            'Halvard Oske returned to the theme at a rally, where he suggested the judge was from Karsk: "The judge, who happens to be, we believe, from Karsk, which is great."',
+            'The newspaper carried Orin Valde\'s message to the minister, in which the harbour official expressed hopes for "new possibilities" in the talks.',
+            'But as the nationalist Karsk Times tabloid noted in an op-ed Thursday, the leading candidate "has surprisingly earned himself a few fans in Karsk."',
+        )
+    )
+    got = {q.span.text: (q.speaker, q.speaker_text) for q in qs}
+    assert all(sp[1] != "Karsk" for sp in got.values()), got
+    assert got["new possibilities"][1] == "the harbour official", got
+    assert got["has surprisingly earned himself a few fans in Karsk."][1] == "the nationalist Karsk Times tabloid", got

@@ -27,6 +27,7 @@ from newsprism.actor_names import (
     initialism,
     initials,
     name_words,
+    office_before,
     written_out,
 )
 from newsprism.actorkb import ActorKB, actor_kb, name_key
@@ -69,7 +70,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
         cands = {
             remap.get(a.id, a.id)
             for a in by_id.values()
-            if a.type == "PERSON" and a.id not in short and key in _name_tokens(a, kb)
+            if a.type == "PERSON" and a.id not in short and key in _name_tokens(a, kb) and not _offices_differ(by_id[sid], a, texts)
         }
         if len(cands) == 1:
             remap[sid] = cands.pop()
@@ -153,6 +154,23 @@ def _surname_phrases(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str]
         if len(fits) == 1 and a.id not in fits:
             remap[a.id] = fits.pop()
             why[a.id] = "the last words of the one fuller name of the corpus that ends with them (the words before them no given name)"
+
+
+def _offices_differ(short: Actor, full: Actor, texts: dict[str, str]) -> bool:
+    """Whether the surname alone is written after an office that the person named in full is never
+    given ("former Secretary Clinton" against "President Bill Clinton"): two people."""
+
+    def offices(a: Actor, named_in_full: bool) -> set[str]:
+        return {
+            o
+            for m in a.mentions
+            if (" " in m.span.text.strip()) == named_in_full
+            for o in [office_before(texts.get(m.article, ""), m.span.start)]
+            if o
+        }
+
+    mine, theirs = offices(short, False), offices(full, True)
+    return bool(mine) and bool(theirs) and not (mine & theirs)
 
 
 def _name_tokens(a: Actor, kb: ActorKB) -> set[str]:

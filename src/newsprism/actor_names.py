@@ -200,3 +200,26 @@ def headline_cased(text: str) -> bool:
     capital does not mark a name; "Nebraska fed cattle roundup - USDA" is in sentence case."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if len(w) > 3]
     return not words or sum(w[:1].isupper() for w in words) >= HEADLINE_CASE_SHARE * len(words)
+
+
+# Offices written before a name ("Secretary Clinton", "Sen. Bernie Sanders"), folded to one word.
+OFFICE_WORDS = {
+    "president": "president", "secretary": "secretary", "senator": "senator", "sen": "senator",
+    "governor": "governor", "gov": "governor", "mayor": "mayor", "judge": "judge", "justice": "judge",
+    "representative": "representative", "rep": "representative", "congressman": "representative",
+    "congresswoman": "representative", "chancellor": "chancellor", "premier": "premier",
+}  # fmt: skip
+_OFFICE = r"(?P<office>President|Secretary|Senator|Sen\.|Governor|Gov\.|Mayor|Judge|Justice|Representative|Rep\.|Congressman|Congresswoman|Chancellor|Premier)"
+SURNAME_AFTER_OFFICE = re.compile(r"(?<![\w-])(?<!Vice )(?<!Deputy )" + _OFFICE + r"\s+(?P<name>[A-Z][a-z][\w'’-]+)\b(?!\s+[A-Z])")
+OFFICE_BEFORE = re.compile(r"(?<![\w-])(?<!Vice )(?<!Deputy )" + _OFFICE + r"\s+$")
+
+
+def office_before(text: str, start: int) -> str | None:
+    """The office written right before a name at ``start`` ("President Bill Clinton"), folded."""
+    m = OFFICE_BEFORE.search(text[max(0, start - 16) : start])
+    return office_word(m.group("office")) if m else None
+
+
+def office_word(office: str) -> str:
+    """An office as written ("Sen.", "Senator") folded to one word ("senator")."""
+    return OFFICE_WORDS[office.lower().rstrip(".")]

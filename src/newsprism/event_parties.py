@@ -122,9 +122,15 @@ def verb_agents(toks: Sequence[Token], found: list[tuple[int, str]], trigger: in
         gap = gap[last + 1 :]
     if any(t.low not in AUXILIARIES and not t.low.endswith("ly") for t in gap):
         return []  # "the New York businessman has praised": the name modifies a noun, the noun acts
-    if _in_phrase(toks, k0):
+    if _in_phrase(toks, k0) or _object_of_verb(toks, k0):
         return []
     return _group_before(toks, cands, k0)
+
+
+def _object_of_verb(toks: Sequence[Token], k: int) -> bool:
+    """Whether the name at token ``k`` is the object of a verb in -ed right before it ("leaders who
+    implicitly rebuked Trump met": Trump met no one); not after a determiner ("the embattled Trump")."""
+    return k > 0 and toks[k - 1].low.endswith("ed") and toks[k - 1].text[:1].islower() and len(toks[k - 1].low) > 3 and (k < 2 or toks[k - 2].low not in DETERMINERS)
 
 
 def sentence_subject(toks: Sequence[Token], found: list[tuple[int, str]], main_verb: int) -> list[str]:

@@ -618,6 +618,8 @@ def find_cues(toks: Sequence[Token], lex: Lexicon | None = None) -> list[Trigger
                     continue
                 if cue.pos == "noun" and i > 0 and lows[i - 1] in lex.before_noun and cue.type != SPEECH:
                     continue
+                if cue.pos == "verb" and (_noun_use_of_verb(lows, i, cues) or _given_as_preposition(lows, i, n)):
+                    continue
                 if cue.type != SPEECH and (_attributive(toks, i, i + n, cue) or _stopped_by_object(toks, i + n, cue, lex)):
                     continue
                 if _plural_noun(lows, i, n, cue):
@@ -651,6 +653,33 @@ def _first_words(lex: Lexicon) -> tuple[dict[str, list[tuple[str, ...]]], frozen
                 by_first.setdefault(sp[0], []).append(sp)
         got = _FIRST_WORDS[id(lex)] = (lex, by_first, frozenset(k[0] for k in lex.phrases if k))
     return got[1], got[2]
+
+
+DETERMINERS_BEFORE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that"})
+NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "their", "our", "my", "your"})  # ("a group that declined", "asked her, she declined")
+AUXILIARIES_BEFORE = frozenset({"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "get", "got", "gets", "getting", "not"})
+
+
+def _noun_use_of_verb(lows: Sequence[str], i: int, cues: Sequence[Cue]) -> bool:
+    """A cue the lexicon lists only as a verb, used as a noun ("the relative decline of the United
+    States" is no refusal): right after a determiner, or after a determiner and one adjective."""
+    if any(c.pos == "noun" for c in cues) or i == 0:
+        return False
+    if lows[i - 1] in NOUN_DETERMINERS:
+        return True
+    return i > 1 and lows[i - 2] in NOUN_DETERMINERS and lows[i - 1].endswith(("al", "ive", "ic", "ous", "ful", "ant", "ent", "sharp", "steep", "slow", "steady"))
+
+
+def _given_as_preposition(lows: Sequence[str], i: int, n: int) -> bool:
+    """ "Given her tough attitude, ..." (a preposition: no giving), unlike "was given the medal"
+    or "the weapons given to Russia"."""
+    return (
+        n == 1
+        and lows[i] == "given"
+        and (i == 0 or lows[i - 1] not in AUXILIARIES_BEFORE)
+        and i + 1 < len(lows)
+        and lows[i + 1] in DETERMINERS_BEFORE | {"these", "those", "how", "what", "recent", "such"}
+    )
 
 
 def _pick(cues: Sequence[Cue], lows: Sequence[str], i: int) -> Cue | None:

@@ -63,6 +63,7 @@ from dataclasses import dataclass, field
 from newsprism.actor_merge import merge_actors
 from newsprism.actor_names import (
     STATE_ABBREVIATIONS,
+    SURNAME_AFTER_OFFICE,
     THING_TYPES,
     bracketed_short_form,
     clean_name,
@@ -73,6 +74,8 @@ from newsprism.actor_names import (
     initialism,
     initials,
     name_words,
+    office_before,
+    office_word,
     state_abbreviation,
 )
 from newsprism.actor_spans import resegment
@@ -188,6 +191,7 @@ class _Builder:
         self.acronyms: dict[str, str] = {}
         self._rivals: dict[str, bool] = {}  # bare word -> another body of the article claims it
         self._surnames: set[str] | None = None  # the knowledge base's people's surnames, when asked
+        self._offices: dict[str, set[str]] | None = None  # surname -> offices written before it alone
         self.heads, self.mods = kb.title_words()
         starts = sorted((ln.start, ln.end) for ln in article.lines)
         self.line_starts = [s for s, _ in starts]
@@ -342,6 +346,13 @@ class _Builder:
             if country is not None:
                 self._add(self._local_kb(country), e.span.start, e.span.end, "demonym")
                 return True
+        if not one_word and key in self.kb.by_ellipsis:
+            # "the Security Council": the UN's only where the article names the UN's in full
+            # (Russia's has one too: "Deputy Chairman of the Security Council Dmitry Medvedev")
+            named = self._ellipsis_of(key)
+            loc = named if named is not None else self._local_new(text, label)
+            self._add(loc, e.span.start, e.span.end, "short" if named is not None else "name")
+            return True
         cands = [a for a in self.kb.lookup(text) if self._compatible(label, a)]
         if not cands and not one_word and label in ("PERSON", "ORG"):
             cands = [a for a in self.kb.fuzzy(text) if self._compatible(label, a)]
@@ -518,6 +529,7 @@ class _Builder:
             else:
                 score = 10**9 + (min(full) - e.span.start)
             scored.append((score, loc))
+        scored = [x for x in scored if not self._title_conflict(key, x[1])]
         best, ambiguous = self._one_of(e, sorted(scored, key=lambda x: (x[0], x[1].id)))
         if best is not None and self._named_like_a_person(key):
             # "Keith Lamont Scott" typed an organisation beside "Rakeyia Scott": the bare "Scott"
@@ -568,6 +580,31 @@ class _Builder:
                 return True
         return False
 
+    def _title_conflict(self, key: str, loc: _Local) -> bool:
+        """Whether the article gives the bare surname ``key`` an office that the person named in
+        full never holds here ("former Secretary Clinton" beside "President Bill Clinton": another
+        Clinton, so no bare "Clinton" of the article is his). Two people who share a surname stay
+        two; a surname with no office, or offices that agree, says nothing."""
+        bare = self._surname_offices().get(key)
+        if not bare:
+            return False
+        full = {
+            office
+            for m in loc.mentions
+            if m.kind == "name" and " " in m.span.text.strip()
+            for office in [office_before(self.text, m.span.start)]
+            if office
+        }
+        return bool(full) and not (bare & full)
+
+    def _surname_offices(self) -> dict[str, set[str]]:
+        """Folded surname -> the offices written right before it alone ("Secretary Clinton")."""
+        if self._offices is None:
+            self._offices = {}
+            for m in SURNAME_AFTER_OFFICE.finditer(self.text):
+                self._offices.setdefault(name_key(m.group("name")), set()).add(office_word(m.group("office")))
+        return self._offices
+
     def _one_of(self, e: Entity, scored: list[tuple[int, _Local]]) -> tuple[tuple[int, _Local] | None, bool]:
         """The person a bare name is, among those of the article whose names hold it (best first):
         the only one named in full before it, or the one an honorific before it agrees with ("Mrs.
@@ -604,7 +641,7 @@ class _Builder:
         if got is None:
             ends = {word, "assembly"} if word in ("senate", "house", "representatives") else {word}
             got = any(
-                len(toks := name_key(e.span.text).split()) >= 2 and toks[-1] in ends and not self.kb.lookup(e.span.text)
+                len(toks := name_key(e.span.text).split()) >= 2 and toks[-1] in ends and not self.kb.lookup(e.span.text) and not self.kb.by_ellipsis.get(" ".join(t for t in toks if t != "the"))
                 for e in self.art.entities
             ) or re.search(rf"\b(?:student|faculty|state|city|county|class|youth|model)\s+{re.escape(word)}\b", self.text, re.I) is not None
             self._rivals[word] = got
@@ -743,8 +780,8 @@ class _Builder:
                     continue
                 s = ln.start + m.start()
                 t = s + len("the ") + len(" ".join(words[: k + 1]))
-                if taken.overlapping(s, t):
-                    continue
+                if taken.overlapping(s, t) or self.text[t : t + 1] == "-":
+                    continue  # ("the party-controlled website": a compound modifier, no party)
                 loc = self._nearest_org(s, words[k], words[:k])
                 if loc is not None:
                     self._add(loc, s, t, "description")

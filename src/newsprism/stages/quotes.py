@@ -142,6 +142,10 @@ QUOTED_TITLE_SEG = re.compile(r"\s*((?:[^,;:\"]|\"Q+\"){1,120}?\"Q+\")\s+(?=[A-Z
 WHOSE_BEFORE = re.compile(r",\s+whose\s+[^,;:\"]{1,40},\s+")
 # A past participle's phrase opening a sentence ("Led by Council Speaker X, the rally ...").
 PARTICIPLE_BY = re.compile(r"[A-Z][a-z]+ed\s+(?:by|with|about|from)\b")
+# A boundary between a main clause and a clause of its own after it.
+CLAUSE_BOUNDARY = re.compile(r"(?:,|[—–]|\b(?:in which|when|where|while|as|after|before|because|and|but|with))\s*$")
+# "As X noted in an op-ed Thursday, ...": the source of the clause after the comma.
+AS_SAID = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:\"]{1,60}?)\s+(?:(?:has|had|have)\s+)?(?P<verb>[a-z]+ed|said|wrote|put\s+it|told|says|writes|notes|argues)\b[^,;:\"]{0,60},\s+")
 # A relative clause whose verb leads to a partial quote ("Obama, who called the nominee “unfit”").
 RELATIVE_CUE = re.compile(r",\s+who\s+(?:(?:had|has|have|also|later|then|once|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+)\b[^,;:\"“”]{0,80}[\"“]?\s*$")
 # A name after "of" (titles between): it modifies the noun before ("the father of X, who").
@@ -2166,6 +2170,35 @@ class _Extractor:
             return None
         return self._speaker_from_np(m.start("who"), m.end("who"))
 
+    def _inner_subject(self, main_end: int, sp: _Speaker) -> bool:
+        """Whether ``sp``, read before the verb nearest a partial quote, is the subject of a clause
+        of its own after the main subject (", in which the Russian politician expressed", ", when
+        Clinton expressed"): a clause boundary between them, a phrase that names a speaker and
+        holds no verb ("Washington issued a report"), no possessor ("Trump's"), no place."""
+        words = sp.text.split()
+        if not CLAUSE_BOUNDARY.search(self.work[main_end : sp.start]) or not words:
+            return False
+        if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].islower() and words[-2].lower() not in DETERMINERS | {"of"}:
+            return False  # "even the ones State now says": no phrase of a speaker
+        if any(w.endswith("ed") and w[:1].islower() for w in words) or re.search(r"['’]s?$", words[-1]):
+            return False
+        if not (words[0][:1].isupper() or words[0].lower() in DETERMINERS or sp.pronoun):
+            return False
+        head = self._head_mention(sp.start, sp.end)
+        if head is not None and (head.kind == "place" or (head.kind == "name" and self.types.get(head.actor) in ("GPE", "LOC", "FAC"))):
+            return False
+        return bool(sp.actor or sp.pronoun or self._speaker_noun(words[-1].lower()))
+
+    def _as_said_speaker(self, us: int, pos: int, masked: str) -> _Speaker | None:
+        """The source of an opening "As X noted (in an op-ed Thursday), ..." that attributes the
+        clause after it ("But as the nationalist Global Times tabloid noted ..., the leading GOP
+        candidate “has surprisingly earned himself a few fans”"); None when no such opening."""
+        m = AS_SAID.match(masked[: pos - us])
+        if m is None or not self._speech_cue(m.group("verb")) or not self.lex.cue.fullmatch(m.group("verb")):
+            return None
+        a = us + m.start("np")
+        return self._speaker_from_np(a, a + len(m.group("np")))
+
     def _relative_cue(self, us: int, pos: int) -> re.Match[str] | None:
         """A relative clause whose verb of saying or naming leads to the quote at ``pos`` (", who
         called the nominee “"), or None."""
@@ -2381,7 +2414,12 @@ class _Extractor:
                     sp = self._speaker_from_np(*np) if np else None
                     in_title = any(a <= p.start < b for a, b in self.titles_at)
                     # A title's "Exclusive:", "Karsk Floods:" labels the story: a person or an organisation speaks.
-                    if sp is not None and (sp.actor or sp.text[:1].isupper()) and (not in_title or self._titled_speaker(sp)):
+                    lead_in = masked[: sp.start - us] if sp is not None and sp.start >= us else ""
+                    # The phrase before the colon is the clause's subject, not the last noun of a
+                    # clause ("he suggested Curiel was from Mexico: “...”" is not Mexico's), and
+                    # never a place.
+                    opens = len(WORDS.findall(lead_in)) <= 4 or re.search(r"[,—–-]\s*$", lead_in) is not None
+                    if sp is not None and opens and self.types.get(sp.actor or "") not in ("GPE", "LOC", "FAC") and (sp.actor or sp.text[:1].isupper()) and (not in_title or self._titled_speaker(sp)):
                         fr_use = _Frame(":", cpos, cpos + 1, sp, (sp.start, p.start), None, "colon")
                 elif idx == len(pairs) - 1 and (signed := self._signed(pi, p)) is not None:
                     fr_use = self._sign_off(signed)
@@ -2401,11 +2439,12 @@ class _Extractor:
                 # speaker set between commas before it ("African-Americans, he said, can “rock
                 # like Jimi”": he said it, not African-Americans).
                 rel = self._relative_cue(us, p.start)
-                sp = self._relative_speaker(us, rel) if rel else (self._interposed_speaker(us, p.start) or self._clause_speaker(us, p.start, masked))
+                sp = self._relative_speaker(us, rel) if rel else (self._as_said_speaker(us, p.start, masked) or self._interposed_speaker(us, p.start) or self._clause_speaker(us, p.start, masked))
                 if sp is not None and any(a <= p.start < b for a, b in self.titles_at) and not self._titled_speaker(sp):
                     sp = None  # a title's "Analysis: ‘...’" labels the story
                 if sp is not None and (sp.actor or sp.pronoun or self._speaker_noun(sp.text.split()[-1].lower())):
-                    f.kind = "partial"
+                    # a whole sentence after a colon stays a direct quote ("X said of Rubio: “He is ...”")
+                    f.kind = "direct" if re.search(r":\s*$", pre) and ends_clause and body[:1].isupper() else "partial"
                     f.speaker = sp
                     # The speech verb nearest before the quote ("calling it a “...”"), else the clause's verb.
                     in_title = any(a <= p.start < b for a, b in self.titles_at)
@@ -2418,6 +2457,15 @@ class _Extractor:
                     if not near and len(words) <= SCARE_WORDS:
                         continue  # "closes with an implication about the woman's “head”": no verb of saying, a term held at a distance
                     f.cue = near[-1].group(0) if near else self._clause_verb(sp.end, p.start)
+                    if near and not in_title and rel is None:
+                        # "Rodong Sinmun carried Medvedev's message, in which the Russian politician
+                        # expressed hopes for “new possibilities”": the subject of the verb nearest
+                        # the quote, when one stands between it and the clause's subject
+                        cue_at = sp.end + near[-1].start()
+                        np = self._np_before(cue_at, sp.end)
+                        inner = self._speaker_from_np(*np) if np else None
+                        if inner is not None and inner.start > sp.end and self._inner_subject(sp.end, inner):
+                            f.speaker = inner
                     f.region = (us, p.start)
                     f.via = self._via(us, ue)
                 else:
