@@ -1023,3 +1023,17 @@ def test_events_what_a_blind_reading_found_to_be_no_happening() -> None:
         {"Orin Valde": ("orin-valde", "PERSON")},
     )
     assert not [e for e in extract_events(art) if e.plover == "CONSULT" and e.actors == ["orin-valde"]]
+
+
+@pytest.mark.issue(21)
+def test_events_a_means_after_by_is_no_agent_and_a_poll_released_frees_no_one() -> None:
+    """The second blind reading: "leaders who implicitly rebuked Trump by publicly expressing
+    sympathy" made Trump the accuser (the by-phrase read as a passive's agent); "a Washington Post
+    Poll released Sunday" was a CONCEDE (a release of people)."""
+    art = _article(
+        "Harbour leaders who rebuked Orin Valde by publicly expressing sympathy met on Tuesday.",
+        {"Orin Valde": ("orin-valde", "PERSON")},
+    )
+    assert not [e for e in extract_events(art) if "orin-valde" in e.actors], [(e.plover, e.actors) for e in extract_events(art)]
+    assert _cues("In a Karsk Times poll released Sunday, three of four voters disapproved.") == []
+    assert _cues("Five prisoners released on Monday returned home.") == [("CONCEDE", "released")]

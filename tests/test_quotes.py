@@ -1543,3 +1543,22 @@ def test_what_a_blind_reading_of_untuned_texts_found_in_speakers() -> None:
     assert all(sp[1] != "Karsk" for sp in got.values()), got
     assert got["new possibilities"][1] == "the harbour official", got
     assert got["has surprisingly earned himself a few fans in Karsk."][1] == "the nationalist Karsk Times tabloid", got
+
+
+@pytest.mark.issue(22)
+def test_a_he_that_goes_on_with_the_speaker_before_it() -> None:
+    """The second blind reading: "“...,” Trump said at a rally, adding that he believed the judge
+    was “Mexican.” He also suggested ...: “They ought to look into Judge Curiel ...”" left the
+    article's key quote without a speaker ("he" had the judge and Trump as rivals). "also",
+    "then", "added", "continued" say the pronoun goes on with the speaker before it, unless
+    another person spoke just before ("X said ..., whereas Y acknowledged ... He also said")."""
+    qs = extract_quotes(
+        make(
+            '"I have a judge who is a hater," Orin Valde said at a rally, adding that he believed Judge Halvard Oske was "biased."',
+            'He also suggested taking action against the judge: "They ought to look into the judge, because what he is doing is a total disgrace."',
+            "Ada Rusk said the port was safe, whereas Halvard Oske acknowledged that he knew the harbour was closed. He also said that the fees would rise.",
+        )
+    )
+    got = {q.span.text: q.speaker for q in qs}
+    assert got["They ought to look into the judge, because what he is doing is a total disgrace."] == "orin-valde", got
+    assert got.get("the fees would rise") != "halvard-oske", got

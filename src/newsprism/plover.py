@@ -547,6 +547,8 @@ def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str |
             return low
         return low[:-1] if low.endswith("s") and low[:-1] in words else None
 
+    if toks[j - 1].low.endswith("ed") and j >= 2 and (hit := listed(toks[j - 2].low)):
+        return hit  # a participle right after its patient ("a Washington Post poll released Sunday")
     if toks[j - 1].low.endswith("ed") and j < len(toks) and toks[j].low == "by":
         # A passive after its patient ("photos released by state media"): the noun before it.
         for k in range(j - 2, max(-1, j - 6), -1):

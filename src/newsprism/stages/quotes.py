@@ -142,6 +142,8 @@ QUOTED_TITLE_SEG = re.compile(r"\s*((?:[^,;:\"]|\"Q+\"){1,120}?\"Q+\")\s+(?=[A-Z
 WHOSE_BEFORE = re.compile(r",\s+whose\s+[^,;:\"]{1,40},\s+")
 # A past participle's phrase opening a sentence ("Led by Council Speaker X, the rally ...").
 PARTICIPLE_BY = re.compile(r"[A-Z][a-z]+ed\s+(?:by|with|about|from)\b")
+# Words after a "he" that go on with the speaker before it ("He also suggested", "She then added").
+GOES_ON = re.compile(r"\s+(?:also|then|later|again|further|went\s+on|added|continued)\b")
 # A boundary between a main clause and a clause of its own after it.
 CLAUSE_BOUNDARY = re.compile(r"(?:,|[—–]|\b(?:in which|when|where|while|as|after|before|because|and|but|with))\s*$")
 # "As X noted in an op-ed Thursday, ...": the source of the clause after the comma.
@@ -1864,7 +1866,8 @@ class _Extractor:
             return _Speaker(s, e, text)
         if low in PRONOUNS:
             actor, ref, why = self._resolve_pronoun(s, low)
-            return _Speaker(s, e, text, actor, ref, self.names.get(actor) if actor else None, pronoun=True, evidence=why)
+            sp = _Speaker(s, e, text, actor, ref, self.names.get(actor) if actor else None, pronoun=True, evidence=why)
+            return self._goes_on(sp) if actor is None else sp
         head = self._head_mention(s, e)
         if head is None:
             if any(
@@ -1908,6 +1911,36 @@ class _Extractor:
         if (word == "they" and plural and self.types.get(was.actor or "") != "PERSON") or (word == "it" and not plural and self.types.get(was.actor or "") != "PERSON"):
             return replace(speaker, actor=was.actor, ref=was.ref, name=was.name, evidence=f"“{word}” → {was.text!r}: the speaker of the attribution before it")
         return speaker
+
+    def _goes_on(self, sp: _Speaker) -> _Speaker:
+        """A "he"/"she" its rivals left open that goes on with the attribution just before it, as
+        its words say ("“...,” Trump said at a rally. He also suggested ...: “...”"; "also", "then",
+        "later", "again", "further", "went on", "added", "continued"), when that speaker is a
+        person of the pronoun's gender named within 600 characters; else the pronoun as it was."""
+        word = sp.text.lower()
+        if word not in ("he", "she") or not GOES_ON.match(self.work, sp.end):
+            return sp
+        last = next((f for f in reversed(self.found) if f.end <= sp.start), None)
+        was = last.speaker if last is not None else None
+        if last is None or was is None or was.actor is None or was.pronoun or sp.start - last.end > 600:
+            return sp
+        others = [
+            m
+            for m in self._mentions_in(min(was.start, last.start), sp.start)
+            if self.types.get(m.actor) == "PERSON" and m.actor != was.actor and not any(f.start <= m.span.start < f.end for f in self.found)
+        ]
+        rivals = [f for f in self.found if f.speaker is not None and f.speaker.actor not in (None, was.actor) and 0 <= sp.start - f.end < 400 and self.types.get(f.speaker.actor) == "PERSON"]
+        if others or rivals:
+            # another person named since, outside what was said, or quoted just before ("Melendres
+            # said ..., whereas Petraeus acknowledged that ... He also said ...": either of them)
+            return sp
+        if self._genders is None:
+            from newsprism.pronouns import person_genders
+
+            self._genders = person_genders(self.art)
+        if self.types.get(was.actor) != "PERSON" or self._genders.get(was.actor) not in (None, PRONOUN_GENDER[word]):
+            return sp
+        return replace(sp, actor=was.actor, ref=was.ref, name=was.name, evidence=f"“{word}” → {was.text!r}: left open by its rivals, it goes on with the attribution just before it")
 
     def _titled_speaker(self, sp: _Speaker) -> bool:
         """A speaker a title may name before its colon: a person or an organisation, the phrase ending
