@@ -1323,3 +1323,11 @@ def test_a_bare_security_council_is_the_uns_only_where_the_un_is_named(model: An
     assert not any(m.span.text.startswith("the party") for m in art.mentions), [(m.span.text, m.actor) for m in art.mentions]
     art = make(model, "The U.N. Security Council met on Monday.", "The Security Council later adopted a resolution.")
     assert actor_of(art, "Security Council", 1) == "un-security-council"
+
+
+@pytest.mark.issue(20)
+def test_an_office_conflict_leaves_the_surname_unresolved_never_to_the_next_person(model: Any) -> None:
+    """The review: "President Tomas Valde ... his wife, Ada Valde ... Senator Valde ... Valde said"
+    sent the bare surname to Ada Valde once Tomas was barred by the office."""
+    art = make(model, "President Tomas Valde spoke on Monday with his wife, Ada Valde.", "Back in 2006, Senator Valde had voted for the bill.", '"We will not back down," Valde said.')
+    assert actor_of(art, "Valde", 3) != actor_of(art, "Ada Valde"), [(m.span.text, m.actor) for m in art.mentions]

@@ -1037,3 +1037,16 @@ def test_events_a_means_after_by_is_no_agent_and_a_poll_released_frees_no_one() 
     assert not [e for e in extract_events(art) if "orin-valde" in e.actors], [(e.plover, e.actors) for e in extract_events(art)]
     assert _cues("In a Karsk Times poll released Sunday, three of four voters disapproved.") == []
     assert _cues("Five prisoners released on Monday returned home.") == [("CONCEDE", "released")]
+
+
+@pytest.mark.issue(21)
+def test_events_what_a_code_review_of_the_ninth_session_found() -> None:
+    """The review: the verb-as-noun rule dropped "The president said", "The student protested";
+    "condemned by Beijing" lost its agent to the "-ing" check; "and indeed Merkel met" lost Merkel
+    ("indeed" read as a past verb)."""
+    assert ("SPEECH", "said") in _cues("The president said the talks failed.")
+    assert _cues("The official refused the offer.") == [("REJECT", "refused")]
+    art = _article("The strike was condemned by Vesnia on Monday.", {"Vesnia": ("vesnia", "GPE")})
+    assert any(e.actors == ["vesnia"] for e in extract_events(art)), [(e.plover, e.actors, e.targets) for e in extract_events(art)]
+    art = _article("He left early, and indeed Ada Rusk met Orin Valde in Karsk.", {"Ada Rusk": ("ada-rusk", "PERSON"), "Orin Valde": ("orin-valde", "PERSON")})
+    assert any("ada-rusk" in e.actors for e in extract_events(art)), [(e.plover, e.actors, e.targets) for e in extract_events(art)]

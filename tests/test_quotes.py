@@ -1562,3 +1562,19 @@ def test_a_he_that_goes_on_with_the_speaker_before_it() -> None:
     got = {q.span.text: q.speaker for q in qs}
     assert got["They ought to look into the judge, because what he is doing is a total disgrace."] == "orin-valde", got
     assert got.get("the fees would rise") != "halvard-oske", got
+
+
+@pytest.mark.issue(22)
+def test_what_a_code_review_of_the_ninth_session_found() -> None:
+    """A review of the session's change: "with a close Orin Valde ally calling it “...”" gave the
+    words to Valde ("ally" read as an adverb); "an aide to Orin Valde, who called the report
+    “...”" to Valde; "Valde's said" (a contraction of "has") was read as a possessive's noun."""
+    qs = extract_quotes(
+        make(
+            'The plan drew fire, with a close Orin Valde ally calling it "a disaster for the party."',
+            'Reporters later questioned an aide to Orin Valde, who called the report "fake news."',
+            "Ada Rusk's said the deal was a mistake.",
+        )
+    )
+    assert not [q for q in qs if q.speaker == "orin-valde"], [(q.speaker, q.span.text) for q in qs]
+    assert [q.speaker for q in qs if q.span.text == "the deal was a mistake"] == ["ada-rusk"], [(q.speaker, q.span.text) for q in qs]

@@ -61,31 +61,7 @@ def merge_actors(articles: list[Article], kb: ActorKB | None = None) -> list[Act
     for aid in remap:  # no chains: every id points at a kept one
         while remap[aid] in remap and remap[remap[aid]] != aid:
             remap[aid] = remap[remap[aid]]
-    texts = {art.id: art.raw_text for art in articles}
-    # A surname-only person joins the one full-name person it can be; two candidates: stays apart.
-    for sid in sorted(short):
-        if sid in remap:
-            continue
-        key = name_key(by_id[sid].name)
-        cands = {
-            remap.get(a.id, a.id)
-            for a in by_id.values()
-            if a.type == "PERSON" and a.id not in short and key in _name_tokens(a, kb) and not _offices_differ(by_id[sid], a, texts)
-        }
-        if len(cands) == 1:
-            remap[sid] = cands.pop()
-            why[sid] = "one word of a name, and the corpus names exactly one person in full with that word"
-        elif not cands:
-            # "her hometown of [Wasilla]" typed a person, where no person of the corpus bears the
-            # name and other articles name the place so: the place.
-            places = {remap.get(a.id, a.id) for a in by_id.values() if a.type in ("GPE", "LOC") and name_key(a.name) == key}
-            # ... when every mention reads as a place ("Austin said", "friends of Kenyon" are a
-            # person's; a review found one such mention enough)
-            if len(places) == 1 and all(PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.span.start - 16) : m.span.start]) for m in by_id[sid].mentions):
-                target = places.pop()
-                types[sid] = Counter({by_id[target].type if target in by_id else "GPE": sum(types[sid].values())})  # the place keeps its type
-                remap[sid] = target
-                why[sid] = "one word typed a person here, the name of no person of the corpus and of one place in it"
+    _join_surnames(short, by_id, kb, remap, why, {art.id: art.raw_text for art in articles}, types)
     _surname_phrases(by_id, kb, remap, why)
     merged: dict[str, Actor] = {}
     for aid, actor in by_id.items():
@@ -154,6 +130,36 @@ def _surname_phrases(by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str]
         if len(fits) == 1 and a.id not in fits:
             remap[a.id] = fits.pop()
             why[a.id] = "the last words of the one fuller name of the corpus that ends with them (the words before them no given name)"
+
+
+def _join_surnames(
+    short: set[str], by_id: dict[str, Actor], kb: ActorKB, remap: dict[str, str], why: dict[str, str], texts: dict[str, str], types: dict[str, Counter[str]]
+) -> None:
+    """A surname-only person joins the one full-name person it can be; two candidates, or an
+    office the full name is never given: it stays apart. A word no person bears but one place
+    does, read as a place everywhere, becomes that place."""
+    for sid in sorted(short):
+        if sid in remap:
+            continue
+        key = name_key(by_id[sid].name)
+        people = [a for a in by_id.values() if a.type == "PERSON" and a.id not in short and key in _name_tokens(a, kb)]
+        cands = {remap.get(a.id, a.id) for a in people}
+        if any(_offices_differ(by_id[sid], a, texts) for a in people):
+            continue  # written after another office than the full name's: joins no one
+        if len(cands) == 1:
+            remap[sid] = cands.pop()
+            why[sid] = "one word of a name, and the corpus names exactly one person in full with that word"
+        elif not cands:
+            # "her hometown of [Wasilla]" typed a person, where no person of the corpus bears the
+            # name and other articles name the place so: the place.
+            places = {remap.get(a.id, a.id) for a in by_id.values() if a.type in ("GPE", "LOC") and name_key(a.name) == key}
+            # ... when every mention reads as a place ("Austin said", "friends of Kenyon" are a
+            # person's; a review found one such mention enough)
+            if len(places) == 1 and all(PLACE_BEFORE.search(texts.get(m.article, "")[max(0, m.span.start - 16) : m.span.start]) for m in by_id[sid].mentions):
+                target = places.pop()
+                types[sid] = Counter({by_id[target].type if target in by_id else "GPE": sum(types[sid].values())})  # the place keeps its type
+                remap[sid] = target
+                why[sid] = "one word typed a person here, the name of no person of the corpus and of one place in it"
 
 
 def _offices_differ(short: Actor, full: Actor, texts: dict[str, str]) -> bool:

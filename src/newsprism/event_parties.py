@@ -130,7 +130,12 @@ def verb_agents(toks: Sequence[Token], found: list[tuple[int, str]], trigger: in
 def _object_of_verb(toks: Sequence[Token], k: int) -> bool:
     """Whether the name at token ``k`` is the object of a verb in -ed right before it ("leaders who
     implicitly rebuked Trump met": Trump met no one); not after a determiner ("the embattled Trump")."""
-    return k > 0 and toks[k - 1].low.endswith("ed") and toks[k - 1].text[:1].islower() and len(toks[k - 1].low) > 3 and (k < 2 or toks[k - 2].low not in DETERMINERS)
+    w = toks[k - 1].low if k > 0 else ""
+    return w.endswith("ed") and not w.endswith("eed") and w not in NOT_PAST and toks[k - 1].text[:1].islower() and len(w) > 3 and (k < 2 or toks[k - 2].low not in DETERMINERS)
+
+
+# Words in -ed that are no past forms ("and indeed Merkel met Putin", "a hundred Ukrainians").
+NOT_PAST = frozenset({"hundred", "united", "sacred", "naked", "wicked", "kindred", "hatred", "wretched", "rugged", "beloved", "learned", "aged", "alleged"})
 
 
 def sentence_subject(toks: Sequence[Token], found: list[tuple[int, str]], main_verb: int) -> list[str]:

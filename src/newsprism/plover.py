@@ -547,7 +547,7 @@ def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str |
             return low
         return low[:-1] if low.endswith("s") and low[:-1] in words else None
 
-    if toks[j - 1].low.endswith("ed") and j >= 2 and (hit := listed(toks[j - 2].low)):
+    if toks[j - 1].low.endswith("ed") and j >= 2 and j < len(toks) and (toks[j].low in AFTER_PARTICIPLE or toks[j].text[:1].isupper()) and (hit := listed(toks[j - 2].low)):
         return hit  # a participle right after its patient ("a Washington Post poll released Sunday")
     if toks[j - 1].low.endswith("ed") and j < len(toks) and toks[j].low == "by":
         # A passive after its patient ("photos released by state media"): the noun before it.
@@ -658,6 +658,8 @@ def _first_words(lex: Lexicon) -> tuple[dict[str, list[tuple[str, ...]]], frozen
 
 
 DETERMINERS_BEFORE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "my", "your", "this", "that"})
+# Words after a participle that follows its patient ("poll released Sunday", "report released last week").
+AFTER_PARTICIPLE = frozenset({"on", "in", "at", "last", "this", "yesterday", "today", "earlier", "late", "early", "by", "."})
 NOUN_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "their", "our", "my", "your"})  # ("a group that declined", "asked her, she declined")
 AUXILIARIES_BEFORE = frozenset({"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "get", "got", "gets", "getting", "not"})
 
@@ -669,7 +671,8 @@ def _noun_use_of_verb(lows: Sequence[str], i: int, cues: Sequence[Cue]) -> bool:
         return False
     if lows[i - 1] in NOUN_DETERMINERS:
         return True
-    return i > 1 and lows[i - 2] in NOUN_DETERMINERS and lows[i - 1].endswith(("al", "ive", "ic", "ous", "ful", "ant", "ent", "sharp", "steep", "slow", "steady"))
+    # "the relative decline of ...": an adjective between, and "of" after (never "The president said")
+    return i > 1 and i + 1 < len(lows) and lows[i + 1] == "of" and lows[i - 2] in NOUN_DETERMINERS and lows[i - 1].endswith(("al", "ive", "ic", "ous", "ful", "ant", "ent", "sharp", "steep", "slow", "steady"))
 
 
 def _given_as_preposition(lows: Sequence[str], i: int, n: int) -> bool:

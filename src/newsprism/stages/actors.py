@@ -529,7 +529,10 @@ class _Builder:
             else:
                 score = 10**9 + (min(full) - e.span.start)
             scored.append((score, loc))
-        scored = [x for x in scored if not self._title_conflict(key, x[1])]
+        if any(self._title_conflict(key, loc) for _, loc in scored):
+            # another office than the full name's: another person of that surname, or the same
+            # one in two offices; the bare name names no one rather than the wrong one
+            scored = []
         best, ambiguous = self._one_of(e, sorted(scored, key=lambda x: (x[0], x[1].id)))
         if best is not None and self._named_like_a_person(key):
             # "Keith Lamont Scott" typed an organisation beside "Rakeyia Scott": the bare "Scott"

@@ -448,8 +448,8 @@ class EventReader(ClauseReader):
         marks = ("by", "from") if t.cue.pos == "noun" else ("by",)
         for k in range(t.j, min(t.j + 5, len(u.toks))):
             if u.toks[k].low in marks:
-                nxt = next((x.low for x in u.toks[k + 1 : k + 3] if not x.low.endswith("ly")), "")
-                if nxt.endswith("ing"):
+                nxt = next((x for x in u.toks[k + 1 : k + 3] if not x.low.endswith("ly")), None)
+                if nxt is not None and nxt.low.endswith("ing") and nxt.text[:1].islower():
                     return []  # "rebuked Trump by publicly expressing sympathy": the means, no agent
                 by = self.party_at(u, k + 1, min(k + 8, len(u.toks)))
                 return [by[0][1]] if by else []

@@ -749,7 +749,7 @@ def line_entities(doc: Any, kb: ActorKB, gaz: Gazetteer) -> list[_Ent]:
 _TEAM = r"[A-Z][\w.'&-]*(?: (?:[A-Z][\w.'&-]*|de|di|del|la|of))*"
 TABLE_ROW = re.compile(
     rf"^(?P<a>{_TEAM}) \d{{1,3}} (?P<b>{_TEAM}) \d{{1,3}}(?: \(.*\))?\s*\.?$"
-    rf"|^(?P<c>{_TEAM}) (?:AT|at|v|vs\.?) (?P<d>{_TEAM})\s*$"
+    rf"|^(?P<c>{_TEAM}) (?:AT|v) (?P<d>{_TEAM})\s*$"
     rf"|^(?P<e>{_TEAM})(?: \d{{1,3}}){{4,}}\s*$"
 )
 # Words that open numbered things, never teams ("Section 5 Article 3", "Round 2 Game 4").
@@ -760,7 +760,7 @@ def _table_teams(text: str, ents: list[_Ent], kb: ActorKB) -> list[_Ent]:
     """The teams of a results-table row, as organisations (a country's name stays a place: a
     national team under its country's name); a person the model found there (a golfer's row)
     stays a person when the name opens with a given name. The other entities are kept."""
-    m = TABLE_ROW.match(text)
+    m = TABLE_ROW.match(text) if len(text) <= 120 else None
     if m is None:
         return ents
     out = list(ents)

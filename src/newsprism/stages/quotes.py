@@ -150,8 +150,11 @@ CLAUSE_BOUNDARY = re.compile(r"(?:,|[—–]|\b(?:in which|when|where|while|as|a
 AS_SAID = re.compile(r"\s*(?:(?:But|And|Yet|So)\s+)?[Aa]s\s+(?P<np>(?:the\s+|a\s+|an\s+)?[^,;:\"]{1,60}?)\s+(?:(?:has|had|have)\s+)?(?P<verb>[a-z]+ed|said|wrote|put\s+it|told|says|writes|notes|argues)\b[^,;:\"]{0,60},\s+")
 # A relative clause whose verb leads to a partial quote ("Obama, who called the nominee “unfit”").
 RELATIVE_CUE = re.compile(r",\s+who\s+(?:(?:had|has|have|also|later|then|once|[a-z]+ly)\s+){0,2}(?P<verb>[a-z]+)\b[^,;:\"“”]{0,80}[\"“]?\s*$")
-# A name after "of" (titles between): it modifies the noun before ("the father of X, who").
-OF_BEFORE_NAME = re.compile(r"\bof\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# A name after "of" (titles between): it modifies the noun before ("the father of X, who"); so
+# does one after "to" or "for" after a speaker noun ("an aide to X, who", "a spokesman for X, who").
+OF_BEFORE_NAME = re.compile(r"(?:\bof|\b(?P<noun>[a-z]+)\s+(?:to|for))\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# Adverbs between "with X" and its participle ("with Trump reportedly yelling"), never "ally".
+WITH_ADVERBS = r"(?:reportedly|allegedly|repeatedly|apparently|openly|publicly|privately|loudly|angrily|quickly|immediately|later|also|then|even|still|again|simply|actually|clearly)"
 # A subordinate clause right before a participle ("..., when protesters interrupted her, shouting").
 CLAUSE_BEFORE_PARTICIPLE = re.compile(r",\s+(?:when|as|after|while|because|since|until|before)\s+(?P<clause>[^,;:\"]{3,120}),\s*(?:\w+ly\s+)?$")
 # A time or manner adverbial set off before a clause's subject ("Hours later,", "Two days earlier,",
@@ -632,12 +635,13 @@ OPENS_SENTENCE = re.compile(r"\s+(?:While|But|The|He|She|It|They|We|I|In|However
 
 def _noun_use(before: str, form: str, lemma: str) -> bool:
     """Whether a cue's ``form``, after ``before``, is a noun ("many promises he made")."""
-    m = re.search(r"([\w'’]+)\s+$", before)
+    m = re.search(r"([\w'’]+)\s+$", before[-80:])
     if m is None:
         return False
     prev = m.group(1).lower()
     if re.fullmatch(r"[a-z][\w.-]*['’]s", prev) and prev[:-2] not in ("it", "that", "there", "what", "here", "he", "she", "who", "let"):
-        return True  # "discounted Pyongyang's claims": a possessive's noun
+        # "discounted Pyongyang's claims": a possessive's noun; "Obama's said", "Trump's claimed": "has"
+        return form.endswith("s") or form == lemma
     return prev in NOUN_MARKERS or (prev in PLURAL_QUANTIFIERS and form != lemma and form.endswith("s") and not form.endswith("ss"))
 
 
@@ -1146,7 +1150,7 @@ class _Extractor:
         participle = form.endswith("ing") and not lemma.endswith("ing")
         speaker: _Speaker | None = None
         kind = "say"
-        with_np = re.search(r"(?:^|[\s,])with\s+([^,;:\"]{1,80}?)(?:\s+[a-z]+ly)?\s*$", before)  # "with Trump reportedly yelling"
+        with_np = re.search(r"(?:^|[\s,])with\s+([^,;:\"]{1,80}?)(?:\s+" + WITH_ADVERBS + r")?\s*$", before)  # "with Trump reportedly yelling"
         quoted_as = re.search(r"\bquot(?:ed|ing|es)\s+([^,;:\"]{1,80}?)\s+as\s*$", before)
         prior = [f for f in earlier if f.speaker is not None and f.kind != "participle"]
         infinitive = not participle and re.search(r"\bto\s+$", before) is not None and form == lemma
@@ -1920,7 +1924,7 @@ class _Extractor:
         word = sp.text.lower()
         if word not in ("he", "she") or not GOES_ON.match(self.work, sp.end):
             return sp
-        last = next((f for f in reversed(self.found) if f.end <= sp.start), None)
+        last = max((f for f in self.found if f.end <= sp.start), key=lambda f: f.end, default=None)
         was = last.speaker if last is not None else None
         if last is None or was is None or was.actor is None or was.pronoun or sp.start - last.end > 600:
             return sp
@@ -2250,8 +2254,9 @@ class _Extractor:
             return self._speaker_from_np(*np) if np and len(words) <= 3 and self._speaker_noun(words[-1].lower()) else None
         if self.types.get(named[-1].actor) not in ("PERSON", "ORG", "NORP"):
             return None
-        if OF_BEFORE_NAME.search(self.work[max(us, named[-1].span.start - 60) : named[-1].span.start]):
-            return None  # "the wife of Senator Ted Cruz, who called ...": "who" may be the wife
+        of = OF_BEFORE_NAME.search(self.work[max(us, named[-1].span.start - 60) : named[-1].span.start])
+        if of is not None and (of.group("noun") is None or self._speaker_noun(of.group("noun"))):
+            return None  # "the wife of Senator Ted Cruz, who called ...", "an aide to X, who": "who" may be the wife, the aide
         return self._speaker_from_np(named[-1].span.start, named[-1].span.end)
 
     def _adverbial(self, s: int, e: int) -> bool:
