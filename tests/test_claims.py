@@ -561,3 +561,16 @@ def test_review_a_street_name_before_a_noun_counts_that_noun() -> None:
     got = [f.value for t in ("The bank will cut 500 Wall Street jobs.", "About 20 Main Street businesses closed.") for f in find_figures(t, 0, [])]
     assert got == [500.0, 20.0]
     assert find_figures("The office at 10 Downing Street said so.", 0, []) == []
+
+
+@pytest.mark.issue(22)
+def test_a_share_said_as_n_of_m_is_one_figure() -> None:
+    """The blind reading (ninth session): "three of four Americans disapproved" was the figure 4
+    Americans; it is a share (0.75), as "six in 10 voters" and "nine out of 10 doctors" are."""
+
+    def got(s: str) -> list[tuple[float, str]]:
+        return [(f.value, f.unit) for f in find_figures(s, 0, [])]
+
+    assert got("In a poll released Sunday, three of four Americans disapproved.") == [(0.75, "share of Americans")]
+    assert got("Nine out of 10 doctors agree.") == [(0.9, "share of doctors")]
+    assert got("Two of the three men were hurt.") == []

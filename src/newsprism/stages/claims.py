@@ -301,11 +301,12 @@ def _fraction(text: str, e: int, value: float) -> tuple[float, str, int] | None:
 OR_BOUND = re.compile(r"\s*,?\s+or\s+(less|fewer|lower|under|below|more|greater|higher|above|over)\b", re.I)
 # A number word before "or"/"to" and another number: the low end of a range ("seven or eight").
 RANGE_NEXT = re.compile(rf"\s+(?:or|to)\s+(?!an?\b)(?:{_DIGITS}|{_WORDNUM}\b)", re.I)
-IN_EVERY = re.compile(r"\s+in\s+(?P<den>10|100|ten|two|three|four|five|six|seven|eight|nine)\b", re.I)
+IN_EVERY = re.compile(r"\s+(?:in|of|out\s+of)\s+(?P<den>10|100|ten|two|three|four|five|six|seven|eight|nine)\b(?!\s*(?:%|percent|per\s+cent))", re.I)
 
 
 def _in_every(text: str, e: int, value: float) -> tuple[float, str, int] | None:
-    """ "Six in 10 voters": (0.6, "share of voters", where the unit ends), or None."""
+    """ "Six in 10 voters", "three of four Americans", "nine out of 10 doctors": (0.6, "share of
+    voters", where the unit ends), or None."""
     m = IN_EVERY.match(text, e)
     if m is None:
         return None
@@ -476,7 +477,8 @@ def _not_a_quantity(text: str, s: int, e: int, num: str, scaled: bool, bare: boo
         return True  # "voters between the ages of 18 and 54", "ages 18 to 29"
     if word:
         # "one of the ...", "hundreds of" (but "Seventy-four percent of voters" is a share)
-        return bool(bare and re.match(r"\s+of\b", nxt) and num.lower() != "half a") or bool(re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I))
+        # ("three of four Americans", "nine out of 10 doctors": a share, divided in find_figures)
+        return bool(bare and re.match(r"\s+of\b", nxt) and num.lower() != "half a" and not IN_EVERY.match(text, e)) or bool(re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I))
     if re.match(r"\s*(?:hundreds|thousands|millions|billions|dozens)\s+of", text[s:], re.I):
         return True
     return bare and _bare_digits_name_nothing(num, prev, nxt, s)
