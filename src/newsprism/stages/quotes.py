@@ -183,8 +183,11 @@ CLAUSE_START = re.compile(r"^(?:[A-Z0-9\"'(]|(?:he|she|it|they|we|i|you|there|th
 # words, no relative or subordinate word before it ("told three jokes at the dinner", "said two
 # prayers before the vigil ended" are objects).
 NUMBER_SUBJECT = re.compile(
-    r"^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+dozen|dozens)\s+"
-    r"(?:(?!(?:who|whom|whose|which|that|when|where|while|because|if|before|after|until|as|during|and|or|but)\b)[\w'’,-]+\s+){0,6}?"
+    r"^(?:(?:about|nearly|almost|roughly|only|just|more\s+than|less\s+than|fewer\s+than)\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|a\s+dozen|dozens|"
+    # a share ("about half of the adjustment reflected ...", "most of the money went", "a majority of voters were")
+    r"(?:half|most|much|many|some|none|all|(?:a|the)\s+(?:majority|third|quarter|fraction|bulk))\s+of)\s+"
+    r"(?:(?!(?:who|whom|whose|which|that|when|where|while|because|if|before|after|until|as|during|and|or|but)\b)[\w'’,-]+\s+){0,8}?"
     r"(?:[a-z]{2,}ed(?!\s+(?:at|to|in|on|by|for|with|about|from|of|into|as|over)\b)|are|were|have|had|will|would|could|can|may|might|must|should|is|was|has|"
     r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|left|kept|held|sent|spent|built|began|became|found|ran|met|paid|led|fell|sold|rose|grew)\b"
 )
@@ -207,6 +210,21 @@ BARE_SUBJECT = re.compile(
     r"(?:[a-z][\w'’-]*\s+){0,2}[a-z]{3,}s\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed(?!\s+(?:at|to|in|on|by|for|with|about|from|of|into|as|over)\b)|are|were|have|had|will|would|could|can|may|might|must|should|"
     r"wrote|said|told|went|made|took|gave|lost|won|got|came|saw|knew|left|kept|held|sent|spent|built|began|became|found|ran|met|paid|led|fell|sold)\b"
 )
+# A clause opening on a subject pronoun ("said they welcome the attention", "say we need ..."):
+# "they", "we" and "I" are subjects, never objects, so a present tense after them is a verb.
+PRONOUN_CLAUSE = re.compile(r"^(?:they|we|I)\s+(?:[a-z]+ly\s+)?(?!(?:all|both|each|themselves|ourselves|myself|too|also|and|or|who)\b)[a-z]{2,}\b")
+# A sentence that opens on a subordinate clause with its own attribution ("While Comey said A, he
+# said B": A is Comey's words up to the comma).
+SUBORDINATE_OPENER = re.compile(r"(?:^|(?<=[.!?\n])\s*|(?<=[.!?][\"”])\s+|\n)(?:While|Although|Though|Whereas|Even\s+as|Even\s+though)\s+$")
+# A sentence adverb before a whole quotation ("Now, “...”", "But “...”"): the quotation opens the clause.
+SENTENCE_ADVERB_BEFORE = re.compile(r"[\s\-—–]*(?:But|And|Now|Still|Yet|So|Later|Then|Also|Instead|Indeed|Meanwhile|However|Today)\b,?\s*")
+# Full stops of abbreviations ("U.S.", "D.C."), no sentence's end.
+ABBREVIATION_DOTS = re.compile(r"\b(?:[A-Z]\.){1,3}")
+# Forms of a cue that are nouns too, read as a noun right after a lower-case modifier that is no
+# speaker ("brave states", "new reports", "false claims"; not "he states", "the agency states").
+NOUN_TOO = frozenset({"states", "claims", "reports", "notes", "comments", "posts", "tweets", "quotes", "answers", "remarks", "replies", "promises", "pledges", "vows", "demands", "charges"})
+# The speaker's next verb after a quotation ("wrote, “...” and shared a link"): the quote is done.
+COORDINATED_VERB_AFTER = re.compile(r"\s+(?:and|but|then|before)\s+(?:then\s+|\w+ly\s+)?[a-z]{3,}(?:ed|s)\b")
 # A reported clause opening with a subordinate one ("says despite being an alumna, she plans to
 # ...", "said if elected, he would ..."): the words before its comma are part of what was said.
 SUBORDINATE_FIRST = re.compile(r"(?:despite|although|though|if|unless|because|once|whether\s+or\s+not|win\s+or\s+lose)\b[^,;:\"]{1,80},\s+")
@@ -918,7 +936,8 @@ class _Extractor:
             opens = [o for o, _ in spans]
             reach = list(itertools.accumulate((c for _, c in spans), max))
             cuts = [c for c in cuts if not ((k := bisect.bisect_left(opens, c)) and reach[k - 1] >= c)]
-        ends = {p.end for p in pairs}
+        # the last character inside each quote, by the quote's end (a closing mark may be two: '')
+        ends = {p.end: p.close - 1 for p in pairs}
         # A "sentence" after a quote that is only its attribution belongs to it:
         # “...?” he asked. / “Whose harbour is it?” Calloway said of the port.
         keep = []
@@ -929,7 +948,7 @@ class _Extractor:
             closes = k in ends
             if closes and self.text[c : c + 1].islower():
                 continue
-            if closes and k - ls >= 2 and self.text[k - 2] in "?!,.":
+            if closes and k - ls >= 2 and self.text[ends[k]] in "?!,.":
                 head = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,5}", self.text[c : c + 80])
                 cue = self.lex.cue.match(self.text, c + head.end()) if head else None
                 if cue is not None:
@@ -938,7 +957,7 @@ class _Extractor:
                     # Only an attribution joins, not a new report ("Ginsburg said ... that she ...").
                     # After a quote closed by a full stop (“... ship.” Valde said.) only a bare one
                     # does: a cue and at most a time or place ("Valde said the talks go on" reports anew).
-                    if self.text[k - 2] == "." and (not ATTRIBUTION_TAIL.fullmatch(tail) or TAIL_VERB.search(tail) or self._framed_before(k, ls, pairs)):
+                    if self.text[ends[k]] == "." and (not ATTRIBUTION_TAIL.fullmatch(tail) or TAIL_VERB.search(tail) or self._framed_before(k, ls, pairs)):
                         pass
                     elif not re.search(r"\bthat\b", tail) and len(WORDS.findall(tail)) <= 14:
                         continue
@@ -1171,6 +1190,10 @@ class _Extractor:
             return None  # "the saying", "was saying": left to the finite verbs
         elif _noun_use(before, form.lower(), lemma) or (form.lower() == "told" and re.search(r"(?:^|[.!?]\s+)All\s+$", before)):
             return None  # "broken many promises he made", "his claims": a noun, no verb; "All told, ..."
+        elif form.lower() in NOUN_TOO and (adj := re.search(r"\b([a-z]{3,})\s+$", before)) and not (
+            adj.group(1) in PRONOUNS or adj.group(1) in AUX or adj.group(1).endswith("ly") or self._speaker_noun(adj.group(1)) or adj.group(1) in self.titles
+        ):
+            return None  # "a handful of brave states that have ...", "false claims": a noun after its modifier
         else:
             np = self._np_before(cs, us, masked)
             if np is not None:
@@ -1202,6 +1225,11 @@ class _Extractor:
         if form.lower() in self.lex.tell:
             pos = self._skip_addressee(pos, ue, masked, us)
             kind = "tell" if kind == "say" else kind
+        elif (to := re.match(r"\s+to(?=\s)", masked[pos - us :])) is not None:
+            # "wrote to his Twitter followers, “...”", "said to reporters: “...”": the one addressed
+            q = self._skip_addressee(pos + to.end(), ue, masked, us)
+            if q > pos + to.end() and re.match(r"\s*[,:]?\s*\"", masked[q - us :]):
+                pos = q
         pos, medium, via = self._skip_adjuncts(pos, ue, masked, us)
         rest = masked[pos - us :]
         lead = re.match(r"\s*(?:,\s*)?", rest)
@@ -1229,7 +1257,7 @@ class _Extractor:
         if rest2.startswith('"') or rest2.startswith(":"):
             # SPEAKER said: "..." — the quote is attributed in _quotes_of_unit.
             return _Frame(form, cs, ce, speaker, (region_start, p2), None, "before-quote", medium, via)
-        if re.fullmatch(r"[\s.!?)\]]*", rest2) or re.match(r"(?:adding|saying|noting|according)\b", rest2):
+        if re.fullmatch(r"[\s.!?)\]]*", rest2) or re.match(r"(?:adding|saying|noting|according)\b", rest2) or (lead is not None and "," in lead.group(0) and re.match(r"[a-z]{3,}ing\b", rest2)):
             # The cue ends the clause: "“...,” SPEAKER said." or "CONTENT, SPEAKER said."
             head = masked[: speaker.start - us] if speaker.start >= us else ""
             # "CONTENT, SPEAKER said." — also when the content ends in a partial quote
@@ -1292,6 +1320,8 @@ class _Extractor:
                 finite = FINITE_HINT.search(rest2[:80])
             sub = SUBORDINATE_FIRST.match(rest2)
             main_clause = rest2[sub.end() :] if sub else rest2
+            if not finite and PRONOUN_CLAUSE.match(main_clause):
+                finite = PRONOUN_CLAUSE.match(main_clause)  # "said they welcome ...": a subject pronoun opens a clause
             if not (CLAUSE_START.match(main_clause) or AUX_SOON.match(main_clause) or BARE_SUBJECT.match(main_clause) or NUMBER_SUBJECT.match(main_clause)) or (not finite and '"' not in rest2[:60]):
                 return None
             if NOT_CONTENT_OBJECT.match(rest2):
@@ -1424,7 +1454,7 @@ class _Extractor:
     def _content_end(self, c0: int, ue: int, masked: str, us: int) -> int:
         rest = masked[c0 - us :]
         cut = len(rest)
-        m = re.search(r",\s*(?:adding|saying|noting|explaining|insisting|arguing|warning|stressing|claiming|according to)\b|;\s+(?=[a-z]+\s+(?:said|added|noted))", rest)
+        m = re.search(r",\s*(?:adding|saying|noting|explaining|insisting|arguing|warning|stressing|claiming|calling|describing|according to)\b|;\s+(?=[a-z]+\s+(?:said|added|noted))", rest)
         if m:
             cut = m.start()
         gloss = WRITERS_GLOSS.search(rest, 0, cut)
@@ -1597,6 +1627,14 @@ class _Extractor:
                 return sp, " ".join((mm.groupdict().get("medium") or "").split()) or None
         return None, None
 
+    def _subordinate_said(self, f: _Frame, g: _Frame) -> bool:
+        """Whether ``f`` is said in a subordinate clause ("While X said A, ...", "Although X
+        says A, ...") that ends at the comma before ``g``'s speaker."""
+        assert f.speaker is not None and g.speaker is not None and f.content is not None
+        opener = SUBORDINATE_OPENER.search(self.text, max(0, f.speaker.start - 14), f.speaker.start)
+        gap = self.text[f.content[0] : g.speaker.start]
+        return opener is not None and re.search(r",\s*$", gap) is not None and len(WORDS.findall(gap)) >= 3 and '"' not in self.work[f.content[0] : g.speaker.start].rstrip()[-1:]
+
     def _nest(self, frames: list[_Frame]) -> list[_Frame]:
         """Drop a frame whose content holds a frame of the same speaker (the inner one reports the claim)."""
         keep = list(frames)
@@ -1605,6 +1643,10 @@ class _Extractor:
                 continue
             for g in frames:
                 if g is f or g.content is None or not (f.content[0] <= g.cue_start < f.content[1]):
+                    continue
+                if f.speaker is not None and g.speaker is not None and f.content[0] < g.speaker.start and self._subordinate_said(f, g):
+                    # "While Comey said A, he said B": the subordinate clause's words end at its comma.
+                    f.content = (f.content[0], f.content[0] + len(self.text[f.content[0] : g.speaker.start].rstrip().rstrip(",").rstrip()))
                     continue
                 if g.speaker is not None and f.content[0] < g.speaker.start and (not f.speaker or g.speaker.actor != f.speaker.actor or not f.speaker.actor):
                     # "Marr says the talks failed and Varga says they never began": another speaker's
@@ -1789,11 +1831,14 @@ class _Extractor:
             return False  # "The" of "The tycoon entered ...": no head, no speaker
         last = low[-1]
         ms = self._mentions_in(s, e)
+        # "Several supporters of reform", "a handful of delegates": the head before "of" (the first).
+        of_head = low[low.index("of") - 1] if "of" in low[1:] else None
         head_ok = (
             words[-1][:1].isupper()
             or self._speaker_noun(last)
             or last in self.titles
             or any(m.span.end >= e - 1 for m in ms)
+            or (of_head is not None and self._speaker_noun(of_head))
         )
         if not head_ok:
             return False
@@ -2033,6 +2078,9 @@ class _Extractor:
                 continue
             if after.strip() and self.types.get(m.actor) != "PERSON" and re.match(r"\s+[a-z]", after):
                 continue  # "Kremlin officials", "the Pentagon spokesman": a modifier, handled below
+            noun_after = re.match(r"\s+([a-z]+)\b", after)
+            if noun_after and self._speaker_noun(noun_after.group(1)):
+                continue  # "a close Orin Valde ally", "a Trump aide": the person modifies the one who spoke
             cands.append(m)
         if coordinated and len({m.actor for m in cands}) != 1:
             return None
@@ -2423,7 +2471,7 @@ class _Extractor:
             after = [fr for fr in frames if fr.content is None and fr.kind in ("after-quote", "say", "tell", "before-quote") and p.close < fr.cue_start <= post_e and fr.cue_start - p.close < 200]
             after_ok = [fr for fr in after if self._only_attribution(p.end, fr, masked, us)]
             before = [fr for fr in frames if fr.kind in ("before-quote", "colon", "tell", "say", "participle") and fr.content is None and fr.cue_end <= p.start and pre_s <= fr.cue_start]
-            starts_clause = re.fullmatch(r"[\s\-—–]*", pre) is not None or (idx > 0 and re.fullmatch(r"[\s,.;:!?]*", pre) is not None)
+            starts_clause = re.fullmatch(r"[\s\-—–]*", pre) is not None or (idx > 0 and re.fullmatch(r"[\s,.;:!?]*", pre) is not None) or (idx == 0 and SENTENCE_ADVERB_BEFORE.fullmatch(pre) is not None)
             ends_clause = re.fullmatch(r"[\s.!?)]*", post) is not None
             fr_use: _Frame | None = None
             if inside:
@@ -2435,12 +2483,21 @@ class _Extractor:
             elif after_ok and (starts_clause or re.search(r"[:,]\s*$", pre)):
                 fr_use = after_ok[0]
                 f.kind = "direct" if body[:1].isupper() or starts_clause else "partial"
-            elif after_ok and re.fullmatch(r"[^.!?\"]{0,80}", pre) and re.match(r"\s*[.!?]", masked[after_ok[0].cue_end - us :]):
+            elif (
+                resumed := [
+                    fr for fr in frames if fr.kind == "after-quote" and pre_s <= fr.cue_start < p.start and re.fullmatch(r"\s*,\s*", masked[max(fr.cue_end, fr.region[1]) - us : p.start - us])
+                ]
+            ) and idx > 0:
+                # "“She is too far behind,” said an Iowa Democrat, “and Iowa was not ...”": the quotation resumes
+                fr_use = resumed[0]
+                f.kind = "direct"
+            elif after_ok and re.fullmatch(r"[^.!?\"]{0,100}", ABBREVIATION_DOTS.sub("", pre)) and re.match(r"\s*[.!?]", masked[max(after_ok[0].cue_end, after_ok[0].region[1]) - us :]):
                 # "It is “undermining our constitution ...,” he warned.": the sentence the quotation
-                # closes is the speaker's, whatever its subject ("It", which stood for France)
+                # closes is the speaker's, whatever its subject ("It", which stood for France); also
+                # "The endorsement “was early ...,” said Heiserman of the CORE Teachers."
                 fr_use = after_ok[0]
                 f.kind = "partial"
-            elif before and (ends_clause or re.match(r"\s*[,;]", post)):
+            elif before and (ends_clause or re.match(r"\s*[,;]", post) or COORDINATED_VERB_AFTER.match(post)):
                 fr_use = before[-1]
                 tail = masked[fr_use.cue_end - us : p.start - us]
                 f.kind = "direct" if re.search(r"[,:]\s*$", tail) or tail.strip() == "" else "partial"
@@ -2560,11 +2617,30 @@ class _Extractor:
 
     # -- indirect speech of a unit ----------------------------------------------------------
 
+    def _clause_around_quote(self, fr: _Frame, us: int, ue: int, masked: str, pairs: Sequence[Pair]) -> tuple[int, int] | None:
+        """A reported clause that opens on a quotation and goes on after it ("Obama said “it gets
+        me mad” every time he thinks about ...": the words after the quote are his reported words
+        too), or None when the quotation is all that was said."""
+        if fr.kind != "before-quote" or fr.speaker is None or fr.speaker.start > fr.cue_start:
+            return None
+        p2 = fr.region[1]
+        pair = next((p for p in pairs if p.start == p2), None)
+        if pair is None or pair.runs_on:
+            return None
+        if not re.match(r"[\s\u00a0]+(?:[a-z]+ly\s+)?(?!(?:and|or|but|he|she|they|it|said|says|adding|saying)\b)[a-z]{2,}\b", masked[pair.end - us :]):
+            # "said: “...”", "said “...,” adding ...", "said “...” and “...”": the quote is what was said
+            return None
+        if fr.cue.lower() in self.lex.tell and len(WORDS.findall(self.text[pair.open : pair.close])) <= 4:
+            return None  # "told NBC's “Today” on Monday": a show's name, the one told
+        c1 = self._content_end(p2, ue, masked, us)
+        return (p2, c1) if c1 > pair.end + 8 else None
+
     def _indirect_of_unit(self, pi: int, us: int, ue: int, masked: str, pairs: Sequence[Pair], frames: list[_Frame]) -> None:
         for fr in frames:
-            if fr.content is None or fr.speaker is None:
+            content = fr.content if fr.content is not None else self._clause_around_quote(fr, us, ue, masked, pairs)
+            if content is None or fr.speaker is None:
                 continue
-            c0, c1 = fr.content
+            c0, c1 = content
             dateline = DATELINE.match(self.text[c0:c1])
             if dateline and dateline.end() < c1 - c0:
                 c0 += dateline.end()  # "SEOUL -- Kim attended ..., state media reported": the dateline is no one's words
