@@ -1678,3 +1678,40 @@ def test_quotes_the_tenth_session_left_without_a_speaker() -> None:
     assert got["What does that mean, he kept the country safe?"] == "Mr. Valde", got
     assert got["It is time to end his career for good"] == "Ada Rusk", got
     assert got["there is a sizable constituency saying this is fine."] == "Halvard Oske", got
+
+
+@pytest.mark.issue(22)
+def test_according_to_after_an_attribution_names_the_relay() -> None:
+    """The tenth session's blind reading: "“...,” Conason writes in his book, according to the
+    Times" and "“...,” Joey Salceda said in a bill, according to the Philippine Star" gave the
+    article's key quotes to the newspaper. The words are the named speaker's; the paper relayed
+    them (``via``)."""
+    qs = extract_quotes(
+        make(
+            '"Toward the end of the evening, the envoy asked the former secretaries to offer counsel," Orin Valde writes in his book, according to the Karsk Times. "Ada Rusk told her to use her own email."',
+            '"There is no basis for the wholesale labeling of Karskans," Halvard Oske said in a bill filed in the capital, according to the Karsk Star.',
+        )
+    )
+    got = {q.span.text: (q.speaker, q.via) for q in qs}
+    assert got["Toward the end of the evening, the envoy asked the former secretaries to offer counsel"] == ("orin-valde", "the Karsk Times"), got
+    assert got["Ada Rusk told her to use her own email."][0] == "orin-valde", got
+    assert got["There is no basis for the wholesale labeling of Karskans"] == ("halvard-oske", "the Karsk Star"), got
+
+
+@pytest.mark.issue(22)
+def test_a_chain_of_appositions_before_the_verb() -> None:
+    """"Sen. Orin Valde, facing a challenge in Karsk, a swing state, said" (two appositions) and
+    "Ada Rusk, the editor in chief of the port's newspaper, The Karsk Star, said" (a body's name
+    after the description of it) left the speaker out or gave it to the newspaper; "Alarmed by
+    the unrest, Senator Halvard Oske, the minority leader, said" stays Oske's."""
+    qs = extract_quotes(
+        make(
+            "Sen. Orin Valde, facing a spirited challenge in Karsk, a swing state, said he would welcome the envoy.",
+            'Ada Rusk, the editor in chief of the port\'s official newspaper, The Karsk Star, said every harbour master was "both careful and political."',
+            "Alarmed by the unrest in Karsk, Senator Halvard Oske, the minority leader, said that he spoke with the envoy on Tuesday.",
+        )
+    )
+    got = {q.span.text: q.speaker for q in qs}
+    assert got["he would welcome the envoy"] == "orin-valde", got
+    assert got["both careful and political."] == "ada-rusk", got
+    assert got["he spoke with the envoy on Tuesday"] == "halvard-oske", got

@@ -1069,7 +1069,7 @@ class _Extractor:
                 frames.append(fr)
                 if fr.tail is not None:  # "X, he said, Y": Y is his words too, a second record
                     frames.append(replace(fr, content=fr.tail, tail=None))
-        frames.extend(self._according(us, ue, masked))
+        frames.extend(self._relayed(frames, self._according(us, ue, masked)))
         frames.extend(self._acted_after_quote(us, masked, frames))
         titled = self._title_colon(us, ue, masked)
         if titled is not None and not any(f.cue_start < titled.cue_start for f in frames):
@@ -1734,17 +1734,7 @@ class _Extractor:
             while j >= 0 and tok(j) not in (",", ";", ":", "(", ")"):
                 j -= 1
             seg = self.work[toks[j + 1][0] : toks[i - 1][1]] if j + 1 <= i - 1 else ""
-            words = [w.lower().strip(".,'’") for w in seg.split()]
-            first = words[0] if words else ""
-            appositive = bool(seg) and (
-                _place_tag(seg)
-                or seg[:1].islower()
-                or seg[:1].isdigit()
-                or first in DETERMINERS
-                or first in self.titles
-                or first in ("who", "which", "whose", "now", "himself", "herself", "itself")
-                or any(w in self.titles for w in words[1:])  # "Twitter’s director of political advertising"
-            )
+            appositive = self._appositive(seg)
             if appositive and j >= 0 and tok(j) == ",":
                 skipped_apposition = True
                 i = j - 1
@@ -1752,8 +1742,24 @@ class _Extractor:
                     t = delimiter_before(i)
                     if t >= 0 and tok(t) == "," and tok(t + 1).lower() in ("of", "from", "in"):
                         i = t
+                # "Sen. Chuck Grassley, facing a challenge in Iowa, a swing state, said": a chain of them
+                t = delimiter_before(i)
+                while t > 0 and t < i and tok(t) == "," and not _place_tag(seg) and self._chained_apposition(toks[t + 1][0], toks[i][1]):
+                    i = t - 1
+                    t = delimiter_before(i)
                 continue
             if not appositive and seg and not skipped_apposition and all(w[:1].isupper() or w.lower() in ("of", "the", "and") for w in seg.split()):
+                # "Giovanni Maria Vian, the editor in chief of the Vatican's newspaper, L'Osservatore
+                # Romano, said": a body's name after a description of it, after a person's name, is
+                # the description's apposition; the person before them speaks.
+                dl = delimiter_before(j - 1) if j > 0 and tok(j) == "," else -1
+                if dl > 0 and tok(dl) == "," and self._appositive(self.work[toks[dl + 1][0] : toks[j - 1][1]]):
+                    named = self._mentions_in(toks[delimiter_before(dl - 1) + 1][0], toks[dl - 1][1])
+                    this = self._mentions_in(toks[j + 1][0], toks[i - 1][1])
+                    if any(self.types.get(m.actor) == "PERSON" for m in named) and not any(self.types.get(m.actor) == "PERSON" for m in this):
+                        skipped_apposition = True
+                        i = dl - 1
+                        continue
                 i -= 1  # a stray comma after the name, right before the verb ("Gov. John Kasich, said"),
                 continue  # not one that closes an apposition ("Rubio, whose hometown, Miami, is ..., argues")
             return None
@@ -1815,6 +1821,33 @@ class _Extractor:
             # "whose ..." belongs to the possessed noun; the speaker stands before "whose"
             return self._np_before(whose.start(), clause_start, masked)
         return start, end
+
+    def _chained_apposition(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)``, set off by commas before another apposition, describes the name
+        before it too ("Sen. Chuck Grassley, [facing a challenge in Iowa], a swing state, said"):
+        not when it ends in a person's name ("Alarmed by ..., [Senator Harry Reid], the minority
+        leader, said"), a function word ("releasing a statement that, while ..., accused") or
+        holds a sentence's end."""
+        seg = self.work[s:e]
+        last = seg.split()[-1].lower() if seg.split() else ""
+        if not self._appositive(seg) or re.search(r"[.!?]\s+[A-Z0-9]", seg) or last in PREPOSITIONS | BOUNDARY_WORDS | {"that", "which", "who", "whom", "whose"}:
+            return False
+        return not any(m.span.end >= e - 1 and self.types.get(m.actor) == "PERSON" for m in self._mentions_in(s, e))
+
+    def _appositive(self, seg: str) -> bool:
+        """Whether a phrase set off by commas after a name describes it ("the editor in chief",
+        "21", "R-Ky.", "who ...", "Twitter's director of ..."), rather than naming a speaker."""
+        words = [w.lower().strip(".,'’") for w in seg.split()]
+        first = words[0] if words else ""
+        return bool(seg) and (
+            _place_tag(seg)
+            or seg[:1].islower()
+            or seg[:1].isdigit()
+            or first in DETERMINERS
+            or first in self.titles
+            or first in ("who", "which", "whose", "now", "himself", "herself", "itself")
+            or any(w in self.titles for w in words[1:])  # "Twitter’s director of political advertising"
+        )
 
     def _plausible(self, s: int, e: int) -> bool:
         """Whether ``[s, e)`` reads as a speaker: a pronoun, a name, or a phrase headed by a speaker noun or title."""
@@ -2076,8 +2109,8 @@ class _Extractor:
                 if principal is None and sf and sf.group("head") in self.lex.speaks_for and self.types.get(m.actor) in ("ORG", "GPE", "PERSON"):
                     principal = m
                 continue
-            if after.strip() and self.types.get(m.actor) != "PERSON" and re.match(r"\s+[a-z]", after):
-                continue  # "Kremlin officials", "the Pentagon spokesman": a modifier, handled below
+            if after.strip() and self.types.get(m.actor) != "PERSON" and re.match(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[a-z]", after):
+                continue  # "Kremlin officials", "the Pentagon spokesman", "a U.S. District Court judge": a modifier, handled below
             noun_after = re.match(r"\s+([a-z]+)\b", after)
             if noun_after and self._speaker_noun(noun_after.group(1)):
                 continue  # "a close Orin Valde ally", "a Trump aide": the person modifies the one who spoke
@@ -2094,6 +2127,8 @@ class _Extractor:
             for m in ms:
                 if re.search(r"\b(?:of|for|at|from|in|with|by|to)\b", self.text[s : m.span.start]):
                     continue  # "the commander of American forces": the demonym modifies what follows the head
+                if re.search(r"\b[A-Z]", self.text[m.span.end : e]):
+                    continue  # "a U.S. District Court judge": the country names the court, not whom the judge speaks for
                 if m.kind in ("demonym", "metonym", "name") and self.types.get(m.actor) in ("GPE", "ORG"):
                     return m
             return None
@@ -2634,6 +2669,24 @@ class _Extractor:
             return None  # "told NBC's “Today” on Monday": a show's name, the one told
         c1 = self._content_end(p2, ue, masked, us)
         return (p2, c1) if c1 > pair.end + 8 else None
+
+    def _relayed(self, frames: list[_Frame], according: list[_Frame]) -> list[_Frame]:
+        """The "according to" frames that attribute words to their source; one whose words hold
+        another speaker's attribution ("“...,” Conason writes in his book, according to the Times")
+        names who relayed them: that frame's ``via``, not its speaker."""
+        out = []
+        for acc in according:
+            inner = [
+                f
+                for f in frames
+                if acc.content is not None and f.speaker is not None and acc.content[0] <= f.cue_start < acc.content[1] and f.kind in ("after-quote", "say", "tell", "inverted", "before-quote")
+            ]
+            if inner and acc.speaker is not None:
+                for f in inner:
+                    f.via = f.via or acc.speaker.text
+                continue
+            out.append(acc)
+        return out
 
     def _indirect_of_unit(self, pi: int, us: int, ue: int, masked: str, pairs: Sequence[Pair], frames: list[_Frame]) -> None:
         for fr in frames:
