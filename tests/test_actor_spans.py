@@ -537,3 +537,13 @@ def test_actor_spans_a_function_word_opening_a_quote_is_no_name() -> None:
     rows = [("title", "Words"), ("blank", ""), ("body", 'Ada May spoke. "Between the two of them, it is over," May said.')]
     art = _with_entities(rows, [("Ada May", "PERSON"), ("Between", "ORG"), ("May", "PERSON")])
     assert _texts(art) == [("Ada May", "PERSON"), ("May", "PERSON")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_an_offices_portfolio_is_no_body() -> None:
+    """A blind reading (2026-12-07, tenth session): "Secretary of [State]" gave an organisation
+    "State" in two articles. The word after an office and "of" is the title's, unless it names a
+    place ("Prime Minister of [Japan]")."""
+    rows = [("title", "Talks"), ("blank", ""), ("body", "Former Secretary of State Lena Marr met the Minister of Finance and the Prime Minister of Japan.")]
+    art = _with_entities(rows, [("State", "ORG"), ("Lena Marr", "PERSON"), ("Finance", "ORG"), ("Japan", "GPE")])
+    assert _texts(art) == [("Lena Marr", "PERSON"), ("Japan", "GPE")]

@@ -1050,3 +1050,28 @@ def test_events_what_a_code_review_of_the_ninth_session_found() -> None:
     assert any(e.actors == ["vesnia"] for e in extract_events(art)), [(e.plover, e.actors, e.targets) for e in extract_events(art)]
     art = _article("He left early, and indeed Ada Rusk met Orin Valde in Karsk.", {"Ada Rusk": ("ada-rusk", "PERSON"), "Orin Valde": ("orin-valde", "PERSON")})
     assert any("ada-rusk" in e.actors for e in extract_events(art)), [(e.plover, e.actors, e.targets) for e in extract_events(art)]
+
+
+@pytest.mark.issue(21)
+def test_events_the_tenth_sessions_blind_reading_found() -> None:
+    """Records a blind reading of untuned news found wrong (2026-12-07, tenth session): things
+    sent, given or received that are no aid, standing before their verb ("emails sent to Powell",
+    "the warm welcome he had received", "testimony, which she gave"); "backing down" (no
+    SUPPORT); a participle wished for someone ("wants Trump banned": no SANCTION); a gerund
+    weighed ("is considering filing an appeal"); a ban one holds a position on."""
+    assert _cues("Two emails sent to Powell were placed in storage") == []
+    assert not [c for c in _cues("the warm welcome he had received from Karsk") if c[0] == "AID"]
+    assert _cues("Her testimony, which she gave a week before she left office, was cordial") == []
+    assert _cues("Karsk sent troops to the border")[0][0] == "MOBILIZE"
+    assert not [c for c in _cues("some indications that he was backing down from the proposal") if c[0] == "SUPPORT"]
+    cases = {
+        "Lawmakers in Karsk want Valde banned from the country.": "SANCTION",
+        "The party is considering filing an appeal against Valde.": None,
+        "Valde said his position on banning Lisk has grown.": "SANCTION",
+    }
+    for sentence, typ in cases.items():
+        art = _article(sentence, {"Karsk": ("karsk", "GPE"), "Valde": ("person-valde", "PERSON"), "Lisk": ("lisk", "ORG")})
+        evs = extract_events(art)
+        assert all(e.plover != typ for e in evs) if typ else not [e for e in evs if e.plover != "SPEECH"], (sentence, [(e.plover, e.mentions[0].trigger) for e in evs])
+    art = _article("Karsk banned Lisk on Monday.", {"Karsk": ("karsk", "GPE"), "Lisk": ("lisk", "ORG")})
+    assert [e.plover for e in extract_events(art)] == ["SANCTION"]

@@ -1715,3 +1715,19 @@ def test_a_chain_of_appositions_before_the_verb() -> None:
     assert got["he would welcome the envoy"] == "orin-valde", got
     assert got["both careful and political."] == "ada-rusk", got
     assert got["he spoke with the envoy on Tuesday"] == "halvard-oske", got
+
+
+@pytest.mark.issue(22)
+def test_words_before_a_writer_and_the_one_written_to() -> None:
+    """A blind reading (tenth session) missed an article's lead fact: "..., Halvard Oske, the
+    undersecretary for management, wrote in a memo to Inspector General Ada Rusk." and "...,
+    Oske wrote Rusk." (the one written to ends the attribution)."""
+    qs = extract_quotes(
+        make(
+            "Two emails sent to the envoy have been placed in secure storage, Halvard Oske, the undersecretary for management, wrote in a memo to Inspector General Ada Rusk.",
+            "Some paper records are already stored in a records center, and there is no need to move them, Oske wrote Rusk.",
+        )
+    )
+    got = {q.span.text: q.speaker for q in qs}
+    assert got["Two emails sent to the envoy have been placed in secure storage"] == "halvard-oske", got
+    assert got["Some paper records are already stored in a records center, and there is no need to move them"] == "halvard-oske", got

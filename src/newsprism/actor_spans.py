@@ -431,6 +431,20 @@ def _known_in_caps(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> bool:
     return e.label == "PERSON" and len(words) >= 2 and given_name(key.split()[0])
 
 
+# An office named by its portfolio ("Secretary of State", "Minister of Finance", "Under
+# Secretary of Defense"): the word after "of" belongs to the title.
+OFFICE_OF = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers|Undersecretary|Under\s+Secretary|Commissioner|Director)\s+of\s+$")
+
+
+def _office_portfolio(raw: str, e: Entity, kb: ActorKB) -> bool:
+    """A one-word name right after an office and "of" that names no place ("Secretary of [State]",
+    "Minister of [Finance]"; not "Prime Minister of [Japan]"): part of the title."""
+    word = e.span.text
+    if e.label == "PERSON" or " " in word.strip() or not OFFICE_OF.search(raw[max(0, e.span.start - 30) : e.span.start]):
+        return False
+    return not any(a.type in ("GPE", "LOC") for a in kb.lookup(word))
+
+
 def resegment(article: Article, kb: ActorKB) -> list[Entity]:
     """``article.entities`` with the spans this module's rules correct (see the module docstring)."""
     raw = article.raw_text
@@ -457,6 +471,8 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             continue  # "#FranceIsStrong", "@realDonaldTrump": a hashtag or a handle, no name in the text
         if _function_word_opening(raw, e, body, kb):
             continue  # "“Between the two of them ...”": a sentence's first word, no name
+        if _office_portfolio(raw, e, kb):
+            continue  # "Secretary of [State]", "Minister of [Finance]": the office's name, no body
         if e.label not in NAME_LABELS or e.source == "dateline":
             out.append(e)
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -89,6 +89,8 @@ class Realis:
     generic: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
     state_nouns: frozenset[str] = frozenset()  # noun cues that name a standing relationship
+    deliberating: frozenset[str] = frozenset()  # "is considering [filing]": a gerund cue weighed, not done
+    wishing: frozenset[str] = frozenset()  # "wants Trump [banned]": a participle cue wished for
 
     @classmethod
     def of(cls, data: dict[str, Any]) -> Realis:
@@ -105,6 +107,8 @@ class Realis:
             words("generic"),
             words("hedges"),
             words("state_nouns"),
+            words("deliberating"),
+            words("wishing"),
         )
 
 
@@ -539,6 +543,27 @@ def _month_before(lows: Sequence[str], k: int) -> bool:
 AMOUNT = re.compile(r"^(?:[$€£¥]?\d[\d.,]*%?|%|percent|per|cent|[$€£¥])$")
 
 
+# Past participles not in -ed that follow their patient ("emails sent to", "the testimony given").
+IRREGULAR_PARTICIPLES = frozenset({"sent", "given", "received", "provided", "handed", "delivered", "shown", "made", "written"})
+
+
+def _relative_object(toks: Sequence[Token], j: int, listed: Callable[[str], str | None]) -> str | None:
+    """The object of the verb ending at ``j`` standing before its relative clause's subject ("the
+    warm welcome he had received", "communications, which he had sent", "testimony, which she
+    gave"), if ``listed`` names it."""
+    k = j - 2
+    while k >= 0 and toks[k].low in ("had", "has", "have", "was", "were", "just", "already", "also", "once"):
+        k -= 1
+    if k < 0 or not (toks[k].low in SUBJECT_PRONOUNS or toks[k].low in ("i", "we", "you")):
+        return None
+    k -= 1
+    if k >= 0 and toks[k].low in ("which", "that", "whom"):
+        k -= 1
+    if k >= 0 and toks[k].low == ",":
+        k -= 1
+    return listed(toks[k].low) if k >= 0 else None
+
+
 def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str | None:
     """The word of ``words`` heading the object of the verb cue ending at token ``j`` (singular or plural), if any."""
 
@@ -547,8 +572,16 @@ def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str |
             return low
         return low[:-1] if low.endswith("s") and low[:-1] in words else None
 
-    if toks[j - 1].low.endswith("ed") and j >= 2 and j < len(toks) and (toks[j].low in AFTER_PARTICIPLE or toks[j].text[:1].isupper()) and (hit := listed(toks[j - 2].low)):
-        return hit  # a participle right after its patient ("a Washington Post poll released Sunday")
+    if (
+        j >= 2
+        and j < len(toks)
+        and (toks[j - 1].low.endswith("ed") or toks[j - 1].low in IRREGULAR_PARTICIPLES)
+        and (toks[j].low in AFTER_PARTICIPLE or toks[j].low == "to" or toks[j].text[:1].isupper())
+        and (hit := listed(toks[j - 2].low))
+    ):
+        return hit  # a participle right after its patient ("a Washington Post poll released Sunday", "emails sent to Powell")
+    if hit := _relative_object(toks, j, listed):
+        return hit
     if toks[j - 1].low.endswith("ed") and j < len(toks) and toks[j].low == "by":
         # A passive after its patient ("photos released by state media"): the noun before it.
         for k in range(j - 2, max(-1, j - 6), -1):

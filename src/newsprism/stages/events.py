@@ -538,6 +538,9 @@ class EventReader(ClauseReader):
             # past happenings in it: "Kim meets with Putin, April 25, 2019"). Statements are exempt:
             # "Cruz accuses Obama of ...", "Sanders calls for reform" report a stance held now.
             return f"generic or habitual: the simple present {toks[t.i].text!r}"
+        wished = self._wished(toks, t, low)
+        if wished is not None:
+            return wished
         nxt = toks[t.j].low if t.j < len(toks) else ""
         after_nxt = toks[t.j + 1].low if t.j + 1 < len(toks) else ""
         if as_verb and nxt in ("no", "nothing", "none") and after_nxt not in ("fewer", "less", "more", "later", "longer", "sooner", "doubt"):
@@ -571,6 +574,24 @@ class EventReader(ClauseReader):
                 break
             coordinated = coordinated or w in ("and", "or", "but")
             after = w
+        return None
+
+    def _wished(self, toks: Sequence[Token], t: Trigger, low: list[str]) -> str | None:
+        """A gerund weighed ("the party is considering filing an appeal") or a participle wished
+        for someone ("wants Trump banned from the country"): plover.json ``realis.deliberating``
+        and ``realis.wishing``."""
+        r, word = self.lex.realis, toks[t.i].low
+        if low and low[-1] in r.deliberating and word.endswith("ing"):
+            return f"a prospect: {low[-1]!r} before it"
+        for k in range(max(0, len(low) - 4), len(low) - 1):
+            if low[k] in r.deliberating and low[k + 1].endswith("ing") and not any(w in (",", ";", "and", "but") for w in low[k:]):
+                return f"a prospect: {low[k]!r} {low[k + 1]!r} before it"  # "is considering filing an appeal"
+        if word.endswith(("ed", "en")) or word in ("sent", "held", "kept", "put", "shot", "hit"):
+            k = len(low) - 1
+            while k >= 0 and k >= len(low) - 3 and (toks[t.i - (len(low) - k)].text[:1].isupper() or low[k] in ("him", "her", "them", "it", "us", "me")):
+                k -= 1
+            if k < len(low) - 1 and k >= 0 and low[k] in r.wishing:
+                return f"a wish: {low[k]!r} before it"
         return None
 
     def _prospect(self, low: list[str], noun_use: bool) -> str | None:

@@ -1231,6 +1231,7 @@ class _Extractor:
             if q > pos + to.end() and re.match(r"\s*[,:]?\s*\"", masked[q - us :]):
                 pos = q
         pos, medium, via = self._skip_adjuncts(pos, ue, masked, us)
+        pos = self._addressed_at_end(pos, ue, masked, us, lemma)
         rest = masked[pos - us :]
         lead = re.match(r"\s*(?:,\s*)?", rest)
         p2 = pos + (lead.end() if lead else 0)
@@ -2669,6 +2670,22 @@ class _Extractor:
             return None  # "told NBC's “Today” on Monday": a show's name, the one told
         c1 = self._content_end(p2, ue, masked, us)
         return (p2, c1) if c1 > pair.end + 8 else None
+
+    def _addressed_at_end(self, pos: int, ue: int, masked: str, us: int, lemma: str) -> int:
+        """Past the one written or spoken to when nothing follows it in the clause ("..., Kennedy
+        wrote in a memo to Inspector General Steve Linick.", "..., Kennedy wrote Linick."): the
+        attribution ends there; else ``pos`` unchanged."""
+        rest = masked[pos - us :]
+        to = re.match(r"\s+to(?=\s)", rest)
+        if to is not None:
+            names = re.match(r"\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,7}", masked[pos + to.end() - us :])
+            q = pos + to.end() + names.end() if names else self._skip_addressee(pos + to.end(), ue, masked, us)
+        elif lemma == "write":
+            named = re.match(r"\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}", rest)
+            q = pos + named.end() if named else pos
+        else:
+            return pos
+        return q if q > pos and re.fullmatch(r"[\s.!?)\]]*", masked[q - us : ue - us]) else pos
 
     def _relayed(self, frames: list[_Frame], according: list[_Frame]) -> list[_Frame]:
         """The "according to" frames that attribute words to their source; one whose words hold
