@@ -547,3 +547,12 @@ def test_actor_spans_an_offices_portfolio_is_no_body() -> None:
     rows = [("title", "Talks"), ("blank", ""), ("body", "Former Secretary of State Lena Marr met the Minister of Finance and the Prime Minister of Japan.")]
     art = _with_entities(rows, [("State", "ORG"), ("Lena Marr", "PERSON"), ("Finance", "ORG"), ("Japan", "GPE")])
     assert _texts(art) == [("Lena Marr", "PERSON"), ("Japan", "GPE")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_a_given_name_with_an_apostrophe_joins_the_name() -> None:
+    """Read on ECB+ (tune topics): the model typed "[Marie Flynn]" in "Ka'Loni Marie Flynn", so
+    one child was two actors across articles ("Ka'loni Flynn" elsewhere)."""
+    rows = [("title", "Search"), ("blank", ""), ("body", "Police searched for Ka'Loni Marie Lisk on Tuesday. O'Neil said so.")]
+    art = _with_entities(rows, [("Marie Lisk", "PERSON"), ("O'Neil", "PERSON")])
+    assert _texts(art) == [("Ka'Loni Marie Lisk", "PERSON"), ("O'Neil", "PERSON")]

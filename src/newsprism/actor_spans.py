@@ -431,6 +431,22 @@ def _known_in_caps(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> bool:
     return e.label == "PERSON" and len(words) >= 2 and given_name(key.split()[0])
 
 
+# A given name with an inner apostrophe and capital ("Ka'Loni", "D'Andre", "N'Golo") the model
+# left out of the person's name after it.
+APOSTROPHE_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]{0,3}['’][A-Z][a-z]+\s+$")
+
+
+def _apostrophe_name_before(raw: str, e: Entity) -> Entity | None:
+    """The person's span with the apostrophe given name right before it ("Ka'Loni [Marie
+    Flynn]" -> "Ka'Loni Marie Flynn"; read on ECB+); None when there is none."""
+    if e.label != "PERSON":
+        return None
+    m = APOSTROPHE_NAME_BEFORE.search(raw, max(0, e.span.start - 20), e.span.start)
+    if m is None:
+        return None
+    return Entity(Span.of(raw, m.start(), e.span.end), "PERSON", "rule")
+
+
 # An office named by its portfolio ("Secretary of State", "Minister of Finance", "Under
 # Secretary of Defense"): the word after "of" belongs to the title.
 OFFICE_OF = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers|Undersecretary|Under\s+Secretary|Commissioner|Director)\s+of\s+$")
@@ -478,6 +494,7 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
             continue
         e = _trim_back(raw, e) or e
         e = _trim_front(raw, e, kb, body) or e
+        e = _apostrophe_name_before(raw, e) or e
         e = _honorific_person(raw, e, kb) or e
         e = _aged_person(raw, e, kb) or e
         if not in_title(e):
