@@ -1331,3 +1331,17 @@ def test_an_office_conflict_leaves_the_surname_unresolved_never_to_the_next_pers
     sent the bare surname to Ada Valde once Tomas was barred by the office."""
     art = make(model, "President Tomas Valde spoke on Monday with his wife, Ada Valde.", "Back in 2006, Senator Valde had voted for the bill.", '"We will not back down," Valde said.')
     assert actor_of(art, "Valde", 3) != actor_of(art, "Ada Valde"), [(m.span.text, m.actor) for m in art.mentions]
+
+
+@pytest.mark.issue(20)
+def test_actors_a_name_inside_a_works_title_is_no_rival_for_a_surname(model: Any) -> None:
+    """A blind reading (tenth session): "The book, titled, Man of the World: The Further
+    Endeavors of Bill Clinton, has not been released" made Bill a rival of Hillary for every bare
+    "Clinton". A person named only inside a work's title the text names is no one it speaks of."""
+    art = make(
+        model,
+        "Anna Osk said she was advised to use a private account.",
+        "The book, titled, Man of the World: The Further Endeavors of Tomas Osk, has not yet been released.",
+        "Investigators said Osk was careless.",
+    )
+    assert actor_of(art, "Osk", 2) == actor_of(art, "Anna Osk") != actor_of(art, "Tomas Osk")

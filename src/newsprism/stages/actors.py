@@ -175,6 +175,9 @@ DESCRIPTION_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]|,\s+[A-Z]")
 
 # Words that make two people of one name a family: "Ethan and Joel Coen, the brothers ...".
 KINSHIP = re.compile(r"\b(?:brothers?|sisters?|couple|husband|wife|twins?|family|siblings?|sons?|daughters?|parents|married)\b", re.I)
+# The words after "titled" up to the title's end: a work's name ("a book titled, Man of the World:
+# The Further Endeavors of ...").
+WORK_TITLE_BEFORE = re.compile(r"\b(?:titled|entitled)\s*,?\s*[“\"‘']?[A-Z][^,.;!?\n“”\"]*$")
 # "[Bill] and Hillary Clinton": " and " then a given name and a surname ending the name.
 PAIRED_FIRST_NAME = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 
@@ -448,6 +451,13 @@ class _Builder:
             loc.aliases.insert(0, full)  # shown by the full name no mention writes whole
         return loc
 
+    def _in_work_title(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a work's title the text names ("The book, titled, Man of the World:
+        The Further Endeavors of Bill Clinton, has ..."): a person named there is no one the
+        article speaks of, so no rival for a bare surname."""
+        ls, _ = self._line_bounds(pos)
+        return WORK_TITLE_BEFORE.search(self.text[max(ls, pos - 120) : pos]) is not None
+
     def _kb_surname(self, word: str) -> bool:
         """Whether a person of the knowledge base bears this surname ("clinton", "warren")."""
         if self._surnames is None:
@@ -515,9 +525,9 @@ class _Builder:
             # no first name to "English"): NORP words are what first names are most often not.
             if loc.type != "PERSON" or key not in loc.tokens(last_only=e.label == "NORP"):
                 continue
-            full = [m.span.start for m in loc.mentions if m.kind == "name" and " " in m.span.text.strip()]
+            full = [m.span.start for m in loc.mentions if m.kind == "name" and " " in m.span.text.strip() and not self._in_work_title(m.span.start)]
             if not full:
-                continue
+                continue  # (named only inside a work's title: "a book titled ... of Bill Clinton")
             before = [s for s in full if s < e.span.start]
             main = [s for s in before if not RELATION_OF.search(self.text[max(0, s - 80) : s])]
             # Nearest before wins (a name given only as someone's relative, "the sister of ... Tomas
