@@ -556,3 +556,14 @@ def test_actor_spans_a_given_name_with_an_apostrophe_joins_the_name() -> None:
     rows = [("title", "Search"), ("blank", ""), ("body", "Police searched for Ka'Loni Marie Lisk on Tuesday. O'Neil said so.")]
     art = _with_entities(rows, [("Marie Lisk", "PERSON"), ("O'Neil", "PERSON")])
     assert _texts(art) == [("Ka'Loni Marie Lisk", "PERSON"), ("O'Neil", "PERSON")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_a_common_word_opening_a_headline_is_no_name() -> None:
+    """A blind reading (tenth session): "Hacker who revealed private email address admits ..." (a
+    headline in sentence case) made an organisation "Hacker"; the article writes "hacker" in lower
+    case. A word capitalised only where a sentence or line opens, and written in lower case
+    elsewhere, is a common noun; a name the article capitalises mid-sentence stays."""
+    rows = [("title", "Hacker who revealed the address admits intrusions"), ("blank", ""), ("body", "The Karskan hacker pleaded guilty. Vantaris said so, and a Vantaris spokesman agreed.")]
+    art = _with_entities(rows, [("Hacker", "ORG"), ("Karskan", "NORP"), ("Vantaris", "ORG"), ("Vantaris", "ORG")])
+    assert _texts(art) == [("Karskan", "NORP"), ("Vantaris", "ORG"), ("Vantaris", "ORG")]

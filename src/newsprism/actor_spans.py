@@ -273,12 +273,27 @@ def _function_word_opening(raw: str, e: Entity, body: BodyNames, kb: ActorKB) ->
         return False
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    before = raw[max(0, e.span.start - 3) : e.span.start]
+    opening = e.span.start == 0 or re.search(r"(?:^|[.!?\n][\"”’']?\s+|[\"“‘']|\n)$", before) is not None
     if text.lower() not in STOP_WORDS:
-        return False
+        # "Hacker who revealed ..." (a headline in sentence case): a word the article writes in
+        # lower case elsewhere, and never capitalised but where a sentence opens, is a common noun.
+        return opening and len(text) >= 4 and _common_word(raw, text) and not kb.lookup(text) and name_key(text) not in body.person_words
     if name_key(text) in body.person_words or kb.lookup(text):
         return False
-    before = raw[max(0, e.span.start - 3) : e.span.start]
-    return e.span.start == 0 or re.search(r"(?:^|[.!?\n][\"”’']?\s+|[\"“‘']|\n)$", before) is not None
+    return opening
+
+
+def _common_word(raw: str, word: str) -> bool:
+    """Whether the text writes ``word`` in lower case, and capitalised only where a sentence or a
+    line opens."""
+    if not re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", raw):
+        return False
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", raw):
+        before = raw[max(0, m.start() - 3) : m.start()]
+        if m.start() and not re.search(r"(?:^|[.!?\n:][\"”’']?\s+|[\"“‘']|\n)$", before):
+            return False
+    return True
 
 
 def _compound_people(raw: str, e: Entity) -> Entity | None:
