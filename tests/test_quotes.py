@@ -1731,3 +1731,13 @@ def test_words_before_a_writer_and_the_one_written_to() -> None:
     got = {q.span.text: q.speaker for q in qs}
     assert got["Two emails sent to the envoy have been placed in secure storage"] == "halvard-oske", got
     assert got["Some paper records are already stored in a records center, and there is no need to move them"] == "halvard-oske", got
+
+
+@pytest.mark.issue(22)
+def test_a_participle_after_a_comma_inside_the_closing_mark() -> None:
+    """A blind reading (tenth session): "Democrats had sued after Karsk eliminated what had been
+    called the “Golden Week,” saying that ..." lost the reason for the lawsuit: the comma before
+    "saying" stood inside the closing mark (American style)."""
+    qs = extract_quotes(make('Orin Valde sued after Karsk eliminated what had been called the "Golden Week," saying that wiping out the week burdened older voters.'))
+    got = {q.span.text: q.speaker for q in qs}
+    assert got.get("wiping out the week burdened older voters") == "orin-valde", got

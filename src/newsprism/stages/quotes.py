@@ -1178,7 +1178,7 @@ class _Extractor:
             kind = "participle"
             a = us + quoted_as.start(1)
             speaker = self._speaker_from_np(a, a + len(quoted_as.group(1)))
-        elif (participle and re.search(r"(?:,|[—–]|\s--?|\bby|\bafter|\bbefore|\bwhile|\bwhen)\s*(?:\w+ly\s+)?$", before)) or infinitive or coordinated:
+        elif (participle and (re.search(r"(?:,|[—–]|\s--?|\bby|\bafter|\bbefore|\bwhile|\bwhen)\s*(?:\w+ly\s+)?$", before) or self._comma_in_quote_before(cs))) or infinitive or coordinated:
             # ", adding that", "by saying", "went on to say", "noted that ... and added:": the clause's speaker.
             kind = "participle"
             speaker = prior[-1].speaker if prior else self._clause_speaker(us, cs, masked)
@@ -2670,6 +2670,14 @@ class _Extractor:
             return None  # "told NBC's “Today” on Monday": a show's name, the one told
         c1 = self._content_end(p2, ue, masked, us)
         return (p2, c1) if c1 > pair.end + 8 else None
+
+    def _comma_in_quote_before(self, cs: int) -> bool:
+        """A comma set inside the closing mark right before ``cs`` ("called the “Golden Week,”
+        saying that ..."): the participle follows a comma, American style."""
+        k = cs
+        while k > 0 and self.text[k - 1].isspace():
+            k -= 1
+        return k >= 2 and self.work[k - 1] == '"' and self.text[k - 2] == ","
 
     def _addressed_at_end(self, pos: int, ue: int, masked: str, us: int, lemma: str) -> int:
         """Past the one written or spoken to when nothing follows it in the clause ("..., Kennedy
