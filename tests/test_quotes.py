@@ -1741,3 +1741,13 @@ def test_a_participle_after_a_comma_inside_the_closing_mark() -> None:
     qs = extract_quotes(make('Orin Valde sued after Karsk eliminated what had been called the "Golden Week," saying that wiping out the week burdened older voters.'))
     got = {q.span.text: q.speaker for q in qs}
     assert got.get("wiping out the week burdened older voters") == "orin-valde", got
+
+
+@pytest.mark.issue(22)
+def test_a_leading_according_to_is_never_a_relay() -> None:
+    """The relay rule of the tenth session first dropped "According to Ada Rusk, it appears that
+    the “done” referred to a tweet Valde posted on Monday": "Valde posted" inside the words is
+    no attribution of them (a code review of the session's change)."""
+    qs = extract_quotes(make('According to Ada Rusk, it appears that the "done" was in reference to a tweet Orin Valde posted on Monday.'))
+    got = {q.span.text: q.speaker for q in qs}
+    assert got.get('it appears that the "done" was in reference to a tweet Orin Valde posted on Monday') == "ada-rusk", got

@@ -2701,10 +2701,17 @@ class _Extractor:
         names who relayed them: that frame's ``via``, not its speaker."""
         out = []
         for acc in according:
+            # ... the attribution right before "according to" ("X writes in his book, according
+            # to"), never one inside the words that follow a leading "According to Y, ..."
             inner = [
                 f
                 for f in frames
-                if acc.content is not None and f.speaker is not None and acc.content[0] <= f.cue_start < acc.content[1] and f.kind in ("after-quote", "say", "tell", "inverted", "before-quote")
+                if acc.content is not None
+                and f.speaker is not None
+                and acc.content[0] <= f.cue_start < acc.content[1] <= acc.cue_start
+                and f.kind in ("after-quote", "say", "tell", "inverted", "before-quote")
+                and re.fullmatch(r"[^.!?;\"]{0,80}?,?\s*", self.work[max(f.cue_end, f.region[1]) : acc.cue_start])
+                and re.search(r"[,\"]\s*$", self.work[max(0, min(f.speaker.start, f.cue_start) - 4) : min(f.speaker.start, f.cue_start)]) is not None
             ]
             if inner and acc.speaker is not None:
                 for f in inner:
