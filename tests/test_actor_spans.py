@@ -567,3 +567,21 @@ def test_actor_spans_a_common_word_opening_a_headline_is_no_name() -> None:
     rows = [("title", "Hacker who revealed the address admits intrusions"), ("blank", ""), ("body", "The Karskan hacker pleaded guilty. Vantaris said so, and a Vantaris spokesman agreed.")]
     art = _with_entities(rows, [("Hacker", "ORG"), ("Karskan", "NORP"), ("Vantaris", "ORG"), ("Vantaris", "ORG")])
     assert _texts(art) == [("Karskan", "NORP"), ("Vantaris", "ORG"), ("Vantaris", "ORG")]
+
+
+@pytest.mark.issue(20)
+def test_actor_spans_what_a_code_review_of_the_tenth_session_found() -> None:
+    """A review of the session's change: an apostrophe name at the end of a headline joined the
+    name opening the next paragraph ("Trump attacks O'Rourke" + "Donald Trump said"); a company
+    whose name the body also writes in lower case was dropped from its own headline ("Target cuts
+    forecast" beside "its profit target"; the body writes "Target lowered" too); "Director of
+    [Mossad]" lost the agency."""
+    rows = [("title", "Valde attacks O'Rourke"), ("blank", ""), ("body", "Orin Valde said so.")]
+    art = _with_entities(rows, [("Orin Valde", "PERSON")])
+    assert _texts(art) == [("Orin Valde", "PERSON")]
+    rows = [("title", "Vantara cuts forecast"), ("blank", ""), ("body", "Vantara lowered its forecast, saying it would miss its profit vantara.")]
+    art = _with_entities(rows, [("Vantara", "ORG"), ("Vantara", "ORG")])
+    assert _texts(art) == [("Vantara", "ORG"), ("Vantara", "ORG")]
+    rows = [("title", "Talks"), ("blank", ""), ("body", "She met the Director of Karskint on Monday.")]
+    art = _with_entities(rows, [("Karskint", "ORG")])
+    assert _texts(art) == [("Karskint", "ORG")]

@@ -1075,3 +1075,15 @@ def test_events_the_tenth_sessions_blind_reading_found() -> None:
         assert all(e.plover != typ for e in evs) if typ else not [e for e in evs if e.plover != "SPEECH"], (sentence, [(e.plover, e.mentions[0].trigger) for e in evs])
     art = _article("Karsk banned Lisk on Monday.", {"Karsk": ("karsk", "GPE"), "Lisk": ("lisk", "ORG")})
     assert [e.plover for e in extract_events(art)] == ["SANCTION"]
+
+
+@pytest.mark.issue(21)
+def test_events_what_a_code_review_of_the_tenth_session_found() -> None:
+    """A review of the session's change: "like" read as a wish lost "Groups like Hamas attacked
+    Israel"; a fronted phrase read as a relative clause's object lost "In a statement, they
+    released three hostages" and "Despite the criticism, she provided weapons to Ukraine"."""
+    assert ("ASSAULT", "attacked") in _cues("Groups like Karsk attacked Lisk on October 7")
+    assert any(c[1] == "released" for c in _cues("In a statement, they released three hostages on Sunday"))
+    assert [c for c in _cues("Despite the criticism, she provided weapons to Lisk") if c[0] == "AID"]
+    art = _article("Groups like Karsk attacked Lisk on Monday.", {"Karsk": ("karsk", "GPE"), "Lisk": ("lisk", "GPE")})
+    assert [e.plover for e in extract_events(art)] == ["ASSAULT"]

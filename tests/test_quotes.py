@@ -1751,3 +1751,25 @@ def test_a_leading_according_to_is_never_a_relay() -> None:
     qs = extract_quotes(make('According to Ada Rusk, it appears that the "done" was in reference to a tweet Orin Valde posted on Monday.'))
     got = {q.span.text: q.speaker for q in qs}
     assert got.get('it appears that the "done" was in reference to a tweet Orin Valde posted on Monday') == "ada-rusk", got
+
+
+@pytest.mark.issue(22)
+def test_what_a_code_review_of_the_tenth_session_found() -> None:
+    """A review of the session's change (a helper, read-only) found: a fronted phrase chained as
+    an apposition ("In a letter to Senator Ada Rusk, the committee chair, the company, a
+    contractor, said" gave Rusk; "On Tuesday, the first day of the trial, the prosecutor said"
+    gave Tuesday); a quotation followed by an adjunct made an indirect record ("said “no” when
+    asked ..."); a speaks-for head after a name lost the person ("A Valde spokesman said")."""
+    qs = extract_quotes(
+        make(
+            "In a letter to Senator Ada Rusk, the committee chair, the company, a defense contractor, said it had complied with the rules.",
+            "On Tuesday, the first day of the trial, the prosecutor said the evidence was strong.",
+            'Orin Valde said "no" when asked about the tariffs.',
+            "A Valde spokesman said the meeting was productive.",
+        )
+    )
+    got = {q.span.text: (q.kind, q.speaker, q.speaker_text) for q in qs}
+    assert got["it had complied with the rules"][1:] == (None, "the company"), got
+    assert got["the evidence was strong"][1:] == (None, "the prosecutor"), got
+    assert not any(t.startswith('"no" when') for t in got), got
+    assert got["the meeting was productive"][1] == "orin-valde", got

@@ -263,11 +263,12 @@ def _typed_by_head(e: Entity) -> Entity | None:
     return None
 
 
-def _function_word_opening(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> bool:
+def _function_word_opening(raw: str, e: Entity, body: BodyNames, kb: ActorKB, title: bool = False) -> bool:
     """A name of one word that is an English function word ("Between", "Nobody", spaCy's stop
     words) opening a sentence or a quotation is no name, unless it is a person's name of the
     article ("May" after "Theresa May") or the knowledge base knows it (a reading found "Between"
-    the first word of a quote made an organisation)."""
+    the first word of a quote made an organisation); nor is a title's first word that the article
+    writes in lower case elsewhere ("Hacker who revealed ...", :func:`_common_word`)."""
     text = e.span.text
     if e.label not in NAME_LABELS or " " in text or text.isupper():
         return False
@@ -276,24 +277,25 @@ def _function_word_opening(raw: str, e: Entity, body: BodyNames, kb: ActorKB) ->
     before = raw[max(0, e.span.start - 3) : e.span.start]
     opening = e.span.start == 0 or re.search(r"(?:^|[.!?\n][\"”’']?\s+|[\"“‘']|\n)$", before) is not None
     if text.lower() not in STOP_WORDS:
-        # "Hacker who revealed ..." (a headline in sentence case): a word the article writes in
-        # lower case elsewhere, and never capitalised but where a sentence opens, is a common noun.
-        return opening and len(text) >= 4 and _common_word(raw, text) and not kb.lookup(text) and name_key(text) not in body.person_words
+        # "Hacker who revealed ..." (a headline in sentence case opening on it): a word the article
+        # writes in lower case elsewhere, and never capitalised but where a sentence opens, is a
+        # common noun. Only a title's first word: in the body "Target said ..." beside "a profit
+        # target" is the company.
+        first = title and re.search(r"(?:^|\n)[\"“‘']?$", raw[max(0, e.span.start - 2) : e.span.start]) is not None
+        return first and len(text) >= 4 and _common_word(raw, text, e.span.end) and not kb.lookup(text) and name_key(text) not in body.person_words
     if name_key(text) in body.person_words or kb.lookup(text):
         return False
     return opening
 
 
-def _common_word(raw: str, word: str) -> bool:
-    """Whether the text writes ``word`` in lower case, and capitalised only where a sentence or a
-    line opens."""
-    if not re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", raw):
-        return False
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", raw):
-        before = raw[max(0, m.start() - 3) : m.start()]
-        if m.start() and not re.search(r"(?:^|[.!?\n:][\"”’']?\s+|[\"“‘']|\n)$", before):
-            return False
-    return True
+def _common_word(raw: str, word: str, title_end: int) -> bool:
+    """Whether the text after its title (from ``title_end``) writes ``word`` in lower case and
+    never capitalised ("the Romanian hacker"; not "Target lowered its forecast ... its profit
+    target", where the body writes the company's name too)."""
+    rest = raw[title_end:]
+    lower = re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", rest)
+    upper = re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", rest)
+    return lower is not None and upper is None
 
 
 def _compound_people(raw: str, e: Entity) -> Entity | None:
@@ -448,7 +450,7 @@ def _known_in_caps(raw: str, e: Entity, body: BodyNames, kb: ActorKB) -> bool:
 
 # A given name with an inner apostrophe and capital ("Ka'Loni", "D'Andre", "N'Golo") the model
 # left out of the person's name after it.
-APOSTROPHE_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]{0,3}['’][A-Z][a-z]+\s+$")
+APOSTROPHE_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][a-z]{0,3}['’][A-Z][a-z]+[ \t]+$")  # on the same line ("... O'Rourke\n\nDonald Trump" is two)
 
 
 def _apostrophe_name_before(raw: str, e: Entity) -> Entity | None:
@@ -464,14 +466,18 @@ def _apostrophe_name_before(raw: str, e: Entity) -> Entity | None:
 
 # An office named by its portfolio ("Secretary of State", "Minister of Finance", "Under
 # Secretary of Defense"): the word after "of" belongs to the title.
-OFFICE_OF = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers|Undersecretary|Under\s+Secretary|Commissioner|Director)\s+of\s+$")
+OFFICE_OF = re.compile(r"\b(?:Secretary|Secretaries|Minister|Ministers|Undersecretary|Under\s+Secretary)\s+of\s+$")
+# Portfolios of ministries and departments (not "Director of [Mossad]", a body of its own).
+PORTFOLIOS = frozenset(
+    {"state", "defense", "defence", "finance", "treasury", "commerce", "energy", "labor", "labour", "agriculture", "education", "transportation", "transport", "interior", "justice", "health", "housing", "trade", "industry", "culture", "tourism", "environment", "unification", "infrastructure", "veterans"}
+)
 
 
 def _office_portfolio(raw: str, e: Entity, kb: ActorKB) -> bool:
     """A one-word name right after an office and "of" that names no place ("Secretary of [State]",
     "Minister of [Finance]"; not "Prime Minister of [Japan]"): part of the title."""
     word = e.span.text
-    if e.label == "PERSON" or " " in word.strip() or not OFFICE_OF.search(raw[max(0, e.span.start - 30) : e.span.start]):
+    if e.label == "PERSON" or " " in word.strip() or word.lower() not in PORTFOLIOS or not OFFICE_OF.search(raw[max(0, e.span.start - 30) : e.span.start]):
         return False
     return not any(a.type in ("GPE", "LOC") for a in kb.lookup(word))
 
@@ -500,7 +506,7 @@ def resegment(article: Article, kb: ActorKB) -> list[Entity]:
         e = _law_or_day(e) or _compound_people(raw, e) or _typed_by_head(e) or e
         if e.label in NAME_LABELS and (raw[e.span.start - 1 : e.span.start] in ("#", "@") or e.span.text[:1] in ("#", "@")):
             continue  # "#FranceIsStrong", "@realDonaldTrump": a hashtag or a handle, no name in the text
-        if _function_word_opening(raw, e, body, kb):
+        if _function_word_opening(raw, e, body, kb, in_title(e)):
             continue  # "“Between the two of them ...”": a sentence's first word, no name
         if _office_portfolio(raw, e, kb):
             continue  # "Secretary of [State]", "Minister of [Finance]": the office's name, no body

@@ -543,8 +543,8 @@ def _month_before(lows: Sequence[str], k: int) -> bool:
 AMOUNT = re.compile(r"^(?:[$€£¥]?\d[\d.,]*%?|%|percent|per|cent|[$€£¥])$")
 
 
-# Past participles not in -ed that follow their patient ("emails sent to", "the testimony given").
-IRREGULAR_PARTICIPLES = frozenset({"sent", "given", "received", "provided", "handed", "delivered", "shown", "made", "written"})
+# Past participles that follow their patient ("emails sent to", "the testimony given"), beside -ed ones.
+IRREGULAR_PARTICIPLES = frozenset({"sent", "given"})
 
 
 def _relative_object(toks: Sequence[Token], j: int, listed: Callable[[str], str | None]) -> str | None:
@@ -559,8 +559,10 @@ def _relative_object(toks: Sequence[Token], j: int, listed: Callable[[str], str 
     k -= 1
     if k >= 0 and toks[k].low in ("which", "that", "whom"):
         k -= 1
-    if k >= 0 and toks[k].low == ",":
-        k -= 1
+        if k >= 0 and toks[k].low == ",":
+            k -= 1  # "communications, which he had sent"
+    elif k >= 0 and not toks[k].low.isalpha():
+        return None  # "In a statement, they released ...": a fronted phrase, no relative clause
     return listed(toks[k].low) if k >= 0 else None
 
 

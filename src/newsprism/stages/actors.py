@@ -177,7 +177,9 @@ DESCRIPTION_NAMED_AFTER = re.compile(r"\s+of\s+[A-Z]|,\s+[A-Z]")
 KINSHIP = re.compile(r"\b(?:brothers?|sisters?|couple|husband|wife|twins?|family|siblings?|sons?|daughters?|parents|married)\b", re.I)
 # The words after "titled" up to the title's end: a work's name ("a book titled, Man of the World:
 # The Further Endeavors of ...").
-WORK_TITLE_BEFORE = re.compile(r"\b(?:titled|entitled)\s*,?\s*[“\"‘']?[A-Z][^,.;!?\n“”\"]*$")
+WORK_TITLE_BEFORE = re.compile(
+    r"\b(?:titled|entitled)\s*,?\s*[“\"‘']?[A-Z][\w'’-]*(?:[\s:]+(?:[A-Z][\w'’-]*|of|the|a|an|and|or|in|on|to|for|at|by|with|from))*[\s:]*$"
+)  # capitalised words and the small ones only: "a report titled A Review of Actions found that X" ends at "found"
 # "[Bill] and Hillary Clinton": " and " then a given name and a surname ending the name.
 PAIRED_FIRST_NAME = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\s+([A-Z][\w'’-]+)(?![\w'’-]|\s+[A-Z])")
 

@@ -581,10 +581,11 @@ class EventReader(ClauseReader):
         for someone ("wants Trump banned from the country"): plover.json ``realis.deliberating``
         and ``realis.wishing``."""
         r, word = self.lex.realis, toks[t.i].low
-        if low and low[-1] in r.deliberating and word.endswith("ing"):
+        gerund = re.compile(r"[a-z]{2,}[^aeiou]ing")  # "filing", "sending"; not "Beijing", "nothing", "during"
+        if low and low[-1] in r.deliberating and toks[t.i].text[:1].islower() and gerund.fullmatch(word) and word not in ("during", "nothing", "something", "anything", "everything"):
             return f"a prospect: {low[-1]!r} before it"
         for k in range(max(0, len(low) - 4), len(low) - 1):
-            if low[k] in r.deliberating and low[k + 1].endswith("ing") and not any(w in (",", ";", "and", "but") for w in low[k:]):
+            if low[k] in r.deliberating and gerund.fullmatch(low[k + 1]) and low[k + 1] not in ("during", "nothing", "something", "anything", "everything") and not any(w in (",", ";", "and", "but") for w in low[k:]):
                 return f"a prospect: {low[k]!r} {low[k + 1]!r} before it"  # "is considering filing an appeal"
         if word.endswith(("ed", "en")) or word in ("sent", "held", "kept", "put", "shot", "hit"):
             k = len(low) - 1

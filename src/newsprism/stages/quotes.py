@@ -216,6 +216,12 @@ PRONOUN_CLAUSE = re.compile(r"^(?:they|we|I)\s+(?:[a-z]+ly\s+)?(?!(?:all|both|ea
 # A sentence that opens on a subordinate clause with its own attribution ("While Comey said A, he
 # said B": A is Comey's words up to the comma).
 SUBORDINATE_OPENER = re.compile(r"(?:^|(?<=[.!?\n])\s*|(?<=[.!?][\"”])\s+|\n)(?:While|Although|Though|Whereas|Even\s+as|Even\s+though)\s+$")
+# Bodies that speak for the person who heads them ("the Biden administration said").
+SPEAKS_FOR_BODIES = frozenset({"administration", "government", "cabinet"})
+# Words that open an adjunct, not more of the reported clause, right after a quotation.
+AFTER_QUOTE_NOT_CLAUSE = frozenset(
+    {"when", "after", "before", "despite", "to", "in", "on", "at", "during", "as", "while", "because", "since", "until", "for", "with", "without", "about", "over", "into", "from", "by", "once", "twice", "again", "three", "two", "four", "five", "several", "many", "more", "times", "than"}
+)
 # A sentence adverb before a whole quotation ("Now, “...”", "But “...”"): the quotation opens the clause.
 SENTENCE_ADVERB_BEFORE = re.compile(r"[\s\-—–]*(?:But|And|Now|Still|Yet|So|Later|Then|Also|Instead|Indeed|Meanwhile|However|Today)\b,?\s*")
 # Full stops of abbreviations ("U.S.", "D.C."), no sentence's end.
@@ -1631,7 +1637,8 @@ class _Extractor:
     def _subordinate_said(self, f: _Frame, g: _Frame) -> bool:
         """Whether ``f`` is said in a subordinate clause ("While X said A, ...", "Although X
         says A, ...") that ends at the comma before ``g``'s speaker."""
-        assert f.speaker is not None and g.speaker is not None and f.content is not None
+        if f.speaker is None or g.speaker is None or f.content is None:
+            return False
         opener = SUBORDINATE_OPENER.search(self.text, max(0, f.speaker.start - 14), f.speaker.start)
         gap = self.text[f.content[0] : g.speaker.start]
         return opener is not None and re.search(r",\s*$", gap) is not None and len(WORDS.findall(gap)) >= 3 and '"' not in self.work[f.content[0] : g.speaker.start].rstrip()[-1:]
@@ -1831,7 +1838,9 @@ class _Extractor:
         holds a sentence's end."""
         seg = self.work[s:e]
         last = seg.split()[-1].lower() if seg.split() else ""
-        if not self._appositive(seg) or re.search(r"[.!?]\s+[A-Z0-9]", seg) or last in PREPOSITIONS | BOUNDARY_WORDS | {"that", "which", "who", "whom", "whose"}:
+        # only a participle's or a relative clause's phrase: a noun phrase there ("the company" in "In
+        # a letter to Ann Lee, the committee chair, the company, a contractor, said") may be the subject
+        if not re.match(r"(?:[a-z]+(?:ing|ed)|who|whose|which|now)\b", seg) or re.search(r"[.!?]\s+[A-Z0-9]", seg) or last in PREPOSITIONS | BOUNDARY_WORDS | {"that", "which", "who", "whom", "whose"}:
             return False
         return not any(m.span.end >= e - 1 and self.types.get(m.actor) == "PERSON" for m in self._mentions_in(s, e))
 
@@ -2113,8 +2122,8 @@ class _Extractor:
             if after.strip() and self.types.get(m.actor) != "PERSON" and re.match(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[a-z]", after):
                 continue  # "Kremlin officials", "the Pentagon spokesman", "a U.S. District Court judge": a modifier, handled below
             noun_after = re.match(r"\s+([a-z]+)\b", after)
-            if noun_after and self._speaker_noun(noun_after.group(1)):
-                continue  # "a close Orin Valde ally", "a Trump aide": the person modifies the one who spoke
+            if noun_after and self._speaker_noun(noun_after.group(1)) and noun_after.group(1) not in self.lex.speaks_for and noun_after.group(1) not in SPEAKS_FOR_BODIES:
+                continue  # "a close Orin Valde ally", "a Trump aide": the person modifies the one who spoke (not "a Trump spokesman")
             cands.append(m)
         if coordinated and len({m.actor for m in cands}) != 1:
             return None
@@ -2523,7 +2532,7 @@ class _Extractor:
                 resumed := [
                     fr for fr in frames if fr.kind == "after-quote" and pre_s <= fr.cue_start < p.start and re.fullmatch(r"\s*,\s*", masked[max(fr.cue_end, fr.region[1]) - us : p.start - us])
                 ]
-            ) and idx > 0:
+            ) and idx > 0 and (body[:1].islower() or len(words) >= 4):  # (not a title: "said X, “The Apprentice” alum")
                 # "“She is too far behind,” said an Iowa Democrat, “and Iowa was not ...”": the quotation resumes
                 fr_use = resumed[0]
                 f.kind = "direct"
@@ -2668,7 +2677,12 @@ class _Extractor:
             return None
         if fr.cue.lower() in self.lex.tell and len(WORDS.findall(self.text[pair.open : pair.close])) <= 4:
             return None  # "told NBC's “Today” on Monday": a show's name, the one told
+        after = re.match(r"[\s\u00a0]+([a-z]+)", masked[pair.end - us :])
+        if after is None or after.group(1) in AFTER_QUOTE_NOT_CLAUSE:
+            return None  # "said “no” when asked ...", "“I love you” three times": the quote is what was said
         c1 = self._content_end(p2, ue, masked, us)
+        if not FINITE_HINT.search(self.work, pair.end, c1):
+            return None
         return (p2, c1) if c1 > pair.end + 8 else None
 
     def _comma_in_quote_before(self, cs: int) -> bool:
