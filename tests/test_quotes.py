@@ -1773,3 +1773,20 @@ def test_what_a_code_review_of_the_tenth_session_found() -> None:
     assert got["the evidence was strong"][1:] == (None, "the prosecutor"), got
     assert not any(t.startswith('"no" when') for t in got), got
     assert got["the meeting was productive"][1] == "orin-valde", got
+
+
+@pytest.mark.issue(22)
+def test_a_she_is_not_the_man_an_infinitive_calls_him() -> None:
+    """The tenth session's blind readings: "Orin Valde asked the reporter to join him on a
+    messaging service so she could get instructions. Minutes later, she sent an email saying,
+    “done.”" gave the reporter's word to Valde (his gender unknown to the knowledge base). The
+    sentence that names him calls him "him" in an infinitive after his verb: "she" is not him
+    (unresolved rather than guessed). "Ada Rusk confronted him" says nothing of Rusk."""
+    qs = extract_quotes(
+        make('Orin Valde asked the reporter to join him on a messaging service so she could get instructions. Minutes later, she sent an email saying, "done and done."')
+    )
+    got = {q.span.text: q.speaker for q in qs}
+    assert "done and done." in got and got["done and done."] != "orin-valde", got
+    qs = extract_quotes(make('Ada Rusk confronted him in the first debate. She later said the exchange was "fair and square."'))
+    got = {q.span.text: q.speaker for q in qs}
+    assert got.get("fair and square.") == "ada-rusk", got

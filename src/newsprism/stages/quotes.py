@@ -216,6 +216,11 @@ PRONOUN_CLAUSE = re.compile(r"^(?:they|we|I)\s+(?:[a-z]+ly\s+)?(?!(?:all|both|ea
 # A sentence that opens on a subordinate clause with its own attribution ("While Comey said A, he
 # said B": A is Comey's words up to the comma).
 SUBORDINATE_OPENER = re.compile(r"(?:^|(?<=[.!?\n])\s*|(?<=[.!?][\"”])\s+|\n)(?:While|Although|Though|Whereas|Even\s+as|Even\s+though)\s+$")
+# A medium right before a participle of saying ("sent an email saying", "a statement reading"):
+# the sender's words.
+MEDIUM_BEFORE_PARTICIPLE = re.compile(r"\b(?:e-?mails?|statements?|tweets?|posts?|letters?|messages?|notes?|memos?|texts?|press\s+releases?|videos?)\s*,?\s*$")
+# The verbs that send a medium ("Rubio's campaign sent out a press release saying ...").
+SENDING = re.compile(r"\b(?:sent|sends|issued|issues|released|releases|posted|posts|put\s+out|puts\s+out|wrote|writes|published|publishes|tweeted|emailed|circulated|distributed)\b")
 # Bodies that speak for the person who heads them ("the Biden administration said").
 SPEAKS_FOR_BODIES = frozenset({"administration", "government", "cabinet"})
 # Words that open an adjunct, not more of the reported clause, right after a quotation.
@@ -1192,6 +1197,12 @@ class _Extractor:
             kind = "participle"
             a = us + with_np.start(1)
             speaker = self._speaker_from_np(a, a + len(with_np.group(1)))
+        elif participle and MEDIUM_BEFORE_PARTICIPLE.search(before):
+            # "she sent an email saying, “done”", "issued a statement saying ...": the sender
+            kind = "participle"
+            sent = list(SENDING.finditer(before))
+            np = self._np_before(us + sent[-1].start(), us, masked) if sent else None
+            speaker = self._speaker_from_np(*np) if np else None
         elif participle:
             return None  # "the saying", "was saying": left to the finite verbs
         elif _noun_use(before, form.lower(), lemma) or (form.lower() == "told" and re.search(r"(?:^|[.!?]\s+)All\s+$", before)):
@@ -2189,6 +2200,10 @@ class _Extractor:
                     continue
                 if skipped and m.span.start < window:
                     return None, None, f"“{word}”: unresolved, the nearest person, {skipped!r}, is named inside another phrase, and no other within two sentences"
+                if g is None and (said := self._local_gender(m, pos)) is not None and said != PRONOUN_GENDER[word]:
+                    # "Reines asked the reporter to join him ... Minutes later, she sent an email
+                    # saying “done”": the sentence that names him calls him "him"; not guessed further
+                    return None, None, f"“{word}”: unresolved, the nearest person, {m.span.text!r}, is called by a {said} pronoun in the sentence that names them"
                 if g is None:
                     rival = self._rival_person(i, m, pos, word, kb_gender)
                     if rival is not None:
@@ -2205,6 +2220,30 @@ class _Extractor:
                 if word == "it":
                     continue
         return None, None, f"“{word}”: unresolved, no {'person' if word in ('he', 'she') else 'organisation or country'} of its kind named before it"
+
+    def _local_gender(self, m: ActorMention, pos: int) -> str | None:
+        """The gender an object pronoun gives ``m`` in its own clause: the first "him", "himself" or
+        "herself" after it in its sentence (before ``pos``, outside quotations), with no other
+        person named and no reported clause ("said", "told", "that") between ("Reines asked the
+        reporter to join him"; not "Mukasey said ... her career", "told the Post that she ...")."""
+        sent_end = next((s.end for s in self.art.sentences if s.start <= m.span.start < s.end), None)
+        if sent_end is None:  # no sentences from the nlp layer: to the next full stop
+            stop_at = re.search(r"[.!?](?:\s|$)", self.raw[m.span.end : pos])
+            sent_end = m.span.end + stop_at.start() if stop_at else pos
+        stop = min(sent_end, pos)
+        # "him" as the object of the subject's own verb is someone else ("Kelly confronted him"); in
+        # an infinitive after it, it may be the subject ("asked the reporter to join him"); a
+        # reflexive always is.
+        for g in re.finditer(r"\bto\s+[a-z]+\s+(?:with\s+|for\s+|to\s+)?(him)\b|\b(himself|herself)\b", self.raw[m.span.end : stop], re.I):
+            at = m.span.end + g.start(1 if g.group(1) else 2)
+            if self._is_quoted(at, at + 3):
+                continue
+            between = [x for x in self._mentions_in(m.span.end, at) if self.types.get(x.actor) == "PERSON" and x.actor != m.actor]
+            if between or re.search(r"\b(?:that|said|says|told|tells|who|whom|whose|his|her)\b", self.raw[m.span.end : at], re.I):
+                return None
+            word = (g.group(1) or g.group(2)).lower()
+            return "male" if word in ("him", "himself") else "female"
+        return None
 
     def _chained_pronoun(self, pos: int, word: str) -> int | None:
         """Where the latest "he"/"she" (``word``) opening one of the two sentences before ``pos``
