@@ -151,6 +151,15 @@ WHERE_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
 # Prospect words that are adverbs too ("has likely offered", "Putin next met"): a prospect only of a noun.
 ADVERB_PROSPECTS = frozenset({"likely", "next", "any", "expected"})
 # Words a prospect's modifiers never run over: a clause or a phrase of another head ends there.
+# A gerund: "filing", "sending"; not "Beijing", "nothing", "during" (realis.deliberating reads it).
+GERUND = re.compile(r"[a-z]{2,}[^aeiou]ing")
+NOT_GERUNDS = frozenset({"during", "nothing", "something", "anything", "everything"})
+
+
+def _gerund(word: str) -> bool:
+    return GERUND.fullmatch(word) is not None and word not in NOT_GERUNDS
+
+
 PROSPECT_STOPS = frozenset({"and", "or", "but", "of", "for", "to", "in", "on", "at", "by", "with", "that", "which", "who", "was", "were", "is", "are", "has", "have", "had"})
 # Words that open a clause of its own, with its own subject ("..., while Huckabee proposed").
 CLAUSE_OPENERS = frozenset({"while", "whereas", "although", "though", "but", "yet", "and", ";", "because", "since", "when", "after"})
@@ -581,11 +590,10 @@ class EventReader(ClauseReader):
         for someone ("wants Trump banned from the country"): plover.json ``realis.deliberating``
         and ``realis.wishing``."""
         r, word = self.lex.realis, toks[t.i].low
-        gerund = re.compile(r"[a-z]{2,}[^aeiou]ing")  # "filing", "sending"; not "Beijing", "nothing", "during"
-        if low and low[-1] in r.deliberating and toks[t.i].text[:1].islower() and gerund.fullmatch(word) and word not in ("during", "nothing", "something", "anything", "everything"):
+        if low and low[-1] in r.deliberating and toks[t.i].text[:1].islower() and _gerund(word):
             return f"a prospect: {low[-1]!r} before it"
         for k in range(max(0, len(low) - 4), len(low) - 1):
-            if low[k] in r.deliberating and gerund.fullmatch(low[k + 1]) and low[k + 1] not in ("during", "nothing", "something", "anything", "everything") and not any(w in (",", ";", "and", "but") for w in low[k:]):
+            if low[k] in r.deliberating and _gerund(low[k + 1]) and not any(w in (",", ";", "and", "but") for w in low[k:]):
                 return f"a prospect: {low[k]!r} {low[k + 1]!r} before it"  # "is considering filing an appeal"
         if word.endswith(("ed", "en")) or word in ("sent", "held", "kept", "put", "shot", "hit"):
             k = len(low) - 1

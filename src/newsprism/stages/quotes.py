@@ -1338,8 +1338,7 @@ class _Extractor:
                 finite = FINITE_HINT.search(rest2[:80])
             sub = SUBORDINATE_FIRST.match(rest2)
             main_clause = rest2[sub.end() :] if sub else rest2
-            if not finite and PRONOUN_CLAUSE.match(main_clause):
-                finite = PRONOUN_CLAUSE.match(main_clause)  # "said they welcome ...": a subject pronoun opens a clause
+            finite = finite or PRONOUN_CLAUSE.match(main_clause)  # "said they welcome ...": a subject pronoun opens a clause
             if not (CLAUSE_START.match(main_clause) or AUX_SOON.match(main_clause) or BARE_SUBJECT.match(main_clause) or NUMBER_SUBJECT.match(main_clause)) or (not finite and '"' not in rest2[:60]):
                 return None
             if NOT_CONTENT_OBJECT.match(rest2):
@@ -2226,7 +2225,8 @@ class _Extractor:
         "herself" after it in its sentence (before ``pos``, outside quotations), with no other
         person named and no reported clause ("said", "told", "that") between ("Reines asked the
         reporter to join him"; not "Mukasey said ... her career", "told the Post that she ...")."""
-        sent_end = next((s.end for s in self.art.sentences if s.start <= m.span.start < s.end), None)
+        k = bisect.bisect_right(self.sent_bounds, (m.span.start, len(self.raw))) - 1
+        sent_end = self.sent_bounds[k][1] if k >= 0 and self.sent_bounds[k][0] <= m.span.start < self.sent_bounds[k][1] else None
         if sent_end is None:  # no sentences from the nlp layer: to the next full stop
             stop_at = re.search(r"[.!?](?:\s|$)", self.raw[m.span.end : pos])
             sent_end = m.span.end + stop_at.start() if stop_at else pos
