@@ -541,10 +541,7 @@ class _Builder:
             else:
                 score = 10**9 + (min(full) - e.span.start)
             scored.append((score, loc))
-        if any(self._title_conflict(key, loc) for _, loc in scored):
-            # another office than the full name's: another person of that surname, or the same
-            # one in two offices; the bare name names no one rather than the wrong one
-            scored = []
+        scored = self._office_fits(e, key, scored)
         best, ambiguous = self._one_of(e, sorted(scored, key=lambda x: (x[0], x[1].id)))
         if best is not None and self._named_like_a_person(key):
             # "Keith Lamont Scott" typed an organisation beside "Rakeyia Scott": the bare "Scott"
@@ -595,6 +592,32 @@ class _Builder:
                 return True
         return False
 
+    def _office_fits(self, e: Entity, key: str, scored: list[tuple[int, _Local]]) -> list[tuple[int, _Local]]:
+        """The candidates a bare surname may still be, given the offices the article writes before
+        the surname alone. A mention with an office of its own ("former Secretary Clinton") is
+        none of the candidates named in full only with other offices ("President Bill Clinton").
+        When every candidate is given another office than the titled surname's anywhere in the
+        article, that may be another person of the name, or the same one in two offices: the bare
+        name names no one rather than the wrong one. When one candidate is not ruled out ("Hillary
+        Clinton", given no office in a title word), the others stay candidates of a bare surname
+        without an office, which the usual rules decide."""
+        here = office_before(self.text, e.span.start)
+        if here:
+            scored = [x for x in scored if not (full := self._full_offices(x[1])) or here in full]
+        if scored and all(self._title_conflict(key, loc) for _, loc in scored):
+            return []
+        return scored
+
+    def _full_offices(self, loc: _Local) -> set[str]:
+        """The offices written right before the person's full name ("President Bill Clinton")."""
+        return {
+            office
+            for m in loc.mentions
+            if m.kind == "name" and " " in m.span.text.strip()
+            for office in [office_before(self.text, m.span.start)]
+            if office
+        }
+
     def _title_conflict(self, key: str, loc: _Local) -> bool:
         """Whether the article gives the bare surname ``key`` an office that the person named in
         full never holds here ("former Secretary Clinton" beside "President Bill Clinton": another
@@ -603,13 +626,7 @@ class _Builder:
         bare = self._surname_offices().get(key)
         if not bare:
             return False
-        full = {
-            office
-            for m in loc.mentions
-            if m.kind == "name" and " " in m.span.text.strip()
-            for office in [office_before(self.text, m.span.start)]
-            if office
-        }
+        full = self._full_offices(loc)
         return bool(full) and not (bare & full)
 
     def _surname_offices(self) -> dict[str, set[str]]:
@@ -633,7 +650,33 @@ class _Builder:
             fits = [x for x in main if x[1].kb is not None and x[1].kb.gender == want]
             if len({loc.id for _, loc in fits}) == 1:
                 return fits[0], False
+            # "Mr. Clinton": never the one known to be a woman; one left is the one
+            main = [x for x in main if x[1].kb is None or x[1].kb.gender in (None, want)]
+            if len({loc.id for _, loc in main}) == 1:
+                return main[0], False
+            if any(x[1].kb is None or x[1].kb.gender is None for x in main):
+                return None, True  # "Mr. Clinton" beside two Clintons of no known gender: either
+        first = self._established_short(name_key(e.span.text), [loc for _, loc in main], e.span.start)
+        if first is not None:
+            return next(x for x in main if x[1] is first), False
         return None, True
+
+    def _established_short(self, key: str, people: list[_Local], pos: int) -> _Local | None:
+        """The one of ``people`` (all named in full before ``pos``) whom the article already called by
+        the bare surname before any other of them was named in full: "Hillary Clinton ... an
+        interview with Clinton ... former President Bill Clinton ... charges against Clinton" is
+        Hillary's, as a writer who means the second person of a surname already in use writes
+        that one's full name. None when no bare use came first."""
+
+        def first_full(loc: _Local) -> int:
+            return min(m.span.start for m in loc.mentions if m.kind == "name" and " " in m.span.text.strip() and not self._in_work_title(m.span.start))
+
+        starts = {loc.id: first_full(loc) for loc in people}
+        for loc in people:
+            rival = min((v for k, v in starts.items() if k != loc.id), default=pos)
+            if any(m.kind == "short" and starts[loc.id] < m.span.start < rival and name_key(m.span.text) == key for m in loc.mentions):
+                return loc
+        return None
 
     def _ellipsis_of(self, key: str) -> _Local | None:
         """ "the North" in an article that names North Korea: the one actor named here that
