@@ -1383,3 +1383,27 @@ def test_a_bare_surname_with_an_office_goes_to_the_namesake_it_does_not_exclude(
         title="A visit to Harlow",
     )
     assert actor_of(art, "Kellan", 2) == actor_of(art, "Maria Kellan") != actor_of(art, "Tomas Kellan"), [(m.span.text, m.actor) for m in art.mentions]
+
+
+@pytest.mark.issue(20)
+def test_a_description_set_before_a_name_is_its_role_and_a_lawmaker_is_a_senator(model: Any) -> None:
+    """A blind reading (tenth session) found "The lawmaker" and other descriptions left
+    unresolved. "The spokeswoman for the company, Jane Roe," gave Jane Roe no role, so a later
+    "the spokeswoman" named no one; "the lawmaker" after "Sen. Ada Rusk" was no senator. A list
+    ("the senator, Ada Rusk and Tomas Velk") gives no role."""
+    art = make(
+        model,
+        "The spokeswoman for the harbour company, Lena Marr, declined to comment on Monday.",
+        "Later the spokeswoman said the company would reply.",
+        "Sen. Ada Rusk criticized the plan on Tuesday.",
+        "The lawmaker called it a disaster.",
+        "Reporters met the captain, Tomas Velk and Ida Orn on Wednesday.",
+        title="Harbour plan criticized",
+    )
+    people = by_id(art)
+    marr = actor_of(art, "Lena Marr")
+    assert any("spokeswoman" in r for r in people[marr].roles), people[marr].roles
+    assert actor_of(art, "the spokeswoman") == marr
+    assert actor_of(art, "The lawmaker") == actor_of(art, "Ada Rusk")
+    velk = actor_of(art, "Tomas Velk")
+    assert velk is None or not any("captain" in r for r in people[velk].roles)

@@ -1790,3 +1790,34 @@ def test_a_she_is_not_the_man_an_infinitive_calls_him() -> None:
     qs = extract_quotes(make('Ada Rusk confronted him in the first debate. She later said the exchange was "fair and square."'))
     got = {q.span.text: q.speaker for q in qs}
     assert got.get("fair and square.") == "ada-rusk", got
+
+
+@pytest.mark.issue(22)
+def test_a_pronoun_is_not_the_name_beyond_a_person_known_only_by_a_description(tmp_path: Path) -> None:
+    """PolNeAR tune (eleventh session): "Democratic presidential candidate Bernie Sanders ...
+    recent Clinton campaign accusations ... Instead, the Vermont senator is sticking to his
+    message. “...,” he told supporters" gave the words to Hillary Clinton, the nearest name of no
+    known gender. A person the text knows only by a description ("the Vermont senator") stands
+    between: the pronoun names no one. The nearest person's own apposition ("Ada Roe of Ohio, the
+    party chairwoman,") is no such person."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour race\n\n"
+        "Harbour candidate Tomas Varga is choosing not to answer questions on Monday, and his aides have said little for a week about the race, the dock strike or the budget that the port board will vote on next month.\n\n"
+        "Recent Lena Orn campaign attacks on his backers went unanswered.\n\n"
+        "Instead, the Ohio councilman is sticking to his message.\n\n"
+        "\u201cWe have come a long way,\u201d he told supporters on Monday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Harbour party speaks\n\n"
+        "Representative Ida Marr of Karsk, the national party chairwoman, also spoke on Monday.\n\n"
+        "\u201cWe will reach out to both campaigns,\u201d she said.\n",
+        encoding="utf-8",
+    )
+    got = {q.span.text: q for q in run([tmp_path]).quotes}
+    he = got["We have come a long way,"] if "We have come a long way," in got else got["We have come a long way"]
+    assert he.speaker is None and "councilman" in (he.speaker_evidence or ""), (he.speaker, he.speaker_evidence)
+    she = next(q for t, q in got.items() if t.startswith("We will reach out"))
+    assert she.speaker_name == "Ida Marr", (she.speaker, she.speaker_evidence)

@@ -131,6 +131,9 @@ class ActorKB:
     # Words that describe a person before a title and are no part of it ("the independent
     # Vermont senator"): a description matches a role without them.
     title_epithets: frozenset[str] = frozenset()
+    # A head that names a kind of office -> the heads of that kind ("lawmaker" -> "senator", ...):
+    # "the lawmaker" is the senator named before.
+    title_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def add(self, actor: KBActor) -> None:
         self.by_id[actor.id] = actor
@@ -229,6 +232,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         epithets.update(str(x).lower() for x in titles.get("epithets") or ())
         leaders.update(str(x).lower() for x in titles.get("leaders") or ())
         kb.title_abbreviations.update({str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()})
+        kb.title_kinds.update({str(k).lower(): frozenset(str(x).lower() for x in v) for k, v in (titles.get("kinds") or {}).items()})
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
         places.update(str(x).lower() for x in (doc.get("places") or {}).get("heads") or ())
         natural.update(str(x).lower() for x in (doc.get("places") or {}).get("natural") or ())

@@ -123,6 +123,12 @@ def _ends(words: list[str]) -> tuple[str, ...]:
     return (words[0], words[-1]) if words else ()
 
 
+# "The spokeswoman for the company, " / "the senator from Ohio, " right before a name: a
+# definite description of up to four words, an optional "of/for/from/at/in" phrase, then a comma.
+APPOSITION_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(“\"]))(?:[Tt]he|[Aa]n?)\s+(?P<desc>(?:[\w.’'-]+\s+){0,3}?[a-z][\w-]*(?:\s+(?:of|for|from|at|in)\s+(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?)?),\s+$"
+)
+
 class _Taken:
     """Character spans already claimed, sorted, for overlap queries that do not rescan a long page."""
 
@@ -759,7 +765,7 @@ class _Builder:
             if loc.type != "PERSON":
                 continue
             for m in loc.mentions:
-                for role in (self._title_before(m.span.start, ents), self._apposition_after(m.span.end)):
+                for role in (self._title_before(m.span.start, ents), self._apposition_after(m.span.end), self._apposition_before(m.span.start, m.span.end)):
                     if role and role.lower() not in {r.lower() for r in loc.roles}:
                         loc.roles.append(role)
 
@@ -800,6 +806,22 @@ class _Builder:
         role = self.text[first:start].strip()
         role = re.sub(r"^(?:(?:of|the|and)\s+)+", "", role, flags=re.I)
         return role or None
+
+    def _apposition_before(self, start: int, end: int) -> str | None:
+        """A description set before the name between commas ("The spokeswoman for the company,
+        Jane Roe, declined"; "the senator from Ohio, Sherrod Brown, said"): the role is the
+        description without its article. Its words before the head are title words, epithets or
+        capitalised (a place: "the Ohio senator"), and a comma or the sentence's end follows the
+        name, so that a list ("met the senator, Jane Roe and Ida Marr") gives nothing."""
+        ls, _ = self._line_bounds(start)
+        m = APPOSITION_BEFORE.search(self.text, max(ls, start - 120), start)
+        if m is None or not re.match(r"\s*(?:,|[.;]|$)", self.text[end : end + 2]) or re.match(r",\s+(?:and|or)\b", self.text[end : end + 6]):
+            return None
+        words = m.group("desc").split()
+        k = next((i for i, w in enumerate(words) if w.lower() in self.heads), None)
+        if k is None or not all(self._is_title_word(w) or w[:1].isupper() or w.lower() in self.kb.title_epithets for w in words[:k]):
+            return None
+        return m.group("desc")
 
     def _apposition_after(self, end: int) -> str | None:
         _, le = self._line_bounds(end)
@@ -903,8 +925,13 @@ class _Builder:
 
     def _holds(self, loc: _Local, want: set[str]) -> bool:
         """Whether one of the person's roles has the words ``want``, abbreviations written out
-        ("Sen." holds "senator")."""
-        return any(want <= {self.kb.title_abbreviations.get(w, w) for w in name_key(r).split()} for r in loc.roles)
+        ("Sen." holds "senator"); a kind of office holds its offices ("the lawmaker" is a senator)."""
+
+        def holds(role: str) -> bool:
+            words = {self.kb.title_abbreviations.get(w, w) for w in name_key(role).split()}
+            return all(w in words or bool(self.kb.title_kinds.get(w, frozenset()) & words) for w in want)
+
+        return any(holds(r) for r in loc.roles)
 
     def _only_holder_before(self, people: list[_Local], want: set[str], pos: int, floor: int) -> tuple[int, _Local] | None:
         """The one person named anywhere before ``pos`` whose role has the words ``want`` ("the

@@ -458,6 +458,41 @@ ABBREV = frozenset(
 
 
 @derived
+def _gender_words() -> dict[str, str]:
+    """Role nouns of lexical gender ("spokeswoman" -> "female"), from the actor knowledge base."""
+    try:
+        from newsprism.actorkb import actor_kb
+
+        return dict(actor_kb().gender_words)
+    except Exception:  # noqa: BLE001 — the knowledge base is optional here, as for titles
+        return {}
+
+
+# "the Vermont senator", "the former governor" with no name after it (a description of one person).
+# Between a name and its apposition: "Debbie Wasserman Schultz of Florida, the national party chairwoman".
+DESCRIBES_BEFORE = re.compile(r"(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?\s*,\s*")
+SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
+# A copula or "as" before a description: it is said of someone, not someone new.
+PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|as|became|becomes|remains|remained)\s+$")
+# The head ends the phrase: punctuation or a word that opens a predicate or an adjunct follows,
+# so "the general election", "the chief executive" are no descriptions of a general or a chief.
+PERSON_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?P<pre>(?:[\w.-]+\s+){0,3}?)(?P<head>[a-z]+)(?=[,.;:!?)’']|\s+(?:is|was|has|had|have|will|would|could|should|may|might|did|does|said|says|told|tells|added|who|whose|and|but|of|in|at|on|to|for|from|with|also|then|later|himself|herself|[a-z]+ed)\b)"
+)
+
+
+def _person_heads() -> frozenset[str]:
+    """One-word heads of the actor knowledge base's titles that name one person ("senator",
+    "governor", "spokeswoman"; not the plural "officials")."""
+    try:
+        from newsprism.actorkb import actor_kb
+
+        heads = {h.lower() for h in actor_kb().title_heads if " " not in h}
+        return frozenset(h for h in heads if not (h.endswith("s") and h[:-1] in heads))
+    except Exception:  # noqa: BLE001 — the knowledge base is optional here, as for titles
+        return frozenset()
+
+
 def _title_words() -> frozenset[str]:
     """Title heads and modifiers of the actor knowledge base ("minister", "vice", "chairman")."""
     try:
@@ -722,9 +757,11 @@ class _Extractor:
         self.text = _normalise(article.raw_text)
         self.min_words = min_unattributed_words
         self.titles = _title_words()
+        self.kb_gender_words = _gender_words()
         self.mentions = sorted(article.mentions, key=lambda m: (m.span.start, m.span.end))
         self.mention_starts = [m.span.start for m in self.mentions]
         self.types = {a.id: a.type for a in article.actors}
+        self.roles = {a.id: tuple(a.roles) for a in article.actors}
         self.names = {a.id: a.name for a in article.actors}
         self._genders: dict[str, str | None] | None = None  # person_genders, read at the first pronoun
         self.dates = sorted((d for d in article.dates if d.value.known), key=lambda d: d.span.start)
@@ -2203,6 +2240,14 @@ class _Extractor:
                     # "Reines asked the reporter to join him ... Minutes later, she sent an email
                     # saying “done”": the sentence that names him calls him "him"; not guessed further
                     return None, None, f"“{word}”: unresolved, the nearest person, {m.span.text!r}, is called by a {said} pronoun in the sentence that names them"
+                described = self._description_between(m.span.end, pos, word, m.actor) if g is None else None
+                if described is not None:
+                    # "... Bernie Sanders ... recent Clinton campaign accusations ... Instead, the
+                    # Vermont senator is sticking to his message. “...,” he told supporters": a
+                    # person the text refers to only by a description stands nearer than the name
+                    # of a person whose gender nothing tells (one of the pronoun's gender stays:
+                    # "the president" between "Clinton" and "she" cost right speakers on tune texts)
+                    return None, None, f"“{word}”: unresolved, {described!r}, a person no name here is known to be, stands between it and {m.span.text!r}"
                 if g is None:
                     rival = self._rival_person(i, m, pos, word, kb_gender)
                     if rival is not None:
@@ -2219,6 +2264,36 @@ class _Extractor:
                 if word == "it":
                     continue
         return None, None, f"“{word}”: unresolved, no {'person' if word in ('he', 'she') else 'organisation or country'} of its kind named before it"
+
+    def _description_between(self, start: int, pos: int, word: str, actor: str) -> str | None:
+        """A person referred to by a description the actors layer resolved to no one ("the Vermont
+        senator", "the former governor", no name after it) between ``start`` and ``pos``, outside
+        quotations, of the pronoun's gender or none known, and not one of ``actor``'s roles (the
+        nearest person's "the longtime senator" may be that senator): its text, else None."""
+        heads = _person_heads()
+        # Only before the pronoun's own sentence: within it, the clause's subject is read as usual
+        # ("Ada Rusk ... a gift from the mayor of Karsk, according to her Telegram post").
+        k = bisect.bisect_right(self.sent_bounds, (pos, len(self.raw))) - 1
+        if k >= 0 and self.sent_bounds[k][0] <= pos < self.sent_bounds[k][1]:
+            pos = self.sent_bounds[k][0]
+        else:  # no sentences from the nlp layer: from the last full stop
+            pos = max((m.end() for m in SENTENCE_STOP.finditer(self.raw, start, pos)), default=start)
+        from newsprism.actorkb import actor_kb
+
+        kb = actor_kb()
+        held = {kb.title_abbreviations.get(w, w) for r in self.roles.get(actor, ()) for w in re.findall(r"[a-z]+", r.lower())}
+        for d in PERSON_DESCRIPTION.finditer(self.text, start, pos):
+            head = d.group("head").lower()
+            if head not in heads or self._is_quoted(d.start(), d.end()) or any(self.types.get(x.actor) == "PERSON" for x in self._mentions_in(d.start(), d.end())):
+                continue
+            if not all(w.lower() in self.titles or w[:1].isupper() for w in d.group("pre").split()):
+                continue
+            if DESCRIBES_BEFORE.fullmatch(self.text, start, d.start()) or PREDICATE_BEFORE.search(self.text[max(start, d.start() - 12) : d.start()]):
+                continue  # the nearest person's own apposition ("Ada Roe of Ohio, the party chairwoman,"), or said of someone ("Haley is the daughter of ...")
+            gender = self.kb_gender_words.get(head)
+            if head not in held and not (kb.title_kinds.get(head, frozenset()) & held) and (gender is None or gender == PRONOUN_GENDER[word]):
+                return d.group(0)
+        return None
 
     def _local_gender(self, m: ActorMention, pos: int) -> str | None:
         """The gender an object pronoun gives ``m`` in its own clause: the first "him", "himself" or
