@@ -1087,3 +1087,19 @@ def test_events_what_a_code_review_of_the_tenth_session_found() -> None:
     assert [c for c in _cues("Despite the criticism, she provided weapons to Lisk") if c[0] == "AID"]
     art = _article("Groups like Karsk attacked Lisk on Monday.", {"Karsk": ("karsk", "GPE"), "Lisk": ("lisk", "GPE")})
     assert [e.plover for e in extract_events(art)] == ["ASSAULT"]
+
+
+@pytest.mark.issue(21)
+def test_events_the_eleventh_sessions_blind_reading_found() -> None:
+    """Records a blind reading of untuned news found wrong (eleventh session): "Christian Estrosi,
+    a former mayor of Nice, told television that the truck was carrying arms when it struck the
+    crowd" made Nice (the "it") the attacker, a common noun ("the truck") standing nearer; "Mussolini
+    was murdered by his own people after Germany fell" made Germany the killer (the by-phrase ends
+    at "after")."""
+    names = {"Karsk": ("karsk", "GPE"), "Lisk": ("lisk", "GPE"), "Valde": ("person-valde", "PERSON"), "Ada Roe": ("person-ada-roe", "PERSON")}
+    art = _article("Ada Roe, a former mayor of Karsk, said the truck was carrying arms when it struck the crowd.", names)
+    assert not [e for e in extract_events(art) if e.plover == "ASSAULT" and "karsk" in e.actors]
+    art = _article("Valde was eventually murdered by his own people after Karsk fell.", names)
+    assert not [e for e in extract_events(art) if "karsk" in e.actors]
+    art = _article("Valde was attacked by Karsk on Monday.", names)
+    assert [e.actors for e in extract_events(art) if e.plover == "ASSAULT"] == [["karsk"]]

@@ -1821,3 +1821,19 @@ def test_a_pronoun_is_not_the_name_beyond_a_person_known_only_by_a_description(t
     assert he.speaker is None and "councilman" in (he.speaker_evidence or ""), (he.speaker, he.speaker_evidence)
     she = next(q for t, q in got.items() if t.startswith("We will reach out"))
     assert she.speaker_name == "Ida Marr", (she.speaker, she.speaker_evidence)
+
+
+@pytest.mark.issue(22)
+def test_review_a_description_as_an_object_does_not_block_the_subjects_he_said(tmp_path: Path) -> None:
+    """The code review of the eleventh session: "Tom Hill attacked the president on Monday. “He is
+    a disgrace,” he said." lost its speaker to "the president"; only a description that is the
+    subject of its sentence stands between a pronoun and a name, and not one after a name that
+    opened its own sentence as subject ("Tom Hill was sentenced. The judge called his crimes
+    grave. “I am sorry,” he said")."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text("Court\n\nTom Hill attacked the president on Monday. \u201cHe is a disgrace,\u201d he said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Court\n\nTom Hill was sentenced on Friday. The judge called his crimes grave. \u201cI am sorry,\u201d he said.\n", encoding="utf-8")
+    got = {q.span.text: q for q in run([tmp_path]).quotes}
+    assert got["He is a disgrace,"].speaker_name == "Tom Hill" if "He is a disgrace," in got else got["He is a disgrace"].speaker_name == "Tom Hill"
+    assert next(q for t, q in got.items() if t.startswith("I am sorry")).speaker_name == "Tom Hill"

@@ -134,6 +134,9 @@ class ActorKB:
     # A head that names a kind of office -> the heads of that kind ("lawmaker" -> "senator", ...):
     # "the lawmaker" is the senator named before.
     title_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Common nouns that name a person ("journalist", "witness"): an apposition of one after a name
+    # is evidence that the name is a person's.
+    person_nouns: frozenset[str] = frozenset()
 
     def add(self, actor: KBActor) -> None:
         self.by_id[actor.id] = actor
@@ -218,6 +221,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     mods: set[str] = set()
     epithets: set[str] = set()
     desc: set[str] = set()
+    people: set[str] = set()
     places: set[str] = set()
     natural: set[str] = set()
     leaders: set[str] = set()
@@ -234,6 +238,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
         kb.title_abbreviations.update({str(k).lower(): str(v).lower() for k, v in (titles.get("abbreviations") or {}).items()})
         kb.title_kinds.update({str(k).lower(): frozenset(str(x).lower() for x in v) for k, v in (titles.get("kinds") or {}).items()})
         desc.update(str(x).lower() for x in (doc.get("descriptors") or {}).get("heads") or ())
+        people.update(str(x).lower() for x in (doc.get("people") or {}).get("nouns") or ())
         places.update(str(x).lower() for x in (doc.get("places") or {}).get("heads") or ())
         natural.update(str(x).lower() for x in (doc.get("places") or {}).get("natural") or ())
         gender = doc.get("gender") or {}
@@ -256,6 +261,7 @@ def build_kb(docs: list[dict[str, Any]]) -> ActorKB:
     kb.title_heads = frozenset(heads)
     kb.title_modifiers = frozenset(mods)
     kb.title_epithets = frozenset(epithets)
+    kb.person_nouns = frozenset(people)
     kb.descriptor_heads = frozenset(desc)
     kb.place_heads = frozenset(places)
     kb.natural_heads = frozenset(natural)

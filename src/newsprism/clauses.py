@@ -119,6 +119,8 @@ def sides(ids: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# A thing named by a common noun ("the truck", "a car bomb"): what an "it" after it may stand for.
+THING_BETWEEN = re.compile(r"\b(?:the|a|an|this|that)\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}\b")
 CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*)*")
 
 
@@ -351,7 +353,14 @@ class ClauseReader:
             from newsprism.pronouns import resolve_pronoun
         except ImportError:  # the actors layer is optional
             return None
-        return resolve_pronoun(self.art, tok.start, tok.end)
+        got = resolve_pronoun(self.art, tok.start, tok.end)
+        if got is not None and word in ("it", "its"):
+            # "... the truck was carrying arms when it struck the crowd": a thing named by a common
+            # noun since the organisation or place stands nearer; "it" is no one then.
+            last = max((m.span.end for m in self.art.mentions if m.actor == got and m.span.end <= tok.start), default=tok.start)
+            if THING_BETWEEN.search(self.art.raw_text, last, tok.start):
+                return None
+        return got
 
     def first_person(self, u: Unit) -> str | None:
         """ "I"/"we" inside a quote or a reproduced statement: its speaker."""

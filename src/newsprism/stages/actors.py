@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 
 from newsprism.actor_merge import merge_actors
 from newsprism.actor_names import (
+    INSTITUTION_WORDS,
     STATE_ABBREVIATIONS,
     SURNAME_AFTER_OFFICE,
     THING_TYPES,
@@ -81,6 +82,7 @@ from newsprism.actor_names import (
 from newsprism.actor_spans import resegment
 from newsprism.actorkb import ActorKB, KBActor, actor_kb, name_key, slug
 from newsprism.article import Actor, ActorMention, Article, Dossier, Entity, Mention, MentionIndex, Span
+from newsprism.pronouns import sentence_before_start
 from newsprism.registry import stage
 from newsprism.stages.nlp import CALENDAR, DATELINE_AFTER, normalise
 
@@ -99,6 +101,13 @@ PLACE_BEFORE = re.compile(
 LOWER_INSTITUTION = re.compile(r"(?:'s)?(?: [a-z]+){1,3}\b")
 # A name given as someone's relative in an apposition ("Anna Osk, the sister of Vesnian leader
 # Tomas Osk"): the article's subject is the other person.
+# Heads of a role that is someone's relation, not an office: "son of the president".
+RELATION_HEADS = frozenset(
+    ["sister", "brother", "son", "daughter", "wife", "husband", "father", "mother", "niece", "nephew", "uncle", "aunt", "cousin", "widow", "widower", "grandson", "granddaughter", "grandfather", "grandmother", "child", "sibling", "spouse", "aide", "adviser", "advisor", "assistant", "friend", "girlfriend", "boyfriend"]
+)
+# "his son Eric Trump", "Her husband, Paul Kerr," / "Chelsea Clinton, his daughter,".
+RELATIVE_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(RELATION_HEADS)) + r"),?\s+$", re.I)
+RELATIVE_AFTER = re.compile(r",\s+(?:his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(RELATION_HEADS)) + r")\b", re.I)
 RELATION_OF = re.compile(
     r"\b(?:sister|brother|son|daughter|wife|husband|father|mother|niece|nephew|uncle|aunt|cousin|widow|widower|"
     r"grandson|granddaughter|grandfather|grandmother|child|children|sibling|spouse)\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$",
@@ -123,6 +132,10 @@ def _ends(words: list[str]) -> tuple[str, ...]:
     return (words[0], words[-1]) if words else ()
 
 
+# ", who returned to Paris" after a name (not "those who"); an organisation takes "which".
+WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
+# ", an Iranian journalist" / ", a former mayor of Nice" after a name: up to four words ending in a noun.
+PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()\"“”]{1,80})")
 # "The spokeswoman for the company, " / "the senator from Ohio, " right before a name: a
 # definite description of up to four words, an optional "of/for/from/at/in" phrase, then a comma.
 APPOSITION_BEFORE = re.compile(
@@ -364,6 +377,13 @@ class _Builder:
             loc = named if named is not None else self._local_new(text, label)
             self._add(loc, e.span.start, e.span.end, "short" if named is not None else "name")
             return True
+        # (an institution's head, "Senate", "House", is decided by the ellipsis rules below)
+        fuller_org = self._fuller_org(key, e.span.start) if one_word and label == "ORG" and key not in INSTITUTION_WORDS and key not in self.kb.by_ellipsis else None
+        if fuller_org is not None:
+            # "the Times" after "the New York Times": that paper, not the one of London the
+            # knowledge base knows by the bare word
+            self._add(fuller_org, e.span.start, e.span.end, "short")
+            return True
         cands = [a for a in self.kb.lookup(text) if self._compatible(label, a)]
         if not cands and not one_word and label in ("PERSON", "ORG"):
             cands = [a for a in self.kb.fuzzy(text) if self._compatible(label, a)]
@@ -395,6 +415,24 @@ class _Builder:
         self._add(loc, e.span.start, e.span.end, "place" if label in ("GPE", "LOC", "FAC") and self._locative(e) else "name")
         self._acronym_after(e, loc)
         return True
+
+    def _fuller_org(self, key: str, pos: int) -> _Local | None:
+        """The one organisation named in full before ``pos`` in this article whose name of two
+        words or more ends with the one word ``key`` ("New York Times" for "Times", "Wall Street
+        Journal" for "Journal"); None when none or two do ("the Times" after the New York and the
+        Los Angeles Times names neither), or when the fuller name opens with a given name (a person
+        the model typed an organisation, "Karl Lamont Sadd": the bare surname is decided as one).
+        A headline's capitals run names on ("... Has Said About Latinos"): a fuller name written
+        only in a headline-cased title counts for nothing."""
+        titles = self._headline_ranges()
+        fits = {
+            loc.id: loc
+            for loc in self.locals.values()
+            if loc.type == "ORG"
+            and any(m.span.end <= pos and m.kind == "name" and not any(a <= m.span.start < b for a, b in titles) for m in loc.mentions)
+            and any(len(t := name_key(n).split()) >= 2 and t[-1] == key and not given_name(t[0]) for n in (loc.name, *loc.aliases))
+        }
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def _fuller_person(self, key: str) -> _Local | None:
         """The one person of the article whose fuller name ends with this name of two words or
@@ -549,6 +587,10 @@ class _Builder:
             scored.append((score, loc))
         scored = self._office_fits(e, key, scored)
         best, ambiguous = self._one_of(e, sorted(scored, key=lambda x: (x[0], x[1].id)))
+        if best is not None and self._title_conflict(key, best[1]) and any(not self._title_conflict(key, loc) for _, loc in scored):
+            # "President Bill Clinton ... Secretary Clinton defended it. Clinton said": not the
+            # namesake the titled surname rules out while another one fits
+            best, ambiguous = None, True
         if best is not None and self._named_like_a_person(key):
             # "Keith Lamont Scott" typed an organisation beside "Rakeyia Scott": the bare "Scott"
             # may be either; it names no one rather than the wrong one.
@@ -609,10 +651,39 @@ class _Builder:
         without an office, which the usual rules decide."""
         here = office_before(self.text, e.span.start)
         if here:
-            scored = [x for x in scored if not (full := self._full_offices(x[1])) or here in full]
+            # one named with that office, or with none and not introduced as someone's relative
+            # ("Chelsea Clinton, his daughter" is no "Secretary Clinton")
+            scored = [x for x in scored if here in (full := self._full_offices(x[1])) or (not full and not self._introduced_as_relative(x[1]))]
         if scored and all(self._title_conflict(key, loc) for _, loc in scored):
             return []
         return scored
+
+    def _text_gender(self, loc: _Local) -> str | None:
+        """A person's gender as the text gives it by a noun of lexical gender right before or after
+        the full name ("his son Eric Trump", "Chelsea Clinton, his daughter,"); None when none does
+        or two disagree."""
+        said: set[str] = set()
+        for m in loc.mentions:
+            if m.kind != "name":
+                continue
+            before = re.search(r"\b([a-z]{3,14}),?\s+$", self.text[max(0, m.span.start - 20) : m.span.start])
+            after = re.match(r",\s+(?:his|her|their|the|a|an)\s+(?:\w+\s+)?([a-z]{3,14})\b", self.text[m.span.end : m.span.end + 40])
+            for g in (before, after):
+                if g is not None and g.group(1) in self.kb.gender_words:
+                    said.add(self.kb.gender_words[g.group(1)])
+        return said.pop() if len(said) == 1 else None
+
+    def _introduced_as_relative(self, loc: _Local) -> bool:
+        """Whether the person's full name is given as someone's relation ("his son Eric Trump",
+        "Chelsea Clinton, his daughter,", "the wife of ... Ada Roe")."""
+        for m in loc.mentions:
+            if m.kind != "name" or " " not in m.span.text.strip():
+                continue
+            before = self.text[max(0, m.span.start - 80) : m.span.start]
+            after = self.text[m.span.end : m.span.end + 40]
+            if RELATION_OF.search(before) or RELATIVE_BEFORE.search(before) or RELATIVE_AFTER.match(after):
+                return True
+        return False
 
     def _full_offices(self, loc: _Local) -> set[str]:
         """The offices written right before the person's full name ("President Bill Clinton")."""
@@ -654,34 +725,60 @@ class _Builder:
         want = self.kb.gender_honorifics.get(hon.group(1).lower()) if hon else None
         if want:
             fits = [x for x in main if x[1].kb is not None and x[1].kb.gender == want]
-            if len({loc.id for _, loc in fits}) == 1:
+            if len({loc.id for _, loc in fits}) == 1 and not self._namesake_near(fits[0][1], [loc for _, loc in main], e.span.start, want):
                 return fits[0], False
             # "Mr. Clinton": never the one known to be a woman; one left is the one
-            main = [x for x in main if x[1].kb is None or x[1].kb.gender in (None, want)]
-            if len({loc.id for _, loc in main}) == 1:
+            main = [x for x in main if (x[1].kb.gender if x[1].kb is not None else self._text_gender(x[1])) in (None, want)]
+            if len({loc.id for _, loc in main}) == 1 and not self._namesake_near(main[0][1], [loc for _, loc in main], e.span.start, want):
                 return main[0], False
-            if any(x[1].kb is None or x[1].kb.gender is None for x in main):
+            if any((x[1].kb.gender if x[1].kb is not None else self._text_gender(x[1])) is None for x in main):
                 return None, True  # "Mr. Clinton" beside two Clintons of no known gender: either
+        if re.match(r",\s+(?:\d{1,3}|the|a|an|who)\b", self.text[e.span.end : e.span.end + 8]):
+            return None, True  # "Bush, 90, was", "Manning, the Giants quarterback,", "Ortega, who is running against her,": introduced anew
         first = self._established_short(name_key(e.span.text), [loc for _, loc in main], e.span.start)
         if first is not None:
             return next(x for x in main if x[1] is first), False
         return None, True
+
+    def _near_start(self, pos: int) -> int:
+        """Where "this sentence or the one before" starts for ``pos``: the nlp layer's sentence
+        before, and at least 150 characters back (the model ends a sentence at "Ms.")."""
+        return min(sentence_before_start(self.art, pos) if self.art.sentences else pos, max(0, pos - 150))
+
+    def _namesake_near(self, chosen: _Local, people: list[_Local], pos: int, want: str) -> bool:
+        """Whether another namesake of ``people`` whose gender is not known to differ from ``want``
+        is named in full in this sentence or the one before ("Melania Trump ... Ivanka Trump joined
+        later. Ms. Trump smiled": either)."""
+        near = self._near_start(pos)
+        for loc in people:
+            if loc is chosen or (loc.kb.gender if loc.kb is not None else self._text_gender(loc)) not in (None, want):
+                continue
+            if any(near <= m.span.start < pos and m.kind == "name" and " " in m.span.text.strip() for m in loc.mentions):
+                return True
+        return False
 
     def _established_short(self, key: str, people: list[_Local], pos: int) -> _Local | None:
         """The one of ``people`` (all named in full before ``pos``) whom the article already called by
         the bare surname before any other of them was named in full: "Hillary Clinton ... an
         interview with Clinton ... former President Bill Clinton ... charges against Clinton" is
         Hillary's, as a writer who means the second person of a surname already in use writes
-        that one's full name. None when no bare use came first."""
+        that one's full name. None when no bare use came first, or when another of them is named
+        in full in this sentence or the one before ("His son, David Marsh, will take over. Marsh
+        said ...": a review found the bare name right after a namesake's is most often that one's)."""
 
         def first_full(loc: _Local) -> int:
             return min(m.span.start for m in loc.mentions if m.kind == "name" and " " in m.span.text.strip() and not self._in_work_title(m.span.start))
 
         starts = {loc.id: first_full(loc) for loc in people}
+        # A namesake named in full in this sentence or the one before is what a bare surname right
+        # after it most often means ("His son, David Marsh, will take over. Marsh, 42, said ..."):
+        # then nothing is established.
+        near = self._near_start(pos)
         for loc in people:
             rival = min((v for k, v in starts.items() if k != loc.id), default=pos)
             if any(m.kind == "short" and starts[loc.id] < m.span.start < rival and name_key(m.span.text) == key for m in loc.mentions):
-                return loc
+                named_near = any(near <= m.span.start < pos and m.kind == "name" and " " in m.span.text.strip() for x in people if x is not loc for m in x.mentions)
+                return None if named_near else loc
         return None
 
     def _ellipsis_of(self, key: str) -> _Local | None:
@@ -817,6 +914,8 @@ class _Builder:
         m = APPOSITION_BEFORE.search(self.text, max(ls, start - 120), start)
         if m is None or not re.match(r"\s*(?:,|[.;]|$)", self.text[end : end + 2]) or re.match(r",\s+(?:and|or)\b", self.text[end : end + 6]):
             return None
+        if not re.search(r"(?:^|[.!?][\"”’]?\s+)$", self.text[ls : m.start()]):
+            return None  # only a sentence's subject: "Like the governor, Ann Walsh, ...", "thanked the senator, Ann Walsh, Tom Hill and ..."
         words = m.group("desc").split()
         k = next((i for i, w in enumerate(words) if w.lower() in self.heads), None)
         if k is None or not all(self._is_title_word(w) or w[:1].isupper() or w.lower() in self.kb.title_epithets for w in words[:k]):
@@ -928,7 +1027,13 @@ class _Builder:
         ("Sen." holds "senator"); a kind of office holds its offices ("the lawmaker" is a senator)."""
 
         def holds(role: str) -> bool:
-            words = {self.kb.title_abbreviations.get(w, w) for w in name_key(role).split()}
+            # a relative's or an aide's role holds only the words before "of/to/for": "son of the
+            # president" holds no president ("director of national intelligence" holds them all)
+            key = name_key(role)
+            head = re.split(r"\s(?:of|to|for)\s", key)[0]
+            if any(w in RELATION_HEADS for w in head.split()):
+                key = head
+            words = {self.kb.title_abbreviations.get(w, w) for w in key.split()}
             return all(w in words or bool(self.kb.title_kinds.get(w, frozenset()) & words) for w in want)
 
         return any(holds(r) for r in loc.roles)
@@ -1094,6 +1199,28 @@ class _Builder:
         new.type = typ
         return new
 
+    def _people_by_context(self) -> None:
+        """An unknown name the model typed an organisation is a person's where the text says so:
+        ", who" after a mention ("said Hollande, who returned to Paris"), or an apposition headed by
+        a person's noun or a title ("Maryam Violet, an Iranian journalist visiting Nice"; "Christian
+        Estrosi, a former mayor of Nice"), when a name of several words opens with a given name.
+        A reading found the words of these people given to a man named paragraphs before: a
+        pronoun looks for people only."""
+        nouns = self.kb.person_nouns | self.heads | set(self.kb.gender_words)
+        for loc in list(self.locals.values()):
+            words = loc.name.split()
+            if loc.kb is not None or loc.type != "ORG" or not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+                continue
+            if (len(words) > 1 and not given_name(words[0].lower())) or (len(words) == 1 and words[0].endswith("s")):
+                continue  # ("About Latinos", "Republicans, who": a group, not a person)
+            for m in loc.mentions:
+                after = self.text[m.span.end : m.span.end + 120]
+                appos = PERSON_APPOSITION.match(after)
+                if WHO_AFTER.match(after) or (len(words) > 1 and appos is not None and any(w.lower() in nouns for w in appos.group(1).split()[:4])):
+                    loc.evidence.append(f"{m.span.text!r}: a person by the text ({after[:40].strip()!r}), though the model typed an organisation")
+                    self._retyped(loc, "PERSON")
+                    break
+
     def _consolidate(self) -> None:
         """One type per unknown name in an article.
 
@@ -1103,6 +1230,7 @@ class _Builder:
         mentions have (an organisation on a tie); a name of two or three words typed
         otherwise, whose last word is a one-word person of the article, is that person's full name.
         """
+        self._people_by_context()
         unknown: dict[str, list[_Local]] = defaultdict(list)
         for loc in self.locals.values():
             if loc.kb is None:

@@ -70,6 +70,7 @@ from newsprism.event_merge import (
 from newsprism.event_parties import (
     DETERMINERS,
     LIGHT_VERBS,
+    PREPOSITIONS,
     TIME_WORDS,
     noun_modifier,
     noun_targets,
@@ -174,6 +175,8 @@ OF_NOT_PATIENT = frozenset(
      "special military operation"}
 )  # fmt: skip
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
+# Where a passive's by-phrase ends: a preposition, a subordinating word or punctuation.
+BY_PHRASE_ENDS = PREPOSITIONS | frozenset({"when", "while", "as", "because", "that", "which", "who", "whose", "and", "but", ",", ";", ".", ":"})
 NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
 
@@ -460,7 +463,9 @@ class EventReader(ClauseReader):
                 nxt = next((x for x in u.toks[k + 1 : k + 3] if not x.low.endswith("ly")), None)
                 if nxt is not None and nxt.low.endswith("ing") and nxt.text[:1].islower():
                     return []  # "rebuked Trump by publicly expressing sympathy": the means, no agent
-                by = self.party_at(u, k + 1, min(k + 8, len(u.toks)))
+                # the by-phrase only: "murdered by his own people after Germany fell" names no agent
+                end = next((x for x in range(k + 1, min(k + 8, len(u.toks))) if u.toks[x].low in BY_PHRASE_ENDS), min(k + 8, len(u.toks)))
+                by = self.party_at(u, k + 1, end)
                 return [by[0][1]] if by else []
         return []
 

@@ -468,19 +468,21 @@ def _gender_words() -> dict[str, str]:
         return {}
 
 
-# "the Vermont senator", "the former governor" with no name after it (a description of one person).
-# Between a name and its apposition: "Debbie Wasserman Schultz of Florida, the national party chairwoman".
-DESCRIBES_BEFORE = re.compile(r"(?:\s+(?:of|from)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?\s*,\s*")
 SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
-# A copula or "as" before a description: it is said of someone, not someone new.
-PREDICATE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|as|became|becomes|remains|remained)\s+$")
-# The head ends the phrase: punctuation or a word that opens a predicate or an adjunct follows,
+# A verb (or a comma opening an apposition) right after a name: the name is the clause's subject.
+VERB_AFTER_NAME = re.compile(r"(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|should|may|might|did|does|also|then|later|[a-z]+ed|[a-z]+s|met|went|came|took|gave|made|got|saw|spoke|wrote|left|led|won|lost|ran|sent|put|kept|held|brought|thought|felt|found|became|began|stood|sat|paid|sought|fought|heard|meant|read|hit|quit|chose|drove|flew|grew|knew|threw|broke|fell|told|said)\b)")
+# What may stand before a description that is its sentence's subject: nothing, or an opener
+# ("Instead, the Vermont senator is sticking ...", "But the governor said").
+SUBJECT_OPENER = re.compile(r"\s*(?:(?:[A-Z][a-z]+ly|Instead|But|And|Then|Later|Still|Meanwhile|However|Now|So|Yet)\b,?\s+)?")
+# "the Vermont senator", "the former governor" with no name after it (a description of one
+# person). The head ends the phrase: punctuation or a word that opens a predicate or an adjunct follows,
 # so "the general election", "the chief executive" are no descriptions of a general or a chief.
 PERSON_DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(?P<pre>(?:[\w.-]+\s+){0,3}?)(?P<head>[a-z]+)(?=[,.;:!?)’']|\s+(?:is|was|has|had|have|will|would|could|should|may|might|did|does|said|says|told|tells|added|who|whose|and|but|of|in|at|on|to|for|from|with|also|then|later|himself|herself|[a-z]+ed)\b)"
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<pre>(?:[\w.-]+\s+){0,3}?)(?P<head>[a-z]+)(?=[,.;:!?)’']|\s+(?:is|was|has|had|have|will|would|could|should|may|might|did|does|said|says|told|tells|added|who|whose|and|but|of|in|at|on|to|for|from|with|also|then|later|himself|herself|[a-z]+ed)\b)"
 )
 
 
+@derived
 def _person_heads() -> frozenset[str]:
     """One-word heads of the actor knowledge base's titles that name one person ("senator",
     "governor", "spokeswoman"; not the plural "officials")."""
@@ -493,6 +495,7 @@ def _person_heads() -> frozenset[str]:
         return frozenset()
 
 
+@derived
 def _title_words() -> frozenset[str]:
     """Title heads and modifiers of the actor knowledge base ("minister", "vice", "chairman")."""
     try:
@@ -2240,7 +2243,7 @@ class _Extractor:
                     # "Reines asked the reporter to join him ... Minutes later, she sent an email
                     # saying “done”": the sentence that names him calls him "him"; not guessed further
                     return None, None, f"“{word}”: unresolved, the nearest person, {m.span.text!r}, is called by a {said} pronoun in the sentence that names them"
-                described = self._description_between(m.span.end, pos, word, m.actor) if g is None else None
+                described = self._description_between(m.span.end, pos, word, m.actor) if g is None and not self._subject_of_sentence(m) else None
                 if described is not None:
                     # "... Bernie Sanders ... recent Clinton campaign accusations ... Instead, the
                     # Vermont senator is sticking to his message. “...,” he told supporters": a
@@ -2266,34 +2269,57 @@ class _Extractor:
         return None, None, f"“{word}”: unresolved, no {'person' if word in ('he', 'she') else 'organisation or country'} of its kind named before it"
 
     def _description_between(self, start: int, pos: int, word: str, actor: str) -> str | None:
-        """A person referred to by a description the actors layer resolved to no one ("the Vermont
-        senator", "the former governor", no name after it) between ``start`` and ``pos``, outside
-        quotations, of the pronoun's gender or none known, and not one of ``actor``'s roles (the
-        nearest person's "the longtime senator" may be that senator): its text, else None."""
-        heads = _person_heads()
-        # Only before the pronoun's own sentence: within it, the clause's subject is read as usual
-        # ("Ada Rusk ... a gift from the mayor of Karsk, according to her Telegram post").
-        k = bisect.bisect_right(self.sent_bounds, (pos, len(self.raw))) - 1
-        if k >= 0 and self.sent_bounds[k][0] <= pos < self.sent_bounds[k][1]:
-            pos = self.sent_bounds[k][0]
-        else:  # no sentences from the nlp layer: from the last full stop
-            pos = max((m.end() for m in SENTENCE_STOP.finditer(self.raw, start, pos)), default=start)
-        from newsprism.actorkb import actor_kb
+        """A person the text refers to only by a description ("the Vermont senator", "A reporter
+        for Agence France-Presse", no name after it, none the actors layer resolved), the subject
+        of one of the two sentences before the pronoun's and after ``start``, of the pronoun's
+        gender or none known, whose head is none of ``actor``'s roles (the nearest person's "The
+        longtime senator" may be that senator): its text, else None. Only a sentence's subject: an
+        object ("Tom Hill attacked the president. “...,” he said") is not who goes on speaking."""
+        pron = self._sentence_start(pos)
+        floor = max(start, sentence_before_start(self.art, sentence_before_start(self.art, pron)) if self.sent_bounds else 0)
+        if self.sent_bounds:
+            starts = [a for a, _ in self.sent_bounds if floor <= a < pron]
+        else:  # no sentences from the nlp layer: after each full stop
+            starts = [m.end() for m in SENTENCE_STOP.finditer(self.raw, floor, pron)][-2:]
+        try:
+            from newsprism.actorkb import actor_kb
 
-        kb = actor_kb()
+            kb = actor_kb()
+        except Exception:  # noqa: BLE001 — the knowledge base is optional here, as for titles
+            return None
         held = {kb.title_abbreviations.get(w, w) for r in self.roles.get(actor, ()) for w in re.findall(r"[a-z]+", r.lower())}
-        for d in PERSON_DESCRIPTION.finditer(self.text, start, pos):
-            head = d.group("head").lower()
-            if head not in heads or self._is_quoted(d.start(), d.end()) or any(self.types.get(x.actor) == "PERSON" for x in self._mentions_in(d.start(), d.end())):
+        heads = _person_heads()
+        for a in starts:
+            d = PERSON_DESCRIPTION.match(self.text, SUBJECT_OPENER.match(self.text, a).end())  # type: ignore[union-attr]
+            if d is None or d.group("head").lower() not in heads or self._is_quoted(d.start(), d.end()):
                 continue
+            head = d.group("head").lower()
+            if any(self.types.get(x.actor) == "PERSON" for x in self._mentions_in(d.start(), d.end())):
+                continue  # resolved to someone: a mention, read as one
             if not all(w.lower() in self.titles or w[:1].isupper() for w in d.group("pre").split()):
                 continue
-            if DESCRIBES_BEFORE.fullmatch(self.text, start, d.start()) or PREDICATE_BEFORE.search(self.text[max(start, d.start() - 12) : d.start()]):
-                continue  # the nearest person's own apposition ("Ada Roe of Ohio, the party chairwoman,"), or said of someone ("Haley is the daughter of ...")
             gender = self.kb_gender_words.get(head)
             if head not in held and not (kb.title_kinds.get(head, frozenset()) & held) and (gender is None or gender == PRONOUN_GENDER[word]):
                 return d.group(0)
         return None
+
+    def _subject_of_sentence(self, m: ActorMention) -> bool:
+        """Whether the mention opens its sentence as its subject (after an opener and title words
+        at most, a verb or a comma after it): "Tom Hill was sentenced on Friday" (then "The judge
+        called his crimes grave. “...,” he said" goes on with Hill), not "Recent Lena Orn campaign
+        attacks" nor "the AP quoted Wassim Bouhlel"."""
+        a = self._sentence_start(m.span.start)
+        lead = self.text[SUBJECT_OPENER.match(self.text, a).end() : m.span.start].split()  # type: ignore[union-attr]
+        if not all(w.lower().rstrip(".") in self.titles or w.lower().rstrip(".") in ABBREV for w in lead):
+            return False
+        return VERB_AFTER_NAME.match(self.text, m.span.end) is not None
+
+    def _sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts (the nlp layer's, else after the last full stop)."""
+        k = bisect.bisect_right(self.sent_bounds, (pos, len(self.raw))) - 1
+        if k >= 0 and self.sent_bounds[k][0] <= pos < self.sent_bounds[k][1]:
+            return self.sent_bounds[k][0]
+        return max((m.end() for m in SENTENCE_STOP.finditer(self.raw, max(0, pos - 600), pos)), default=max(0, pos - 600))
 
     def _local_gender(self, m: ActorMention, pos: int) -> str | None:
         """The gender an object pronoun gives ``m`` in its own clause: the first "him", "himself" or
