@@ -303,3 +303,25 @@ def test_metadata_outlet_from_its_house_style_in_the_body() -> None:
     assert meta(article_from_lines([("title", "Strike at Calderra"), ("body", cited)])).outlet is None
     both = own + " A USA TODAY poll agreed."
     assert meta(article_from_lines([("title", "Strike at Calderra"), ("body", both)])).outlet is None
+
+
+@pytest.mark.issue(23)
+def test_authors_from_a_crawler_front_matter_and_a_wire_byline() -> None:
+    """A blind reading (eleventh session): the Korean wire pieces' bylines were lost ("authors: []",
+    "no byline"): the crawler's front matter puts the author on the indented line after "author:"
+    with an e-mail address, and a wire byline runs into its dateline ("By Kim Hyun-soo SEOUL, Dec.
+    29 (Yonhap) --"). An outlet named as the author ("author: KBS") is no byline."""
+    from newsprism.clean import clean_article
+    from newsprism.stages.metadata import find_authors
+
+    def authors(front: str, body: str) -> list[str]:
+        text = f"---\ntitle: Port talks\npublisher: Wire\nauthor: \n\t\t\n\t\t\t{front}\n\t\t\n---\n\n# Port talks\n\n{body}\n"
+        art = clean_article(Article(id="w1", source="w1.md", raw_text=text))
+        return find_authors(art)[0]
+
+    body = "SEOUL, Dec. 29 (Yonhap) -- The port workers voted on Monday to end a strike, the union said."
+    assert authors("Dara Velk dvelk@example.com", body) == ["Dara Velk"]
+    assert authors("김현수(kim@example.com)", body) == ["김현수"]
+    assert authors("KBS", body) == []
+    wire = "(LEAD) Port talks end(ATTN: ADDS details)By Tomas Orel SEOUL, Dec. 29 (Yonhap) -- The port workers voted on Monday."
+    assert authors("김현수(kim@example.com)", wire) == ["Tomas Orel"]

@@ -414,12 +414,23 @@ def parse_front_matter(raw_text: str) -> dict[str, str]:
 
     n = front_matter_end(raw_text)
     out: dict[str, str] = {}
-    for line in raw_text.split("\n")[1 : max(0, n - 1)]:
+    lines = raw_text.split("\n")[1 : max(0, n - 1)]
+    for i, line in enumerate(lines):
         m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
         if not m:
             continue
         key = FRONT_MATTER_KEYS.get(m.group(1).lower())
-        val = _html.unescape(m.group(2).strip().strip("\"'")).strip()
+        val = m.group(2).strip()
+        if not val:
+            # a value on the indented lines after its key ("author:" then "\t\t김현수(...)")
+            more = []
+            for nxt in lines[i + 1 :]:
+                if nxt.strip() and not nxt[:1].isspace():
+                    break
+                if nxt.strip():
+                    more.append(nxt.strip())
+            val = " ".join(more)
+        val = _html.unescape(val.strip("\"'")).strip()
         if key and val and key not in out:
             out[key] = val
     return out

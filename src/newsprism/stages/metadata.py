@@ -38,6 +38,10 @@ REPRINT_SOURCE = re.compile(
     r"|\brepublished\s+from\s+|\breprinted\s+from\s+|\bsyndicated\s+from\s+|\bcross-?posted\s+from\s+"
 )
 NAME_AFTER = re.compile(r"((?:the\s+)?[A-Z0-9][\w.&'/-]*(?:\s+(?:of|on|for|and|the|[A-Z0-9][\w.&'/-]*))*)")
+# An e-mail address beside an author's name in page metadata ("김현수(sookim@yna.co.kr)").
+EMAIL = re.compile(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
+# "By Kim Hyun-soo SEOUL, Dec. 29 (Yonhap) --": a wire byline right before its dateline.
+WIRE_BYLINE = re.compile(r"\bBy ((?:[A-Z][a-z'’-]+ ){1,3}?[A-Z][a-z'’-]+) (?:[A-Z]{3,}[ ,]){1,3}\s*[A-Z][a-z]{2}\.? \d{1,2} \(")
 BYLINE = re.compile(r"^\s*(?:by|written by|reported by)\s+(.+?)\s*$", re.I)
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|;)\s*")
 PERSON_NAME = re.compile(r"^[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$")
@@ -277,9 +281,17 @@ def find_authors(article: Article) -> tuple[list[str], str]:
                     authors.append(part)
             if authors:
                 return authors, f"byline, line {ln.n}"
+    wire = WIRE_BYLINE.search(article.raw_text, 0, 3000)
+    if wire and not JOB_TITLE.search(wire.group(1)):
+        # "By Kim Hyun-soo SEOUL, Dec. 29 (Yonhap) --": the byline run into the dateline
+        return [wire.group(1)], "byline before the wire dateline"
     meta = article.page_meta.get("author")
     if meta:
-        return [a.strip() for a in str(meta).split(";") if a.strip()], "the page's author metadata"
+        names = [EMAIL.sub("", a).strip(" ,()") for a in str(meta).split(";")]
+        # an outlet named as the author ("author: KBS") is no person's byline
+        names = [n for n in names if n and outlets().lookup(n) is None]
+        if names:
+            return names, "the page's author metadata"
     return [], "no byline"
 
 
