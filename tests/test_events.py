@@ -1103,3 +1103,12 @@ def test_events_the_eleventh_sessions_blind_reading_found() -> None:
     assert not [e for e in extract_events(art) if "karsk" in e.actors]
     art = _article("Valde was attacked by Karsk on Monday.", names)
     assert [e.actors for e in extract_events(art) if e.plover == "ASSAULT"] == [["karsk"]]
+    # "The AP quoted Wassim Bouhlel as saying that the driver started shooting" made the witness
+    # the gunman: who reports, and to whom, is no party of what was said
+    art = _article("Lisk quoted Ada Roe as saying that the driver emerged with a gun and started shooting.", names)
+    assert not [e for e in extract_events(art) if e.plover == "ASSAULT" and ({"person-ada-roe", "lisk"} & {*e.actors, *e.targets})]
+    art = _article("Valde told reporters that Karsk invaded Lisk.", names)
+    assert [(e.actors, e.targets) for e in extract_events(art) if e.plover == "ASSAULT"] == [(["karsk"], ["lisk"])]
+    # "The CBS poll gave Clinton a much higher lead": a lead given is no aid
+    assert not [c for c in _cues("The poll gave Valde a much higher lead") if c[0] == "AID"]
+    assert [c for c in _cues("Karsk gave Lisk two hundred tanks") if c[0] == "AID"]

@@ -601,7 +601,7 @@ def _object_word(toks: Sequence[Token], j: int, words: Collection[str]) -> str |
         if low in OBJECT_END or not low.replace("-", "").isalpha():
             return None
         seen += 1
-        if seen == 4:
+        if seen == 5:  # "gave Clinton a much higher lead": the indirect object, then the object's words
             return None
     return None
 

@@ -412,8 +412,9 @@ class EventReader(ClauseReader):
                 # "... pose for a photo after signing", "went to Moscow to sign": a verb with no
                 # subject of its own has the main clause's; a finite one ("has praised") never borrows it.
                 agents = list(main_subject)
-            c.agents = _uniq(agents)
-            c.targets = _uniq(a for a in after if a not in c.agents)
+            speaker_side = self.speaker_side(u, cands, t)
+            c.agents = _uniq(a for a in agents if a not in speaker_side)
+            c.targets = _uniq(a for a in after if a not in c.agents and a not in speaker_side)
             c.place = self.place(u, t.j)
             if verb:
                 prev_verb = c
@@ -426,6 +427,17 @@ class EventReader(ClauseReader):
         # some: the two are one event ("signing the Treaty ... on Wednesday"), and it may hold the date.
         partied = {c.type for c in cands if c.agents or c.targets}
         return [c for c in cands if c.type != SPEECH and (c.agents or c.targets or c.type in partied)]
+
+    def speaker_side(self, u: Unit, cands: list[Candidate], t: Trigger) -> set[str]:
+        """The actors named only before a speech cue that precedes the trigger in its sentence: the
+        one who reports and whom it is told to ("Estrosi told BFM TV that the driver fired on the
+        crowd", "The AP quoted Wassim Bouhlel as saying that the driver started shooting"). What
+        was said happened between others: they are no party of it."""
+        cue = next((c.trigger for c in cands if c.speech and c.trigger.j <= t.i), None)
+        if cue is None:
+            return set()
+        before = {a for _, a in self.party_at(u, 0, cue.j)}
+        return before - {a for _, a in self.party_at(u, cue.j, len(u.toks))}
 
     @staticmethod
     def own_clause(u: Unit, before: list[tuple[int, str]], agents: list[str], floor: int, passive: bool) -> bool:
