@@ -574,3 +574,21 @@ def test_a_share_said_as_n_of_m_is_one_figure() -> None:
     assert got("In a poll released Sunday, three of four Americans disapproved.") == [(0.75, "share of Americans")]
     assert got("Nine out of 10 doctors agree.") == [(0.9, "share of doctors")]
     assert got("Two of the three men were hurt.") == []
+
+
+@pytest.mark.issue(22)
+def test_claims_the_group_a_poll_asks_is_no_pollster_and_an_average_of_polls_no_earlier_poll(tmp_path: Path) -> None:
+    """A blind reading (eleventh session): "The poll also noted that 73 percent of Democrats ..."
+    gave the share to the Democratic Party (the organisation near an unnamed poll), and "A Real
+    Clear Politics average of polls shows Clinton leading by 2.2 percent" to the poll named a
+    sentence before."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Poll\n\nA CBS News poll released Monday shows Clinton leading Trump by 6 points.\n\n"
+        "The poll also noted that 73 percent of Democrats are satisfied with their nominee.\n\n"
+        "An average of polls shows Clinton leading by 2.2 percent.\n",
+        encoding="utf-8",
+    )
+    got = {c.value: c.asserted_by for c in run([tmp_path]).claims}
+    assert got[73.0] != "democratic-party-us" and got[2.2] != got[6.0], got

@@ -65,6 +65,10 @@ class Poll:
     several: bool = False  # polls of several pollsters, or of none named ("the last 10 Iowa polls")
 
 
+# Before a group a poll asks, not one that polls: "percent of Democrats", "among Republicans".
+POLLED_GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the\s+|all\s+|likely\s+|registered\s+|young\s+)*$")
+
+
 def find_polls(article: Article) -> list[Poll]:
     """The polls and surveys the article's title and body name, in order. A poll is named by the
     capitalised words before it ("the Monmouth University poll"), after it ("polls by Quinnipiac
@@ -97,6 +101,8 @@ def find_polls(article: Article) -> list[Poll]:
                 # The organisation of its clause: within a few words, no sentence end between.
                 near = [x for x in orgs if abs((x.span.start if x.span.start >= e else x.span.end) - (e if x.span.start >= e else s)) <= 40]
                 near = [x for x in near if not re.search(r"[.;!?]\s", raw[min(x.span.end, s) : max(x.span.start, e)])]
+                # the group polled is no pollster ("The poll also noted that 73 percent of Democrats")
+                near = [x for x in near if not POLLED_GROUP_BEFORE.search(raw, max(0, x.span.start - 30), x.span.start)]
                 if near:
                     x = min(near, key=lambda x: abs(x.span.start - s))
                     actor, text = x.actor, f"{text} ({x.span.text})"
@@ -151,6 +157,8 @@ class PollReader:
         named_here = [p for p in here if p.named]
         if named_here:
             return named_here[0]
+        if not here and any(p.several and sentence[0] <= p.start < pos for p in self.polls):
+            return None  # "A Real Clear Politics average of polls shows ...": not the poll named before
         k = bisect.bisect_right(self.unit_starts, sentence[0]) - 1
         reach = 0 if self.poll_story else self.unit_starts[max(0, k - 2)] if self.unit_starts else sentence[0]
         earlier = [p for p in self.polls if reach <= p.start and p.end <= max(pos, sentence[0]) and not p.several]
