@@ -1099,6 +1099,10 @@ def test_events_the_eleventh_sessions_blind_reading_found() -> None:
     names = {"Karsk": ("karsk", "GPE"), "Lisk": ("lisk", "GPE"), "Valde": ("person-valde", "PERSON"), "Ada Roe": ("person-ada-roe", "PERSON")}
     art = _article("Ada Roe, a former mayor of Karsk, said the truck was carrying arms when it struck the crowd.", names)
     assert not [e for e in extract_events(art) if e.plover == "ASSAULT" and "karsk" in e.actors]
+    # ... but "its" stays the subject's: "Karsk has faced sanctions from the international
+    # community due to its military attacks on Lisk" is Karsk's (the rule first took "its" too)
+    art = _article("Karsk has faced condemnation from the international community due to its attacks on Lisk.", names)
+    assert [e.actors for e in extract_events(art) if e.plover == "ASSAULT"] == [["karsk"]], [(e.plover, e.actors) for e in extract_events(art)]
     art = _article("Valde was eventually murdered by his own people after Karsk fell.", names)
     assert not [e for e in extract_events(art) if "karsk" in e.actors]
     art = _article("Valde was attacked by Karsk on Monday.", names)

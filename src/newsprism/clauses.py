@@ -354,9 +354,11 @@ class ClauseReader:
         except ImportError:  # the actors layer is optional
             return None
         got = resolve_pronoun(self.art, tok.start, tok.end)
-        if got is not None and word in ("it", "its"):
+        if got is not None and word == "it":
             # "... the truck was carrying arms when it struck the crowd": a thing named by a common
-            # noun since the organisation or place stands nearer; "it" is no one then.
+            # noun since the organisation or place stands nearer; "it" is no one then. (Not "its":
+            # "Russia has faced sanctions from the international community due to its military
+            # actions" is Russia's.)
             last = max((m.span.end for m in self.art.mentions if m.actor == got and m.span.end <= tok.start), default=tok.start)
             if THING_BETWEEN.search(self.art.raw_text, last, tok.start):
                 return None
