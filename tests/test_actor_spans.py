@@ -590,15 +590,19 @@ def test_actor_spans_what_a_code_review_of_the_tenth_session_found() -> None:
 @pytest.mark.issue(20)
 def test_review_a_person_the_model_typed_an_organisation_is_a_person_where_the_text_says_so() -> None:
     """A blind reading (eleventh session): "Maryam Violet, an Iranian journalist visiting Nice,
-    told the Guardian" and "said Hollande, who returned to Paris" were organisations, so every
+    told the Guardian" and "President FranÃ§ois Hollande" were organisations, so every
     "she said" of the witness went to a man named paragraphs before. An apposition headed by a
     person's noun (with a given name first) or ", who" after the name makes a person; a company
-    described as one ("Acme Widgets, a maker of parts") stays an organisation."""
+    described as one ("Acme Widgets, a maker of parts") stays an organisation; an office right
+    before a name ("President Francois Hollande") makes a person too."""
     art = _linked(
-        [("title", "Attack in Nice"), ("blank", ""), ("body", "Maryam Violet, an Iranian journalist visiting Nice, told a paper she saw the truck. The blast shook the city, said Hollande, who returned to Paris. Acme Widgets, a maker of parts, closed.")],
-        [("Maryam Violet", "ORG"), ("Nice", "GPE"), ("Hollande", "ORG"), ("Paris", "GPE"), ("Acme Widgets", "ORG")],
+        [("title", "Attack in Nice"), ("blank", ""), ("body", "Maryam Violet, an Iranian journalist visiting Nice, told a paper she saw the truck. The blast shook the city, said President Francois Hollande. Acme Widgets, a maker of parts, closed. Tesco, who reported profits, said it would expand. Wells Fargo, who agreed to pay, said nothing. Morgan Stanley, the owner of E-Trade, said the deal was done.")],
+        [("Maryam Violet", "ORG"), ("Nice", "GPE"), ("Hollande", "ORG"), ("Acme Widgets", "ORG"), ("Tesco", "ORG"), ("Wells Fargo", "ORG"), ("Morgan Stanley", "ORG"), ("E-Trade", "ORG")],
     )
     types = {a.id: a.type for a in art.actors}
     assert types[_actor_at(art, "Maryam Violet")] == "PERSON"  # type: ignore[index]
     assert types[_actor_at(art, "Hollande")] == "PERSON"  # type: ignore[index]
-    assert types[_actor_at(art, "Acme Widgets")] == "ORG"  # type: ignore[index]
+    # the second code review: companies and clubs take "who" in British English, and "the owner
+    # of E-Trade" is no person's apposition
+    for org in ("Acme Widgets", "Tesco", "Wells Fargo", "Morgan Stanley"):
+        assert types[_actor_at(art, org)] == "ORG", org  # type: ignore[index]

@@ -592,3 +592,20 @@ def test_claims_the_group_a_poll_asks_is_no_pollster_and_an_average_of_polls_no_
     )
     got = {c.value: c.asserted_by for c in run([tmp_path]).claims}
     assert got[73.0] != "democratic-party-us" and got[2.2] != got[6.0], got
+
+
+@pytest.mark.issue(22)
+def test_review_a_pollster_after_of_and_polls_named_in_passing(tmp_path: Path) -> None:
+    """The second code review of the eleventh session: "The survey, a joint project of ABC News,
+    found ..." lost its pollster (only a group after "percent of" or "among" is the polled);
+    "Unlike previous polls, she now leads among men by 5 points" lost the poll named before (only
+    several polls that show or find something are the figure's source)."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text(
+        "Poll\n\nThe survey, a joint project of ABC News, found Clinton at 48 percent.\n\n"
+        "In a Monmouth University poll released Monday, Clinton led Trump 50 percent to 40 percent. Unlike previous polls, she now leads among men by 5 points.\n",
+        encoding="utf-8",
+    )
+    got = {c.value: c.asserted_by for c in run([tmp_path]).claims}
+    assert got[48.0] == "abc-news" and got[5.0] == got[50.0] and got[50.0] is not None, got

@@ -1116,3 +1116,18 @@ def test_events_the_eleventh_sessions_blind_reading_found() -> None:
     # "The CBS poll gave Clinton a much higher lead": a lead given is no aid
     assert not [c for c in _cues("The poll gave Valde a much higher lead") if c[0] == "AID"]
     assert [c for c in _cues("Karsk gave Lisk two hundred tanks") if c[0] == "AID"]
+
+
+@pytest.mark.issue(21)
+def test_events_what_a_code_review_of_the_eleventh_session_found() -> None:
+    """The second code review of the session: the rule that takes the reporter out of what was
+    said took the subject of "vowed to destroy", "pledged to send" too; a by-phrase cut at "of"
+    made "shot by members of Hamas" Hamas the one shot; "Israel said this morning it struck" lost
+    Israel to "this morning"."""
+    names = {"Karsk": ("karsk", "GPE"), "Lisk": ("lisk", "GPE"), "Hamas": ("hamas", "ORG")}
+    art = _article("Karsk vowed to destroy Hamas after the attack.", names)
+    assert [e.actors for e in extract_events(art) if e.plover == "ASSAULT"] == [["karsk"]]
+    art = _article("Karsk pledged to send more tanks to Lisk.", names)
+    assert [(e.actors, e.targets) for e in extract_events(art) if e.plover == "AID"] == [(["karsk"], ["lisk"])]
+    art = _article("The soldier was shot by members of Hamas near the border on Monday.", names)
+    assert [(e.actors, e.targets) for e in extract_events(art) if e.plover == "ASSAULT"] == [(["hamas"], [])]

@@ -325,3 +325,17 @@ def test_authors_from_a_crawler_front_matter_and_a_wire_byline() -> None:
     assert authors("KBS", body) == []
     wire = "(LEAD) Port talks end(ATTN: ADDS details)By Tomas Orel SEOUL, Dec. 29 (Yonhap) -- The port workers voted on Monday."
     assert authors("김현수(kim@example.com)", wire) == ["Tomas Orel"]
+
+
+@pytest.mark.issue(23)
+def test_review_front_matter_lists_and_maps_of_authors() -> None:
+    """The second code review of the eleventh session: a YAML list of authors became
+    "- Jane Roe - Tom Hill" and a mapping "name: Jane Roe email:"; "Jane Roe <jane@x.com>" kept
+    empty brackets."""
+    from newsprism.clean import parse_front_matter
+
+    assert parse_front_matter("---\ntitle: T\nauthors:\n  - Jane Roe\n  - Tom Hill\ndate: 2024-05-01\n---\n\nBody.\n")["author"] == "Jane Roe; Tom Hill"
+    assert parse_front_matter("---\ntitle: T\nauthor:\n  name: Jane Roe\n  email: jane@example.com\n---\n\nBody.\n")["author"] == "Jane Roe"
+    from newsprism.stages.metadata import EMAIL
+
+    assert EMAIL.sub("", "Jane Roe <jane@x.com>").strip() == "Jane Roe"

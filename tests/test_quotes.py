@@ -1856,3 +1856,19 @@ def test_the_statement_said_is_its_issuers(tmp_path: Path) -> None:
     got = {q.span.text.rstrip(","): q for q in run([tmp_path]).quotes}
     assert got["We stand with the families"].speaker_name == "Ada Rusk", got["We stand with the families"]
     assert got["We regret the delay"].speaker is None
+
+
+@pytest.mark.issue(22)
+def test_review_a_description_that_speaks_or_refers_back(tmp_path: Path) -> None:
+    """The second code review of the eleventh session: "Tom Hill was sentenced. The judge said his
+    crimes were grave. “He showed no remorse,” he said" went to Hill (a description that speaks
+    right before stands between, even after a name that opened its sentence); "Police arrested Tom
+    Hill. A judge ordered him held. “I did nothing wrong,” he told reporters" lost Hill (a
+    description whose sentence calls the one named "him" does not)."""
+    from newsprism.pipeline import run
+
+    (tmp_path / "a.txt").write_text("Court\n\nTom Hill was sentenced to ten years on Friday. The judge said his crimes were grave. \u201cHe showed no remorse,\u201d he said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Court\n\nPolice arrested Tom Hill on Monday. A judge ordered him held without bail. \u201cI did nothing wrong,\u201d he told reporters outside the court.\n", encoding="utf-8")
+    got = {q.span.text.rstrip(","): q for q in run([tmp_path]).quotes}
+    assert got["He showed no remorse"].speaker is None, got["He showed no remorse"].speaker_evidence
+    assert got["I did nothing wrong"].speaker_name == "Tom Hill"

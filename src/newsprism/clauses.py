@@ -120,7 +120,12 @@ def sides(ids: Iterable[str]) -> frozenset[str]:
 
 
 # A thing named by a common noun ("the truck", "a car bomb"): what an "it" after it may stand for.
-THING_BETWEEN = re.compile(r"\b(?:the|a|an|this|that)\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}\b")
+THING_BETWEEN = re.compile(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?P<head>[a-z]{3,})\b")
+# Heads of such a phrase that name no thing an "it" could be: a time, a statement, a place of speech.
+NOT_A_THING = frozenset(["morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year", "statement", "interview", "report", "court", "briefing", "speech", "conference", "news"])
+# Only what stands after the last verb of saying counts ("Israel said this morning it struck";
+# "Estrosi told television that the truck ... when it struck": the truck).
+SAID_BETWEEN = re.compile(r"\b(?:said|says|told|tells|announced|added|stated|claimed|reported|confirmed)\b")
 CAPS_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of|the|and|for|de)\s+[A-Z][\w'’.-]*|\s+[A-Z][\w'’.-]*)*")
 
 
@@ -360,7 +365,9 @@ class ClauseReader:
             # "Russia has faced sanctions from the international community due to its military
             # actions" is Russia's.)
             last = max((m.span.end for m in self.art.mentions if m.actor == got and m.span.end <= tok.start), default=tok.start)
-            if THING_BETWEEN.search(self.art.raw_text, last, tok.start):
+            gap = self.art.raw_text[last : tok.start]
+            said = [m.end() for m in SAID_BETWEEN.finditer(gap)]
+            if any(m.group("head") not in NOT_A_THING for m in THING_BETWEEN.finditer(gap, said[-1] if said else 0)):
                 return None
         return got
 

@@ -408,6 +408,28 @@ FRONT_MATTER_KEYS = {
 }  # fmt: skip
 
 
+def _indented_value(lines: list[str]) -> str:
+    """A value on the indented lines after its key: one line ("author:" then "\t\t김현수(...)"),
+    a list ("  - Jane Roe", "  - Tom Hill": joined by "; "), or a mapping whose ``name`` is the
+    value ("  name: Jane Roe", "  email: ..."); other nested keys are no value."""
+    items: list[str] = []
+    for nxt in lines:
+        if nxt.strip() and not nxt[:1].isspace():
+            break
+        line = nxt.strip()
+        if not line:
+            continue
+        if line.startswith("- "):
+            line = line[2:].strip()
+        keyed = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line)
+        if keyed:
+            if keyed.group(1).lower() == "name" and keyed.group(2).strip():
+                items.append(keyed.group(2).strip())
+            continue
+        items.append(line)
+    return "; ".join(items)
+
+
 def parse_front_matter(raw_text: str) -> dict[str, str]:
     """The page's own metadata from a front-matter block (flat ``key: value`` lines)."""
     import html as _html
@@ -422,14 +444,7 @@ def parse_front_matter(raw_text: str) -> dict[str, str]:
         key = FRONT_MATTER_KEYS.get(m.group(1).lower())
         val = m.group(2).strip()
         if not val:
-            # a value on the indented lines after its key ("author:" then "\t\t김현수(...)")
-            more = []
-            for nxt in lines[i + 1 :]:
-                if nxt.strip() and not nxt[:1].isspace():
-                    break
-                if nxt.strip():
-                    more.append(nxt.strip())
-            val = " ".join(more)
+            val = _indented_value(lines[i + 1 :])
         val = _html.unescape(val.strip("\"'")).strip()
         if key and val and key not in out:
             out[key] = val

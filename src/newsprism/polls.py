@@ -66,7 +66,12 @@ class Poll:
 
 
 # Before a group a poll asks, not one that polls: "percent of Democrats", "among Republicans".
-POLLED_GROUP_BEFORE = re.compile(r"\b(?:of|among)\s+(?:the\s+|all\s+|likely\s+|registered\s+|young\s+)*$")
+POLLED_GROUP_BEFORE = re.compile(r"\b(?:(?:percent|%|share|majority|half|third|quarter|most|many|some|plurality)\s+of|among)\s+(?:the\s+|all\s+|likely\s+|registered\s+|young\s+)*$")
+
+
+# Several polls as the source of what follows ("an average of polls shows", "polls put him"),
+# not "Unlike previous polls, she now leads".
+SEVERAL_SAY = re.compile(r"\s+(?:\w+\s+){0,2}?(?:show|shows|showed|found|find|finds|give|gives|gave|put|puts|have|has|had)\b")
 
 
 def find_polls(article: Article) -> list[Poll]:
@@ -157,7 +162,7 @@ class PollReader:
         named_here = [p for p in here if p.named]
         if named_here:
             return named_here[0]
-        if not here and any(p.several and sentence[0] <= p.start < pos for p in self.polls):
+        if not here and any(p.several and sentence[0] <= p.start < pos and SEVERAL_SAY.match(self.article.raw_text, p.end) for p in self.polls):
             return None  # "A Real Clear Politics average of polls shows ...": not the poll named before
         k = bisect.bisect_right(self.unit_starts, sentence[0]) - 1
         reach = 0 if self.poll_story else self.unit_starts[max(0, k - 2)] if self.unit_starts else sentence[0]

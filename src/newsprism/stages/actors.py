@@ -132,10 +132,16 @@ def _ends(words: list[str]) -> tuple[str, ...]:
     return (words[0], words[-1]) if words else ()
 
 
-# ", who returned to Paris" after a name (not "those who"); an organisation takes "which".
-WHO_AFTER = re.compile(r",\s+who\s+[a-z]")
+# An office or honorific right before a name, a word between at most ("President FranÃ§ois Hollande").
+PERSON_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|President|Prime Minister|Minister|Senator|Sen|Rep|Gov|Governor|Mayor|Gen|General|Judge|Pope)\.?\s+(?:[A-Z][^\s]*\s+)?$")
 # ", an Iranian journalist" / ", a former mayor of Nice" after a name: up to four words ending in a noun.
 PERSON_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+([^,.;:()\"“”]{1,80})")
+# "the senator", "the former Ohio governor": up to four words after "the", no name right after.
+PERSON_DESCRIPTION_AT = re.compile(r"[Tt]he((?: (?:[a-z-]+|[A-Z][\w.'’-]*)){1,4})\b(?! [A-Z])")
+# Where a sentence's subject may start: the line's or a sentence's start, after a quotation and its
+# comma ("“...,” the spokeswoman for the ministry, Olga Petrova, said"), after "But"/"And"/"So"/"Yet",
+# or after a short opening phrase ("On Tuesday, ").
+APPOSITION_OPENS = re.compile(r"(?:^|[.!?][\"”’]?\s+|,[\"”’]\s+|(?:^|[.!?][\"”’]?\s+)(?:But|And|So|Yet)\s+|(?:^|[.!?][\"”’]?\s+)[A-Z][a-z]+(?:\s+[A-Za-z]+){0,3},\s+)$")
 # "The spokeswoman for the company, " / "the senator from Ohio, " right before a name: a
 # definite description of up to four words, an optional "of/for/from/at/in" phrase, then a comma.
 APPOSITION_BEFORE = re.compile(
@@ -378,7 +384,7 @@ class _Builder:
             self._add(loc, e.span.start, e.span.end, "short" if named is not None else "name")
             return True
         # (an institution's head, "Senate", "House", is decided by the ellipsis rules below)
-        fuller_org = self._fuller_org(key, e.span.start) if one_word and label == "ORG" and key not in INSTITUTION_WORDS and key not in self.kb.by_ellipsis else None
+        fuller_org = self._fuller_org(key, e.span.start) if one_word and label == "ORG" and key not in INSTITUTION_WORDS and key not in ("bank", "party") and key not in self.kb.by_ellipsis else None
         if fuller_org is not None:
             # "the Times" after "the New York Times": that paper, not the one of London the
             # knowledge base knows by the bare word
@@ -430,9 +436,16 @@ class _Builder:
             for loc in self.locals.values()
             if loc.type == "ORG"
             and any(m.span.end <= pos and m.kind == "name" and not any(a <= m.span.start < b for a, b in titles) for m in loc.mentions)
-            and any(len(t := name_key(n).split()) >= 2 and t[-1] == key and not given_name(t[0]) for n in (loc.name, *loc.aliases))
+            and any(len(t := name_key(n).split()) >= 2 and t[-1] == key for n in (loc.name, *loc.aliases))
         }
-        return next(iter(fits.values())) if len(fits) == 1 else None
+        if len(fits) != 1:
+            return None
+        (loc,) = fits.values()
+        if loc.kb is None and given_name(name_key(loc.name).split()[0]):
+            return None
+        if any(name_key(m.span.text) == key and m.span.end <= pos for x in self.locals.values() if x is not loc for m in x.mentions):
+            return None  # the bare word already named another ("The Times reported" of London before)
+        return loc
 
     def _fuller_person(self, key: str) -> _Local | None:
         """The one person of the article whose fuller name ends with this name of two words or
@@ -587,7 +600,7 @@ class _Builder:
             scored.append((score, loc))
         scored = self._office_fits(e, key, scored)
         best, ambiguous = self._one_of(e, sorted(scored, key=lambda x: (x[0], x[1].id)))
-        if best is not None and self._title_conflict(key, best[1]) and any(not self._title_conflict(key, loc) for _, loc in scored):
+        if best is not None and self._title_conflict(key, best[1]) and any(score < 10**6 and not self._title_conflict(key, loc) for score, loc in scored):
             # "President Bill Clinton ... Secretary Clinton defended it. Clinton said": not the
             # namesake the titled surname rules out while another one fits
             best, ambiguous = None, True
@@ -651,9 +664,12 @@ class _Builder:
         without an office, which the usual rules decide."""
         here = office_before(self.text, e.span.start)
         if here:
-            # one named with that office, or with none and not introduced as someone's relative
-            # ("Chelsea Clinton, his daughter" is no "Secretary Clinton")
-            scored = [x for x in scored if here in (full := self._full_offices(x[1])) or (not full and not self._introduced_as_relative(x[1]))]
+            # one named with that office, or with none; among two or more, not one introduced as
+            # someone's relative ("President Bill Clinton ... Chelsea Clinton, his daughter ...
+            # Hillary Clinton ... Secretary Clinton")
+            scored = [x for x in scored if here in (full := self._full_offices(x[1])) or not full]
+            if len({loc.id for _, loc in scored}) > 1:
+                scored = [x for x in scored if not self._introduced_as_relative(x[1])] or scored
         if scored and all(self._title_conflict(key, loc) for _, loc in scored):
             return []
         return scored
@@ -733,8 +749,10 @@ class _Builder:
                 return main[0], False
             if any((x[1].kb.gender if x[1].kb is not None else self._text_gender(x[1])) is None for x in main):
                 return None, True  # "Mr. Clinton" beside two Clintons of no known gender: either
-        if re.match(r",\s+(?:\d{1,3}|the|a|an|who)\b", self.text[e.span.end : e.span.end + 8]):
-            return None, True  # "Bush, 90, was", "Manning, the Giants quarterback,", "Ortega, who is running against her,": introduced anew
+        if re.match(r",\s+(?:\d{1,3}|the|a|an|who)\b", self.text[e.span.end : e.span.end + 8]) and sum(
+            any(e.span.start - 600 <= m.span.start < e.span.start and m.kind == "name" and " " in m.span.text.strip() for m in loc.mentions) for _, loc in main
+        ) > 1:
+            return None, True  # "Bush, 90, was", "Ortega, who is running against her,": introduced anew beside a namesake just named
         first = self._established_short(name_key(e.span.text), [loc for _, loc in main], e.span.start)
         if first is not None:
             return next(x for x in main if x[1] is first), False
@@ -777,7 +795,12 @@ class _Builder:
         for loc in people:
             rival = min((v for k, v in starts.items() if k != loc.id), default=pos)
             if any(m.kind == "short" and starts[loc.id] < m.span.start < rival and name_key(m.span.text) == key for m in loc.mentions):
-                named_near = any(near <= m.span.start < pos and m.kind == "name" and " " in m.span.text.strip() for x in people if x is not loc for m in x.mentions)
+                named_near = any(
+                    near <= m.span.start < pos and m.kind == "name" and " " in m.span.text.strip() and not re.match(r"['’]s?\b", self.text[m.span.end : m.span.end + 2])
+                    for x in people
+                    if x is not loc
+                    for m in x.mentions
+                )
                 return None if named_near else loc
         return None
 
@@ -914,7 +937,7 @@ class _Builder:
         m = APPOSITION_BEFORE.search(self.text, max(ls, start - 120), start)
         if m is None or not re.match(r"\s*(?:,|[.;]|$)", self.text[end : end + 2]) or re.match(r",\s+(?:and|or)\b", self.text[end : end + 6]):
             return None
-        if not re.search(r"(?:^|[.!?][\"”’]?\s+)$", self.text[ls : m.start()]):
+        if not APPOSITION_OPENS.search(self.text[ls : m.start()]):
             return None  # only a sentence's subject: "Like the governor, Ann Walsh, ...", "thanked the senator, Ann Walsh, Tom Hill and ..."
         words = m.group("desc").split()
         k = next((i for i, w in enumerate(words) if w.lower() in self.heads), None)
@@ -980,7 +1003,11 @@ class _Builder:
         for n, ln in enumerate(body):
             # Named in this paragraph or the one before: a description reaches no further back.
             floor = body[n - 1].start if n else ln.start
-            for m in re.finditer(r"\b[Tt]he((?: (?:[a-z-]+|[A-Z][\w.'’-]*)){1,4})\b(?! [A-Z])", self.text[ln.start : ln.end]):
+            seg = self.text[ln.start : ln.end]
+            # each "the" read on its own: a phrase run over a sentence's end ("the bill on Tuesday.
+            # The") must not swallow the next sentence's "The lawmaker"
+            found = (PERSON_DESCRIPTION_AT.match(seg, t.start()) for t in re.finditer(r"\b[Tt]he\b", seg))
+            for m in (x for x in found if x is not None):
                 words = [(ln.start + m.start(1) + w.start(), w.group(0)) for w in re.finditer(r"\S+", m.group(1))]
                 k = next((i for i, (_, w) in enumerate(words) if w in self.heads), None)
                 epithet = self.kb.title_epithets
@@ -1034,9 +1061,18 @@ class _Builder:
             if any(w in RELATION_HEADS for w in head.split()):
                 key = head
             words = {self.kb.title_abbreviations.get(w, w) for w in key.split()}
-            return all(w in words or bool(self.kb.title_kinds.get(w, frozenset()) & words) for w in want)
+            return all(w in words or self._kind_holds(w, words) for w in want)
 
         return any(holds(r) for r in loc.roles)
+
+    def _kind_holds(self, kind: str, words: set[str]) -> bool:
+        """Whether a role of ``words`` holds an office of ``kind`` ("the lawmaker": "Sen.", "Rep.");
+        "representative" only as a role of its own ("Rep.", "U.S. Representative"), not "U.S. Trade
+        Representative" or "a sales representative"."""
+        hit = self.kb.title_kinds.get(kind, frozenset()) & words
+        if hit == {"representative"}:
+            return not (words - {"representative", "former", "us", "u.s", "u.s.", "state", "then"})
+        return bool(hit)
 
     def _only_holder_before(self, people: list[_Local], want: set[str], pos: int, floor: int) -> tuple[int, _Local] | None:
         """The one person named anywhere before ``pos`` whose role has the words ``want`` ("the
@@ -1201,25 +1237,45 @@ class _Builder:
 
     def _people_by_context(self) -> None:
         """An unknown name the model typed an organisation is a person's where the text says so:
-        ", who" after a mention ("said Hollande, who returned to Paris"), or an apposition headed by
-        a person's noun or a title ("Maryam Violet, an Iranian journalist visiting Nice"; "Christian
-        Estrosi, a former mayor of Nice"), when a name of several words opens with a given name.
-        A reading found the words of these people given to a man named paragraphs before: a
-        pronoun looks for people only."""
+        an office or honorific right before a mention ("President François Hollande", "Mr. Velk"),
+        or, for a name of two or three words opening with a given name, ", who" after a mention or
+        an apposition headed by a person's noun ("Maryam Violet, an Iranian journalist visiting
+        Nice"; "Christian Estrosi, a former mayor of Nice"). A reading found the words of these
+        people given to a man named paragraphs before: a pronoun looks for people only. Not a name
+        written after "the" or ending in a plural ("The Boston Celtics"), nor by ", who" (clubs and
+        companies take "who" in British English: "Tesco, who", "Wells Fargo, who"), nor by an
+        apposition whose person noun heads a phrase about something else ("the owner of E-Trade",
+        "the bank whose president")."""
         nouns = self.kb.person_nouns | self.heads | set(self.kb.gender_words)
         for loc in list(self.locals.values()):
             words = loc.name.split()
             if loc.kb is not None or loc.type != "ORG" or not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
                 continue
-            if (len(words) > 1 and not given_name(words[0].lower())) or (len(words) == 1 and words[0].endswith("s")):
-                continue  # ("About Latinos", "Republicans, who": a group, not a person)
+            if words[-1].endswith("s") or any(re.search(r"\b[Tt]he\s+$", self.text[max(0, m.span.start - 4) : m.span.start]) for m in loc.mentions):
+                continue  # ("About Latinos", "The Dallas Cowboys, who": a group, not a person)
+            several = len(words) > 1 and given_name(words[0].lower())
             for m in loc.mentions:
                 after = self.text[m.span.end : m.span.end + 120]
-                appos = PERSON_APPOSITION.match(after)
-                if WHO_AFTER.match(after) or (len(words) > 1 and appos is not None and any(w.lower() in nouns for w in appos.group(1).split()[:4])):
-                    loc.evidence.append(f"{m.span.text!r}: a person by the text ({after[:40].strip()!r}), though the model typed an organisation")
+                titled = PERSON_TITLE_BEFORE.search(self.text, max(0, m.span.start - 40), m.span.start)
+                if titled or (several and self._person_apposition(after, nouns)):
+                    loc.evidence.append(f"{m.span.text!r}: a person by the text ({(titled.group(0) if titled else after[:40]).strip()!r}), though the model typed an organisation")
                     self._retyped(loc, "PERSON")
                     break
+
+    def _person_apposition(self, after: str, nouns: set[str] | frozenset[str]) -> bool:
+        """Whether ``after`` opens an apposition headed by a person's noun: one of its first three
+        words, not after "whose", and (an office aside: "a former mayor of Nice") not before
+        "of"/"in"/"at" ("the owner of E-Trade", "a leader in coatings")."""
+        appos = PERSON_APPOSITION.match(after)
+        if appos is None:
+            return False
+        words = appos.group(1).lower().split()
+        for k, w in enumerate(words[:3]):
+            if w in nouns:
+                prev = words[k - 1] if k else ""
+                nxt = words[k + 1] if k + 1 < len(words) else ""
+                return prev != "whose" and (w in self.heads or nxt not in ("of", "in", "at", "for", "to"))
+        return False
 
     def _consolidate(self) -> None:
         """One type per unknown name in an article.

@@ -176,7 +176,8 @@ OF_NOT_PATIENT = frozenset(
 )  # fmt: skip
 # Words before a verb that make it non-finite, its subject the main clause's ("after signing", "to sign").
 # Where a passive's by-phrase ends: a preposition, a subordinating word or punctuation.
-BY_PHRASE_ENDS = PREPOSITIONS | frozenset({"when", "while", "as", "because", "that", "which", "who", "whose", "and", "but", ",", ";", ".", ":"})
+# ("members of Hamas", "troops from Russia": "of" and "from" stay inside it.)
+BY_PHRASE_ENDS = (PREPOSITIONS - {"of", "from"}) | frozenset({"when", "while", "as", "because", "that", "which", "who", "whose", "and", "but", ",", ";", ".", ":"})
 NONFINITE_BEFORE = frozenset({"after", "before", "while", "when", "by", "since", "upon", "to", "without", "and"})
 
 
@@ -435,6 +436,11 @@ class EventReader(ClauseReader):
         was said happened between others: they are no party of it."""
         cue = next((c.trigger for c in cands if c.speech and c.trigger.j <= t.i), None)
         if cue is None:
+            return set()
+        between = [x.low for x in u.toks[cue.j : t.i]]
+        if not between or between[0] == "to" or (not any(w in ("that", "“", '"', "saying") for w in between) and not self.party_at(u, cue.j, t.i)):
+            # "vowed to destroy", "pledged to send": the one who vows acts; only a reported clause
+            # with its own subject or "that" is what was said
             return set()
         before = {a for _, a in self.party_at(u, 0, cue.j)}
         return before - {a for _, a in self.party_at(u, cue.j, len(u.toks))}

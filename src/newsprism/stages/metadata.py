@@ -39,7 +39,7 @@ REPRINT_SOURCE = re.compile(
 )
 NAME_AFTER = re.compile(r"((?:the\s+)?[A-Z0-9][\w.&'/-]*(?:\s+(?:of|on|for|and|the|[A-Z0-9][\w.&'/-]*))*)")
 # An e-mail address beside an author's name in page metadata ("김현수(sookim@yna.co.kr)").
-EMAIL = re.compile(r"\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?")
+EMAIL = re.compile(r"[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?")
 # "By Kim Hyun-soo SEOUL, Dec. 29 (Yonhap) --": a wire byline right before its dateline.
 WIRE_BYLINE = re.compile(r"\bBy ((?:[A-Z][a-z'’-]+ ){1,3}?[A-Z][a-z'’-]+) (?:[A-Z]{3,}[ ,]){1,3}\s*[A-Z][a-z]{2}\.? \d{1,2} \(")
 BYLINE = re.compile(r"^\s*(?:by|written by|reported by)\s+(.+?)\s*$", re.I)

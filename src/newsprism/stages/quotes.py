@@ -475,7 +475,14 @@ SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
 VERB_AFTER_NAME = re.compile(r"(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|should|may|might|did|does|also|then|later|[a-z]+ed|[a-z]+s|met|went|came|took|gave|made|got|saw|spoke|wrote|left|led|won|lost|ran|sent|put|kept|held|brought|thought|felt|found|became|began|stood|sat|paid|sought|fought|heard|meant|read|hit|quit|chose|drove|flew|grew|knew|threw|broke|fell|told|said)\b)")
 # What may stand before a description that is its sentence's subject: nothing, or an opener
 # ("Instead, the Vermont senator is sticking ...", "But the governor said").
-SUBJECT_OPENER = re.compile(r"\s*(?:(?:[A-Z][a-z]+ly|Instead|But|And|Then|Later|Still|Meanwhile|However|Now|So|Yet)\b,?\s+)?")
+SUBJECT_OPENER = re.compile(r"\s*(?:(?:[A-Z][a-z]+ly|Instead|But|And|Then|Later|Still|Meanwhile|However|Now|So|Yet)\b,?\s+|[A-Z][a-z]+(?:\s+[A-Za-z]+){0,3},\s+)?")
+# A verb of saying right after a description ("The judge said", "the senator told reporters").
+SPEAKS_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+|also\s+|later\s+)?(?:said|says|told|tells|added|replied|responded|argued|insisted)\b")
+# An object pronoun of each gender: whom a description's sentence refers back to.
+OBJECT_PRONOUN = {
+    "he": re.compile(r"\b(?:him|himself)\b", re.I),
+    "she": re.compile(r"\b(?:herself|her(?=\s*(?:[.,;:]|$|to\b|in\b|on\b|at\b|for\b|with\b|held\b|as\b)))\b", re.I),
+}
 # "the Vermont senator", "the former governor" with no name after it (a description of one
 # person). The head ends the phrase: punctuation or a word that opens a predicate or an adjunct follows,
 # so "the general election", "the chief executive" are no descriptions of a general or a chief.
@@ -2268,7 +2275,7 @@ class _Extractor:
                     # "Reines asked the reporter to join him ... Minutes later, she sent an email
                     # saying “done”": the sentence that names him calls him "him"; not guessed further
                     return None, None, f"“{word}”: unresolved, the nearest person, {m.span.text!r}, is called by a {said} pronoun in the sentence that names them"
-                described = self._description_between(m.span.end, pos, word, m.actor) if g is None and not self._subject_of_sentence(m) else None
+                described = self._description_between(m.span.end, pos, word, m.actor, speaking_only=self._subject_of_sentence(m)) if g is None else None
                 if described is not None:
                     # "... Bernie Sanders ... recent Clinton campaign accusations ... Instead, the
                     # Vermont senator is sticking to his message. “...,” he told supporters": a
@@ -2293,13 +2300,17 @@ class _Extractor:
                     continue
         return None, None, f"“{word}”: unresolved, no {'person' if word in ('he', 'she') else 'organisation or country'} of its kind named before it"
 
-    def _description_between(self, start: int, pos: int, word: str, actor: str) -> str | None:
+    def _description_between(self, start: int, pos: int, word: str, actor: str, speaking_only: bool = False) -> str | None:
         """A person the text refers to only by a description ("the Vermont senator", "A reporter
         for Agence France-Presse", no name after it, none the actors layer resolved), the subject
         of one of the two sentences before the pronoun's and after ``start``, of the pronoun's
         gender or none known, whose head is none of ``actor``'s roles (the nearest person's "The
         longtime senator" may be that senator): its text, else None. Only a sentence's subject: an
-        object ("Tom Hill attacked the president. “...,” he said") is not who goes on speaking."""
+        object ("Tom Hill attacked the president. “...,” he said") is not who goes on speaking; nor
+        one whose sentence calls someone "him"/"her" ("A judge ordered him held"). With
+        ``speaking_only`` (the name opened its own sentence as subject), only a description that
+        speaks right before ("Tom Hill was sentenced. The judge said his crimes were grave.
+        “...,” he said")."""
         pron = self._sentence_start(pos)
         floor = max(start, sentence_before_start(self.art, sentence_before_start(self.art, pron)) if self.sent_bounds else 0)
         if self.sent_bounds:
@@ -2324,6 +2335,11 @@ class _Extractor:
             if not all(w.lower() in self.titles or w[:1].isupper() for w in d.group("pre").split()):
                 continue
             gender = self.kb_gender_words.get(head)
+            sent_end = next((b for x, b in self.sent_bounds if x == a), pron)
+            if OBJECT_PRONOUN[word].search(self.text, d.end(), sent_end):
+                continue  # "A judge ordered him held": the one named goes on
+            if speaking_only and not SPEAKS_AFTER.match(self.text, d.end()):
+                continue
             if head not in held and not (kb.title_kinds.get(head, frozenset()) & held) and (gender is None or gender == PRONOUN_GENDER[word]):
                 return d.group(0)
         return None
