@@ -1840,25 +1840,6 @@ def test_review_a_description_as_an_object_does_not_block_the_subjects_he_said(t
 
 
 @pytest.mark.issue(22)
-def test_the_statement_said_is_its_issuers(tmp_path: Path) -> None:
-    """A blind reading (eleventh session): "President Obama released a statement condemning the
-    attack ... “We stand in solidarity with France,” the statement said" had no speaker. The one
-    who released, issued or posted the document in the two sentences before speaks; none named
-    so, no one."""
-    from newsprism.pipeline import run
-
-    (tmp_path / "a.txt").write_text(
-        "Attack in Harlow\n\nMayor Ada Rusk released a statement condemning the attack.\n\n"
-        "\u201cWe stand with the families,\u201d the statement said.\n\n"
-        "The port stayed closed. \u201cWe regret the delay,\u201d the statement said.\n",
-        encoding="utf-8",
-    )
-    got = {q.span.text.rstrip(","): q for q in run([tmp_path]).quotes}
-    assert got["We stand with the families"].speaker_name == "Ada Rusk", got["We stand with the families"]
-    assert got["We regret the delay"].speaker is None
-
-
-@pytest.mark.issue(22)
 def test_review_a_description_that_speaks_or_refers_back(tmp_path: Path) -> None:
     """The second code review of the eleventh session: "Tom Hill was sentenced. The judge said his
     crimes were grave. “He showed no remorse,” he said" went to Hill (a description that speaks

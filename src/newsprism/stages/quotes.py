@@ -468,8 +468,6 @@ def _gender_words() -> dict[str, str]:
         return {}
 
 
-# A document that speaks in news ("the statement said"): who issued it is its speaker.
-ISSUED_DOCUMENT = re.compile(r"the (?:\w+ )?(?P<noun>statement|letter|memo|tweet|post|release|message|email)")
 SENTENCE_STOP = re.compile(r"[.!?][\"”’]?\s")
 # A verb (or a comma opening an apposition) right after a name: the name is the clause's subject.
 VERB_AFTER_NAME = re.compile(r"(?:,|\s+(?:is|was|are|were|has|had|have|will|would|could|should|may|might|did|does|also|then|later|[a-z]+ed|[a-z]+s|met|went|came|took|gave|made|got|saw|spoke|wrote|left|led|won|lost|ran|sent|put|kept|held|brought|thought|felt|found|became|began|stood|sat|paid|sought|fought|heard|meant|read|hit|quit|chose|drove|flew|grew|knew|threw|broke|fell|told|said)\b)")
@@ -2028,32 +2026,9 @@ class _Extractor:
                 return _Speaker(s, e, text)  # a person named only after the head ("the wife of X", "an aide to X")
             found = self._actor_by_name(s, e)
             if found is None:
-                issued = self._issuer(s, low)
-                if issued is not None:
-                    return _Speaker(s, e, text, issued[0].actor, issued[0].span, self.names.get(issued[0].actor), evidence=issued[1])
                 return _Speaker(s, e, text)
             return _Speaker(s, e, text, found.actor, found.span, self.names.get(found.actor))
         return _Speaker(s, e, text, head.actor, head.span, self.names.get(head.actor))
-
-    def _issuer(self, s: int, low: str) -> tuple[ActorMention, str] | None:
-        """Who issued the document a phrase such as "the statement" names: the person or body that
-        released, issued or posted one in the two sentences before ("President Obama released a
-        statement ... “We stand with France,” the statement said"), named right before that verb
-        in its sentence; None when none or two did."""
-        doc = ISSUED_DOCUMENT.fullmatch(low)
-        if doc is None:
-            return None
-        noun = doc.group("noun")
-        floor = sentence_before_start(self.art, self._sentence_start(s)) if self.sent_bounds else max(0, s - 400)
-        found = []
-        for m in re.finditer(rf"\b(?:released|issued|put out|posted|sent|published|signed|tweeted)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b", self.text[floor:s]):
-            at = floor + m.start()
-            before = [x for x in self._mentions_in(max(floor, at - 80), at) if self.types.get(x.actor) in ("PERSON", "ORG", "GPE")]
-            if before and not re.search(r"[.!?]\s", self.text[before[-1].span.end : at]) and re.fullmatch(r"[\s,]*(?:\w+ly\s+|has\s+|had\s+|also\s+|later\s+)*", self.text[before[-1].span.end : at]):
-                found.append(before[-1])
-        if len({x.actor for x in found}) != 1:
-            return None
-        return found[-1], f"“{low}”: the {noun} {found[-1].span.text!r} issued, named before it"
 
     def _continued_speaker(self, speaker: _Speaker, prior: Sequence[_Frame], cs: int) -> _Speaker:
         """"it"/"they" that go on with the previous attribution's speaker, named and of its number:
