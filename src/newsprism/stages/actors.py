@@ -99,20 +99,16 @@ PLACE_BEFORE = re.compile(
 )
 # Up to three lower-case words ending in an institution's head noun after a country's name.
 LOWER_INSTITUTION = re.compile(r"(?:'s)?(?: [a-z]+){1,3}\b")
-# A name given as someone's relative in an apposition ("Anna Osk, the sister of Vesnian leader
-# Tomas Osk"): the article's subject is the other person.
-# Heads of a role that is someone's relation, not an office: "son of the president".
-RELATION_HEADS = frozenset(
-    ["sister", "brother", "son", "daughter", "wife", "husband", "father", "mother", "niece", "nephew", "uncle", "aunt", "cousin", "widow", "widower", "grandson", "granddaughter", "grandfather", "grandmother", "child", "sibling", "spouse", "aide", "adviser", "advisor", "assistant", "friend", "girlfriend", "boyfriend"]
-)
+# Nouns of kinship: a person named as someone's relative.
+KIN_NOUNS = ("sister", "brother", "son", "daughter", "wife", "husband", "father", "mother", "niece", "nephew", "uncle", "aunt", "cousin", "widow", "widower", "grandson", "granddaughter", "grandfather", "grandmother", "child", "sibling", "spouse")
+# Heads of a role that is someone's relation, not an office: "son of the president", "aide to".
+RELATION_HEADS = frozenset([*KIN_NOUNS, "aide", "adviser", "advisor", "assistant", "friend", "girlfriend", "boyfriend"])
 # "his son Eric Trump", "Her husband, Paul Kerr," / "Chelsea Clinton, his daughter,".
 RELATIVE_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(RELATION_HEADS)) + r"),?\s+$", re.I)
 RELATIVE_AFTER = re.compile(r",\s+(?:his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(RELATION_HEADS)) + r")\b", re.I)
-RELATION_OF = re.compile(
-    r"\b(?:sister|brother|son|daughter|wife|husband|father|mother|niece|nephew|uncle|aunt|cousin|widow|widower|"
-    r"grandson|granddaughter|grandfather|grandmother|child|children|sibling|spouse)\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$",
-    re.I,
-)
+# A name given as someone's relative in an apposition ("Anna Osk, the sister of Vesnian leader
+# Tomas Osk"): the article's subject is the other person.
+RELATION_OF = re.compile(r"\b(?:" + "|".join([*KIN_NOUNS, "children"]) + r")\s+of\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,4}$", re.I)
 # A place after these words is where something happens, not a party to it ("met in Las Vegas",
 # "fighting in Ukraine"); "to", "into" and "visit" name a destination, and "at" a target ("fired
 # missiles at Ukraine"), which may be parties.
@@ -383,8 +379,7 @@ class _Builder:
             loc = named if named is not None else self._local_new(text, label)
             self._add(loc, e.span.start, e.span.end, "short" if named is not None else "name")
             return True
-        # (an institution's head, "Senate", "House", is decided by the ellipsis rules below)
-        fuller_org = self._fuller_org(key, e.span.start) if one_word and label == "ORG" and key not in INSTITUTION_WORDS and key not in ("bank", "party") and key not in self.kb.by_ellipsis else None
+        fuller_org = self._fuller_org(key, e.span.start) if one_word and label == "ORG" else None
         if fuller_org is not None:
             # "the Times" after "the New York Times": that paper, not the one of London the
             # knowledge base knows by the bare word
@@ -429,7 +424,10 @@ class _Builder:
         Los Angeles Times names neither), or when the fuller name opens with a given name (a person
         the model typed an organisation, "Karl Lamont Sadd": the bare surname is decided as one).
         A headline's capitals run names on ("... Has Said About Latinos"): a fuller name written
-        only in a headline-cased title counts for nothing."""
+        only in a headline-cased title counts for nothing. An institution's head ("Senate",
+        "House") is left to the ellipsis rules, and "Bank" and "Party" to no one."""
+        if key in INSTITUTION_WORDS or key in ("bank", "party") or key in self.kb.by_ellipsis:
+            return None
         titles = self._headline_ranges()
         fits = {
             loc.id: loc
@@ -674,6 +672,10 @@ class _Builder:
             return []
         return scored
 
+    def _gender_of(self, loc: _Local) -> str | None:
+        """The person's gender: the knowledge base's, else what the text says (:meth:`_text_gender`)."""
+        return loc.kb.gender if loc.kb is not None else self._text_gender(loc)
+
     def _text_gender(self, loc: _Local) -> str | None:
         """A person's gender as the text gives it by a noun of lexical gender right before or after
         the full name ("his son Eric Trump", "Chelsea Clinton, his daughter,"); None when none does
@@ -744,10 +746,10 @@ class _Builder:
             if len({loc.id for _, loc in fits}) == 1 and not self._namesake_near(fits[0][1], [loc for _, loc in main], e.span.start, want):
                 return fits[0], False
             # "Mr. Clinton": never the one known to be a woman; one left is the one
-            main = [x for x in main if (x[1].kb.gender if x[1].kb is not None else self._text_gender(x[1])) in (None, want)]
+            main = [x for x in main if self._gender_of(x[1]) in (None, want)]
             if len({loc.id for _, loc in main}) == 1 and not self._namesake_near(main[0][1], [loc for _, loc in main], e.span.start, want):
                 return main[0], False
-            if any((x[1].kb.gender if x[1].kb is not None else self._text_gender(x[1])) is None for x in main):
+            if any(self._gender_of(x[1]) is None for x in main):
                 return None, True  # "Mr. Clinton" beside two Clintons of no known gender: either
         if re.match(r",\s+(?:\d{1,3}|the|a|an|who)\b", self.text[e.span.end : e.span.end + 8]) and sum(
             any(e.span.start - 600 <= m.span.start < e.span.start and m.kind == "name" and " " in m.span.text.strip() for m in loc.mentions) for _, loc in main
@@ -769,7 +771,7 @@ class _Builder:
         later. Ms. Trump smiled": either)."""
         near = self._near_start(pos)
         for loc in people:
-            if loc is chosen or (loc.kb.gender if loc.kb is not None else self._text_gender(loc)) not in (None, want):
+            if loc is chosen or self._gender_of(loc) not in (None, want):
                 continue
             if any(near <= m.span.start < pos and m.kind == "name" and " " in m.span.text.strip() for m in loc.mentions):
                 return True
@@ -1238,9 +1240,9 @@ class _Builder:
     def _people_by_context(self) -> None:
         """An unknown name the model typed an organisation is a person's where the text says so:
         an office or honorific right before a mention ("President François Hollande", "Mr. Velk"),
-        or, for a name of two or three words opening with a given name, ", who" after a mention or
-        an apposition headed by a person's noun ("Maryam Violet, an Iranian journalist visiting
-        Nice"; "Christian Estrosi, a former mayor of Nice"). A reading found the words of these
+        or, for a name of two or three words opening with a given name, an apposition headed by a
+        person's noun ("Maryam Violet, an Iranian journalist visiting Nice"; "Christian Estrosi, a
+        former mayor of Nice"). A reading found the words of these
         people given to a man named paragraphs before: a pronoun looks for people only. Not a name
         written after "the" or ending in a plural ("The Boston Celtics"), nor by ", who" (clubs and
         companies take "who" in British English: "Tesco, who", "Wells Fargo, who"), nor by an

@@ -2289,9 +2289,9 @@ class _Extractor:
         pron = self._sentence_start(pos)
         floor = max(start, sentence_before_start(self.art, sentence_before_start(self.art, pron)) if self.sent_bounds else 0)
         if self.sent_bounds:
-            starts = [a for a, _ in self.sent_bounds if floor <= a < pron]
-        else:  # no sentences from the nlp layer: after each full stop
-            starts = [m.end() for m in SENTENCE_STOP.finditer(self.raw, floor, pron)][-2:]
+            sentences = [(a, b) for a, b in self.sent_bounds if floor <= a < pron]
+        else:  # no sentences from the nlp layer: after each full stop, to the pronoun's sentence
+            sentences = [(m.end(), pron) for m in SENTENCE_STOP.finditer(self.raw, floor, pron)][-2:]
         try:
             from newsprism.actorkb import actor_kb
 
@@ -2300,7 +2300,7 @@ class _Extractor:
             return None
         held = {kb.title_abbreviations.get(w, w) for r in self.roles.get(actor, ()) for w in re.findall(r"[a-z]+", r.lower())}
         heads = _person_heads()
-        for a in starts:
+        for a, sent_end in sentences:
             d = PERSON_DESCRIPTION.match(self.text, SUBJECT_OPENER.match(self.text, a).end())  # type: ignore[union-attr]
             if d is None or d.group("head").lower() not in heads or self._is_quoted(d.start(), d.end()):
                 continue
@@ -2310,7 +2310,6 @@ class _Extractor:
             if not all(w.lower() in self.titles or w[:1].isupper() for w in d.group("pre").split()):
                 continue
             gender = self.kb_gender_words.get(head)
-            sent_end = next((b for x, b in self.sent_bounds if x == a), pron)
             if OBJECT_PRONOUN[word].search(self.text, d.end(), sent_end):
                 continue  # "A judge ordered him held": the one named goes on
             if speaking_only and not SPEAKS_AFTER.match(self.text, d.end()):
